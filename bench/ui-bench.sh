@@ -1,0 +1,164 @@
+#!/bin/sh
+# usrmgr UI benchmark (not a test): time to first screen, time per
+# keystroke redraw, peak memory; on kb207957 and on large (100,000 users,
+# 5,000 trusts).  Medians of RUNS runs (default 5).
+#
+# Two ways of measuring:
+#  - script mode (USRMGR_UI_SCRIPT): the real binary, keys from a script,
+#    curses drawing into its own screen; no terminal in the way;
+#  - tmux: the real binary in a real terminal, time until the first screen
+#    shows (includes tmux's own start).
+#
+# Usage: bench/ui-bench.sh  (USRMGR=path/to/usrmgr, RUNS=N)
+#
+# With --lab: the same figures against the real RESOURCE PDC of a lab
+# (usrmgr in its console namespace, -S and -A from its lab.env): the lab
+# LAB_NAME when set (bench/lab-bench.sh sets it, with many trusts made),
+# else the tests' shared ad lab (tests/integration/lab-fixture.sh).  The
+# namespace's own start (usrmgr-lab exec console true, its median) is
+# taken off the first-screen times; per-keystroke times are differences.
+set -u
+USRMGR=${USRMGR:-./usrmgr}
+case $USRMGR in /*) ;; *) USRMGR=$(pwd)/$USRMGR ;; esac
+LAB_MODE=
+if [ "${1:-}" = --lab ]; then
+	LAB_MODE=1
+	if [ -z "${LAB_NAME:-}" ]; then
+		# shellcheck source=tests/integration/lab-fixture.sh
+		. "$(cd "$(dirname "$0")/.." && pwd)/tests/integration/lab-fixture.sh"
+		lab_require ad >/dev/null
+	fi
+	. "${USRMGR_LAB_ROOT:-/var/lib/usrmgr-lab}/$LAB_NAME/lab.env"
+	LAB_EXEC="${USRMGR_LAB_SCRIPT:-$(cd "$(dirname "$0")/.." && pwd)/lab/usrmgr-lab} --name $LAB_NAME exec console"
+fi
+RUNS=${RUNS:-5}
+KEYS=${KEYS:-2000}
+T=$(mktemp -d "${TMPDIR:-/tmp}/usrmgr-bench.XXXXXX")
+trap 'TERM=xterm tmux -S "$T/tmux.sock" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+export LC_ALL=C.UTF-8 TERM=xterm-256color COLUMNS=80 LINES=24
+
+now() { date +%s%N; }
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# run_script SCENARIO KEYSFILE: prints "nanoseconds peak_kib"
+run_script() {
+	rm -f "$T/state"
+	t0=$(now)
+	if [ -n "$LAB_MODE" ]; then
+		USRMGR_UI_SCRIPT="$2" $LAB_EXEC /usr/bin/time -f %M -o "$T/mem" \
+			"$USRMGR" -S "$RESOURCE_PDC" -A "$RESOURCE_ADMIN_AUTHFILE" >/dev/null 2>&1
+	else
+		USRMGR_UI_SCRIPT="$2" /usr/bin/time -f %M -o "$T/mem" \
+			"$USRMGR" --scenario "$1" --state "$T/state" -S DCB >/dev/null 2>&1
+	fi
+	t1=$(now)
+	echo "$((t1 - t0)) $(tail -1 "$T/mem")"
+}
+
+# the lab's namespace start, to take off first-screen times (0 otherwise)
+ns_overhead() {
+	[ -n "$LAB_MODE" ] || { echo 0; return; }
+	i=0
+	: > "$T/oruns"
+	while [ "$i" -lt "$RUNS" ]; do
+		t0=$(now); $LAB_EXEC true; t1=$(now)
+		echo $((t1 - t0)) >> "$T/oruns"
+		i=$((i + 1))
+	done
+	median < "$T/oruns"
+}
+
+measure() { # measure SCENARIO KEYSFILE -> "median_ns median_kib"
+	i=0
+	: > "$T/runs"
+	while [ "$i" -lt "$RUNS" ]; do
+		run_script "$1" "$2" >> "$T/runs"
+		i=$((i + 1))
+	done
+	echo "$(cut -d' ' -f1 "$T/runs" | median) $(cut -d' ' -f2 "$T/runs" | median)"
+}
+
+keys_file() { # keys_file NAME PREFIX KEY COUNT
+	{
+		printf '%s\n' "$2"
+		i=0
+		while [ "$i" -lt "$4" ]; do printf '%s\n' "$3"; i=$((i + 1)); done
+	} > "$T/$1.keys"
+	echo "$T/$1.keys"
+}
+
+tmux_first_screen() { # tmux_first_screen SCENARIO -> median ns
+	i=0
+	: > "$T/truns"
+	while [ "$i" -lt "$RUNS" ]; do
+		rm -f "$T/state"
+		t0=$(now)
+		if [ -n "$LAB_MODE" ]; then
+			cmd="$LAB_EXEC env TERM=xterm-256color $USRMGR -S $RESOURCE_PDC -A $RESOURCE_ADMIN_AUTHFILE"
+			want="Administrator"
+		else
+			cmd="TERM=xterm-256color $USRMGR --scenario $1 --state $T/state -S DCB"
+			want="User Manager - "
+		fi
+		TERM=xterm tmux -S "$T/tmux.sock" -f /dev/null new-session -d \
+			-x 80 -y 24 "$cmd"
+		until TERM=xterm tmux -S "$T/tmux.sock" capture-pane -p 2>/dev/null |
+			grep -q "$want"; do
+			sleep 0.005
+		done
+		t1=$(now)
+		TERM=xterm tmux -S "$T/tmux.sock" kill-server 2>/dev/null
+		sleep 0.2
+		echo $((t1 - t0)) >> "$T/truns"
+		i=$((i + 1))
+	done
+	median < "$T/truns"
+}
+
+ms() { awk -v n="$1" 'BEGIN { printf "%.1f ms", n / 1e6 }'; }
+us() { awk -v n="$1" 'BEGIN { printf "%.0f us", n / 1e3 }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
+
+report() { # report SCENARIO
+	s=$1
+	first=$(keys_file first ":dump $T/first" "" 0)
+	main=$(keys_file main "" "<Down>" "$KEYS")
+	pg=$(keys_file pg "" "<PgDn>" "$KEYS")
+	trust0=$(keys_file trust0 "<M-p>t" "" 0)
+	trust=$(keys_file trust "<M-p>t" "<Down>" "$KEYS")
+	set -- $(measure "$s" "$first"); f_ns=$1; f_kib=$2
+	set -- $(measure "$s" "$main"); m_ns=$1; m_kib=$2
+	set -- $(measure "$s" "$pg"); p_ns=$1; p_kib=$2
+	set -- $(measure "$s" "$trust0"); t0_ns=$1
+	set -- $(measure "$s" "$trust"); t_ns=$1; t_kib=$2
+	tm=$(tmux_first_screen "$s")
+	ov=$(ns_overhead)
+	f_ns=$((f_ns - ov))
+	tm=$((tm - ov))
+	peak=$m_kib
+	for k in $f_kib $p_kib $t_kib; do [ "$k" -gt "$peak" ] && peak=$k; done
+	if [ -n "$LAB_MODE" ]; then
+		echo "lab $LAB_NAME (RESOURCE on $RESOURCE_PDC, real PDC, 80x24, medians of $RUNS;"
+		echo "  $(ms "$ov") of namespace start taken off the first screens):"
+	else
+		echo "scenario $s (RESOURCE on DCB, 80x24, medians of $RUNS):"
+	fi
+	echo "  first screen, script mode:        $(ms "$f_ns")"
+	echo "  first screen, in tmux:            $(ms "$tm")"
+	echo "  per keystroke, users list Down:   $(us $(((m_ns - f_ns) / KEYS)))"
+	echo "  per keystroke, users list PgDn:   $(us $(((p_ns - f_ns) / KEYS)))"
+	echo "  per keystroke, trust list Down:   $(us $(((t_ns - t0_ns) / KEYS)))"
+	echo "  peak memory (max RSS):            $(mib "$peak")"
+}
+
+if [ ! -x "$USRMGR" ]; then
+	echo "usrmgr not found at $USRMGR (set USRMGR)" >&2
+	exit 2
+fi
+if [ -n "$LAB_MODE" ]; then
+	report lab
+else
+	report kb207957
+	report large
+fi

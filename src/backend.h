@@ -1,0 +1,112 @@
+/*
+ * usrmgr - the backend interface: one table of operations per kind of PDC.
+ *
+ * Every operation is a tevent request on one PDC: op_send() starts it,
+ * the backend's recv() collects it.  The model waits on its own event loop,
+ * so the screens stay responsive and an operation can be cancelled by
+ * freeing its request.  Backends never draw and never prompt.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifndef USRMGR_BACKEND_H
+#define USRMGR_BACKEND_H
+
+#include <tevent.h>
+#include "model.h"
+
+/* What an operation is given.  Unused fields are zero. */
+struct um_args {
+	const char *partner;              /* partner domain's NetBIOS name */
+	const char *partner_dns;          /* its DNS name, if known */
+	const char *partner_sid;          /* its SID, if known */
+	const struct um_secret *password; /* trust or user password */
+	const char *user;                 /* logon test: "DOM\\user" */
+	uint32_t resume;                  /* paging: where to go on */
+	uint32_t max;                     /* paging: entries wanted */
+};
+
+/* What an operation answers.  The recv function fills what applies. */
+struct um_reply {
+	struct um_domain_info info;       /* domain_info */
+	struct um_trust *trusts;          /* list_trusts: both directions */
+	size_t n_trusts;
+	struct um_user *users;
+	size_t n_users;
+	struct um_group *groups;
+	size_t n_groups;
+	struct um_page page;              /* paged lists */
+	char *pdc;                        /* locate_dc */
+	struct um_status detail;          /* verify: the channel's status */
+};
+
+typedef struct tevent_req *(*um_op_send_fn)(TALLOC_CTX *mem,
+					    struct tevent_context *ev,
+					    struct um_pdc *pdc,
+					    const struct um_args *args);
+
+struct um_backend_ops {
+	const char *name;
+
+	/* The domain this PDC serves: names, SID, dialect. */
+	um_op_send_fn domain_info;
+	/* One page of trusted-domain objects, each with its direction. */
+	um_op_send_fn list_trusts;
+	um_op_send_fn list_users;
+	um_op_send_fn list_groups;
+	/* On the accounts PDC: the inbound side (trust account). */
+	um_op_send_fn add_trusting;
+	um_op_send_fn remove_trusting;
+	/* On the resource PDC: the outbound side (TDO and secret). */
+	um_op_send_fn add_trusted;
+	um_op_send_fn remove_trusted;
+	/* On the accounts PDC: does PARTNER$ accept PASSWORD?  OK when it
+	 * answers NT_STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT. */
+	um_op_send_fn check_trust_account;
+	/* On the resource PDC: NETLOGON TC_VERIFY and REDISCOVER. */
+	um_op_send_fn verify;
+	um_op_send_fn reset;
+	/* On the resource PDC: log USER on with PASSWORD. */
+	um_op_send_fn logon_test;
+	/* A PDC of domain PARTNER, as this PDC finds it. */
+	um_op_send_fn locate_dc;
+
+	/* Collect any of the above; MEM owns what REPLY points to. */
+	struct um_status (*recv)(struct tevent_req *req, TALLOC_CTX *mem,
+				 struct um_reply *reply);
+};
+
+/* What the model keeps per PDC; backends hang their state off it. */
+struct um_pdc {
+	struct um_model *model;
+	char *name;
+	const struct um_backend_ops *ops;
+	void *backend;                /* the backend's own state */
+	struct um_domain_info *info;  /* cached domain_info */
+	const struct um_creds *creds;
+	unsigned calls;               /* operations sent: a round-trip gauge */
+};
+
+/* Backends. */
+struct um_sim_world;
+/* Simulated domains: STATE_FILE when it exists, else SCENARIO (seeding
+ * STATE_FILE when given).  On failure *WHY says file, line and what. */
+struct um_status um_sim_world_open(TALLOC_CTX *mem, const char *scenario,
+				   const char *state_file,
+				   struct um_sim_world **out, char **why);
+const char **um_sim_world_domains(struct um_sim_world *w, TALLOC_CTX *mem);
+struct um_status um_backend_sim_attach(struct um_pdc *pdc,
+				       struct um_sim_world *w);
+
+/* Real PDCs: connects lazily, detects the dialect and sets pdc->ops. */
+struct um_status um_backend_rpc_attach(struct um_pdc *pdc,
+				       const struct um_model_options *opt);
+
+/* Model internals the backends may use. */
+const struct um_model_options *um_model_options(const struct um_model *m);
+/* The operator's password for PROMPT, through the hooks: cancelled, or
+ * no terminal to ask on, when it cannot be had. */
+struct um_status um_model_ask_password(struct um_model *m, TALLOC_CTX *mem,
+				       const char *prompt,
+				       struct um_secret **out);
+
+#endif

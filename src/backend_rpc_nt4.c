@@ -1,0 +1,1171 @@
+/*
+ * usrmgr - the RPC backend's NT4 dialect (a PDC whose LSA policy has no
+ * DNS domain: NT 4.0, or Samba as a classic PDC).
+ *
+ * How an NT4 trust is stored (FACTS 1 and 4): on the accounts PDC, a SAM
+ * user PARTNER$ with the interdomain-trust flag (its Trusting Domains); on
+ * the resource PDC, a trusted domain with its password and SID (its
+ * Trusted Domains, LSA EnumTrustDom).  So, against a Samba classic PDC:
+ *
+ *   list             LSA EnumTrustDom (outbound) + SAMR EnumDomainUsers
+ *                    (ACB_DOMTRUST, inbound)
+ *   add trusting     SAMR CreateUser2(PARTNER$, ACB_DOMTRUST), the password
+ *                    (level 24, RC4 with the session key), the flags
+ *   remove trusting  SAMR LookupNames + OpenUser + DeleteUser (only an
+ *                    interdomain trust account)
+ *   remove trusted   LSA OpenTrustedDomain(sid) + DeleteObject
+ *   add trusted      not possible over RPC (Samba implements none of the
+ *                    LSA calls that would store it): on the resource PDC
+ *                    itself, as root, the helper usrmgr-nt4-trust stores it
+ *                    and makes winbindd reload; elsewhere the step answers
+ *                    UM_LOCAL_RUN_ON_PDC and says where to run it
+ *   verify           NETLOGON TC_VERIFY; where the server cannot answer it
+ *                    for us, a probe logon through the resource PDC
+ *   reset            NETLOGON REDISCOVER (shared)
+ *
+ * Real NT 4.0 servers speak only SMB1, which this client refuses: they are
+ * out of scope (doc/nt4.md).
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include "rpc_internal.h"
+#include "nt4_helper.h"
+#include "drsblobs.h"
+#include "i18n.h"
+
+#define STATUS_MORE_ENTRIES_V    0x00000105u
+#define STATUS_NO_MORE_ENTRIES_V 0x8000001Au
+#define STATUS_NONE_MAPPED_V     0xC0000073u
+
+/* An account name is at most 20 characters; PARTNER$ fits. */
+#define ENUM_MAX_SIZE 0xFFFFu
+
+/* ================= shared pieces ================= */
+
+static char *nt4_upper(TALLOC_CTX *mem, const char *s, bool strip_dollar)
+{
+	char *u = talloc_strdup(mem, s ? s : "");
+	size_t n = u ? strlen(u) : 0;
+
+	if (strip_dollar && n > 0 && u[n - 1] == '$')
+		u[n - 1] = '\0';
+	for (char *p = u; p && *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return u;
+}
+
+static bool same_name(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcasecmp(a, b) == 0;
+}
+
+/* The smb.conf this process loaded: the one a local step works on. */
+static const char *nt4_conf(const struct rpc_op *op)
+{
+	const char *c = lpcfg_configfile(op->conn->lp);
+
+	return c != NULL ? c : "/etc/samba/smb.conf";
+}
+
+static void nt4_note(struct rpc_op *op, const char *text)
+{
+	um_model_note(op->pdc->model, text ? text : "");
+}
+
+/*
+ * LSA EnumTrustDom, every page, as a sub-machine of an operation: start
+ * with enumdom_start(); when op->stage comes back as the stage given,
+ * call enumdom_answer(): 1 = another page asked (return), 0 = complete,
+ * -1 = failed (the operation is finished).
+ */
+struct enumdom {
+	int stage;
+	uint32_t resume;
+	uint32_t out_resume;
+	struct lsa_EnumTrustDom r;
+	struct lsa_DomainList page;
+	char **names;
+	char **sids;
+	size_t n;
+};
+
+static void enumdom_call(struct tevent_req *req, struct rpc_op *op,
+			 struct enumdom *e)
+{
+	memset(&e->r, 0, sizeof(e->r));
+	memset(&e->page, 0, sizeof(e->page));
+	e->r.in.handle = &op->conn->policy;
+	e->r.in.resume_handle = &e->resume;
+	e->r.in.max_size = ENUM_MAX_SIZE;
+	e->r.out.resume_handle = &e->out_resume;
+	e->r.out.domains = &e->page;
+	op->stage = e->stage;
+	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+		    RPC_LSA_ENUMTRUSTDOM, &e->r, false);
+}
+
+static void enumdom_start(struct tevent_req *req, struct rpc_op *op,
+			  struct enumdom *e, int stage)
+{
+	e->stage = stage;
+	e->resume = 0;
+	e->n = 0;
+	e->names = talloc_zero_array(op, char *, 1);
+	e->sids = talloc_zero_array(op, char *, 1);
+	enumdom_call(req, op, e);
+}
+
+static int enumdom_answer(struct tevent_req *req, struct rpc_op *op,
+			  struct enumdom *e)
+{
+	NTSTATUS r = e->r.out.result;
+	uint32_t v = NT_STATUS_V(r);
+
+	if (v == STATUS_NO_MORE_ENTRIES_V)
+		return 0;
+	if (!NT_STATUS_IS_OK(r) && v != STATUS_MORE_ENTRIES_V) {
+		rpc_op_finish(req, op, rpc_nt(r));
+		return -1;
+	}
+	e->names = talloc_realloc(op, e->names, char *,
+				  e->n + e->page.count + 1);
+	e->sids = talloc_realloc(op, e->sids, char *,
+				 e->n + e->page.count + 1);
+	if (e->names == NULL || e->sids == NULL) {
+		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
+		return -1;
+	}
+	for (uint32_t i = 0; i < e->page.count; i++, e->n++) {
+		e->names[e->n] = nt4_upper(e->names,
+					   e->page.domains[i].name.string,
+					   false);
+		e->sids[e->n] = rpc_sid_string(e->sids,
+					       e->page.domains[i].sid);
+	}
+	if (v == STATUS_MORE_ENTRIES_V && e->page.count > 0) {
+		e->resume = e->out_resume;
+		enumdom_call(req, op, e);
+		return 1;
+	}
+	return 0;
+}
+
+static const char *enumdom_sid(const struct enumdom *e, const char *name)
+{
+	for (size_t i = 0; i < e->n; i++)
+		if (same_name(e->names[i], name))
+			return e->sids[i];
+	return NULL;
+}
+
+static bool enumdom_has(const struct enumdom *e, const char *name)
+{
+	for (size_t i = 0; i < e->n; i++)
+		if (same_name(e->names[i], name))
+			return true;
+	return false;
+}
+
+static struct tevent_req *nt4_create(TALLOC_CTX *mem,
+				     struct tevent_context *ev,
+				     struct um_pdc *pdc,
+				     const struct um_args *args, void **state,
+				     size_t size, const char *type,
+				     rpc_step_fn step, unsigned needs)
+{
+	struct tevent_req *req = rpc_op_create(mem, ev, pdc, args, state, size,
+					       type, step, needs);
+
+	if (req != NULL)
+		((struct rpc_op *)*state)->nt4_only = true;
+	return req;
+}
+
+#define NT4_CREATE(mem, ev, pdc, args, type, state, stepfn, needs_)       \
+	nt4_create((mem), (ev), (pdc), (args), (void **)&(state),          \
+		   sizeof(type), #type, (stepfn), (needs_))
+
+/* ================= list: both directions ================= */
+
+struct list_state {
+	struct rpc_op op;
+	struct enumdom e;
+	uint32_t resume;
+	uint32_t out_resume;
+	uint32_t count;
+	struct samr_SamArray *sam;
+	struct samr_EnumDomainUsers users;
+	struct um_trust *t;
+	size_t n;
+};
+
+enum { LIST_DOMS = 1, LIST_PRIMED, LIST_USERS };
+
+/*
+ * Samba's SAMR server keeps one enumeration per domain and account mask,
+ * per server process, and does not always forget it when an account is
+ * added (measured, 4.17: a trust account just created by SAMR stays
+ * missing from EnumDomainUsers(ACB_DOMTRUST) on the same connection).
+ * It starts afresh when the mask changes: so ask once with another mask
+ * (for one entry), then with ours.
+ */
+#define LIST_PRIME_MASK (ACB_DOMTRUST | ACB_DISABLED)
+
+static bool list_add(struct list_state *s, const char *name, const char *sid,
+		     uint32_t dir)
+{
+	struct um_trust *grown;
+
+	for (size_t i = 0; i < s->n; i++) {
+		if (same_name(s->t[i].name, name)) {
+			s->t[i].direction |= dir;
+			return true;
+		}
+	}
+	grown = talloc_realloc(&s->op, s->t, struct um_trust, s->n + 2);
+	if (grown == NULL)
+		return false;
+	s->t = grown;
+	memset(&grown[s->n], 0, 2 * sizeof(*grown));
+	grown[s->n].name = talloc_strdup(grown, name);
+	grown[s->n].sid = sid ? talloc_strdup(grown, sid) : NULL;
+	grown[s->n].direction = dir;
+	grown[s->n].type = UM_TYPE_DOWNLEVEL;
+	s->n++;
+	return true;
+}
+
+static void list_users_call(struct tevent_req *req, struct list_state *s,
+			    bool prime)
+{
+	struct rpc_op *op = &s->op;
+
+	memset(&s->users, 0, sizeof(s->users));
+	s->sam = NULL;
+	s->users.in.domain_handle = &op->conn->samr_domain;
+	s->users.in.acct_flags = prime ? LIST_PRIME_MASK : ACB_DOMTRUST;
+	s->users.in.max_size = prime ? 1 : ENUM_MAX_SIZE;
+	s->users.in.resume_handle = &s->resume;
+	s->users.out.resume_handle = &s->out_resume;
+	s->users.out.sam = &s->sam;
+	s->users.out.num_entries = &s->count;
+	op->stage = prime ? LIST_PRIMED : LIST_USERS;
+	rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		    NDR_SAMR_ENUMDOMAINUSERS, &s->users, false);
+}
+
+static void list_users_answer(struct tevent_req *req, struct list_state *s)
+{
+	struct rpc_op *op = &s->op;
+	NTSTATUS r = s->users.out.result;
+	uint32_t v = NT_STATUS_V(r);
+	bool more = v == STATUS_MORE_ENTRIES_V;
+
+	if (!NT_STATUS_IS_OK(r) && !more && v != STATUS_NO_MORE_ENTRIES_V) {
+		rpc_op_finish(req, op, rpc_nt(r));
+		return;
+	}
+	for (uint32_t i = 0; s->sam != NULL && i < s->sam->count; i++) {
+		char *name = nt4_upper(s, s->sam->entries[i].name.string,
+				       true);
+		if (!list_add(s, name, NULL, UM_DIR_INBOUND)) {
+			rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
+			return;
+		}
+	}
+	if (more && s->sam != NULL && s->sam->count > 0) {
+		s->resume = s->out_resume;
+		list_users_call(req, s, false);
+		return;
+	}
+	if (s->t == NULL)
+		s->t = talloc_zero_array(op, struct um_trust, 1);
+	op->reply.trusts = s->t;
+	op->reply.n_trusts = s->n;
+	op->reply.page.more = false;
+	rpc_op_finish(req, op, s->t ? um_ok() : um_local(UM_LOCAL_NO_MEMORY));
+}
+
+static void list_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct list_state *s = (struct list_state *)op;
+
+	switch (op->stage) {
+	case 0:
+		enumdom_start(req, op, &s->e, LIST_DOMS);
+		return;
+	case LIST_DOMS:
+		if (enumdom_answer(req, op, &s->e) != 0)
+			return;
+		for (size_t i = 0; i < s->e.n; i++) {
+			if (!list_add(s, s->e.names[i], s->e.sids[i],
+				      UM_DIR_OUTBOUND)) {
+				rpc_op_finish(req, op,
+					      um_local(UM_LOCAL_NO_MEMORY));
+				return;
+			}
+		}
+		s->resume = 0;
+		list_users_call(req, s, true);
+		return;
+	case LIST_PRIMED:
+		/* whatever it answered: only the mask change mattered */
+		s->resume = 0;
+		list_users_call(req, s, false);
+		return;
+	case LIST_USERS:
+		list_users_answer(req, s);
+		return;
+	}
+}
+
+static struct tevent_req *nt4_list_trusts_send(TALLOC_CTX *mem,
+					       struct tevent_context *ev,
+					       struct um_pdc *pdc,
+					       const struct um_args *args)
+{
+	struct list_state *s;
+	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
+					    struct list_state, s, list_step,
+					    RPC_NEED_LSA | RPC_NEED_SAMR);
+
+	if (req == NULL)
+		return NULL;
+	return rpc_op_start(req, &s->op);
+}
+
+/* ================= Add Trusting Domain (accounts PDC) ================= */
+
+struct trusting_state {
+	struct rpc_op op;
+	struct lsa_String account;
+	struct policy_handle user;
+	uint32_t granted, rid;
+	struct samr_CreateUser2 create;
+	union samr_UserInfo info;
+	struct samr_SetUserInfo2 setpw;
+	struct samr_SetUserInfo setflags;
+	struct samr_DeleteUser del;
+	struct samr_Close close;
+	struct samr_LookupNames lookup;
+	struct samr_Ids rids, types;
+	struct samr_OpenUser open;
+	struct samr_QueryUserInfo query;
+	union samr_UserInfo *queried;
+	struct um_status result;
+};
+
+enum {
+	TG_CREATED = 1, TG_PASSWORD_SET, TG_FLAGS_SET, TG_UNDONE, TG_CLOSED,
+	TG_LOOKED_UP, TG_OPENED, TG_QUERIED, TG_DELETED,
+};
+
+/* MS-SAMR 2.2.6.21: 512 bytes of which the password fills the end, its
+ * length in bytes last; RC4 with the session key. */
+static NTSTATUS crypt_password(struct rpc_op *op,
+			       struct samr_CryptPassword *cp)
+{
+	DATA_BLOB utf16 = data_blob_null, blob;
+	NTSTATUS st;
+	size_t len;
+
+	if (op->conn->session_key.length == 0)
+		return NT_STATUS_NO_USER_SESSION_KEY;
+	st = drsblobs_utf16(op, um_secret_reveal(op->args.password), &utf16);
+	if (!NT_STATUS_IS_OK(st))
+		return st;
+	len = utf16.length;
+	if (len > 512) {
+		st = NT_STATUS_INVALID_PARAMETER;
+	} else {
+		st = rpc_random(cp->data, 512 - len);
+	}
+	if (NT_STATUS_IS_OK(st)) {
+		memcpy(cp->data + 512 - len, utf16.data, len);
+		cp->data[512] = (uint8_t)(len & 0xff);
+		cp->data[513] = (uint8_t)((len >> 8) & 0xff);
+		cp->data[514] = 0;
+		cp->data[515] = 0;
+		blob = data_blob_const(cp->data, sizeof(cp->data));
+		st = rpc_arcfour(&op->conn->session_key, &blob);
+	}
+	if (utf16.data != NULL)
+		memset(utf16.data, 0, utf16.length);
+	data_blob_free(&utf16);
+	return st;
+}
+
+/* Something after CreateUser2 failed: leave no half-made account. */
+static void trusting_undo(struct tevent_req *req, struct trusting_state *s,
+			  struct um_status why)
+{
+	s->result = why;
+	s->del.in.user_handle = &s->user;
+	s->del.out.user_handle = &s->user;
+	s->op.stage = TG_UNDONE;
+	rpc_op_call(req, &s->op, s->op.conn->samr, &ndr_table_samr,
+		    NDR_SAMR_DELETEUSER, &s->del, true);
+}
+
+static void trusting_close(struct tevent_req *req, struct trusting_state *s,
+			   struct um_status result)
+{
+	s->result = result;
+	s->close.in.handle = &s->user;
+	s->close.out.handle = &s->user;
+	s->op.stage = TG_CLOSED;
+	rpc_op_call(req, &s->op, s->op.conn->samr, &ndr_table_samr,
+		    NDR_SAMR_CLOSE, &s->close, false);
+}
+
+static void add_trusting_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct trusting_state *s = (struct trusting_state *)op;
+	NTSTATUS r;
+
+	switch (op->stage) {
+	case 0:
+		s->create.in.domain_handle = &op->conn->samr_domain;
+		s->create.in.account_name = &s->account;
+		s->create.in.acct_flags = ACB_DOMTRUST;
+		s->create.in.access_mask = SEC_FLAG_MAXIMUM_ALLOWED;
+		s->create.out.user_handle = &s->user;
+		s->create.out.access_granted = &s->granted;
+		s->create.out.rid = &s->rid;
+		op->stage = TG_CREATED;
+		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+			    NDR_SAMR_CREATEUSER2, &s->create, true);
+		return;
+	case TG_CREATED:
+		r = s->create.out.result;
+		if (NT_STATUS_EQUAL(r, NT_STATUS_USER_EXISTS)) {
+			/* as the AD dialect says "add that already exists" */
+			rpc_op_finish(req, op,
+				      um_nt(UM_NT_OBJECT_NAME_COLLISION));
+			return;
+		}
+		if (!NT_STATUS_IS_OK(r)) {
+			rpc_op_finish(req, op, rpc_nt(r));
+			return;
+		}
+		r = crypt_password(op, &s->info.info24.password);
+		if (!NT_STATUS_IS_OK(r)) {
+			trusting_undo(req, s, rpc_nt(r));
+			return;
+		}
+		s->info.info24.password_expired = 0;
+		s->setpw.in.user_handle = &s->user;
+		s->setpw.in.level = 24;
+		s->setpw.in.info = &s->info;
+		op->stage = TG_PASSWORD_SET;
+		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+			    NDR_SAMR_SETUSERINFO2, &s->setpw, true);
+		return;
+	case TG_PASSWORD_SET:
+		memset(&s->info, 0, sizeof(s->info));
+		if (!NT_STATUS_IS_OK(s->setpw.out.result)) {
+			trusting_undo(req, s, rpc_nt(s->setpw.out.result));
+			return;
+		}
+		/* created disabled; an enabled interdomain trust account */
+		s->info.info16.acct_flags = ACB_DOMTRUST;
+		s->setflags.in.user_handle = &s->user;
+		s->setflags.in.level = 16;
+		s->setflags.in.info = &s->info;
+		op->stage = TG_FLAGS_SET;
+		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+			    NDR_SAMR_SETUSERINFO, &s->setflags, true);
+		return;
+	case TG_FLAGS_SET:
+		if (!NT_STATUS_IS_OK(s->setflags.out.result)) {
+			trusting_undo(req, s, rpc_nt(s->setflags.out.result));
+			return;
+		}
+		trusting_close(req, s, um_ok());
+		return;
+	case TG_UNDONE:
+	case TG_CLOSED:
+	case TG_DELETED:
+		if (op->stage == TG_DELETED)
+			s->result = rpc_nt(s->del.out.result);
+		rpc_op_finish(req, op, s->result);
+		return;
+	}
+}
+
+/* ================= Remove Trusting Domain (accounts PDC) ================= */
+
+static void remove_trusting_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct trusting_state *s = (struct trusting_state *)op;
+	NTSTATUS r;
+
+	switch (op->stage) {
+	case 0:
+		s->lookup.in.domain_handle = &op->conn->samr_domain;
+		s->lookup.in.num_names = 1;
+		s->lookup.in.names = &s->account;
+		s->lookup.out.rids = &s->rids;
+		s->lookup.out.types = &s->types;
+		op->stage = TG_LOOKED_UP;
+		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+			    NDR_SAMR_LOOKUPNAMES, &s->lookup, false);
+		return;
+	case TG_LOOKED_UP:
+		r = s->lookup.out.result;
+		if (NT_STATUS_V(r) == STATUS_NONE_MAPPED_V) {
+			rpc_op_finish(req, op,
+				      um_nt(UM_NT_OBJECT_NAME_NOT_FOUND));
+			return;
+		}
+		if (!NT_STATUS_IS_OK(r) || s->rids.count != 1) {
+			rpc_op_finish(req, op, NT_STATUS_IS_OK(r) ?
+				      um_nt(UM_NT_OBJECT_NAME_NOT_FOUND) :
+				      rpc_nt(r));
+			return;
+		}
+		s->open.in.domain_handle = &op->conn->samr_domain;
+		s->open.in.access_mask = SEC_FLAG_MAXIMUM_ALLOWED;
+		s->open.in.rid = s->rids.ids[0];
+		s->open.out.user_handle = &s->user;
+		op->stage = TG_OPENED;
+		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+			    NDR_SAMR_OPENUSER, &s->open, false);
+		return;
+	case TG_OPENED:
+		if (!NT_STATUS_IS_OK(s->open.out.result)) {
+			rpc_op_finish(req, op, rpc_nt(s->open.out.result));
+			return;
+		}
+		s->query.in.user_handle = &s->user;
+		s->query.in.level = 16;
+		s->query.out.info = &s->queried;
+		op->stage = TG_QUERIED;
+		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+			    NDR_SAMR_QUERYUSERINFO, &s->query, false);
+		return;
+	case TG_QUERIED:
+		r = s->query.out.result;
+		if (!NT_STATUS_IS_OK(r) || s->queried == NULL ||
+		    !(s->queried->info16.acct_flags & ACB_DOMTRUST)) {
+			/* an ordinary account called PARTNER$ is not ours
+			 * to delete */
+			trusting_close(req, s, NT_STATUS_IS_OK(r) ?
+				       um_nt(UM_NT_OBJECT_NAME_NOT_FOUND) :
+				       rpc_nt(r));
+			return;
+		}
+		s->del.in.user_handle = &s->user;
+		s->del.out.user_handle = &s->user;
+		op->stage = TG_DELETED;
+		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+			    NDR_SAMR_DELETEUSER, &s->del, true);
+		return;
+	case TG_DELETED:
+		if (!NT_STATUS_IS_OK(s->del.out.result)) {
+			trusting_close(req, s, rpc_nt(s->del.out.result));
+			return;
+		}
+		rpc_op_finish(req, op, um_ok());
+		return;
+	case TG_CLOSED:
+		rpc_op_finish(req, op, s->result);
+		return;
+	}
+}
+
+static struct tevent_req *trusting_send(TALLOC_CTX *mem,
+					struct tevent_context *ev,
+					struct um_pdc *pdc,
+					const struct um_args *args, bool add)
+{
+	struct trusting_state *s;
+	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
+					    struct trusting_state, s,
+					    add ? add_trusting_step :
+						  remove_trusting_step,
+					    RPC_NEED_LSA | RPC_NEED_SAMR);
+
+	if (req == NULL)
+		return NULL;
+	if (s->op.args.partner == NULL ||
+	    (add && s->op.args.password == NULL)) {
+		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_USAGE));
+		return tevent_req_post(req, ev);
+	}
+	s->account.string = talloc_asprintf(s, "%s$", s->op.args.partner);
+	if (s->account.string == NULL) {
+		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_NO_MEMORY));
+		return tevent_req_post(req, ev);
+	}
+	return rpc_op_start(req, &s->op);
+}
+
+static struct tevent_req *nt4_add_trusting_send(TALLOC_CTX *mem,
+						struct tevent_context *ev,
+						struct um_pdc *pdc,
+						const struct um_args *args)
+{
+	return trusting_send(mem, ev, pdc, args, true);
+}
+
+static struct tevent_req *nt4_remove_trusting_send(TALLOC_CTX *mem,
+						   struct tevent_context *ev,
+						   struct um_pdc *pdc,
+						   const struct um_args *args)
+{
+	return trusting_send(mem, ev, pdc, args, false);
+}
+
+/* ================= the local step (resource PDC) ================= */
+
+/*
+ * Does this process run on the PDC it is connected to, able to change its
+ * secrets?  All of: root; the PDC's name (as we reach it) is one of this
+ * machine's addresses; and the smb.conf we loaded (-s, or the default)
+ * describes a classic PDC of the same domain, by name and SID.  Anything
+ * less is not proof, and the step is then left to be run on the PDC.
+ */
+static const char *local_refusal(struct rpc_op *op)
+{
+	if (geteuid() != 0)
+		return _("usrmgr does not run as root");
+	if (!nt4_host_is_local(op->conn->host))
+		return _("usrmgr does not run on that domain controller");
+	return NULL;
+}
+
+static const char *identity_refusal(struct rpc_op *op, const char *out)
+{
+	char *role = nt4_helper_value(op, out, "role");
+	char *wg = nt4_helper_value(op, out, "workgroup");
+	char *sid = nt4_helper_value(op, out, "sid");
+
+	if (role == NULL || (strcmp(role, "classic primary domain controller")
+			     != 0 && strcmp(role, "ROLE_DOMAIN_PDC") != 0))
+		return _("its smb.conf does not describe a classic primary "
+			 "domain controller");
+	if (!same_name(wg, op->conn->info.name) || sid == NULL ||
+	    op->conn->info.sid == NULL ||
+	    strcasecmp(sid, op->conn->info.sid) != 0)
+		return _("its smb.conf describes another domain");
+	return NULL;
+}
+
+static void note_run_on_pdc(struct rpc_op *op, const char *why)
+{
+	char *text = talloc_asprintf(op,
+		_("A Samba classic domain controller cannot add a trusted "
+		  "domain over the network; this step must be run on %s "
+		  "itself, as root, with its smb.conf (-s) (here: %s).  There: "
+		  "usrmgr -s SMB.CONF trust repair --resume (or trust "
+		  "add-trusted %s)."),
+		op->pdc->name, why, op->args.partner);
+
+	nt4_note(op, text);
+	talloc_free(text);
+}
+
+static void note_helper(struct rpc_op *op, const char *what, const char *err)
+{
+	char *text = talloc_asprintf(op, "%s: %s", what,
+				     err && err[0] ? err : _("it failed"));
+	size_t n = text ? strlen(text) : 0;
+
+	while (n > 0 && text[n - 1] == '\n')
+		text[--n] = '\0';
+	nt4_note(op, text);
+	talloc_free(text);
+}
+
+/* The helper's answer as a status: the step's own postcondition (stored,
+ * read back, winbindd told) is checked by the helper. */
+static struct um_status helper_status(struct rpc_op *op, int rc,
+				      const char *err)
+{
+	switch (rc) {
+	case NT4_HELPER_OK:
+		return um_ok();
+	case NT4_HELPER_NO_WINBINDD:
+		note_helper(op, _("The trust is stored, but winbindd on this "
+				  "domain controller did not answer; start "
+				  "it"), err);
+		return um_werr(UM_WERR_NO_LOGON_SERVERS);
+	case NT4_HELPER_NOT_RUN:
+		note_helper(op, nt4_helper_path(), _("could not be run"));
+		return um_local(UM_LOCAL_NOT_SUPPORTED);
+	default:
+		note_helper(op, "usrmgr-nt4-trust", err);
+		return um_local(UM_LOCAL_IO);
+	}
+}
+
+struct trusted_state {
+	struct rpc_op op;
+	struct enumdom e;
+	struct tevent_req *helper;
+	struct lsa_OpenTrustedDomain open;
+	struct lsa_DeleteObject del;
+	struct policy_handle tdo;
+	struct dom_sid *sid;
+	struct um_status result;
+};
+
+enum {
+	TD_IDENTITY = 1, TD_LISTED, TD_STORED, TD_FOUND, TD_OPENED,
+	TD_DELETED, TD_RELOADED,
+};
+
+static void trusted_helper_done(struct tevent_req *sub);
+
+static void trusted_helper(struct tevent_req *req, struct trusted_state *s,
+			   const char *const *args,
+			   const struct um_secret *input, int stage)
+{
+	s->op.stage = stage;
+	s->helper = nt4_helper_send(s, s->op.ev, args, input);
+	if (s->helper == NULL) {
+		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	tevent_req_set_callback(s->helper, trusted_helper_done, req);
+}
+
+static void add_trusted_identity(struct tevent_req *req,
+				 struct trusted_state *s)
+{
+	const char *args[] = { "identity", nt4_conf(&s->op), NULL };
+	const char *why = local_refusal(&s->op);
+
+	if (why != NULL) {
+		note_run_on_pdc(&s->op, why);
+		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_RUN_ON_PDC));
+		return;
+	}
+	trusted_helper(req, s, args, NULL, TD_IDENTITY);
+}
+
+static void add_trusted_store(struct tevent_req *req, struct trusted_state *s)
+{
+	struct rpc_op *op = &s->op;
+	const char *args[] = { "set", nt4_conf(op), op->args.partner,
+			       op->args.partner_sid, NULL };
+
+	if (enumdom_has(&s->e, op->args.partner)) {
+		rpc_op_finish(req, op, um_nt(UM_NT_OBJECT_NAME_COLLISION));
+		return;
+	}
+	trusted_helper(req, s, args, op->args.password, TD_STORED);
+}
+
+static void trusted_helper_done(struct tevent_req *sub)
+{
+	struct tevent_req *req = tevent_req_callback_data(sub,
+							  struct tevent_req);
+	struct trusted_state *s = (struct trusted_state *)rpc_op_of(req);
+	struct rpc_op *op = &s->op;
+	char *out = NULL, *err = NULL;
+	const char *why;
+	int rc = nt4_helper_recv(sub, op, &out, &err);
+
+	s->helper = NULL;
+	TALLOC_FREE(sub);
+	switch (op->stage) {
+	case TD_IDENTITY:
+		if (rc == NT4_HELPER_NOT_RUN) {
+			rpc_op_finish(req, op, helper_status(op, rc, err));
+			return;
+		}
+		why = rc == 0 ? identity_refusal(op, out) :
+			_("its smb.conf could not be read");
+		if (why != NULL) {
+			note_run_on_pdc(op, why);
+			rpc_op_finish(req, op, um_local(UM_LOCAL_RUN_ON_PDC));
+			return;
+		}
+		enumdom_start(req, op, &s->e, TD_LISTED);
+		return;
+	case TD_STORED:
+		rpc_op_finish(req, op, helper_status(op, rc, err));
+		return;
+	case TD_RELOADED:
+		/* best effort: the object is gone either way */
+		rpc_op_finish(req, op, s->result);
+		return;
+	}
+}
+
+static void remove_trusted_found(struct tevent_req *req,
+				 struct trusted_state *s)
+{
+	struct rpc_op *op = &s->op;
+	const char *sid = enumdom_sid(&s->e, op->args.partner);
+
+	if (sid == NULL) {
+		rpc_op_finish(req, op, um_nt(UM_NT_OBJECT_NAME_NOT_FOUND));
+		return;
+	}
+	s->sid = rpc_sid_parse(s, sid);
+	if (s->sid == NULL) {
+		rpc_op_finish(req, op, um_nt(UM_NT_INVALID_PARAMETER));
+		return;
+	}
+	s->open.in.handle = &op->conn->policy;
+	s->open.in.sid = s->sid;
+	s->open.in.access_mask = SEC_STD_DELETE;
+	s->open.out.trustdom_handle = &s->tdo;
+	op->stage = TD_OPENED;
+	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+		    RPC_LSA_OPENTRUSTEDDOMAIN, &s->open, false);
+}
+
+/* Removed over RPC: when we are on that PDC as root, its winbindd is told
+ * too (it keeps a domain it read at start until then). */
+static void remove_trusted_deleted(struct tevent_req *req,
+				   struct trusted_state *s)
+{
+	const char *args[] = { "reload", nt4_conf(&s->op), NULL };
+
+	s->result = rpc_nt(s->del.out.result);
+	if (!um_is_ok(s->result) || local_refusal(&s->op) != NULL) {
+		rpc_op_finish(req, &s->op, s->result);
+		return;
+	}
+	trusted_helper(req, s, args, NULL, TD_RELOADED);
+}
+
+static void trusted_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct trusted_state *s = (struct trusted_state *)op;
+
+	switch (op->stage) {
+	case 0:
+		if (op->args.password != NULL) /* add */
+			add_trusted_identity(req, s);
+		else
+			enumdom_start(req, op, &s->e, TD_FOUND);
+		return;
+	case TD_LISTED:
+		if (enumdom_answer(req, op, &s->e) == 0)
+			add_trusted_store(req, s);
+		return;
+	case TD_FOUND:
+		if (enumdom_answer(req, op, &s->e) == 0)
+			remove_trusted_found(req, s);
+		return;
+	case TD_OPENED:
+		if (!NT_STATUS_IS_OK(s->open.out.result)) {
+			rpc_op_finish(req, op, rpc_nt(s->open.out.result));
+			return;
+		}
+		s->del.in.handle = &s->tdo;
+		s->del.out.handle = &s->tdo;
+		op->stage = TD_DELETED;
+		rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+			    RPC_LSA_DELETEOBJECT, &s->del, true);
+		return;
+	case TD_DELETED:
+		remove_trusted_deleted(req, s);
+		return;
+	}
+}
+
+static struct tevent_req *trusted_send(TALLOC_CTX *mem,
+				       struct tevent_context *ev,
+				       struct um_pdc *pdc,
+				       const struct um_args *args, bool add)
+{
+	struct trusted_state *s;
+	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
+					    struct trusted_state, s,
+					    trusted_step, RPC_NEED_LSA);
+
+	if (req == NULL)
+		return NULL;
+	if (s->op.args.partner == NULL ||
+	    (add && (s->op.args.password == NULL ||
+		     s->op.args.partner_sid == NULL))) {
+		rpc_op_finish(req, &s->op, um_local(
+			add && s->op.args.partner_sid == NULL &&
+			s->op.args.partner != NULL ? UM_LOCAL_UNKNOWN_PDC :
+						     UM_LOCAL_USAGE));
+		return tevent_req_post(req, ev);
+	}
+	return rpc_op_start(req, &s->op);
+}
+
+static struct tevent_req *nt4_add_trusted_send(TALLOC_CTX *mem,
+					       struct tevent_context *ev,
+					       struct um_pdc *pdc,
+					       const struct um_args *args)
+{
+	return trusted_send(mem, ev, pdc, args, true);
+}
+
+static struct tevent_req *nt4_remove_trusted_send(TALLOC_CTX *mem,
+						  struct tevent_context *ev,
+						  struct um_pdc *pdc,
+						  const struct um_args *args)
+{
+	struct um_args a = *args;
+
+	a.password = NULL; /* remove: the step tells add from remove by it */
+	return trusted_send(mem, ev, pdc, &a, false);
+}
+
+/* ================= verify (resource PDC) ================= */
+
+/*
+ * NETLOGON TC_VERIFY first.  A Samba classic PDC answers it by asking its
+ * winbindd on the privileged pipe, which works only for a caller the
+ * server runs as root: for another admin it answers WERR_NOT_SUPPORTED
+ * (measured, 4.17).  Then a probe logon through the resource PDC: a user
+ * of the partner domain that does not exist, with a random password.  The
+ * resource PDC passes it on over the secure channel: the partner's
+ * verdict (LOGON_FAILURE, NO_SUCH_USER) proves the channel works; a
+ * broken channel answers ACCESS_DENIED, NO_TRUST_SAM_ACCOUNT,
+ * NO_LOGON_SERVERS or TRUSTED_DOMAIN_FAILURE.  Since a PDC that does not
+ * trust the partner at all would also say LOGON_FAILURE, the probe counts
+ * only when the partner is in its Trusted Domains.
+ */
+#define PROBE_USER "usrmgr-trust-probe"
+
+/* A resource PDC whose winbindd has just started (or just reloaded its
+ * trusted domains) may not have found the partner's DC yet: it answers
+ * NO_LOGON_SERVERS for a moment (measured, 4.17).  One more probe, after
+ * this long, tells that from a PDC that cannot reach the partner. */
+#define PROBE_RETRY_SECONDS 2
+
+struct verify_state {
+	struct rpc_op op;
+	bool probe_retried;
+	struct enumdom e;
+	struct netr_LogonControl2Ex r;
+	union netr_CONTROL_DATA_INFORMATION data;
+	union netr_CONTROL_QUERY_INFORMATION query;
+	struct tevent_req *probe;
+};
+
+enum { VF_CONTROLLED = 1, VF_LISTED, VF_PROBED };
+
+static void verify_probe_done(struct tevent_req *sub);
+static void verify_probe_again(struct tevent_req *sub);
+
+static void verify_probe(struct tevent_req *req, struct verify_state *s)
+{
+	struct rpc_op *op = &s->op;
+	struct um_secret *pw = um_secret_random(s, 24);
+	struct cli_credentials *c;
+
+	if (!enumdom_has(&s->e, op->args.partner)) {
+		rpc_op_finish(req, op, um_werr(UM_WERR_NO_SUCH_DOMAIN));
+		return;
+	}
+	c = pw ? rpc_creds_user(s, op->conn->lp, op->args.partner,
+				PROBE_USER, um_secret_reveal(pw)) : NULL;
+	if (c == NULL) {
+		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	op->stage = VF_PROBED;
+	op->calls++;
+	op->conn->calls++;
+	s->probe = rpc_pipe_open_send(s, op->ev, op->conn->host,
+				      &ndr_table_lsarpc, c, op->conn->lp);
+	if (s->probe == NULL) {
+		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	tevent_req_set_callback(s->probe, verify_probe_done, req);
+}
+
+static void verify_probe_done(struct tevent_req *sub)
+{
+	struct tevent_req *req = tevent_req_callback_data(sub,
+							  struct tevent_req);
+	struct verify_state *s = (struct verify_state *)rpc_op_of(req);
+	struct dcerpc_pipe *p = NULL;
+	NTSTATUS st = rpc_connect_status(rpc_pipe_open_recv(sub, s, &p));
+	uint32_t v = NT_STATUS_V(st);
+
+	s->probe = NULL;
+	TALLOC_FREE(sub);
+	TALLOC_FREE(p);
+	if (v == UM_NT_NO_LOGON_SERVERS && !s->probe_retried) {
+		s->probe_retried = true;
+		sub = tevent_wakeup_send(s, s->op.ev, tevent_timeval_current_ofs(
+						 PROBE_RETRY_SECONDS, 0));
+		if (sub != NULL) {
+			tevent_req_set_callback(sub, verify_probe_again, req);
+			return;
+		}
+	}
+	s->op.reply.detail = rpc_nt(st);
+	if (v == UM_NT_LOGON_FAILURE || v == UM_NT_NO_SUCH_USER ||
+	    v == UM_NT_WRONG_PASSWORD)
+		rpc_op_finish(req, &s->op, um_ok());
+	else if (NT_STATUS_IS_OK(st))
+		/* a guest logon proves nothing */
+		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_NOT_SUPPORTED));
+	else
+		rpc_op_finish(req, &s->op, rpc_nt(st));
+}
+
+static void verify_probe_again(struct tevent_req *sub)
+{
+	struct tevent_req *req = tevent_req_callback_data(sub,
+							  struct tevent_req);
+	struct verify_state *s = (struct verify_state *)rpc_op_of(req);
+
+	tevent_wakeup_recv(sub);
+	TALLOC_FREE(sub);
+	verify_probe(req, s);
+}
+
+static void verify_answer(struct tevent_req *req, struct verify_state *s)
+{
+	struct rpc_op *op = &s->op;
+	struct netr_NETLOGON_INFO_2 *i2 = s->query.info2;
+	WERROR w = s->r.out.result;
+
+	if (W_ERROR_EQUAL(w, WERR_NOT_SUPPORTED) ||
+	    W_ERROR_EQUAL(w, WERR_ACCESS_DENIED)) {
+		enumdom_start(req, op, &s->e, VF_LISTED);
+		return;
+	}
+	if (!W_ERROR_IS_OK(w) || i2 == NULL) {
+		rpc_op_finish(req, op, rpc_werr(w));
+		return;
+	}
+	op->reply.detail = rpc_werr(i2->tc_connection_status);
+	if ((i2->flags & NETLOGON_VERIFY_STATUS_RETURNED) &&
+	    !W_ERROR_IS_OK(i2->pdc_connection_status))
+		rpc_op_finish(req, op, rpc_werr(i2->pdc_connection_status));
+	else
+		rpc_op_finish(req, op, rpc_werr(i2->tc_connection_status));
+}
+
+static void verify_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct verify_state *s = (struct verify_state *)op;
+
+	switch (op->stage) {
+	case 0:
+		s->r.in.logon_server = talloc_asprintf(s, "\\\\%s",
+						       op->conn->host);
+		s->r.in.function_code = NETLOGON_CONTROL_TC_VERIFY;
+		s->r.in.level = 2;
+		s->data.domain = op->args.partner;
+		s->r.in.data = &s->data;
+		s->r.out.query = &s->query;
+		op->stage = VF_CONTROLLED;
+		rpc_op_call(req, op, op->conn->netlogon, &ndr_table_netlogon,
+			    RPC_NETR_LOGONCONTROL2EX, &s->r, false);
+		return;
+	case VF_CONTROLLED:
+		verify_answer(req, s);
+		return;
+	case VF_LISTED:
+		if (enumdom_answer(req, op, &s->e) == 0)
+			verify_probe(req, s);
+		return;
+	}
+}
+
+static struct tevent_req *nt4_verify_send(TALLOC_CTX *mem,
+					  struct tevent_context *ev,
+					  struct um_pdc *pdc,
+					  const struct um_args *args)
+{
+	struct verify_state *s;
+	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
+					    struct verify_state, s,
+					    verify_step,
+					    RPC_NEED_LSA | RPC_NEED_NETLOGON);
+
+	if (req == NULL)
+		return NULL;
+	if (s->op.args.partner == NULL) {
+		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_USAGE));
+		return tevent_req_post(req, ev);
+	}
+	return rpc_op_start(req, &s->op);
+}
+
+/* ================= locate_dc: NETLOGON GetDcName ================= */
+
+struct locate_state {
+	struct rpc_op op;
+	struct netr_GetDcName r;
+	const char *dcname;
+};
+
+static void locate_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct locate_state *s = (struct locate_state *)op;
+
+	switch (op->stage) {
+	case 0:
+		s->r.in.logon_server = talloc_asprintf(s, "\\\\%s",
+						       op->conn->host);
+		s->r.in.domainname = op->args.partner;
+		s->r.out.dcname = &s->dcname;
+		op->stage = 1;
+		rpc_op_call(req, op, op->conn->netlogon, &ndr_table_netlogon,
+			    RPC_NETR_GETDCNAME, &s->r, false);
+		return;
+	case 1:
+		if (!W_ERROR_IS_OK(s->r.out.result) || s->dcname == NULL) {
+			rpc_op_finish(req, op, rpc_werr(s->r.out.result));
+			return;
+		}
+		op->reply.pdc = talloc_strdup(op, rpc_strip_unc(s->dcname));
+		rpc_op_finish(req, op, um_ok());
+		return;
+	}
+}
+
+static struct tevent_req *nt4_locate_dc_send(TALLOC_CTX *mem,
+					     struct tevent_context *ev,
+					     struct um_pdc *pdc,
+					     const struct um_args *args)
+{
+	struct locate_state *s;
+	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
+					    struct locate_state, s,
+					    locate_step,
+					    RPC_NEED_LSA | RPC_NEED_NETLOGON);
+
+	if (req == NULL)
+		return NULL;
+	if (s->op.args.partner == NULL) {
+		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_USAGE));
+		return tevent_req_post(req, ev);
+	}
+	return rpc_op_start(req, &s->op);
+}
+
+const struct um_backend_ops rpc_ops_nt4 = {
+	.name = "rpc-nt4",
+	.domain_info = rpc_domain_info_send,
+	.list_trusts = nt4_list_trusts_send,
+	.list_users = rpc_list_users_send,
+	.list_groups = rpc_list_groups_send,
+	.add_trusting = nt4_add_trusting_send,
+	.remove_trusting = nt4_remove_trusting_send,
+	.add_trusted = nt4_add_trusted_send,
+	.remove_trusted = nt4_remove_trusted_send,
+	.check_trust_account = rpc_check_trust_account_send,
+	.verify = nt4_verify_send,
+	.reset = rpc_reset_send,
+	.logon_test = rpc_logon_test_send,
+	.locate_dc = nt4_locate_dc_send,
+	.recv = rpc_op_recv,
+};

@@ -1,0 +1,781 @@
+/*
+ * usrmgr - the simulated backend: PDCs that exist only in a scenario.
+ *
+ * Every answer follows from the simulated state, the way a real Samba DC
+ * of that dialect answers (FACTS.md sections 3 and 4): a trust works only
+ * when the trusting side's Trusted Domains entry and the trusted side's
+ * Trusting Domains entry both exist with the same password, and the
+ * resource PDC's cached secure channel can hide a break until it is reset.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "backend.h"
+#include "sim_world.h"
+#include "names.h"
+#include "i18n.h"
+
+struct sim_pdc {
+	struct um_sim_world *world;
+	char *domain; /* the domain's name; looked up afresh every time */
+};
+
+typedef struct um_status (*sim_fn)(struct sim_pdc *p, struct sim_domain *d,
+				   const struct um_args *a, TALLOC_CTX *mem,
+				   struct um_reply *out);
+
+struct sim_state {
+	struct sim_pdc *pdc;
+	struct um_args args;
+	sim_fn fn;
+	struct um_status status;
+	struct um_reply reply;
+	TALLOC_CTX *out; /* owns what reply points to; recv hands it over */
+};
+
+/* ---- trust semantics -------------------------------------------------- */
+
+enum sim_eval {
+	EVAL_OK,
+	EVAL_NO_OUTBOUND,  /* the resource side has no Trusted entry */
+	EVAL_UNREACHABLE,  /* the accounts PDC does not answer */
+	EVAL_NO_ACCOUNT,   /* the accounts side has no Trusting entry */
+	EVAL_MISMATCH,     /* both exist, passwords differ */
+};
+
+static enum sim_eval eval_trust(struct um_sim_world *w, struct sim_domain *r,
+				const char *partner, size_t *idx)
+{
+	struct sim_entry *out = sim_find_entry(r->trusted, r->n_trusted,
+					       partner, idx);
+	struct sim_domain *a;
+	struct sim_entry *in;
+
+	if (out == NULL) {
+		return EVAL_NO_OUTBOUND;
+	}
+	a = sim_world_domain(w, partner);
+	if (a == NULL || !a->reachable) {
+		return EVAL_UNREACHABLE;
+	}
+	in = sim_find_entry(a->trusting, a->n_trusting, r->name, NULL);
+	if (in == NULL) {
+		return EVAL_NO_ACCOUNT;
+	}
+	if (strcasecmp(in->nthash, out->nthash) != 0) {
+		return EVAL_MISMATCH;
+	}
+	return EVAL_OK;
+}
+
+/* What TC_VERIFY/REDISCOVER answer when they build a new channel. */
+static struct um_status fresh_channel_status(enum sim_eval e, bool nt4)
+{
+	switch (e) {
+	case EVAL_OK:
+		return um_werr(UM_WERR_OK);
+	case EVAL_NO_OUTBOUND:
+		return um_werr(UM_WERR_NO_SUCH_DOMAIN);
+	case EVAL_UNREACHABLE:
+		return um_werr(UM_WERR_NO_LOGON_SERVERS);
+	case EVAL_NO_ACCOUNT:
+		return um_werr(nt4 ? UM_WERR_ACCESS_DENIED
+				   : UM_WERR_NO_TRUST_SAM_ACCOUNT);
+	case EVAL_MISMATCH:
+		return um_werr(nt4 ? UM_WERR_ACCESS_DENIED
+				   : UM_WERR_WRONG_PASSWORD);
+	}
+	return um_werr(UM_WERR_ACCESS_DENIED);
+}
+
+/* What a logon through the resource PDC answers on a new channel. */
+static struct um_status fresh_logon_status(enum sim_eval e, bool nt4)
+{
+	switch (e) {
+	case EVAL_OK:
+		return um_ok();
+	case EVAL_NO_OUTBOUND:
+		return um_nt(nt4 ? UM_NT_NO_LOGON_SERVERS : UM_NT_LOGON_FAILURE);
+	case EVAL_UNREACHABLE:
+		return um_nt(UM_NT_NO_LOGON_SERVERS);
+	case EVAL_NO_ACCOUNT:
+		return um_nt(nt4 ? UM_NT_ACCESS_DENIED
+				 : UM_NT_NO_TRUST_SAM_ACCOUNT);
+	case EVAL_MISMATCH:
+		return um_nt(UM_NT_ACCESS_DENIED);
+	}
+	return um_nt(UM_NT_ACCESS_DENIED);
+}
+
+static struct um_status rebuild_channel(struct sim_pdc *p,
+					struct sim_domain *d,
+					const char *partner)
+{
+	size_t idx;
+	enum sim_eval e = eval_trust(p->world, d, partner, &idx);
+
+	if (e != EVAL_NO_OUTBOUND) {
+		d->channel[idx] = e == EVAL_OK ? SIM_CHANNEL_OK
+					       : SIM_CHANNEL_NONE;
+	}
+	return fresh_channel_status(e, d->dialect == UM_DIALECT_NT4);
+}
+
+/* ---- operations ------------------------------------------------------- */
+
+static struct um_status saved(struct sim_pdc *p, struct um_status st)
+{
+	struct um_status s = sim_world_save(p->world);
+
+	return um_is_ok(s) ? st : s;
+}
+
+static struct um_status op_domain_info(struct sim_pdc *p,
+				       struct sim_domain *d,
+				       const struct um_args *a,
+				       TALLOC_CTX *mem, struct um_reply *out)
+{
+	(void)p;
+	(void)a;
+	out->info.name = talloc_strdup(mem, d->name);
+	out->info.dns_name = d->dialect == UM_DIALECT_AD && d->dns_name
+				     ? talloc_strdup(mem, d->dns_name) : NULL;
+	out->info.sid = talloc_strdup(mem, d->sid);
+	out->info.pdc = talloc_strdup(mem, d->pdc);
+	out->info.dialect = d->dialect;
+	out->info.simulated = true;
+	return um_ok();
+}
+
+static int by_name(const void *x, const void *y)
+{
+	const struct um_trust *a = x, *b = y;
+
+	return strcasecmp(a->name, b->name);
+}
+
+static void fill_trust(struct um_sim_world *w, TALLOC_CTX *mem,
+		       struct um_trust *t, const struct sim_entry *e,
+		       uint32_t dir)
+{
+	struct sim_domain *partner = sim_world_domain(w, e->partner);
+
+	t->name = talloc_strdup(mem, e->partner);
+	t->direction = dir;
+	t->sid = talloc_strdup(mem, partner ? partner->sid : e->sid);
+	if (partner != NULL && partner->dialect == UM_DIALECT_AD &&
+	    partner->dns_name != NULL) {
+		t->dns_name = talloc_strdup(mem, partner->dns_name);
+		t->type = UM_TYPE_UPLEVEL;
+	} else {
+		t->type = UM_TYPE_DOWNLEVEL;
+	}
+}
+
+/* Both lists as one, sorted by name, each partner once with its
+ * directions: what LSA EnumTrustedDomainsEx shows. */
+static size_t merge_trusts(struct um_sim_world *w, struct sim_domain *d,
+			   TALLOC_CTX *mem, struct um_trust **out)
+{
+	size_t n = d->n_trusted + d->n_trusting, i, j, m = 0;
+	struct um_trust *all = talloc_zero_array(mem, struct um_trust, n + 1);
+
+	for (i = 0; i < d->n_trusted; i++) {
+		fill_trust(w, all, &all[m++], &d->trusted[i], UM_DIR_OUTBOUND);
+	}
+	for (i = 0; i < d->n_trusting; i++) {
+		fill_trust(w, all, &all[m++], &d->trusting[i], UM_DIR_INBOUND);
+	}
+	qsort(all, m, sizeof(*all), by_name);
+	/* Fold the two halves of a two-way trust into one entry. */
+	for (i = 0, j = 0; i < m; i++) {
+		if (j > 0 && by_name(&all[j - 1], &all[i]) == 0) {
+			all[j - 1].direction |= all[i].direction;
+			continue;
+		}
+		all[j++] = all[i];
+	}
+	*out = all;
+	return j;
+}
+
+static uint32_t page_end(const struct um_args *a, size_t n)
+{
+	size_t max = a->max == 0 ? n : a->max;
+	size_t end = a->resume + max;
+
+	return (uint32_t)(end > n ? n : end);
+}
+
+static struct um_status op_list_trusts(struct sim_pdc *p,
+				       struct sim_domain *d,
+				       const struct um_args *a,
+				       TALLOC_CTX *mem, struct um_reply *out)
+{
+	struct um_trust *all;
+	size_t n = merge_trusts(p->world, d, mem, &all);
+	uint32_t end;
+
+	if (a->resume > n) {
+		return um_nt(UM_NT_INVALID_PARAMETER);
+	}
+	end = page_end(a, n);
+	out->trusts = all + a->resume;
+	out->n_trusts = end - a->resume;
+	out->page.resume = end;
+	out->page.more = end < n;
+	return um_ok();
+}
+
+static struct um_status op_list_users(struct sim_pdc *p,
+				      struct sim_domain *d,
+				      const struct um_args *a,
+				      TALLOC_CTX *mem, struct um_reply *out)
+{
+	size_t n = d->n_users + d->generate_users, i;
+	uint32_t end;
+
+	(void)p;
+	if (a->resume > n) {
+		return um_nt(UM_NT_INVALID_PARAMETER);
+	}
+	end = page_end(a, n);
+	out->users = talloc_zero_array(mem, struct um_user,
+				       end - a->resume + 1);
+	for (i = a->resume; i < end; i++) {
+		struct um_user *u = &out->users[i - a->resume];
+		if (i < d->n_users) {
+			u->name = talloc_strdup(out->users, d->users[i].name);
+			u->full_name = talloc_strdup(out->users,
+						     d->users[i].full_name);
+			u->description = talloc_strdup(out->users,
+						       d->users[i].description);
+		} else {
+			size_t k = i - d->n_users + 1;
+			u->name = talloc_asprintf(out->users, "user%06zu", k);
+			u->full_name = talloc_asprintf(out->users,
+						       "Generated User %zu", k);
+			u->description = talloc_strdup(out->users, "");
+		}
+	}
+	out->n_users = end - a->resume;
+	out->page.resume = end;
+	out->page.more = end < n;
+	return um_ok();
+}
+
+static struct um_status op_list_groups(struct sim_pdc *p,
+				       struct sim_domain *d,
+				       const struct um_args *a,
+				       TALLOC_CTX *mem, struct um_reply *out)
+{
+	uint32_t end;
+	size_t i;
+
+	(void)p;
+	if (a->resume > d->n_groups) {
+		return um_nt(UM_NT_INVALID_PARAMETER);
+	}
+	end = page_end(a, d->n_groups);
+	out->groups = talloc_zero_array(mem, struct um_group,
+					end - a->resume + 1);
+	for (i = a->resume; i < end; i++) {
+		struct um_group *g = &out->groups[i - a->resume];
+		g->name = talloc_strdup(out->groups, d->groups[i].name);
+		g->description = talloc_strdup(out->groups,
+					       d->groups[i].description);
+	}
+	out->n_groups = end - a->resume;
+	out->page.resume = end;
+	out->page.more = end < d->n_groups;
+	return um_ok();
+}
+
+static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
+				    const struct um_args *a, bool trusted)
+{
+	struct sim_domain *partner = sim_world_domain(p->world, a->partner);
+	char hash[33];
+	struct um_status st;
+
+	if (sim_find_entry(trusted ? d->trusted : d->trusting,
+			   trusted ? d->n_trusted : d->n_trusting,
+			   a->partner, NULL) != NULL) {
+		/* NT4 keeps the trusting side as a SAM user: USER_EXISTS. */
+		return um_nt(!trusted && d->dialect == UM_DIALECT_NT4
+				     ? UM_NT_USER_EXISTS
+				     : UM_NT_OBJECT_NAME_COLLISION);
+	}
+	st = um_secret_nthash(a->password, hash);
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	if (!sim_domain_add_entry(p->world, d, trusted, a->partner,
+				  partner ? NULL : a->partner_sid, hash)) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	return saved(p, um_ok());
+}
+
+static struct um_status op_add_trusting(struct sim_pdc *p,
+					struct sim_domain *d,
+					const struct um_args *a,
+					TALLOC_CTX *mem, struct um_reply *out)
+{
+	(void)mem;
+	(void)out;
+	return store_entry(p, d, a, false);
+}
+
+static struct um_status op_add_trusted(struct sim_pdc *p,
+				       struct sim_domain *d,
+				       const struct um_args *a,
+				       TALLOC_CTX *mem, struct um_reply *out)
+{
+	(void)mem;
+	(void)out;
+	return store_entry(p, d, a, true);
+}
+
+static struct um_status remove_entry(struct sim_pdc *p, struct sim_domain *d,
+				     const struct um_args *a, bool trusted)
+{
+	size_t idx;
+
+	if (sim_find_entry(trusted ? d->trusted : d->trusting,
+			   trusted ? d->n_trusted : d->n_trusting,
+			   a->partner, &idx) == NULL) {
+		return um_nt(!trusted && d->dialect == UM_DIALECT_NT4
+				     ? UM_NT_NO_SUCH_USER
+				     : UM_NT_OBJECT_NAME_NOT_FOUND);
+	}
+	sim_domain_remove_entry(d, trusted, idx);
+	return saved(p, um_ok());
+}
+
+static struct um_status op_remove_trusted(struct sim_pdc *p,
+					  struct sim_domain *d,
+					  const struct um_args *a,
+					  TALLOC_CTX *mem,
+					  struct um_reply *out)
+{
+	(void)mem;
+	(void)out;
+	return remove_entry(p, d, a, true);
+}
+
+static struct um_status op_remove_trusting(struct sim_pdc *p,
+					   struct sim_domain *d,
+					   const struct um_args *a,
+					   TALLOC_CTX *mem,
+					   struct um_reply *out)
+{
+	(void)mem;
+	(void)out;
+	return remove_entry(p, d, a, false);
+}
+
+/* An SMB session setup as PARTNER$: the trust account's answer. */
+static struct um_status op_check_trust_account(struct sim_pdc *p,
+					       struct sim_domain *d,
+					       const struct um_args *a,
+					       TALLOC_CTX *mem,
+					       struct um_reply *out)
+{
+	struct sim_entry *in = sim_find_entry(d->trusting, d->n_trusting,
+					      a->partner, NULL);
+	char hash[33];
+
+	(void)p;
+	(void)mem;
+	(void)out;
+	if (in == NULL || !um_is_ok(um_secret_nthash(a->password, hash)) ||
+	    strcasecmp(hash, in->nthash) != 0) {
+		return um_nt(UM_NT_LOGON_FAILURE);
+	}
+	return um_ok();
+}
+
+static struct um_status op_verify(struct sim_pdc *p, struct sim_domain *d,
+				  const struct um_args *a, TALLOC_CTX *mem,
+				  struct um_reply *out)
+{
+	bool nt4 = d->dialect == UM_DIALECT_NT4;
+	size_t idx;
+	enum sim_eval e = eval_trust(p->world, d, a->partner, &idx);
+
+	(void)mem;
+	if (e == EVAL_NO_OUTBOUND || e == EVAL_UNREACHABLE) {
+		/* No domain to verify, or nobody answers: no channel helps. */
+		out->detail = fresh_channel_status(e, nt4);
+		return out->detail;
+	}
+	switch (d->channel[idx]) {
+	case SIM_CHANNEL_STALE:
+		out->detail = um_werr(UM_WERR_ACCESS_DENIED);
+		return out->detail;
+	case SIM_CHANNEL_OK:
+		if (e == EVAL_OK) {
+			out->detail = um_werr(UM_WERR_OK);
+			return out->detail;
+		}
+		if (!nt4) {
+			/* AD keeps the cached channel: logons still work. */
+			out->detail = um_werr(UM_WERR_ACCOUNT_DISABLED);
+			return out->detail;
+		}
+		/* NT4's check drops the cached channel (FACTS.md 4). */
+		d->channel[idx] = SIM_CHANNEL_NONE;
+		out->detail = fresh_channel_status(e, nt4);
+		return saved(p, out->detail);
+	case SIM_CHANNEL_NONE:
+		break;
+	}
+	out->detail = rebuild_channel(p, d, a->partner);
+	return saved(p, out->detail);
+}
+
+static struct um_status op_reset(struct sim_pdc *p, struct sim_domain *d,
+				 const struct um_args *a, TALLOC_CTX *mem,
+				 struct um_reply *out)
+{
+	(void)mem;
+	out->detail = rebuild_channel(p, d, a->partner);
+	return saved(p, out->detail);
+}
+
+static struct um_status check_user(struct sim_domain *d, const char *user,
+				   const struct um_secret *pw)
+{
+	char hash[33];
+	size_t i;
+
+	if (!d->reachable) {
+		return um_nt(UM_NT_NO_LOGON_SERVERS);
+	}
+	for (i = 0; i < d->n_users; i++) {
+		if (strcasecmp(d->users[i].name, user) != 0) {
+			continue;
+		}
+		if (pw != NULL && um_is_ok(um_secret_nthash(pw, hash)) &&
+		    strcasecmp(hash, d->users[i].nthash) == 0) {
+			return um_ok();
+		}
+		break;
+	}
+	return um_nt(UM_NT_LOGON_FAILURE);
+}
+
+static struct um_status op_logon_test(struct sim_pdc *p,
+				      struct sim_domain *r,
+				      const struct um_args *a,
+				      TALLOC_CTX *mem, struct um_reply *out)
+{
+	bool nt4 = r->dialect == UM_DIALECT_NT4;
+	char *dom, *user;
+	struct sim_domain *acc;
+	enum sim_eval e;
+	size_t idx;
+
+	(void)out;
+	um_name_split_user(mem, a->user, &dom, &user);
+	if (dom == NULL || um_name_equal(dom, r->name)) {
+		return check_user(r, user, a->password);
+	}
+	e = eval_trust(p->world, r, dom, &idx);
+	if (e == EVAL_NO_OUTBOUND) {
+		return fresh_logon_status(e, nt4);
+	}
+	acc = sim_world_domain(p->world, dom);
+	if (r->channel[idx] == SIM_CHANNEL_STALE) {
+		return um_nt(UM_NT_ACCESS_DENIED);
+	}
+	if (r->channel[idx] == SIM_CHANNEL_NONE) {
+		if (e != EVAL_OK) {
+			return fresh_logon_status(e, nt4);
+		}
+		r->channel[idx] = SIM_CHANNEL_OK;
+		sim_world_save(p->world);
+	}
+	/* A cached channel carries the logon even when a side is gone. */
+	if (acc == NULL) {
+		return um_nt(UM_NT_NO_LOGON_SERVERS);
+	}
+	return check_user(acc, user, a->password);
+}
+
+static struct um_status op_locate_dc(struct sim_pdc *p, struct sim_domain *d,
+				     const struct um_args *a, TALLOC_CTX *mem,
+				     struct um_reply *out)
+{
+	struct sim_domain *partner = sim_world_domain(p->world, a->partner);
+
+	(void)d;
+	if (partner == NULL) {
+		return um_nt(UM_NT_DOMAIN_CONTROLLER_NOT_FOUND);
+	}
+	out->pdc = talloc_strdup(mem, partner->pdc);
+	return um_ok();
+}
+
+/* ---- the tevent plumbing ---------------------------------------------- */
+
+static void sim_run(struct sim_state *s)
+{
+	struct sim_domain *d = sim_world_domain(s->pdc->world,
+						s->pdc->domain);
+
+	if (d != NULL && d->down_after > 0 &&
+	    ++d->ops_served > d->down_after) {
+		d->reachable = false;
+		d->down_after = 0;
+		sim_world_save(s->pdc->world);
+	}
+	if (d == NULL || !d->reachable) {
+		s->status = um_nt(UM_NT_HOST_UNREACHABLE);
+		return;
+	}
+	s->status = s->fn(s->pdc, d, &s->args, s->out, &s->reply);
+}
+
+static void sim_latency_done(struct tevent_context *ev,
+			     struct tevent_timer *te, struct timeval now,
+			     void *priv)
+{
+	struct tevent_req *req = talloc_get_type_abort(priv,
+						       struct tevent_req);
+
+	(void)ev;
+	(void)te;
+	(void)now;
+	/* The change happens only now: a cancelled request changes nothing. */
+	sim_run(tevent_req_data(req, struct sim_state));
+	tevent_req_done(req);
+}
+
+static struct tevent_req *sim_send(TALLOC_CTX *mem, struct tevent_context *ev,
+				   struct um_pdc *pdc,
+				   const struct um_args *args, sim_fn fn)
+{
+	struct sim_state *s;
+	struct tevent_req *req = tevent_req_create(mem, &s, struct sim_state);
+	struct sim_domain *d;
+
+	if (req == NULL) {
+		return NULL;
+	}
+	s->pdc = pdc->backend;
+	s->out = talloc_new(s);
+	s->args = *args;
+	s->fn = fn;
+	d = sim_world_domain(s->pdc->world, s->pdc->domain);
+	if (d != NULL && d->latency_ms > 0) {
+		if (tevent_add_timer(ev, s,
+				     tevent_timeval_current_ofs(
+					     d->latency_ms / 1000,
+					     (d->latency_ms % 1000) * 1000),
+				     sim_latency_done, req) == NULL) {
+			tevent_req_oom(req);
+			return tevent_req_post(req, ev);
+		}
+		return req;
+	}
+	sim_run(s);
+	tevent_req_done(req);
+	return tevent_req_post(req, ev);
+}
+
+static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
+				 struct um_reply *reply)
+{
+	struct sim_state *s = tevent_req_data(req, struct sim_state);
+	enum tevent_req_state state;
+	uint64_t err;
+
+	if (tevent_req_is_error(req, &state, &err)) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	*reply = s->reply;
+	talloc_steal(mem, s->out);
+	return s->status;
+}
+
+#define SIM_OP(name)                                                       \
+	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \
+					     struct tevent_context *ev,    \
+					     struct um_pdc *pdc,           \
+					     const struct um_args *args)   \
+	{                                                                  \
+		return sim_send(mem, ev, pdc, args, op_##name);            \
+	}
+
+SIM_OP(domain_info)
+SIM_OP(list_trusts)
+SIM_OP(list_users)
+SIM_OP(list_groups)
+SIM_OP(add_trusting)
+SIM_OP(remove_trusting)
+SIM_OP(add_trusted)
+SIM_OP(remove_trusted)
+SIM_OP(check_trust_account)
+SIM_OP(verify)
+SIM_OP(reset)
+SIM_OP(logon_test)
+SIM_OP(locate_dc)
+
+static const struct um_backend_ops sim_ops = {
+	.name = "sim",
+	.domain_info = sim_domain_info,
+	.list_trusts = sim_list_trusts,
+	.list_users = sim_list_users,
+	.list_groups = sim_list_groups,
+	.add_trusting = sim_add_trusting,
+	.remove_trusting = sim_remove_trusting,
+	.add_trusted = sim_add_trusted,
+	.remove_trusted = sim_remove_trusted,
+	.check_trust_account = sim_check_trust_account,
+	.verify = sim_verify,
+	.reset = sim_reset,
+	.logon_test = sim_logon_test,
+	.locate_dc = sim_locate_dc,
+	.recv = sim_recv,
+};
+
+struct um_status um_backend_sim_attach(struct um_pdc *pdc,
+				       struct um_sim_world *w)
+{
+	struct sim_domain *d = sim_world_by_pdc(w, pdc->name);
+	struct sim_pdc *p;
+
+	if (d == NULL) {
+		return um_local(UM_LOCAL_UNKNOWN_PDC);
+	}
+	p = talloc_zero(pdc, struct sim_pdc);
+	if (p == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	p->world = w;
+	p->domain = talloc_strdup(p, d->name);
+	pdc->backend = p;
+	pdc->ops = &sim_ops;
+	return um_ok();
+}
+
+/* ---- opening a world -------------------------------------------------- */
+
+const char **um_sim_world_domains(struct um_sim_world *w, TALLOC_CTX *mem)
+{
+	const char **names = talloc_zero_array(mem, const char *,
+					       w->n_domains + 1);
+	size_t i;
+
+	for (i = 0; names != NULL && i < w->n_domains; i++) {
+		names[i] = w->domains[i].name;
+	}
+	return names;
+}
+
+static bool file_exists(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0;
+}
+
+/* NAME, NAME.ini, or NAME.ini in the scenario directories. */
+static char *scenario_path(TALLOC_CTX *mem, const char *name)
+{
+	const char *dirs[] = { getenv("USRMGR_SCENARIO_DIR"), SCENARIODIR,
+			       SRC_SCENARIODIR };
+	size_t i;
+
+	if (strchr(name, '/') != NULL) {
+		return talloc_strdup(mem, name);
+	}
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		char *p;
+		if (dirs[i] == NULL || dirs[i][0] == '\0') {
+			continue;
+		}
+		p = talloc_asprintf(mem, "%s/%s.ini", dirs[i], name);
+		if (p != NULL && file_exists(p)) {
+			return p;
+		}
+		talloc_free(p);
+	}
+	return NULL;
+}
+
+/* The "-nt4" variant of a scenario: the same situation between NT 4.0
+ * style domains (no DNS names, SAMR trust accounts). */
+static void make_nt4(struct um_sim_world *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n_domains; i++) {
+		w->domains[i].dialect = UM_DIALECT_NT4;
+		talloc_free(w->domains[i].dns_name);
+		w->domains[i].dns_name = NULL;
+	}
+	w->name = talloc_asprintf(w, "%s-nt4", w->name ? w->name : "custom");
+}
+
+static struct um_status load_scenario(TALLOC_CTX *mem, const char *name,
+				      struct um_sim_world **out, char **why)
+{
+	size_t len = strlen(name);
+	bool nt4 = len > 4 && strcmp(name + len - 4, "-nt4") == 0;
+	char *path = scenario_path(mem, name);
+	struct um_status st;
+
+	if (path == NULL && nt4) {
+		char *base = talloc_strndup(mem, name, len - 4);
+		path = scenario_path(mem, base);
+	} else {
+		nt4 = false;
+	}
+	if (path == NULL) {
+		*why = talloc_asprintf(mem, _("%s: no such scenario"), name);
+		return um_local(UM_LOCAL_BAD_FILE);
+	}
+	st = sim_world_parse(mem, path, out, why);
+	if (um_is_ok(st) && nt4) {
+		make_nt4(*out);
+	}
+	return st;
+}
+
+struct um_status um_sim_world_open(TALLOC_CTX *mem, const char *scenario,
+				   const char *state_file,
+				   struct um_sim_world **out, char **why)
+{
+	struct um_status st;
+
+	*why = NULL;
+	if (state_file != NULL && file_exists(state_file)) {
+		st = sim_world_parse(mem, state_file, out, why);
+	} else {
+		st = load_scenario(mem, scenario ? scenario : "kb207957", out,
+				   why);
+	}
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	if (state_file != NULL) {
+		(*out)->state_file = talloc_strdup(*out, state_file);
+		st = sim_world_save(*out);
+		if (!um_is_ok(st)) {
+			*why = talloc_asprintf(mem, _("%s: cannot write the "
+						      "state file"),
+					       state_file);
+		}
+	}
+	return st;
+}

@@ -1,0 +1,76 @@
+/*
+ * usrmgr - the command line: `usrmgr [GLOBAL] trust VERB [ARGS]`.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifndef USRMGR_CLI_H
+#define USRMGR_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "model.h"
+
+/* Exit codes (DESIGN.md). */
+enum {
+	UM_EXIT_OK = 0,       /* ok / healthy */
+	UM_EXIT_FAILED = 1,   /* operation failed / not healthy */
+	UM_EXIT_USAGE = 2,    /* usage or bad input */
+	UM_EXIT_HEALTHY = 3,  /* repair only: already healthy */
+};
+
+struct um_cli {
+	/* GLOBAL */
+	const char *pdc;            /* -S */
+	const char *scenario;       /* --scenario */
+	const char *state_file;     /* --state */
+	const char *operator_user;  /* -U [DOM\]user */
+	const char *authfile;       /* -A */
+	bool kerberos;              /* -k */
+	const char *smb_conf;       /* -s */
+	int debug_level;            /* -d */
+	bool json;                  /* --json */
+	const char *journal;        /* --journal */
+	const char *password_file;  /* --password-file */
+	int password_fd;            /* --password-fd, -1 if none */
+	unsigned page_size;         /* --page-size (tests: small pages) */
+	/* the UI */
+	bool training;
+	const char *training_scenario;
+	bool ascii;
+	bool no_color;
+	/* VERB and its arguments */
+	const char *noun;           /* "trust" */
+	const char *verb;
+	const char *partner;
+	const char *partner_pdc;    /* --partner-pdc */
+	const char *partner_authfile; /* --partner-authfile */
+	const char *test_user;      /* --user DOM\user */
+	const char *user_password_file; /* repair: the test user's */
+	const char *resource_pdc;
+	const char *accounts_pdc;
+	const char *resource_authfile;
+	const char *accounts_authfile;
+	bool yes;
+	bool resume;
+	bool reestablish;
+	bool generate_password;
+};
+
+/* Parse argv; on a usage error print why and return false. */
+bool um_cli_parse(struct um_cli *cli, int argc, char **argv);
+
+/* Run the verb; returns the exit code. */
+int um_cli_run(struct um_cli *cli, struct um_model *m);
+
+/* Build the model's options from the command line. */
+void um_cli_model_options(const struct um_cli *cli, TALLOC_CTX *mem,
+			  struct um_model_options *opt);
+
+void um_cli_usage(FILE *out);
+
+struct um_journal;
+/* `trust repair` (cli_repair.c). */
+int um_cli_repair(const struct um_cli *c, struct um_model *m,
+		  struct um_journal *j);
+
+#endif

@@ -1,0 +1,515 @@
+/*
+ * usrmgr - the `trust` verbs: each a thin layer over one model call,
+ * printing for people or, with --json, one object for scripts.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <json-c/json.h>
+
+#include "cli.h"
+#include "diagnosis.h"
+#include "journal.h"
+#include "names.h"
+#include "prompt.h"
+#include "i18n.h"
+
+/* ---- output ----------------------------------------------------------- */
+
+static void json_print(struct json_object *o)
+{
+	printf("%s\n", json_object_to_json_string_ext(
+			       o, JSON_C_TO_STRING_PLAIN |
+					  JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+}
+
+static void json_add_str(struct json_object *o, const char *key,
+			 const char *v)
+{
+	json_object_object_add(o, key, v ? json_object_new_string(v) : NULL);
+}
+
+static struct json_object *json_status(struct um_status st)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "ok", json_object_new_boolean(um_is_ok(st)));
+	json_add_str(o, "status", um_status_name(st));
+	json_add_str(o, "message", um_status_message(st));
+	return o;
+}
+
+/* Bad input is the caller's to fix: exit 2; anything else failed. */
+static int exit_code(struct um_status st)
+{
+	if (um_is_ok(st)) {
+		return UM_EXIT_OK;
+	}
+	if (st.kind != UM_KIND_LOCAL) {
+		return UM_EXIT_FAILED;
+	}
+	switch ((enum um_local)st.code) {
+	case UM_LOCAL_BAD_NAME:
+	case UM_LOCAL_NAME_TOO_LONG:
+	case UM_LOCAL_OWN_DOMAIN:
+	case UM_LOCAL_PASSWORD_MISMATCH:
+	case UM_LOCAL_PASSWORD_TOO_LONG:
+	case UM_LOCAL_BAD_FILE:
+	case UM_LOCAL_NO_TERMINAL:
+	case UM_LOCAL_UNKNOWN_PDC:
+	case UM_LOCAL_USAGE:
+		return UM_EXIT_USAGE;
+	default:
+		return UM_EXIT_FAILED;
+	}
+}
+
+/* Report an operation's outcome; SUCCESS is what to say when it worked. */
+static int report(const struct um_cli *c, struct um_status st,
+		  const char *success)
+{
+	if (c->json) {
+		json_print(json_status(st));
+	} else if (um_is_ok(st)) {
+		printf("%s\n", success);
+	} else {
+		fprintf(stderr, "usrmgr: %s\n", um_status_text(st));
+	}
+	return exit_code(st);
+}
+
+/* ---- passwords -------------------------------------------------------- */
+
+/* The trust or user password: --password-file, --password-fd, or asked
+ * on the terminal (twice when CONFIRM, as Add Trusting Domain does). */
+static struct um_status read_password(const struct um_cli *c,
+				      TALLOC_CTX *mem, const char *prompt,
+				      bool confirm, struct um_secret **out)
+{
+	if (c->password_file != NULL) {
+		struct um_status st = um_secret_from_file(mem, c->password_file,
+							  out);
+		if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_IO)) {
+			/* A file named on the command line: bad input. */
+			fprintf(stderr, "usrmgr: %s: %s\n", c->password_file,
+				strerror(errno));
+			return um_local(UM_LOCAL_USAGE);
+		}
+		return st;
+	}
+	if (c->password_fd >= 0) {
+		struct um_status st = um_secret_from_fd(mem, c->password_fd,
+							out);
+		if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_IO)) {
+			fprintf(stderr, _("usrmgr: file descriptor %d cannot "
+					  "be read: %s\n"),
+				c->password_fd, strerror(errno));
+			return um_local(UM_LOCAL_USAGE);
+		}
+		return st;
+	}
+	if (confirm) {
+		return um_prompt_new_password(mem, prompt,
+					      _("Confirm Password: "), out);
+	}
+	return um_prompt_password(mem, prompt, out);
+}
+
+/* ---- verbs on one domain ---------------------------------------------- */
+
+static struct json_object *json_trusts(const struct um_trust *t, size_t n)
+{
+	struct json_object *a = json_object_new_array();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct json_object *o = json_object_new_object();
+		json_add_str(o, "name", t[i].name);
+		json_add_str(o, "dns_name", t[i].dns_name);
+		json_add_str(o, "sid", t[i].sid);
+		json_object_object_add(o, "two_way",
+			json_object_new_boolean(t[i].direction ==
+				(UM_DIR_INBOUND | UM_DIR_OUTBOUND)));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static const char *dialect_key(enum um_dialect d)
+{
+	return d == UM_DIALECT_AD ? "ad" : d == UM_DIALECT_NT4 ? "nt4"
+							       : "unknown";
+}
+
+static const char *dialect_text(enum um_dialect d)
+{
+	return d == UM_DIALECT_AD    ? _("Active Directory")
+	       : d == UM_DIALECT_NT4 ? _("NT 4.0 style")
+				     : _("unknown");
+}
+
+static void print_list(const char *title, const struct um_trust *t,
+		       size_t n)
+{
+	size_t i;
+
+	printf("%s\n", title);
+	if (n == 0) {
+		printf("    %s\n", _("(none)"));
+	}
+	for (i = 0; i < n; i++) {
+		printf("    %-15s  %s\n", t[i].name,
+		       t[i].direction == (UM_DIR_INBOUND | UM_DIR_OUTBOUND)
+			       ? _("(two-way)") : "");
+	}
+}
+
+static struct um_status list_one(const struct um_cli *c, struct um_model *m,
+				 const char *pdc_name, struct json_object *arr)
+{
+	TALLOC_CTX *tmp = talloc_new(m);
+	const struct um_domain_info *info;
+	struct um_trust *trusted, *trusting;
+	size_t n_trusted, n_trusting;
+	struct um_pdc *p;
+	struct um_status st = um_pdc_get(m, pdc_name, &p);
+
+	if (um_is_ok(st)) {
+		st = um_pdc_info(p, &info);
+	}
+	if (um_is_ok(st)) {
+		st = um_trust_list(p, tmp, &trusted, &n_trusted, &trusting,
+				   &n_trusting);
+	}
+	if (!um_is_ok(st)) {
+		talloc_free(tmp);
+		return st;
+	}
+	if (c->json) {
+		struct json_object *o = json_object_new_object();
+		json_add_str(o, "domain", info->name);
+		json_add_str(o, "dns_name", info->dns_name);
+		json_add_str(o, "sid", info->sid);
+		json_add_str(o, "pdc", info->pdc);
+		json_add_str(o, "dialect", dialect_key(info->dialect));
+		json_object_object_add(o, "simulated",
+				       json_object_new_boolean(info->simulated));
+		json_object_object_add(o, "trusted_domains",
+				       json_trusts(trusted, n_trusted));
+		json_object_object_add(o, "trusting_domains",
+				       json_trusts(trusting, n_trusting));
+		json_object_array_add(arr, o);
+	} else {
+		printf(_("Domain: %s    (PDC %s, %s%s)\n"), info->name,
+		       info->pdc, dialect_text(info->dialect),
+		       info->simulated ? _(", simulated") : "");
+		print_list(_("  Trusted Domains:"), trusted, n_trusted);
+		print_list(_("  Trusting Domains:"), trusting, n_trusting);
+	}
+	talloc_free(tmp);
+	return um_ok();
+}
+
+static int verb_list(const struct um_cli *c, struct um_model *m)
+{
+	struct json_object *arr = c->json ? json_object_new_array() : NULL;
+	const char **names = NULL;
+	struct um_status st = um_ok();
+	size_t i;
+
+	if (c->pdc != NULL) {
+		st = list_one(c, m, c->pdc, arr);
+	} else {
+		/* Simulated and no PDC named: every simulated domain. */
+		names = um_model_sim_domains(m, m);
+		if (!c->json) {
+			printf("%s\n\n", _("These domains are simulated "
+					   "(no real PDC is contacted)."));
+		}
+		for (i = 0; names && names[i] && um_is_ok(st); i++) {
+			if (i > 0 && !c->json) {
+				printf("\n");
+			}
+			st = list_one(c, m, names[i], arr);
+		}
+		talloc_free(names);
+	}
+	if (c->json && um_is_ok(st)) {
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "ok", json_object_new_boolean(1));
+		json_object_object_add(o, "domains", arr);
+		json_print(o);
+		return UM_EXIT_OK;
+	}
+	json_object_put(arr);
+	if (!um_is_ok(st)) {
+		return report(c, st, NULL);
+	}
+	return UM_EXIT_OK;
+}
+
+static struct um_status need_pdc(const struct um_cli *c, struct um_model *m,
+				 struct um_pdc **p)
+{
+	if (c->pdc == NULL) {
+		fprintf(stderr, "usrmgr: %s\n",
+			_("name the domain controller to work on with -S PDC"));
+		return um_local(UM_LOCAL_USAGE);
+	}
+	return um_pdc_get(m, c->pdc, p);
+}
+
+static void side_creds(struct um_model *m, const char *pdc,
+		       const char *authfile)
+{
+	struct um_creds creds = { .authfile = (char *)authfile };
+
+	if (pdc != NULL && authfile != NULL) {
+		um_model_set_creds(m, pdc, &creds);
+	}
+}
+
+/* --partner-pdc: open it first, so the model knows the partner's SID and
+ * names (its own PDC may not find a domain it no longer trusts).  The
+ * partner is another domain: its admin comes from --partner-authfile. */
+static void open_partner(const struct um_cli *c, struct um_model *m)
+{
+	const struct um_domain_info *info;
+	struct um_pdc *partner;
+	struct um_status st;
+
+	if (c->partner_pdc == NULL) {
+		return;
+	}
+	side_creds(m, c->partner_pdc, c->partner_authfile);
+	st = um_pdc_get(m, c->partner_pdc, &partner);
+	if (um_is_ok(st)) {
+		st = um_pdc_info(partner, &info);
+	}
+	if (!um_is_ok(st)) {
+		/* not fatal: this PDC may still know the partner */
+		fprintf(stderr, _("usrmgr: note: the partner's PDC %s: %s\n"),
+			c->partner_pdc, um_status_text(st));
+	}
+}
+
+static int verb_partner(const struct um_cli *c, struct um_model *m)
+{
+	TALLOC_CTX *tmp = talloc_new(m);
+	struct um_secret *pw = NULL;
+	struct um_pdc *p;
+	struct um_status st = need_pdc(c, m, &p);
+	const char *done = "";
+	int rc;
+
+	if (!um_is_ok(st)) {
+		/* fall through to the report */
+	} else if (strcmp(c->verb, "verify") == 0) {
+		st = um_trust_verify(p, c->partner);
+		done = _("The trust relationship verified.");
+	} else if (strcmp(c->verb, "reset") == 0) {
+		st = um_trust_reset(p, c->partner);
+		done = _("The secure channel was reset and works.");
+	} else if (strcmp(c->verb, "remove-trusted") == 0) {
+		st = um_trust_remove_trusted(p, c->partner);
+		done = _("Removed from the Trusted Domains.");
+	} else if (strcmp(c->verb, "remove-trusting") == 0) {
+		st = um_trust_remove_trusting(p, c->partner);
+		done = _("Removed from the Trusting Domains.");
+	} else if (strcmp(c->verb, "add-trusting") == 0) {
+		open_partner(c, m);
+		st = read_password(c, tmp, _("Initial Password: "), true, &pw);
+		if (um_is_ok(st)) {
+			st = um_trust_add_trusting(p, c->partner, pw, pw);
+		}
+		if (um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) &&
+		    c->partner_pdc == NULL) {
+			/* a PDC cannot locate a domain it no longer knows */
+			fprintf(stderr, "usrmgr: %s\n",
+				_("note: name the partner's PDC with "
+				  "--partner-pdc (and its admin with "
+				  "--partner-authfile)"));
+		}
+		done = _("Added to the Trusting Domains.");
+	} else {
+		open_partner(c, m);
+		st = read_password(c, tmp, _("Password: "), false, &pw);
+		if (um_is_ok(st)) {
+			st = um_trust_add_trusted(p, c->partner,
+						  c->partner_pdc, pw);
+		}
+		char *name = NULL;
+		um_name_normalise(tmp, c->partner, &name);
+		done = talloc_asprintf(tmp, _("Trust Relationship With %s "
+					      "Successfully Established"),
+				       name ? name : c->partner);
+	}
+	rc = report(c, st, done);
+	talloc_free(tmp);
+	return rc;
+}
+
+static int verb_logon_test(const struct um_cli *c, struct um_model *m)
+{
+	TALLOC_CTX *tmp = talloc_new(m);
+	struct um_secret *pw = NULL;
+	struct um_pdc *p;
+	struct um_status st = need_pdc(c, m, &p);
+	char *prompt = talloc_asprintf(tmp, _("Password for %s: "),
+				       c->test_user);
+	int rc;
+
+	if (um_is_ok(st)) {
+		st = read_password(c, tmp, prompt, false, &pw);
+	}
+	if (um_is_ok(st)) {
+		st = um_logon_test(p, c->test_user, pw);
+	}
+	rc = report(c, st, _("The logon succeeded."));
+	talloc_free(tmp);
+	return rc;
+}
+
+/* ---- verbs on a pair -------------------------------------------------- */
+
+static const char *yes_no(bool b)
+{
+	return b ? _("yes") : _("no");
+}
+
+static void print_diagnosis(const struct um_diagnosis *d)
+{
+	printf(_("Resource domain %s (PDC %s): %s\n"),
+	       d->resource ? d->resource : "?", d->resource_pdc,
+	       um_is_ok(d->resource_reach) ? _("reachable")
+					   : um_status_text(d->resource_reach));
+	printf(_("Accounts domain %s (PDC %s): %s\n"),
+	       d->accounts ? d->accounts : "?", d->accounts_pdc,
+	       um_is_ok(d->accounts_reach) ? _("reachable")
+					   : um_status_text(d->accounts_reach));
+	printf(_("  %s in %s's Trusted Domains:  %s\n"),
+	       d->accounts ? d->accounts : "?",
+	       d->resource ? d->resource : "?", yes_no(d->resource_trusts));
+	printf(_("  %s in %s's Trusting Domains: %s\n"),
+	       d->resource ? d->resource : "?",
+	       d->accounts ? d->accounts : "?", yes_no(d->accounts_lists));
+	if (d->verified) {
+		printf(_("  Secure channel:  %s\n"), um_status_text(d->verify));
+	}
+	if (d->reset) {
+		printf(_("  After a reset:   %s\n"),
+		       um_status_text(d->verify_after_reset));
+	}
+	if (d->logon_tested) {
+		printf(_("  Logon test:      %s\n"), um_status_text(d->logon));
+	}
+	printf("\n%s\n%s\n", um_verdict_text(d->verdict),
+	       um_verdict_advice(d->verdict));
+}
+
+static void json_side_status(struct json_object *o, const char *key,
+			     bool ran, struct um_status st)
+{
+	json_object_object_add(o, key, ran ? json_status(st) : NULL);
+}
+
+static void json_diagnosis(const struct um_diagnosis *d)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "ok", json_object_new_boolean(1));
+	json_add_str(o, "verdict", um_verdict_key(d->verdict));
+	json_object_object_add(o, "healthy",
+		json_object_new_boolean(d->verdict == UM_VERDICT_HEALTHY));
+	json_add_str(o, "resource_domain", d->resource);
+	json_add_str(o, "accounts_domain", d->accounts);
+	json_add_str(o, "resource_pdc", d->resource_pdc);
+	json_add_str(o, "accounts_pdc", d->accounts_pdc);
+	json_side_status(o, "resource_reach", true, d->resource_reach);
+	json_side_status(o, "accounts_reach", true, d->accounts_reach);
+	json_object_object_add(o, "resource_trusts_accounts",
+			       json_object_new_boolean(d->resource_trusts));
+	json_object_object_add(o, "accounts_lists_resource",
+			       json_object_new_boolean(d->accounts_lists));
+	json_side_status(o, "verify", d->verified, d->verify);
+	json_side_status(o, "verify_after_reset", d->reset,
+			 d->verify_after_reset);
+	json_side_status(o, "logon_test", d->logon_tested, d->logon);
+	json_add_str(o, "advice", um_verdict_advice(d->verdict));
+	json_print(o);
+}
+
+static int verb_diagnose(const struct um_cli *c, struct um_model *m)
+{
+	TALLOC_CTX *tmp = talloc_new(m);
+	struct um_secret *pw = NULL;
+	struct um_diagnosis *d;
+	struct um_status st = um_ok();
+	int rc;
+
+	side_creds(m, c->resource_pdc, c->resource_authfile);
+	side_creds(m, c->accounts_pdc, c->accounts_authfile);
+	if (c->test_user != NULL) {
+		char *prompt = talloc_asprintf(tmp, _("Password for %s: "),
+					       c->test_user);
+		st = read_password(c, tmp, prompt, false, &pw);
+	}
+	if (um_is_ok(st)) {
+		st = um_diagnose(m, c->resource_pdc, c->accounts_pdc,
+				 c->test_user, pw, tmp, &d);
+	}
+	if (!um_is_ok(st)) {
+		rc = report(c, st, NULL);
+	} else {
+		if (c->json) {
+			json_diagnosis(d);
+		} else {
+			print_diagnosis(d);
+		}
+		rc = d->verdict == UM_VERDICT_HEALTHY ? UM_EXIT_OK
+						      : UM_EXIT_FAILED;
+	}
+	talloc_free(tmp);
+	return rc;
+}
+
+static int verb_repair(const struct um_cli *c, struct um_model *m)
+{
+	struct um_journal *j;
+	struct um_status st = um_journal_open(m, c->journal, &j);
+	int rc;
+
+	if (!um_is_ok(st)) {
+		fprintf(stderr, _("usrmgr: the journal %s cannot be written: "
+				  "%s\n"),
+			c->journal ? c->journal : "", um_status_text(st));
+		return UM_EXIT_USAGE;
+	}
+	side_creds(m, c->resource_pdc, c->resource_authfile);
+	side_creds(m, c->accounts_pdc, c->accounts_authfile);
+	rc = um_cli_repair(c, m, j);
+	talloc_free(j);
+	return rc;
+}
+
+int um_cli_run(struct um_cli *c, struct um_model *m)
+{
+	if (strcmp(c->verb, "list") == 0) {
+		return verb_list(c, m);
+	}
+	if (strcmp(c->verb, "logon-test") == 0) {
+		return verb_logon_test(c, m);
+	}
+	if (strcmp(c->verb, "diagnose") == 0) {
+		return verb_diagnose(c, m);
+	}
+	if (strcmp(c->verb, "repair") == 0) {
+		return verb_repair(c, m);
+	}
+	return verb_partner(c, m);
+}

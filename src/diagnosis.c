@@ -1,0 +1,181 @@
+/*
+ * usrmgr - diagnosis of a domain pair.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include "diagnosis.h"
+#include "names.h"
+#include "i18n.h"
+
+static const struct {
+	const char *key;
+	const char *text;
+	const char *advice;
+} verdicts[] = {
+	[UM_VERDICT_HEALTHY] = { "healthy", N_("The trust is healthy."),
+		N_("Both sides hold the trust with the same password and the "
+		   "secure channel verifies.") },
+	[UM_VERDICT_BROKEN_AT_ACCOUNTS] = { "broken-at-accounts",
+		N_("The trust is broken at the accounts side."),
+		N_("The accounts domain no longer lists the resource domain "
+		   "as a trusting domain, while the resource domain still "
+		   "trusts it (KB Q207957). Remove the trust on both sides, "
+		   "then add it again: Add Trusting Domain on the accounts "
+		   "PDC, then Add Trusted Domain with the same password on "
+		   "the resource PDC.") },
+	[UM_VERDICT_BROKEN_AT_RESOURCE] = { "broken-at-resource",
+		N_("The trust is broken at the resource side."),
+		N_("The accounts domain still lists the resource domain as "
+		   "trusting, but the resource domain no longer trusts it. "
+		   "Remove the trusting domain on the accounts PDC and "
+		   "establish the trust again from both sides.") },
+	[UM_VERDICT_PASSWORD_MISMATCH] = { "password-mismatch",
+		N_("The two sides hold different trust passwords."),
+		N_("Each side has the trust, but with a different password. "
+		   "Remove it on both sides and add it again with one "
+		   "password.") },
+	[UM_VERDICT_STALE_CHANNEL] = { "stale-channel",
+		N_("The secure channel was stale."),
+		N_("Both sides agree, but the resource PDC still used an old "
+		   "secure channel. It has been reset and now verifies.") },
+	[UM_VERDICT_PARTNER_UNREACHABLE] = { "partner-unreachable",
+		N_("A domain controller cannot be reached."),
+		N_("usrmgr could not reach one of the primary domain "
+		   "controllers. Check that it is running and reachable on "
+		   "the network before changing the trust.") },
+	[UM_VERDICT_NO_TRUST] = { "no-trust",
+		N_("There is no trust between these domains."),
+		N_("Neither side holds the trust. Add Trusting Domain on the "
+		   "accounts PDC, then Add Trusted Domain with the same "
+		   "password on the resource PDC.") },
+	[UM_VERDICT_LOGON_FAILS] = { "logon-fails",
+		N_("The trust verifies, but the logon test fails."),
+		N_("The trust itself works; check the test user's name, "
+		   "password and account.") },
+};
+
+const char *um_verdict_key(enum um_verdict v)
+{
+	return verdicts[v].key;
+}
+
+const char *um_verdict_text(enum um_verdict v)
+{
+	return _(verdicts[v].text);
+}
+
+const char *um_verdict_advice(enum um_verdict v)
+{
+	return _(verdicts[v].advice);
+}
+
+static bool in_list(const struct um_trust *list, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (um_name_equal(list[i].name, name)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Open a PDC, learn its domain and its lists; false when it is out of
+ * reach.  WANT picks the list that matters on this side. */
+static bool read_side(struct um_model *m, const char *pdc_name,
+		      TALLOC_CTX *mem, struct um_pdc **pdc, char **domain,
+		      struct um_status *reach, struct um_trust **list,
+		      size_t *n, bool want_trusted)
+{
+	const struct um_domain_info *info;
+	struct um_trust *trusted, *trusting;
+	size_t n_trusted, n_trusting;
+
+	*reach = um_pdc_get(m, pdc_name, pdc);
+	if (um_is_ok(*reach)) {
+		*reach = um_pdc_info(*pdc, &info);
+	}
+	if (um_is_ok(*reach)) {
+		*domain = talloc_strdup(mem, info->name);
+		*reach = um_trust_list(*pdc, mem, &trusted, &n_trusted,
+				       &trusting, &n_trusting);
+	}
+	if (!um_is_ok(*reach)) {
+		return false;
+	}
+	*list = want_trusted ? trusted : trusting;
+	*n = want_trusted ? n_trusted : n_trusting;
+	return true;
+}
+
+static enum um_verdict channel_verdict(struct um_pdc *res,
+				       struct um_diagnosis *d)
+{
+	d->verified = true;
+	d->verify = um_trust_verify(res, d->accounts);
+	if (um_is_ok(d->verify)) {
+		return UM_VERDICT_HEALTHY;
+	}
+	d->reset = true;
+	um_trust_reset(res, d->accounts);
+	d->verify_after_reset = um_trust_verify(res, d->accounts);
+	if (um_is_ok(d->verify_after_reset)) {
+		return UM_VERDICT_STALE_CHANNEL;
+	}
+	if (um_status_is(d->verify_after_reset, UM_KIND_WERR,
+			 UM_WERR_NO_LOGON_SERVERS)) {
+		return UM_VERDICT_PARTNER_UNREACHABLE;
+	}
+	return UM_VERDICT_PASSWORD_MISMATCH;
+}
+
+struct um_status um_diagnose(struct um_model *m, const char *resource_pdc,
+			     const char *accounts_pdc, const char *user,
+			     const struct um_secret *password, TALLOC_CTX *mem,
+			     struct um_diagnosis **out)
+{
+	struct um_diagnosis *d = talloc_zero(mem, struct um_diagnosis);
+	struct um_pdc *res = NULL, *acc = NULL;
+	struct um_trust *res_trusted, *acc_trusting;
+	size_t n_res, n_acc;
+	bool res_ok, acc_ok;
+
+	*out = d;
+	if (d == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	d->resource_pdc = talloc_strdup(d, resource_pdc);
+	d->accounts_pdc = talloc_strdup(d, accounts_pdc);
+	res_ok = read_side(m, resource_pdc, d, &res, &d->resource,
+			   &d->resource_reach, &res_trusted, &n_res, true);
+	acc_ok = read_side(m, accounts_pdc, d, &acc, &d->accounts,
+			   &d->accounts_reach, &acc_trusting, &n_acc, false);
+	if (res_ok && acc_ok) {
+		d->resource_trusts = in_list(res_trusted, n_res, d->accounts);
+		d->accounts_lists = in_list(acc_trusting, n_acc, d->resource);
+	}
+	if (!res_ok || !acc_ok) {
+		d->verdict = UM_VERDICT_PARTNER_UNREACHABLE;
+	} else if (!d->resource_trusts && !d->accounts_lists) {
+		d->verdict = UM_VERDICT_NO_TRUST;
+	} else if (!d->accounts_lists) {
+		d->verdict = UM_VERDICT_BROKEN_AT_ACCOUNTS;
+	} else if (!d->resource_trusts) {
+		d->verdict = UM_VERDICT_BROKEN_AT_RESOURCE;
+	} else {
+		d->verdict = channel_verdict(res, d);
+	}
+	if (res_ok && user != NULL) {
+		d->logon_tested = true;
+		d->logon = um_logon_test(res, user, password);
+		if (!um_is_ok(d->logon) && (d->verdict == UM_VERDICT_HEALTHY ||
+					    d->verdict ==
+						    UM_VERDICT_STALE_CHANNEL)) {
+			d->verdict = UM_VERDICT_LOGON_FAILS;
+		}
+	}
+	return um_ok();
+}

@@ -1,0 +1,59 @@
+/*
+ * usrmgr - diagnosis of a domain pair: what is wrong with the trust
+ * "RESOURCE trusts ACCOUNTS", read from both PDCs.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifndef USRMGR_DIAGNOSIS_H
+#define USRMGR_DIAGNOSIS_H
+
+#include "model.h"
+
+enum um_verdict {
+	UM_VERDICT_HEALTHY = 0,
+	UM_VERDICT_BROKEN_AT_ACCOUNTS, /* KB Q207957 */
+	UM_VERDICT_BROKEN_AT_RESOURCE,
+	UM_VERDICT_PASSWORD_MISMATCH,
+	UM_VERDICT_STALE_CHANNEL,
+	UM_VERDICT_PARTNER_UNREACHABLE,
+	UM_VERDICT_NO_TRUST,
+	UM_VERDICT_LOGON_FAILS,        /* objects and channel fine, logon not */
+};
+
+struct um_diagnosis {
+	enum um_verdict verdict;
+	char *resource;          /* domain names as the PDCs tell them */
+	char *accounts;
+	char *resource_pdc;
+	char *accounts_pdc;
+	struct um_status resource_reach; /* OK when the PDC answered */
+	struct um_status accounts_reach;
+	bool resource_trusts;    /* ACCOUNTS in RESOURCE's Trusted Domains */
+	bool accounts_lists;     /* RESOURCE in ACCOUNTS' Trusting Domains */
+	bool verified;           /* a verify ran */
+	struct um_status verify;
+	bool reset;              /* the channel was reset to tell apart */
+	struct um_status verify_after_reset;
+	bool logon_tested;
+	struct um_status logon;
+};
+
+/*
+ * Diagnose the pair.  Read-only on the trust objects; when both halves
+ * exist but the channel does not verify, the channel is reset once (as
+ * nltest /sc_reset would) to tell a stale channel from a password
+ * mismatch.  USER and PASSWORD (optional) run the logon test last.
+ */
+struct um_status um_diagnose(struct um_model *m, const char *resource_pdc,
+			     const char *accounts_pdc, const char *user,
+			     const struct um_secret *password, TALLOC_CTX *mem,
+			     struct um_diagnosis **out);
+
+/* "healthy", "broken-at-accounts"...: stable, for JSON and scripts. */
+const char *um_verdict_key(enum um_verdict v);
+/* The verdict in the operator's words, translated. */
+const char *um_verdict_text(enum um_verdict v);
+/* The cause in plain words and what to do, translated. */
+const char *um_verdict_advice(enum um_verdict v);
+
+#endif

@@ -1,0 +1,728 @@
+/*
+ * usrmgr - the model: PDC connections, and the Trust Relationships
+ * operations built from backend calls.
+ *
+ * The model waits for a backend request on its own tevent loop, so
+ * whatever else is registered there (the screens' keyboard, signals) goes
+ * on being served, and um_model_cancel() can end the wait.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "backend.h"
+#include "names.h"
+#include "i18n.h"
+
+struct pdc_creds {
+	char *pdc;
+	struct um_creds *creds;
+};
+
+struct um_model {
+	struct tevent_context *ev;
+	struct um_model_options opt;
+	struct um_hooks hooks;
+	struct um_sim_world *world; /* simulated domains, or NULL */
+	struct um_pdc **pdcs;
+	size_t n_pdcs;
+	struct pdc_creds *creds;
+	size_t n_creds;
+	bool cancelled;
+	struct um_observer observer;
+	unsigned depth; /* nesting of public operations */
+};
+
+static struct um_creds *copy_creds(TALLOC_CTX *mem, const struct um_creds *c)
+{
+	struct um_creds *n;
+
+	if (c == NULL) {
+		return NULL;
+	}
+	n = talloc_zero(mem, struct um_creds);
+	if (n == NULL) {
+		return NULL;
+	}
+	*n = *c;
+	n->domain = talloc_strdup(n, c->domain);
+	n->user = talloc_strdup(n, c->user);
+	n->authfile = talloc_strdup(n, c->authfile);
+	n->password = c->password == NULL
+			      ? NULL
+			      : um_secret_new(n, um_secret_reveal(c->password),
+					      um_secret_len(c->password));
+	return n;
+}
+
+struct um_status um_model_new(TALLOC_CTX *mem, struct tevent_context *ev,
+			      const struct um_model_options *opt,
+			      struct um_model **out, char **why)
+{
+	struct um_model *m = talloc_zero(mem, struct um_model);
+	char *reason = NULL;
+	struct um_status st;
+
+	*out = NULL;
+	if (m == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	m->ev = ev;
+	m->opt = *opt;
+	m->opt.scenario = talloc_strdup(m, opt->scenario);
+	m->opt.state_file = talloc_strdup(m, opt->state_file);
+	m->opt.smb_conf = talloc_strdup(m, opt->smb_conf);
+	m->opt.creds = copy_creds(m, opt->creds);
+	if (opt->scenario != NULL || opt->state_file != NULL) {
+		st = um_sim_world_open(m, opt->scenario, opt->state_file,
+				       &m->world, &reason);
+		if (!um_is_ok(st)) {
+			if (why != NULL) {
+				*why = talloc_steal(mem, reason);
+			}
+			talloc_free(m);
+			return st;
+		}
+	}
+	*out = m;
+	return um_ok();
+}
+
+void um_model_set_hooks(struct um_model *m, const struct um_hooks *hooks)
+{
+	m->hooks = *hooks;
+}
+
+void um_model_set_observer(struct um_model *m, const struct um_observer *o)
+{
+	if (o == NULL) {
+		memset(&m->observer, 0, sizeof(m->observer));
+	} else {
+		m->observer = *o;
+	}
+}
+
+/* Public operations bracket themselves with these two. */
+static void op_begin(struct um_pdc *p)
+{
+	p->model->depth++;
+}
+
+static struct um_status op_end(struct um_pdc *p, enum um_op op,
+			       const char *partner, struct um_status st)
+{
+	struct um_model *m = p->model;
+
+	if (--m->depth == 0 && m->observer.done != NULL) {
+		m->observer.done(m->observer.priv, op, p, partner, st);
+	}
+	return st;
+}
+
+struct tevent_context *um_model_ev(struct um_model *m)
+{
+	return m->ev;
+}
+
+bool um_model_simulated(const struct um_model *m)
+{
+	return m->world != NULL;
+}
+
+const char **um_model_sim_domains(struct um_model *m, TALLOC_CTX *mem)
+{
+	return m->world ? um_sim_world_domains(m->world, mem) : NULL;
+}
+
+const struct um_model_options *um_model_options(const struct um_model *m)
+{
+	return &m->opt;
+}
+
+void um_model_note(struct um_model *m, const char *text)
+{
+	if (m->hooks.note != NULL) {
+		m->hooks.note(m->hooks.priv, text);
+	}
+}
+
+void um_model_set_creds(struct um_model *m, const char *pdc,
+			const struct um_creds *creds)
+{
+	struct pdc_creds *grown;
+	size_t i;
+
+	for (i = 0; i < m->n_creds; i++) {
+		if (um_name_equal(m->creds[i].pdc, pdc)) {
+			struct um_creds *old = m->creds[i].creds;
+			struct um_creds *n = copy_creds(m->creds, creds);
+
+			if (n == NULL) {
+				return;
+			}
+			/* a PDC already open keeps pointing at its creds:
+			 * point it at the new ones (used on a reconnect) */
+			for (size_t j = 0; j < m->n_pdcs; j++) {
+				if (m->pdcs[j]->creds == old) {
+					m->pdcs[j]->creds = n;
+				}
+			}
+			m->creds[i].creds = n;
+			talloc_free(old);
+			return;
+		}
+	}
+	grown = talloc_realloc(m, m->creds, struct pdc_creds, m->n_creds + 1);
+	if (grown == NULL) {
+		return;
+	}
+	m->creds = grown;
+	grown[m->n_creds].pdc = talloc_strdup(grown, pdc);
+	grown[m->n_creds].creds = copy_creds(grown, creds);
+	m->n_creds++;
+}
+
+void um_model_cancel(struct um_model *m)
+{
+	m->cancelled = true;
+}
+
+struct um_status um_model_ask_password(struct um_model *m, TALLOC_CTX *mem,
+				       const char *prompt,
+				       struct um_secret **out)
+{
+	*out = NULL;
+	if (m->hooks.ask_password == NULL) {
+		return um_local(UM_LOCAL_CANCELLED);
+	}
+	return m->hooks.ask_password(m->hooks.priv, mem, prompt, out);
+}
+
+/* ---- connections ------------------------------------------------------ */
+
+static const struct um_creds *creds_for(struct um_model *m, const char *pdc)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_creds; i++) {
+		if (um_name_equal(m->creds[i].pdc, pdc)) {
+			return m->creds[i].creds;
+		}
+	}
+	return m->opt.creds;
+}
+
+struct um_status um_pdc_get(struct um_model *m, const char *name,
+			    struct um_pdc **out)
+{
+	struct um_pdc *p, **grown;
+	struct um_status st;
+	size_t i;
+
+	*out = NULL;
+	for (i = 0; i < m->n_pdcs; i++) {
+		if (um_name_equal(m->pdcs[i]->name, name)) {
+			*out = m->pdcs[i];
+			return um_ok();
+		}
+	}
+	if (name == NULL || name[0] == '\0') {
+		return um_local(UM_LOCAL_UNKNOWN_PDC);
+	}
+	p = talloc_zero(m, struct um_pdc);
+	grown = talloc_realloc(m, m->pdcs, struct um_pdc *, m->n_pdcs + 1);
+	if (p == NULL || grown == NULL) {
+		talloc_free(p);
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	m->pdcs = grown;
+	p->model = m;
+	p->name = talloc_strdup(p, name);
+	p->creds = creds_for(m, name);
+	st = m->world != NULL ? um_backend_sim_attach(p, m->world)
+			      : um_backend_rpc_attach(p, &m->opt);
+	if (!um_is_ok(st)) {
+		talloc_free(p);
+		return st;
+	}
+	m->pdcs[m->n_pdcs++] = p;
+	*out = p;
+	return um_ok();
+}
+
+const char *um_pdc_name(const struct um_pdc *p)
+{
+	return p->name;
+}
+
+unsigned um_pdc_calls(const struct um_pdc *p)
+{
+	return p->calls;
+}
+
+/* Run one backend operation to its end, or until cancelled. */
+static struct um_status call(struct um_pdc *p, um_op_send_fn send,
+			     const struct um_args *args, TALLOC_CTX *mem,
+			     struct um_reply *reply, const char *what)
+{
+	struct um_model *m = p->model;
+	struct tevent_req *req;
+	struct um_status st;
+
+	memset(reply, 0, sizeof(*reply));
+	if (send == NULL) {
+		return um_local(UM_LOCAL_NOT_SUPPORTED);
+	}
+	if (m->hooks.busy != NULL) {
+		m->hooks.busy(m->hooks.priv, what);
+	}
+	m->cancelled = false;
+	p->calls++;
+	req = send(mem, m->ev, p, args);
+	if (req == NULL) {
+		st = um_local(UM_LOCAL_NO_MEMORY);
+		goto done;
+	}
+	while (tevent_req_is_in_progress(req) && !m->cancelled) {
+		if (tevent_loop_once(m->ev) != 0) {
+			break;
+		}
+	}
+	if (tevent_req_is_in_progress(req)) {
+		/* Freeing the request is how tevent cancels it. */
+		talloc_free(req);
+		st = um_local(UM_LOCAL_CANCELLED);
+		goto done;
+	}
+	st = p->ops->recv(req, mem, reply);
+	talloc_free(req);
+done:
+	m->cancelled = false;
+	if (m->hooks.idle != NULL) {
+		m->hooks.idle(m->hooks.priv);
+	}
+	return st;
+}
+
+struct um_status um_pdc_info(struct um_pdc *p,
+			     const struct um_domain_info **out)
+{
+	struct um_args args = { 0 };
+	struct um_reply reply;
+	struct um_status st;
+	char *what;
+
+	if (p->info != NULL) {
+		*out = p->info;
+		return um_ok();
+	}
+	*out = NULL;
+	what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
+	st = call(p, p->ops->domain_info, &args, p, &reply, what);
+	talloc_free(what);
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	p->info = talloc_memdup(p, &reply.info, sizeof(reply.info));
+	if (p->info == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	*out = p->info;
+	return um_ok();
+}
+
+/* ---- lists ------------------------------------------------------------ */
+
+static bool append_trust(TALLOC_CTX *mem, struct um_trust **list, size_t *n,
+			 const struct um_trust *t)
+{
+	struct um_trust *grown = talloc_realloc(mem, *list, struct um_trust,
+						*n + 1);
+
+	if (grown == NULL) {
+		return false;
+	}
+	grown[*n] = *t;
+	grown[*n].name = talloc_strdup(grown, t->name);
+	grown[*n].dns_name = talloc_strdup(grown, t->dns_name);
+	grown[*n].sid = talloc_strdup(grown, t->sid);
+	(*n)++;
+	*list = grown;
+	return true;
+}
+
+struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
+			       struct um_trust **trusted, size_t *n_trusted,
+			       struct um_trust **trusting,
+			       size_t *n_trusting)
+{
+	struct um_args args = { .max = p->model->opt.page_size };
+	TALLOC_CTX *tmp = talloc_new(mem);
+	struct um_reply reply;
+	struct um_status st;
+	char *what = talloc_asprintf(tmp, _("Reading the trust relationships "
+					    "of %s..."), p->name);
+	size_t i;
+
+	*trusted = *trusting = NULL;
+	*n_trusted = *n_trusting = 0;
+	do {
+		st = call(p, p->ops->list_trusts, &args, tmp, &reply, what);
+		if (!um_is_ok(st)) {
+			break;
+		}
+		for (i = 0; i < reply.n_trusts; i++) {
+			const struct um_trust *t = &reply.trusts[i];
+			bool ok = true;
+			if (t->direction & UM_DIR_OUTBOUND) {
+				ok = append_trust(mem, trusted, n_trusted, t);
+			}
+			if (ok && (t->direction & UM_DIR_INBOUND)) {
+				ok = append_trust(mem, trusting, n_trusting,
+						  t);
+			}
+			if (!ok) {
+				st = um_local(UM_LOCAL_NO_MEMORY);
+				break;
+			}
+		}
+		args.resume = reply.page.resume;
+	} while (um_is_ok(st) && reply.page.more);
+	talloc_free(tmp);
+	return st;
+}
+
+/* Users and groups come a screenful at a time (or --page-size). */
+static struct um_args page_args(struct um_pdc *p, const struct um_page *page)
+{
+	struct um_args args = { .resume = page->resume,
+				.max = p->model->opt.page_size
+					       ? p->model->opt.page_size
+					       : 512 };
+	return args;
+}
+
+struct um_status um_users_page(struct um_pdc *p, TALLOC_CTX *mem,
+			       struct um_page *page, struct um_user **users,
+			       size_t *n)
+{
+	struct um_args args = page_args(p, page);
+	struct um_reply reply;
+	struct um_status st;
+
+	st = call(p, p->ops->list_users, &args, mem, &reply,
+		  _("Reading the user accounts..."));
+	*users = reply.users;
+	*n = reply.n_users;
+	*page = reply.page;
+	return st;
+}
+
+struct um_status um_groups_page(struct um_pdc *p, TALLOC_CTX *mem,
+				struct um_page *page,
+				struct um_group **groups, size_t *n)
+{
+	struct um_args args = page_args(p, page);
+	struct um_reply reply;
+	struct um_status st;
+
+	st = call(p, p->ops->list_groups, &args, mem, &reply,
+		  _("Reading the groups..."));
+	*groups = reply.groups;
+	*n = reply.n_groups;
+	*page = reply.page;
+	return st;
+}
+
+/* ---- the dialog's operations ------------------------------------------ */
+
+/* The partner's name as typed, checked and normalised; never ours. */
+static struct um_status partner_name(struct um_pdc *p, TALLOC_CTX *mem,
+				     const char *typed, char **out)
+{
+	const struct um_domain_info *info;
+	struct um_status st = um_name_normalise(mem, typed, out);
+
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	st = um_pdc_info(p, &info);
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	if (um_name_equal(info->name, *out)) {
+		return um_local(UM_LOCAL_OWN_DOMAIN);
+	}
+	return um_ok();
+}
+
+struct um_status um_pdc_locate(struct um_pdc *p, const char *name,
+			       TALLOC_CTX *mem, char **pdc)
+{
+	struct um_args args = { .partner = name };
+	struct um_reply reply;
+	struct um_status st;
+	char *what = talloc_asprintf(mem, _("Looking for a domain controller "
+					    "of %s..."), name);
+
+	st = call(p, p->ops->locate_dc, &args, mem, &reply, what);
+	*pdc = um_is_ok(st) ? reply.pdc : NULL;
+	return st;
+}
+
+struct um_pdc *um_model_pdc_of(struct um_model *m, const char *domain)
+{
+	const struct um_domain_info *info;
+	size_t i;
+
+	for (i = 0; i < m->n_pdcs; i++) {
+		info = m->pdcs[i]->info;
+		if (info != NULL &&
+		    (um_name_equal(info->name, domain) ||
+		     (info->dns_name != NULL &&
+		      um_name_equal(info->dns_name, domain)))) {
+			return m->pdcs[i];
+		}
+	}
+	return NULL;
+}
+
+/* The partner's PDC and what it says of its domain; best effort. */
+static struct um_pdc *partner_pdc(struct um_pdc *p, const char *name,
+				  const char *given, TALLOC_CTX *mem,
+				  const struct um_domain_info **info)
+{
+	struct um_pdc *partner = NULL;
+	char *found = NULL;
+
+	*info = NULL;
+	if (given == NULL) {
+		/* A PDC of that domain already open here (the repair's other
+		 * side, a domain selected before) beats asking P, which may
+		 * no longer know its former partner. */
+		partner = um_model_pdc_of(p->model, name);
+		if (partner != NULL) {
+			*info = partner->info;
+			return partner;
+		}
+	}
+	if (given == NULL &&
+	    !um_is_ok(um_pdc_locate(p, name, mem, &found))) {
+		return NULL;
+	}
+	if (!um_is_ok(um_pdc_get(p->model, given ? given : found, &partner)) ||
+	    !um_is_ok(um_pdc_info(partner, info))) {
+		return NULL;
+	}
+	return partner;
+}
+
+static struct um_status simple_op(struct um_pdc *p, um_op_send_fn send,
+				  const struct um_args *args,
+				  const char *what)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	struct um_reply reply;
+	struct um_status st = call(p, send, args, tmp, &reply, what);
+
+	talloc_free(tmp);
+	return st;
+}
+
+static struct um_status add_trusting(struct um_pdc *p, const char *typed,
+				     const struct um_secret *password,
+				     const struct um_secret *confirm)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	const struct um_domain_info *partner_info = NULL;
+	struct um_args args = { .password = password };
+	struct um_status st;
+	char *name;
+
+	st = partner_name(p, tmp, typed, &name);
+	if (um_is_ok(st) && !um_secret_equal(password, confirm)) {
+		st = um_local(UM_LOCAL_PASSWORD_MISMATCH);
+	}
+	if (um_is_ok(st)) {
+		st = um_secret_check(password);
+	}
+	if (um_is_ok(st)) {
+		/* The partner's SID and DNS name, if its PDC answers. */
+		partner_pdc(p, name, NULL, tmp, &partner_info);
+		args.partner = name;
+		args.partner_sid = partner_info ? partner_info->sid : NULL;
+		args.partner_dns = partner_info ? partner_info->dns_name
+						: NULL;
+		st = simple_op(p, p->ops->add_trusting, &args,
+			       talloc_asprintf(tmp, _("Adding %s to the "
+						      "Trusting Domains..."),
+					       name));
+	}
+	talloc_free(tmp);
+	return st;
+}
+
+struct um_status um_trust_check_account(struct um_pdc *p, const char *name,
+					const struct um_secret *password)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	struct um_args args = { .partner = name, .password = password };
+	struct um_status st;
+
+	st = simple_op(p, p->ops->check_trust_account, &args,
+		       talloc_asprintf(tmp, _("Checking the trust account "
+					      "%s$ on %s..."), name, p->name));
+	talloc_free(tmp);
+	return st;
+}
+
+struct um_status um_trust_add_trusting(struct um_pdc *p, const char *typed,
+				       const struct um_secret *password,
+				       const struct um_secret *confirm)
+{
+	op_begin(p);
+	return op_end(p, UM_OP_ADD_TRUSTING, typed,
+		      add_trusting(p, typed, password, confirm));
+}
+
+static struct um_status add_trusted(struct um_pdc *p, const char *typed,
+				    const char *given_pdc,
+				    const struct um_secret *password)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	const struct um_domain_info *me, *partner_info;
+	struct um_pdc *partner;
+	struct um_args args = { .password = password };
+	struct um_status st;
+	char *name;
+
+	st = partner_name(p, tmp, typed, &name);
+	if (um_is_ok(st)) {
+		st = um_secret_check(password);
+	}
+	if (!um_is_ok(st)) {
+		goto done;
+	}
+	um_pdc_info(p, &me);
+	partner = partner_pdc(p, name, given_pdc, tmp, &partner_info);
+	if (partner == NULL) {
+		st = um_nt(UM_NT_NO_SUCH_DOMAIN);
+		goto done;
+	}
+	/* NT's check: log on as OURS$ on the partner before storing. */
+	st = um_trust_check_account(partner, me->name, password);
+	if (!um_is_ok(st)) {
+		goto done;
+	}
+	args.partner = name;
+	args.partner_sid = partner_info->sid;
+	args.partner_dns = partner_info->dns_name;
+	st = simple_op(p, p->ops->add_trusted, &args,
+		       talloc_asprintf(tmp, _("Adding %s to the Trusted "
+					      "Domains..."), name));
+	if (um_is_ok(st)) {
+		/* The resource PDC's cached channel is stale: rebuild it. */
+		um_trust_reset(p, name);
+		st = um_trust_verify(p, name);
+	}
+done:
+	talloc_free(tmp);
+	return st;
+}
+
+struct um_status um_trust_add_trusted(struct um_pdc *p, const char *typed,
+				      const char *given_pdc,
+				      const struct um_secret *password)
+{
+	op_begin(p);
+	return op_end(p, UM_OP_ADD_TRUSTED, typed,
+		      add_trusted(p, typed, given_pdc, password));
+}
+
+enum named_op_kind { OP_REMOVE_TRUSTED, OP_REMOVE_TRUSTING, OP_VERIFY,
+		    OP_RESET };
+
+static char *describe(TALLOC_CTX *mem, enum named_op_kind kind,
+		      const char *name, const char *pdc)
+{
+	switch (kind) {
+	case OP_REMOVE_TRUSTED:
+		return talloc_asprintf(mem, _("Removing %s from the Trusted "
+					      "Domains on %s..."), name, pdc);
+	case OP_REMOVE_TRUSTING:
+		return talloc_asprintf(mem, _("Removing %s from the Trusting "
+					      "Domains on %s..."), name, pdc);
+	case OP_VERIFY:
+		return talloc_asprintf(mem, _("Verifying the trust with %s "
+					      "from %s..."), name, pdc);
+	case OP_RESET:
+		return talloc_asprintf(mem, _("Resetting the secure channel "
+					      "to %s on %s..."), name, pdc);
+	}
+	return NULL;
+}
+
+static struct um_status named_op(struct um_pdc *p, const char *typed,
+				 um_op_send_fn send, enum named_op_kind kind)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	struct um_args args = { 0 };
+	struct um_status st;
+	char *name;
+
+	st = um_name_normalise(tmp, typed, &name);
+	if (um_is_ok(st)) {
+		args.partner = name;
+		st = simple_op(p, send, &args,
+			       describe(tmp, kind, name, p->name));
+	}
+	talloc_free(tmp);
+	return st;
+}
+
+struct um_status um_trust_remove_trusted(struct um_pdc *p, const char *name)
+{
+	op_begin(p);
+	return op_end(p, UM_OP_REMOVE_TRUSTED, name,
+		      named_op(p, name, p->ops->remove_trusted,
+			       OP_REMOVE_TRUSTED));
+}
+
+struct um_status um_trust_remove_trusting(struct um_pdc *p, const char *name)
+{
+	op_begin(p);
+	return op_end(p, UM_OP_REMOVE_TRUSTING, name,
+		      named_op(p, name, p->ops->remove_trusting,
+			       OP_REMOVE_TRUSTING));
+}
+
+struct um_status um_trust_verify(struct um_pdc *p, const char *name)
+{
+	op_begin(p);
+	return op_end(p, UM_OP_VERIFY, name,
+		      named_op(p, name, p->ops->verify, OP_VERIFY));
+}
+
+struct um_status um_trust_reset(struct um_pdc *p, const char *name)
+{
+	op_begin(p);
+	return op_end(p, UM_OP_RESET, name,
+		      named_op(p, name, p->ops->reset, OP_RESET));
+}
+
+struct um_status um_logon_test(struct um_pdc *p, const char *user,
+			       const struct um_secret *password)
+{
+	struct um_args args = { .user = user, .password = password };
+	TALLOC_CTX *tmp = talloc_new(p);
+	struct um_status st;
+
+	op_begin(p);
+	st = simple_op(p, p->ops->logon_test, &args,
+		       talloc_asprintf(tmp, _("Logging %s on through %s..."),
+				       user, p->name));
+	talloc_free(tmp);
+	return op_end(p, UM_OP_LOGON_TEST, user, st);
+}

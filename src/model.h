@@ -1,0 +1,233 @@
+/*
+ * usrmgr - the model: domains, their trusts, and the operations of the
+ * Trust Relationships dialog.
+ *
+ * A screen or a CLI command asks the model; the model asks the backend of
+ * one PDC.  The model never knows which backend it talks to, and nothing
+ * here includes a Samba or curses header.
+ *
+ * Directions, once and for all: RESOURCE trusts ACCOUNTS.  ACCOUNTS is in
+ * RESOURCE's Trusted Domains list (outbound on RESOURCE); RESOURCE is in
+ * ACCOUNTS' Trusting Domains list (inbound on ACCOUNTS).
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifndef USRMGR_MODEL_H
+#define USRMGR_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <talloc.h>
+#include "status.h"
+#include "secret.h"
+
+struct tevent_context;
+
+enum um_dialect {
+	UM_DIALECT_UNKNOWN = 0,
+	UM_DIALECT_AD,  /* Samba AD DC, Windows 2000 and later: LSA Ex2 */
+	UM_DIALECT_NT4, /* NT 4.0 style: SAMR trust accounts, LSA */
+};
+
+/* Direction bits as LSA has them (lsa_TrustDirection). */
+#define UM_DIR_INBOUND  0x1u /* partner trusts us: our Trusting Domains */
+#define UM_DIR_OUTBOUND 0x2u /* we trust partner: our Trusted Domains */
+
+/* Trust types as LSA has them (lsa_TrustType). */
+#define UM_TYPE_DOWNLEVEL 1u
+#define UM_TYPE_UPLEVEL   2u
+
+enum um_trust_state {
+	UM_TRUST_UNKNOWN = 0, /* not verified */
+	UM_TRUST_OK,          /* the secure channel verified */
+	UM_TRUST_BROKEN,      /* verified and failed: see last_error */
+};
+
+struct um_trust {
+	char *name;             /* partner NetBIOS name, upper case */
+	char *dns_name;         /* partner DNS name, or NULL */
+	char *sid;              /* partner SID as text, or NULL */
+	uint32_t direction;     /* UM_DIR_* bits */
+	uint32_t type;          /* UM_TYPE_* */
+	uint32_t attributes;    /* lsa_TrustAttributes */
+	enum um_trust_state state;
+	struct um_status last_error;
+};
+
+struct um_domain_info {
+	char *name;     /* NetBIOS name */
+	char *dns_name; /* NULL on NT4 */
+	char *sid;
+	char *pdc;      /* the PDC we talk to */
+	enum um_dialect dialect;
+	bool simulated;
+};
+
+struct um_user {
+	char *name;
+	char *full_name;
+	char *description;
+};
+
+struct um_group {
+	char *name;
+	char *description;
+};
+
+/* One page of a list, with the handle for the next page. */
+struct um_page {
+	uint32_t resume;
+	bool more;
+};
+
+/* Credentials for one PDC (or the default for all). */
+struct um_creds {
+	char *domain;            /* NULL: the PDC's own */
+	char *user;              /* NULL with anonymous */
+	struct um_secret *password; /* NULL: from authfile or asked */
+	char *authfile;          /* Samba's -A format */
+	bool kerberos;
+	bool anonymous;
+};
+
+/* How the model reaches its operator while it works.  All optional. */
+struct um_hooks {
+	/* Long work begins/ends: show "Connecting to DCB...". */
+	void (*busy)(void *priv, const char *what);
+	void (*idle)(void *priv);
+	/* A note the operator should see ("connection reopened"). */
+	void (*note)(void *priv, const char *text);
+	/* Ask for a password (echo off) into *out; not ok when cancelled,
+	 * or when there is no terminal to ask on (say which). */
+	struct um_status (*ask_password)(void *priv, TALLOC_CTX *mem,
+					 const char *prompt,
+					 struct um_secret **out);
+	void *priv;
+};
+
+struct um_model_options {
+	const char *scenario;   /* simulated domains: a scenario name/file */
+	const char *state_file; /* simulated domains: persistent state */
+	const char *smb_conf;   /* -s */
+	int debug_level;        /* -d */
+	bool require_kerberos;
+	struct um_creds *creds; /* default credentials for every PDC */
+	unsigned page_size;     /* 0: the backend's default */
+};
+
+struct um_model;
+struct um_pdc;
+
+/* The Trust Relationships operations, as an observer sees them. */
+enum um_op {
+	UM_OP_ADD_TRUSTING,
+	UM_OP_ADD_TRUSTED,
+	UM_OP_REMOVE_TRUSTED,
+	UM_OP_REMOVE_TRUSTING,
+	UM_OP_RESET,
+	UM_OP_VERIFY,
+	UM_OP_LOGON_TEST,
+};
+
+/* Told of every operation an operator asked for, once it has ended
+ * (training watches the trainee through this). */
+struct um_observer {
+	void (*done)(void *priv, enum um_op op, struct um_pdc *p,
+		     const char *partner, struct um_status st);
+	void *priv;
+};
+
+/* On failure *WHY (when not NULL) explains it: "file:line: what". */
+struct um_status um_model_new(TALLOC_CTX *mem, struct tevent_context *ev,
+			      const struct um_model_options *opt,
+			      struct um_model **out, char **why);
+void um_model_set_hooks(struct um_model *m, const struct um_hooks *hooks);
+/* NULL removes it.  Operations the model runs inside another (the reset
+ * after Add Trusted Domain) are not reported on their own. */
+void um_model_set_observer(struct um_model *m, const struct um_observer *o);
+struct tevent_context *um_model_ev(struct um_model *m);
+bool um_model_simulated(const struct um_model *m);
+/* The simulated domains' names, in scenario order (NULL when real). */
+const char **um_model_sim_domains(struct um_model *m, TALLOC_CTX *mem);
+
+/* Credentials for one PDC, overriding the default. */
+void um_model_set_creds(struct um_model *m, const char *pdc,
+			const struct um_creds *creds);
+
+/*
+ * Cancel the operation in progress: called from an event handler (the
+ * UI's keyboard) while the model waits; the operation answers
+ * UM_LOCAL_CANCELLED and its request is freed.
+ */
+void um_model_cancel(struct um_model *m);
+
+/* Tell the operator something through the hooks ("connection reopened"). */
+void um_model_note(struct um_model *m, const char *text);
+
+/* The connection to one PDC, opened once and reused.  PDC is a host name,
+ * an address, a simulated PDC's name or (simulated) a domain name. */
+struct um_status um_pdc_get(struct um_model *m, const char *pdc,
+			    struct um_pdc **out);
+/* The domain that PDC serves; queried once, then cached. */
+struct um_status um_pdc_info(struct um_pdc *p,
+			     const struct um_domain_info **out);
+const char *um_pdc_name(const struct um_pdc *p);
+/* A PDC already open here that serves DOMAIN (NetBIOS or DNS name), or
+ * NULL: reusing it beats locating one (its connection and credentials
+ * are already there). */
+struct um_pdc *um_model_pdc_of(struct um_model *m, const char *domain);
+/* How many backend operations were sent to P so far. */
+unsigned um_pdc_calls(const struct um_pdc *p);
+
+/* Policies -> Trust Relationships: both lists, every page. */
+struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
+			       struct um_trust **trusted, size_t *n_trusted,
+			       struct um_trust **trusting,
+			       size_t *n_trusting);
+
+/* User Manager's main window: one page of users or groups. */
+struct um_status um_users_page(struct um_pdc *p, TALLOC_CTX *mem,
+			       struct um_page *page, struct um_user **users,
+			       size_t *n);
+struct um_status um_groups_page(struct um_pdc *p, TALLOC_CTX *mem,
+				struct um_page *page,
+				struct um_group **groups, size_t *n);
+
+/* Add Trusting Domain (on the accounts PDC): name, initial password and
+ * its confirmation; a mismatch changes nothing. */
+struct um_status um_trust_add_trusting(struct um_pdc *p, const char *name,
+				       const struct um_secret *password,
+				       const struct um_secret *confirm);
+
+/* Add Trusted Domain (on the resource PDC): checked against the partner's
+ * PDC (PARTNER_PDC, or found from P when NULL) before anything is stored;
+ * then the secure channel is reset and verified. */
+struct um_status um_trust_add_trusted(struct um_pdc *p, const char *name,
+				      const char *partner_pdc,
+				      const struct um_secret *password);
+
+/* On the accounts PDC P: does the trust account NAME$ accept PASSWORD?
+ * (The check Add Trusted Domain makes before it stores anything.) */
+struct um_status um_trust_check_account(struct um_pdc *p, const char *name,
+					const struct um_secret *password);
+
+struct um_status um_trust_remove_trusted(struct um_pdc *p, const char *name);
+struct um_status um_trust_remove_trusting(struct um_pdc *p,
+					  const char *name);
+
+/* Does the secure channel from P (the trusting side) to NAME work?
+ * CONNECTION gets the channel's own status where the server tells it. */
+struct um_status um_trust_verify(struct um_pdc *p, const char *name);
+/* Rebuild the secure channel (nltest /sc_reset). */
+struct um_status um_trust_reset(struct um_pdc *p, const char *name);
+
+/* Log USER ("DOM\\user") on through P, the resource PDC. */
+struct um_status um_logon_test(struct um_pdc *p, const char *user,
+			       const struct um_secret *password);
+
+/* Find a PDC of domain NAME as seen from P. */
+struct um_status um_pdc_locate(struct um_pdc *p, const char *name,
+			       TALLOC_CTX *mem, char **pdc);
+
+#endif

@@ -1,0 +1,754 @@
+/*
+ * usrmgr - the one connection to one PDC.
+ *
+ * The LSA pipe is the primary pipe: ncacn_np on a plain binding (so the
+ * SMB session key stays available for the trust auth blob) with the SMB
+ * layer required to encrypt ("client smb encrypt = required"), since a
+ * [seal] binding hides that key (FACTS 2).  NETLOGON and SAMR are opened
+ * as secondary pipes on the same SMB session when an operation first needs
+ * them.  Everything runs on the model's event context: nothing here blocks.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+/* tevent_loop_allow_nesting() is "deprecated", but what Samba's own
+ * tools call: see rpc_pipe_open_send(). */
+#define TEVENT_DEPRECATED 1
+#define _DEPRECATED_
+#include <tevent.h>
+#include "rpc_internal.h"
+#include "i18n.h"
+
+/* Seconds before a connection attempt gives up: a PDC that is down but
+ * routed must not hang the console for the kernel's SYN retries. */
+#define RPC_CONNECT_TIMEOUT 20
+
+/* Seconds one request may wait for its answer.  A link cut mid-call
+ * leaves TCP retransmitting for a quarter of an hour; this bounds it
+ * (Samba's own default, said here so that no library change can lift
+ * it).  Not shorter: a TC_VERIFY or REDISCOVER makes the resource PDC
+ * look for the accounts PDC, which takes its own time when that one is
+ * down. */
+#define RPC_REQUEST_TIMEOUT 60
+
+/*
+ * The composite API's context, as the public composite functions in
+ * dcerpc.h hand it out; its header (libcli/composite/composite.h) is not
+ * installed.  Only the state and the completion callback are used, and
+ * pipe_wait_attach() checks the layout against the event context it set
+ * before trusting it.
+ */
+enum rpc_composite_state {
+	RPC_COMPOSITE_INIT,
+	RPC_COMPOSITE_IN_PROGRESS,
+	RPC_COMPOSITE_DONE,
+	RPC_COMPOSITE_ERROR,
+};
+struct composite_context {
+	enum rpc_composite_state state;
+	void *private_data;
+	NTSTATUS status;
+	struct tevent_context *event_ctx;
+	struct {
+		void (*fn)(struct composite_context *);
+		void *private_data;
+	} async;
+	bool used_wait;
+};
+
+typedef NTSTATUS (*rpc_pipe_recv_fn)(struct composite_context *,
+				     TALLOC_CTX *, struct dcerpc_pipe **);
+
+void rpc_init_once(void)
+{
+	static bool done;
+
+	if (!done) {
+		/* without it pipe_connect fails: INVALID_PARAMETER (FACTS 2) */
+		dcerpc_init();
+		done = true;
+	}
+}
+
+struct loadparm_context *rpc_lp_new(TALLOC_CTX *mem,
+				    const struct um_model_options *opt)
+{
+	struct loadparm_context *lp = loadparm_init(mem);
+	char level[16];
+
+	if (lp == NULL)
+		return NULL;
+	if (opt != NULL && opt->smb_conf != NULL) {
+		if (!lpcfg_load(lp, opt->smb_conf)) {
+			talloc_free(lp);
+			return NULL;
+		}
+	} else {
+		/* as Samba's own tools: the system smb.conf when there is one */
+		(void)lpcfg_load_default(lp);
+	}
+	snprintf(level, sizeof(level), "%d",
+		 opt != NULL ? opt->debug_level : 0);
+	lpcfg_set_cmdline(lp, "log level", level);
+	lpcfg_set_cmdline(lp, "client smb encrypt", "required");
+	/* encryption needs a signed session: a PDC's own smb.conf (-s, on
+	 * a classic PDC) may say "client ipc signing = auto", and then the
+	 * connect fails with INVALID_PARAMETER_MIX (measured, 4.17) */
+	lpcfg_set_cmdline(lp, "client ipc signing", "required");
+	/* Samba 4.17's client refuses SMB1 by default; say so explicitly */
+	lpcfg_set_cmdline(lp, "client min protocol", "SMB2_02");
+	return lp;
+}
+
+static void creds_kerberos(struct cli_credentials *c, bool kerberos)
+{
+	/* -k means Kerberos only; otherwise NTLM, so that an address given
+	 * as -S never waits on a KDC it cannot name */
+	cli_credentials_set_kerberos_state(c, kerberos ?
+					   CRED_USE_KERBEROS_REQUIRED :
+					   CRED_USE_KERBEROS_DISABLED,
+					   CRED_SPECIFIED);
+}
+
+/* No password from the options or the authfile: the operator types it
+ * (through the model's hook, echo off); never a library's own prompt. */
+static struct um_status creds_ask(struct cli_credentials *c,
+				  struct um_pdc *pdc)
+{
+	const char *dom = cli_credentials_get_domain(c);
+	const char *user = cli_credentials_get_username(c);
+	char *prompt = talloc_asprintf(c, _("Password for %s%s%s on %s: "),
+				       dom && dom[0] ? dom : "",
+				       dom && dom[0] ? "\\" : "",
+				       user ? user : "", pdc->name);
+	struct um_secret *pw = NULL;
+	struct um_status st = prompt == NULL ? um_local(UM_LOCAL_NO_MEMORY) :
+		um_model_ask_password(pdc->model, c, prompt, &pw);
+
+	talloc_free(prompt);
+	/* no terminal is not "cancelled": the operator must hear which */
+	if (!um_is_ok(st))
+		return st;
+	cli_credentials_set_password(c, um_secret_reveal(pw), CRED_SPECIFIED);
+	talloc_free(pw);
+	return um_ok();
+}
+
+struct cli_credentials *rpc_creds_new(TALLOC_CTX *mem,
+				      struct loadparm_context *lp,
+				      const struct um_creds *uc,
+				      bool require_kerberos,
+				      struct um_pdc *pdc,
+				      struct um_status *st)
+{
+	struct cli_credentials *c = cli_credentials_init(mem);
+	bool kerberos = require_kerberos || (uc != NULL && uc->kerberos);
+
+	*st = um_ok();
+	if (c == NULL) {
+		*st = um_local(UM_LOCAL_NO_MEMORY);
+		return NULL;
+	}
+	cli_credentials_set_conf(c, lp);
+	if (uc == NULL || uc->anonymous) {
+		cli_credentials_set_anonymous(c);
+		return c;
+	}
+	if (uc->authfile != NULL &&
+	    !cli_credentials_parse_file(c, uc->authfile, CRED_SPECIFIED)) {
+		*st = um_local(UM_LOCAL_BAD_FILE);
+		talloc_free(c);
+		return NULL;
+	}
+	if (uc->user != NULL)
+		cli_credentials_parse_string(c, uc->user, CRED_SPECIFIED);
+	if (uc->domain != NULL)
+		cli_credentials_set_domain(c, uc->domain, CRED_SPECIFIED);
+	if (uc->password != NULL)
+		cli_credentials_set_password(c, um_secret_reveal(uc->password),
+					     CRED_SPECIFIED);
+	creds_kerberos(c, kerberos);
+	/* with -k a ticket in the cache is enough */
+	if (!kerberos && cli_credentials_get_password(c) == NULL)
+		*st = creds_ask(c, pdc);
+	if (!um_is_ok(*st)) {
+		talloc_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct cli_credentials *rpc_creds_user(TALLOC_CTX *mem,
+				       struct loadparm_context *lp,
+				       const char *domain, const char *user,
+				       const char *password)
+{
+	struct cli_credentials *c = cli_credentials_init(mem);
+
+	if (c == NULL)
+		return NULL;
+	cli_credentials_set_conf(c, lp);
+	cli_credentials_set_username(c, user, CRED_SPECIFIED);
+	if (domain != NULL)
+		cli_credentials_set_domain(c, domain, CRED_SPECIFIED);
+	cli_credentials_set_password(c, password, CRED_SPECIFIED);
+	/* these checks are about NTLM pass-through and trust accounts */
+	creds_kerberos(c, false);
+	return c;
+}
+
+/* ---- a composite that yields a pipe, as a tevent request ---- */
+
+struct pipe_wait_state {
+	struct composite_context *c;
+	rpc_pipe_recv_fn recv;
+	struct dcerpc_pipe *p;
+};
+
+static void pipe_wait_done(struct composite_context *c);
+
+static int pipe_wait_destructor(struct pipe_wait_state *s)
+{
+	/* cancelled: the composite must not call back into freed memory */
+	if (s->c != NULL) {
+		s->c->async.fn = NULL;
+		talloc_free(s->c);
+		s->c = NULL;
+	}
+	return 0;
+}
+
+/* Wait for composite C (created with S, or S's descendant, as parent)
+ * as request REQ. */
+static struct tevent_req *pipe_wait_attach(struct tevent_req *req,
+					   struct tevent_context *ev,
+					   struct composite_context *c,
+					   rpc_pipe_recv_fn recv)
+{
+	struct pipe_wait_state *s = tevent_req_data(req,
+						    struct pipe_wait_state);
+
+	if (c == NULL) {
+		rpc_req_nterror(req, NT_STATUS_NO_MEMORY);
+		return tevent_req_post(req, ev);
+	}
+	if (c->event_ctx != ev || c->state > RPC_COMPOSITE_ERROR) {
+		/* not the layout we know: refuse rather than guess */
+		talloc_free(c);
+		rpc_req_nterror(req, NT_STATUS_NOT_SUPPORTED);
+		return tevent_req_post(req, ev);
+	}
+	s->c = c;
+	s->recv = recv;
+	talloc_set_destructor(s, pipe_wait_destructor);
+	/* an error found inside _send() is reported through a zero timer,
+	 * so setting the callback now is early enough */
+	c->async.fn = pipe_wait_done;
+	c->async.private_data = req;
+	tevent_req_set_endtime(req, ev,
+			       tevent_timeval_current_ofs(RPC_CONNECT_TIMEOUT, 0));
+	return req;
+}
+
+static void pipe_wait_done(struct composite_context *c)
+{
+	struct tevent_req *req = talloc_get_type_abort(c->async.private_data,
+						       struct tevent_req);
+	struct pipe_wait_state *s = tevent_req_data(req,
+						    struct pipe_wait_state);
+	NTSTATUS st;
+
+	s->c = NULL; /* the recv function frees it */
+	st = s->recv(c, s, &s->p);
+	if (!tevent_req_is_in_progress(req))
+		return; /* timed out meanwhile */
+	if (rpc_req_nterror(req, st))
+		return;
+	tevent_req_done(req);
+}
+
+static NTSTATUS pipe_wait_recv(struct tevent_req *req, TALLOC_CTX *mem,
+			       struct dcerpc_pipe **p)
+{
+	struct pipe_wait_state *s = tevent_req_data(req,
+						    struct pipe_wait_state);
+	NTSTATUS st;
+
+	if (rpc_req_is_nterror(req, &st)) {
+		tevent_req_received(req);
+		return st;
+	}
+	*p = talloc_steal(mem, s->p);
+	dcerpc_binding_handle_set_timeout((*p)->binding_handle,
+					  RPC_REQUEST_TIMEOUT);
+	tevent_req_received(req);
+	return NT_STATUS_OK;
+}
+
+struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
+				      struct tevent_context *ev,
+				      const char *host,
+				      const struct ndr_interface_table *table,
+				      struct cli_credentials *creds,
+				      struct loadparm_context *lp)
+{
+	struct pipe_wait_state *s;
+	struct tevent_req *req = tevent_req_create(mem, &s,
+						   struct pipe_wait_state);
+	struct dcerpc_binding *b = NULL;
+	struct composite_context *c = NULL;
+	char *text;
+
+	if (req == NULL)
+		return NULL;
+	/* With -k, Heimdal's KDC exchange inside the SMB session setup runs
+	 * a nested loop on EV (composite_wait); tevent aborts the process on
+	 * nesting unless it is allowed. */
+	tevent_loop_allow_nesting(ev);
+	text = talloc_asprintf(s, "ncacn_np:%s", host);
+	if (text != NULL && NT_STATUS_IS_OK(dcerpc_parse_binding(s, text, &b)))
+		c = dcerpc_pipe_connect_b_send(s, b, table, creds, ev, lp);
+	return pipe_wait_attach(req, ev, c, dcerpc_pipe_connect_b_recv);
+}
+
+NTSTATUS rpc_connect_status(NTSTATUS st)
+{
+	/* measured on Samba 4.17: its ncacn_np connect answers NO_MEMORY
+	 * for a refused or unreachable host ("this PDC cannot be reached"),
+	 * and OBJECT_NAME_NOT_FOUND for a name that does not resolve (NT's
+	 * "Could not find domain controller": the operator checks the
+	 * name, not the wire) */
+	if (NT_STATUS_EQUAL(st, NT_STATUS_NO_MEMORY))
+		return NT_STATUS_HOST_UNREACHABLE;
+	if (NT_STATUS_EQUAL(st, NT_STATUS_OBJECT_NAME_NOT_FOUND))
+		return NT_STATUS_DOMAIN_CONTROLLER_NOT_FOUND;
+	return st;
+}
+
+NTSTATUS rpc_pipe_open_recv(struct tevent_req *req, TALLOC_CTX *mem,
+			    struct dcerpc_pipe **p)
+{
+	return pipe_wait_recv(req, mem, p);
+}
+
+/* A second pipe on the SMB session of CONN's LSA pipe.  The composite
+ * hangs off the LSA pipe, not off us: cancelling frees it explicitly. */
+static struct tevent_req *secondary_send(TALLOC_CTX *mem,
+					 struct tevent_context *ev,
+					 struct rpc_conn *conn,
+					 const struct ndr_interface_table *t,
+					 const char *endpoint)
+{
+	struct pipe_wait_state *s;
+	struct tevent_req *req = tevent_req_create(mem, &s,
+						   struct pipe_wait_state);
+	struct dcerpc_binding *b = NULL;
+	struct composite_context *c = NULL;
+	char *text;
+
+	if (req == NULL)
+		return NULL;
+	text = talloc_asprintf(s, "ncacn_np:%s[%s]", conn->host, endpoint);
+	if (text != NULL &&
+	    NT_STATUS_IS_OK(dcerpc_parse_binding(conn, text, &b))) {
+		c = dcerpc_secondary_auth_connection_send(conn->lsa, b, t,
+							  conn->creds,
+							  conn->lp);
+		/* the composite keeps a pointer to the binding */
+		if (c != NULL)
+			talloc_steal(c, b);
+		else
+			talloc_free(b);
+	}
+	return pipe_wait_attach(req, ev, c,
+				dcerpc_secondary_auth_connection_recv);
+}
+
+void rpc_conn_drop(struct rpc_conn *conn)
+{
+	/* secondaries are the LSA pipe's children (the SMB session) */
+	TALLOC_FREE(conn->netlogon);
+	TALLOC_FREE(conn->samr);
+	TALLOC_FREE(conn->lsa);
+	data_blob_free(&conn->session_key);
+}
+
+/* ---- making the connection ready ---- */
+
+enum ready_stage {
+	READY_LSA_OPEN,
+	READY_POLICY,
+	READY_POLICY_RO,
+	READY_INFO_DNS,
+	READY_INFO_ACCOUNT,
+	READY_INFO_ROLE,
+	READY_NETLOGON,
+	READY_SAMR_OPEN,
+	READY_SAMR_CONNECT,
+	READY_SAMR_DOMAIN,
+	READY_DONE,
+};
+
+struct ready_state {
+	struct tevent_context *ev;
+	struct rpc_conn *conn;
+	unsigned needs;
+	enum ready_stage stage;
+	bool reopened;
+	struct dcerpc_pipe *p;
+	struct lsa_ObjectAttribute attr;
+	struct lsa_QosInfo qos;
+	struct lsa_OpenPolicy2 open;
+	struct lsa_QueryInfoPolicy2 query;
+	union lsa_PolicyInformation *pinfo;
+	struct samr_Connect2 sconn;
+	struct samr_OpenDomain sdom;
+	struct dom_sid *sid;
+};
+
+static void ready_next(struct tevent_req *req);
+static void ready_pipe_done(struct tevent_req *subreq);
+static void ready_call_done(struct tevent_req *subreq);
+
+struct tevent_req *rpc_conn_ready_send(TALLOC_CTX *mem,
+				       struct tevent_context *ev,
+				       struct rpc_conn *conn, unsigned needs)
+{
+	struct ready_state *s;
+	struct tevent_req *req = tevent_req_create(mem, &s,
+						   struct ready_state);
+
+	if (req == NULL)
+		return NULL;
+	s->ev = ev;
+	s->conn = conn;
+	s->needs = needs | RPC_NEED_LSA;
+	if (conn->lsa != NULL &&
+	    !dcerpc_binding_handle_is_connected(conn->lsa->binding_handle))
+		rpc_conn_drop(conn);
+	s->stage = conn->lsa == NULL ? READY_LSA_OPEN : READY_NETLOGON;
+	ready_next(req);
+	if (!tevent_req_is_in_progress(req))
+		return tevent_req_post(req, ev);
+	return req;
+}
+
+static void ready_wait_pipe(struct tevent_req *req, struct tevent_req *sub)
+{
+	if (tevent_req_nomem(sub, req))
+		return;
+	tevent_req_set_callback(sub, ready_pipe_done, req);
+}
+
+static void ready_call(struct tevent_req *req, struct dcerpc_pipe *p,
+		       const struct ndr_interface_table *t, uint32_t opnum,
+		       void *r)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	struct tevent_req *sub;
+
+	sub = dcerpc_binding_handle_call_send(s, s->ev, p->binding_handle,
+					      NULL, t, opnum, s->conn, r);
+	s->conn->calls++;
+	if (tevent_req_nomem(sub, req))
+		return;
+	tevent_req_set_callback(sub, ready_call_done, req);
+}
+
+/* First with the rights a trust change needs (as samba-tool asks), so a
+ * non-admin is told ACCESS_DENIED before anything is attempted; then, for
+ * an operator who may only look, whatever the server grants. */
+static void ready_open_policy(struct tevent_req *req, bool admin)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	s->qos.len = sizeof(s->qos);
+	s->qos.impersonation_level = 2;
+	s->attr.len = 0;
+	s->attr.sec_qos = &s->qos;
+	s->open.in.system_name = "\\";
+	s->open.in.attr = &s->attr;
+	s->open.in.access_mask = admin ? (LSA_POLICY_VIEW_LOCAL_INFORMATION |
+					  LSA_POLICY_TRUST_ADMIN |
+					  LSA_POLICY_CREATE_SECRET) :
+					 SEC_FLAG_MAXIMUM_ALLOWED;
+	s->open.out.handle = &s->conn->policy;
+	s->conn->trust_admin = admin;
+	s->stage = admin ? READY_POLICY : READY_POLICY_RO;
+	ready_call(req, s->conn->lsa, &ndr_table_lsarpc, RPC_LSA_OPENPOLICY2,
+		   &s->open);
+}
+
+static void ready_query(struct tevent_req *req, enum lsa_PolicyInfo level,
+			bool v2)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	/* QueryInfoPolicy and QueryInfoPolicy2 have the same layout */
+	memset(&s->query, 0, sizeof(s->query));
+	s->query.in.handle = &s->conn->policy;
+	s->query.in.level = level;
+	s->query.out.info = &s->pinfo;
+	ready_call(req, s->conn->lsa, &ndr_table_lsarpc,
+		   v2 ? RPC_LSA_QUERYINFOPOLICY2 : RPC_LSA_QUERYINFOPOLICY,
+		   &s->query);
+}
+
+static void ready_set_info(struct ready_state *s, const char *name,
+			   const char *dns, const struct dom_sid *sid)
+{
+	struct rpc_conn *c = s->conn;
+
+	talloc_free(c->info.name);
+	talloc_free(c->info.dns_name);
+	talloc_free(c->info.sid);
+	talloc_free(c->info.pdc);
+	c->info.name = talloc_strdup(c, name ? name : "");
+	c->info.dns_name = dns && dns[0] ? talloc_strdup(c, dns) : NULL;
+	c->info.sid = rpc_sid_string(c, sid);
+	c->info.pdc = talloc_strdup(c, c->pdc->name);
+	c->info.dialect = c->info.dns_name ? UM_DIALECT_AD : UM_DIALECT_NT4;
+	c->info.simulated = false;
+	/* the dialect decides the table from now on (issue 5) */
+	c->pdc->ops = c->info.dialect == UM_DIALECT_AD ? &rpc_ops_ad :
+							 &rpc_ops_nt4;
+}
+
+/* Only a domain controller's own SAM is its domain: a member server's or
+ * a standalone server's is the machine's (a standalone one is in no
+ * domain at all).  Such a host would otherwise pass for an NT4-style PDC
+ * of a domain named after itself.  ST and s->pinfo answer the query made
+ * after ready_set_info(), at the level not asked before. */
+static bool ready_is_dc(struct ready_state *s, NTSTATUS st)
+{
+	const union lsa_PolicyInformation *i = s->pinfo;
+	const struct dom_sid *other;
+	char *sid;
+	bool same;
+
+	if (NT_STATUS_EQUAL(st, NT_STATUS_ACCESS_DENIED))
+		return true; /* cannot tell: the operations will say */
+	if (!NT_STATUS_IS_OK(st) || i == NULL)
+		return false;
+	other = s->conn->info.dns_name != NULL ? i->account_domain.sid
+					       : i->domain.sid;
+	sid = rpc_sid_string(s, other);
+	same = sid != NULL && s->conn->info.sid != NULL &&
+	       strcmp(sid, s->conn->info.sid) == 0;
+	talloc_free(sid);
+	return same;
+}
+
+static void ready_samr_connect(struct tevent_req *req)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	s->sconn.in.system_name = NULL;
+	s->sconn.in.access_mask = SEC_FLAG_MAXIMUM_ALLOWED;
+	s->sconn.out.connect_handle = &s->conn->samr_connect;
+	s->stage = READY_SAMR_CONNECT;
+	ready_call(req, s->conn->samr, &ndr_table_samr, NDR_SAMR_CONNECT2,
+		   &s->sconn);
+}
+
+static void ready_samr_domain(struct tevent_req *req)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	s->sid = rpc_sid_parse(s, s->conn->info.sid);
+	if (s->sid == NULL) {
+		rpc_req_nterror(req, NT_STATUS_INVALID_SID);
+		return;
+	}
+	s->sdom.in.connect_handle = &s->conn->samr_connect;
+	s->sdom.in.access_mask = SEC_FLAG_MAXIMUM_ALLOWED;
+	s->sdom.in.sid = s->sid;
+	s->sdom.out.domain_handle = &s->conn->samr_domain;
+	s->stage = READY_SAMR_DOMAIN;
+	ready_call(req, s->conn->samr, &ndr_table_samr, NDR_SAMR_OPENDOMAIN,
+		   &s->sdom);
+}
+
+/* Go on from s->stage, skipping what is there or not needed. */
+static void ready_next(struct tevent_req *req)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	struct rpc_conn *c = s->conn;
+
+	switch (s->stage) {
+	case READY_LSA_OPEN:
+		s->reopened = c->ever_connected;
+		ready_wait_pipe(req, rpc_pipe_open_send(s, s->ev, c->host,
+							&ndr_table_lsarpc,
+							c->creds, c->lp));
+		return;
+	case READY_NETLOGON:
+		if ((s->needs & RPC_NEED_NETLOGON) && c->netlogon == NULL) {
+			ready_wait_pipe(req, secondary_send(s, s->ev, c,
+					&ndr_table_netlogon, "\\pipe\\netlogon"));
+			return;
+		}
+		s->stage = READY_SAMR_OPEN;
+		/* fall through */
+	case READY_SAMR_OPEN:
+		if ((s->needs & RPC_NEED_SAMR) && c->samr == NULL) {
+			ready_wait_pipe(req, secondary_send(s, s->ev, c,
+					&ndr_table_samr, "\\pipe\\samr"));
+			return;
+		}
+		tevent_req_done(req);
+		return;
+	default:
+		rpc_req_nterror(req, NT_STATUS_INTERNAL_ERROR);
+		return;
+	}
+}
+
+static void ready_pipe_done(struct tevent_req *sub)
+{
+	struct tevent_req *req = tevent_req_callback_data(sub,
+							  struct tevent_req);
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	struct rpc_conn *c = s->conn;
+	struct dcerpc_pipe *p = NULL;
+	NTSTATUS st;
+
+	st = pipe_wait_recv(sub, c, &p);
+	TALLOC_FREE(sub);
+	if (rpc_req_nterror(req, st))
+		return;
+	switch (s->stage) {
+	case READY_LSA_OPEN:
+		c->lsa = p;
+		c->connects++;
+		st = dcerpc_fetch_session_key(p, &c->session_key);
+		if (NT_STATUS_IS_OK(st))
+			talloc_steal(c, c->session_key.data);
+		else
+			c->session_key = data_blob_null;
+		ready_open_policy(req, true);
+		return;
+	case READY_NETLOGON:
+		c->netlogon = p;
+		s->stage = READY_SAMR_OPEN;
+		ready_next(req);
+		return;
+	case READY_SAMR_OPEN:
+		c->samr = p;
+		ready_samr_connect(req);
+		return;
+	default:
+		rpc_req_nterror(req, NT_STATUS_INTERNAL_ERROR);
+	}
+}
+
+static void ready_call_done(struct tevent_req *sub)
+{
+	struct tevent_req *req = tevent_req_callback_data(sub,
+							  struct tevent_req);
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	NTSTATUS st = dcerpc_binding_handle_call_recv(sub);
+	union lsa_PolicyInformation *i;
+
+	TALLOC_FREE(sub);
+	switch (s->stage) {
+	case READY_POLICY:
+		if (NT_STATUS_IS_OK(st) &&
+		    NT_STATUS_EQUAL(s->open.out.result, NT_STATUS_ACCESS_DENIED)) {
+			ready_open_policy(req, false);
+			return;
+		}
+		/* fall through */
+	case READY_POLICY_RO:
+		if (NT_STATUS_IS_OK(st))
+			st = s->open.out.result;
+		if (rpc_req_nterror(req, st))
+			return;
+		s->stage = READY_INFO_DNS;
+		ready_query(req, LSA_POLICY_INFO_DNS, true);
+		return;
+	case READY_INFO_DNS:
+		if (NT_STATUS_IS_OK(st))
+			st = s->query.out.result;
+		if (!NT_STATUS_IS_OK(st) || s->pinfo == NULL) {
+			/* an NT4-style server has no DNS information */
+			s->stage = READY_INFO_ACCOUNT;
+			ready_query(req, LSA_POLICY_INFO_ACCOUNT_DOMAIN, false);
+			return;
+		}
+		i = s->pinfo;
+		ready_set_info(s, i->dns.name.string, i->dns.dns_domain.string,
+			       i->dns.sid);
+		/* the domain it is in; now its own SAM's, to compare */
+		s->stage = READY_INFO_ROLE;
+		ready_query(req, LSA_POLICY_INFO_ACCOUNT_DOMAIN, false);
+		return;
+	case READY_INFO_ACCOUNT:
+		if (NT_STATUS_IS_OK(st))
+			st = s->query.out.result;
+		if (rpc_req_nterror(req, st))
+			return;
+		i = s->pinfo;
+		ready_set_info(s, i->account_domain.name.string, NULL,
+			       i->account_domain.sid);
+		/* its own SAM's domain; now the domain it is in */
+		s->stage = READY_INFO_ROLE;
+		ready_query(req, LSA_POLICY_INFO_DOMAIN, false);
+		return;
+	case READY_INFO_ROLE:
+		if (NT_STATUS_IS_OK(st))
+			st = s->query.out.result;
+		if (!ready_is_dc(s, st)) {
+			rpc_req_nterror(req, NT_STATUS_INVALID_DOMAIN_ROLE);
+			return;
+		}
+		break;
+	case READY_SAMR_CONNECT:
+		if (NT_STATUS_IS_OK(st))
+			st = s->sconn.out.result;
+		if (rpc_req_nterror(req, st)) {
+			TALLOC_FREE(s->conn->samr);
+			return;
+		}
+		ready_samr_domain(req);
+		return;
+	case READY_SAMR_DOMAIN:
+		if (NT_STATUS_IS_OK(st))
+			st = s->sdom.out.result;
+		if (rpc_req_nterror(req, st)) {
+			TALLOC_FREE(s->conn->samr);
+			return;
+		}
+		tevent_req_done(req);
+		return;
+	default:
+		rpc_req_nterror(req, NT_STATUS_INTERNAL_ERROR);
+		return;
+	}
+	/* LSA is up and the domain known */
+	s->conn->ever_connected = true;
+	s->stage = READY_NETLOGON;
+	ready_next(req);
+}
+
+NTSTATUS rpc_conn_ready_recv(struct tevent_req *req, bool *reopened)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	NTSTATUS st;
+
+	*reopened = s->reopened;
+	if (rpc_req_is_nterror(req, &st)) {
+		/* a half-made connection is worth nothing */
+		if (s->stage <= READY_INFO_ACCOUNT)
+			rpc_conn_drop(s->conn);
+		if (s->stage == READY_LSA_OPEN)
+			st = rpc_connect_status(st);
+		tevent_req_received(req);
+		return st;
+	}
+	tevent_req_received(req);
+	return NT_STATUS_OK;
+}

@@ -1,0 +1,96 @@
+/*
+ * usrmgr - the simulated domains' state, shared by the scenario reader
+ * (scenario.c) and the simulated backend (backend_sim.c).
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifndef USRMGR_SIM_WORLD_H
+#define USRMGR_SIM_WORLD_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include "model.h"
+
+/* One side of a trust: an entry in a Trusted or Trusting Domains list,
+ * with the trust password as its NT hash ("" = no password stored). */
+struct sim_entry {
+	char *partner;
+	char *sid;     /* partner's SID when the partner is not simulated */
+	char nthash[33];
+};
+
+/* The resource PDC's cached secure channel to a trusted domain. */
+enum sim_channel {
+	SIM_CHANNEL_NONE = 0, /* none cached: the next use builds one */
+	SIM_CHANNEL_OK,       /* built while the trust worked; hides a break */
+	SIM_CHANNEL_STALE,    /* built with a password no longer in use */
+};
+
+struct sim_user {
+	char *name;
+	char *full_name;
+	char *description;
+	char nthash[33];
+};
+
+struct sim_group {
+	char *name;
+	char *description;
+};
+
+struct sim_domain {
+	char *name;
+	char *dns_name;
+	char *sid;
+	char *pdc;
+	enum um_dialect dialect;
+	bool reachable;
+	unsigned latency_ms;
+	unsigned down_after;      /* stop answering after this many ops */
+	unsigned ops_served;
+	unsigned generate_users;  /* userNNNNNN, computed on demand */
+	struct sim_user *users;
+	size_t n_users;
+	struct sim_group *groups;
+	size_t n_groups;
+	struct sim_entry *trusted;   /* outbound: we trust them */
+	size_t n_trusted;
+	struct sim_entry *trusting;  /* inbound: they trust us */
+	size_t n_trusting;
+	/* channel[i] belongs to trusted[i] */
+	enum sim_channel *channel;
+};
+
+struct um_sim_world {
+	char *name;
+	char *description;
+	char *state_file;   /* NULL: changes live in memory only */
+	struct sim_domain *domains;
+	size_t n_domains;
+};
+
+struct sim_domain *sim_world_domain(struct um_sim_world *w, const char *name);
+struct sim_domain *sim_world_by_pdc(struct um_sim_world *w, const char *pdc);
+struct sim_entry *sim_find_entry(struct sim_entry *list, size_t n,
+				 const char *partner, size_t *index);
+
+bool sim_domain_add_entry(struct um_sim_world *w, struct sim_domain *d,
+			  bool trusted, const char *partner, const char *sid,
+			  const char *nthash);
+void sim_domain_remove_entry(struct sim_domain *d, bool trusted,
+			     size_t index);
+
+/* Open a regular file of at most MAX bytes; NULL with errno EINVAL when
+ * PATH is something else (a FIFO, a directory, too big). */
+FILE *open_regular(const char *path, size_t max, struct stat *sb);
+
+/* Write the world to its state file atomically (no-op without one). */
+struct um_status sim_world_save(struct um_sim_world *w);
+
+/* Parse scenario/state text (exposed for tests and fuzzing).  On error,
+ * *why says file, line and what is wrong. */
+struct um_status sim_world_parse(TALLOC_CTX *mem, const char *path,
+				 struct um_sim_world **out, char **why);
+
+#endif

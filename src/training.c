@@ -1,0 +1,375 @@
+/*
+ * usrmgr - training: watching the trainee through the model.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "training.h"
+#include "repair.h"
+#include "names.h"
+#include "i18n.h"
+
+#define MAX_STEPS 7
+
+struct um_training {
+	struct um_model *m;
+	struct um_training_options opt;
+	char *resource, *accounts;
+	struct um_pdc *res, *acc;
+	enum um_verdict verdict;
+	enum um_step_state state[MAX_STEPS];
+	unsigned mistakes, hints;
+	time_t started, ended;
+	bool finished, repaired, checking;
+	char *messages; /* pending, newline separated */
+};
+
+static void say(struct um_training *t, const char *text)
+{
+	t->messages = t->messages
+			      ? talloc_asprintf_append(t->messages, "\n%s", text)
+			      : talloc_strdup(t, text);
+}
+
+static void mistake(struct um_training *t, const char *text)
+{
+	t->mistakes++;
+	say(t, text);
+}
+
+/* ---- which step an operation was ------------------------------------- */
+
+static enum um_step_kind step_of(enum um_op op)
+{
+	switch (op) {
+	case UM_OP_REMOVE_TRUSTED: return UM_STEP_REMOVE_TRUSTED;
+	case UM_OP_REMOVE_TRUSTING: return UM_STEP_REMOVE_TRUSTING;
+	case UM_OP_ADD_TRUSTING: return UM_STEP_ADD_TRUSTING;
+	case UM_OP_ADD_TRUSTED: return UM_STEP_ADD_TRUSTED;
+	case UM_OP_RESET: return UM_STEP_RESET;
+	case UM_OP_VERIFY: return UM_STEP_VERIFY;
+	case UM_OP_LOGON_TEST: return UM_STEP_LOGON_TEST;
+	}
+	return UM_STEP_VERIFY;
+}
+
+static size_t first_pending(const struct um_training *t)
+{
+	size_t i;
+
+	for (i = 0; i < um_repair_n_steps; i++) {
+		if (t->state[i] == UM_STEP_PENDING) {
+			return i;
+		}
+	}
+	return um_repair_n_steps;
+}
+
+/* P serves the domain WANT (the PDC may have been opened by its domain's
+ * name in Select Domain, by its own name here: two handles). */
+static bool same_pdc(struct um_pdc *p, struct um_pdc *want,
+		     const char *domain)
+{
+	const struct um_domain_info *info = NULL;
+
+	if (p == want) {
+		return true;
+	}
+	return um_is_ok(um_pdc_info(p, &info)) && info != NULL &&
+	       um_name_equal(info->name, domain);
+}
+
+/* Right PDC and right partner for step S? Explain when not. */
+static bool on_the_right_pdc(struct um_training *t, size_t s,
+			     struct um_pdc *p, const char *partner)
+{
+	bool want_res = um_repair_steps[s].side == UM_SIDE_RESOURCE;
+	const char *want_partner = want_res ? t->accounts : t->resource;
+	char *msg;
+
+	if (um_repair_steps[s].kind == UM_STEP_LOGON_TEST) {
+		return same_pdc(p, t->res, t->resource);
+	}
+	if (same_pdc(p, want_res ? t->res : t->acc,
+		     want_res ? t->resource : t->accounts) &&
+	    um_name_equal(partner, want_partner)) {
+		return true;
+	}
+	msg = talloc_asprintf(t, _("That was done on %s for %s. This step "
+				   "belongs on %s's PDC, for %s: %s"),
+			      um_pdc_name(p), partner ? partner : "?",
+			      want_res ? t->resource : t->accounts,
+			      want_partner, _(um_repair_steps[s].screen));
+	mistake(t, msg);
+	talloc_free(msg);
+	return false;
+}
+
+/* Why the KB's order matters for the step the trainee jumped to. */
+static void explain_order(struct um_training *t, size_t s, size_t expected)
+{
+	char *msg;
+
+	switch (um_repair_steps[s].kind) {
+	case UM_STEP_ADD_TRUSTED:
+		msg = talloc_asprintf(t, _("Add Trusted Domain came too early: "
+			"the trust account does not exist yet on %s. Add "
+			"Trusting Domain %s on %s first."), t->accounts,
+			t->resource, t->accounts);
+		break;
+	case UM_STEP_ADD_TRUSTING:
+		msg = talloc_asprintf(t, _("Add Trusting Domain came too early: "
+			"remove what is left of the old trust on both sides "
+			"first, so both start again from nothing."));
+		break;
+	default:
+		msg = talloc_asprintf(t, _("Out of order: the KB's next step "
+			"is \"%s\"."), _(um_repair_steps[expected].screen));
+		break;
+	}
+	mistake(t, msg);
+	talloc_free(msg);
+}
+
+static void check_repaired(struct um_training *t)
+{
+	struct um_diagnosis *d;
+	TALLOC_CTX *tmp = talloc_new(t);
+
+	t->checking = true;
+	if (um_is_ok(um_diagnose(t->m, t->opt.resource_pdc,
+				 t->opt.accounts_pdc, t->opt.user,
+				 t->opt.user_password, tmp, &d)) &&
+	    d->verdict == UM_VERDICT_HEALTHY &&
+	    (t->opt.user == NULL || um_is_ok(d->logon))) {
+		size_t i;
+
+		/* The checks left (the logon test) have just passed. */
+		for (i = 0; i < um_repair_n_steps; i++) {
+			if (t->state[i] == UM_STEP_PENDING &&
+			    um_repair_steps[i].kind >= UM_STEP_RESET) {
+				t->state[i] = UM_STEP_DONE;
+			}
+		}
+		t->finished = t->repaired = true;
+		t->ended = time(NULL);
+		say(t, _("The trust works again: the logon test passes. "
+			 "Training complete."));
+	}
+	t->checking = false;
+	talloc_free(tmp);
+}
+
+static void observed(void *priv, enum um_op op, struct um_pdc *p,
+		     const char *partner, struct um_status st)
+{
+	struct um_training *t = priv;
+	size_t expected = first_pending(t), s;
+	char *msg;
+
+	if (t->checking || t->finished) {
+		return;
+	}
+	for (s = 0; s < um_repair_n_steps; s++) {
+		if (um_repair_steps[s].kind == step_of(op)) {
+			break;
+		}
+	}
+	if (!um_is_ok(st) && s < um_repair_n_steps && s > expected &&
+	    expected < um_repair_n_steps && t->state[s] == UM_STEP_PENDING &&
+	    um_repair_steps[s].kind < UM_STEP_RESET) {
+		/* Failed because it came too early (Add Trusted before Add
+		 * Trusting): the PDC's refusal, and why (one mistake). */
+		msg = talloc_asprintf(t, _("That failed: %s"),
+				      um_status_text(st));
+		say(t, msg);
+		talloc_free(msg);
+		explain_order(t, s, expected);
+		return;
+	}
+	if (!um_is_ok(st)) {
+		msg = talloc_asprintf(t, _("That failed: %s"),
+				      um_status_text(st));
+		mistake(t, msg);
+		talloc_free(msg);
+		return;
+	}
+	if (!on_the_right_pdc(t, s, p, partner)) {
+		return;
+	}
+	if (t->state[s] != UM_STEP_PENDING) {
+		return; /* checks may be repeated at will */
+	}
+	if (s > expected && um_repair_steps[s].kind < UM_STEP_RESET) {
+		explain_order(t, s, expected);
+	}
+	t->state[s] = UM_STEP_DONE;
+	if (op == UM_OP_ADD_TRUSTED) {
+		/* Add Trusted Domain resets and verifies by itself. */
+		t->state[s + 1] = t->state[s + 2] = UM_STEP_DONE;
+	}
+	msg = talloc_asprintf(t, _("Done: %s"),
+			      _(um_repair_steps[s].screen));
+	say(t, msg);
+	talloc_free(msg);
+	if (first_pending(t) >= um_repair_n_steps ||
+	    um_repair_steps[first_pending(t)].kind >= UM_STEP_RESET) {
+		check_repaired(t);
+	}
+}
+
+/* ---- the public side -------------------------------------------------- */
+
+static int training_destructor(struct um_training *t)
+{
+	um_model_set_observer(t->m, NULL);
+	return 0;
+}
+
+struct um_status um_training_start(TALLOC_CTX *mem, struct um_model *m,
+				   const struct um_training_options *opt,
+				   struct um_training **out)
+{
+	struct um_training *t = talloc_zero(mem, struct um_training);
+	struct um_observer watch = { .done = observed, .priv = t };
+	struct um_diagnosis *d;
+	struct um_status st;
+
+	*out = NULL;
+	if (t == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	t->m = m;
+	t->opt = *opt;
+	st = um_diagnose(m, opt->resource_pdc, opt->accounts_pdc, NULL, NULL,
+			 t, &d);
+	if (um_is_ok(st) && d->verdict == UM_VERDICT_HEALTHY) {
+		st = um_local(UM_LOCAL_USAGE);
+	}
+	if (um_is_ok(st)) {
+		st = um_pdc_get(m, opt->resource_pdc, &t->res);
+	}
+	if (um_is_ok(st)) {
+		st = um_pdc_get(m, opt->accounts_pdc, &t->acc);
+	}
+	if (!um_is_ok(st)) {
+		talloc_free(t);
+		return st;
+	}
+	t->verdict = d->verdict;
+	t->resource = talloc_strdup(t, d->resource ? d->resource : "?");
+	t->accounts = talloc_strdup(t, d->accounts ? d->accounts : "?");
+	um_repair_plan(d->verdict, opt->user != NULL, t->state);
+	/* What is already so need not be done again. */
+	t->state[0] = d->resource_trusts ? t->state[0] : UM_STEP_SATISFIED;
+	t->state[1] = d->accounts_lists ? t->state[1] : UM_STEP_SATISFIED;
+	t->started = time(NULL);
+	talloc_set_destructor(t, training_destructor);
+	um_model_set_observer(m, &watch);
+	*out = t;
+	return um_ok();
+}
+
+enum um_verdict um_training_verdict(const struct um_training *t)
+{
+	return t->verdict;
+}
+
+char *um_training_hint(struct um_training *t, TALLOC_CTX *mem)
+{
+	size_t s = first_pending(t);
+	const struct um_step *step;
+	const char *pdc;
+	char *what;
+
+	t->hints++;
+	if (t->verdict == UM_VERDICT_PARTNER_UNREACHABLE) {
+		return talloc_strdup(mem, _("Hint: before changing anything, "
+			"find out why one of the two PDCs does not answer."));
+	}
+	if (s >= um_repair_n_steps) {
+		return talloc_strdup(mem, _("Hint: run the logon test."));
+	}
+	step = &um_repair_steps[s];
+	pdc = step->side == UM_SIDE_RESOURCE ? t->opt.resource_pdc
+					     : t->opt.accounts_pdc;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	/* The step texts reorder two names: see repair.c. */
+	what = talloc_asprintf(mem, _(step->action), t->resource, t->accounts);
+#pragma GCC diagnostic pop
+	return talloc_asprintf(mem, _("Hint: on %s (%s): %s\n%s"), pdc,
+			       step->side == UM_SIDE_RESOURCE ? t->resource
+							      : t->accounts,
+			       _(step->screen), what);
+}
+
+bool um_training_name_cause(struct um_training *t, enum um_verdict v)
+{
+	if (v != t->verdict) {
+		mistake(t, _("That is not the cause. Look again at what each "
+			     "PDC answers."));
+		return false;
+	}
+	if (t->verdict == UM_VERDICT_PARTNER_UNREACHABLE) {
+		t->finished = true;
+		t->ended = time(NULL);
+		say(t, _("Right: a PDC is unreachable, and nothing can be "
+			 "repaired until it answers again. Training "
+			 "complete."));
+	} else {
+		say(t, _("Right. Now repair it."));
+	}
+	return true;
+}
+
+char *um_training_take_messages(struct um_training *t, TALLOC_CTX *mem)
+{
+	char *m = t->messages;
+
+	t->messages = NULL;
+	return m ? talloc_steal(mem, m) : NULL;
+}
+
+bool um_training_finished(const struct um_training *t)
+{
+	return t->finished;
+}
+
+void um_training_summary(const struct um_training *t,
+			 struct um_training_summary *s)
+{
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < um_repair_n_steps; i++) {
+		s->steps += t->state[i] == UM_STEP_DONE;
+		s->needed += t->state[i] == UM_STEP_DONE ||
+			     t->state[i] == UM_STEP_PENDING;
+	}
+	s->mistakes = t->mistakes;
+	s->hints = t->hints;
+	s->seconds = (unsigned)((t->finished ? t->ended : time(NULL)) -
+				t->started);
+	s->repaired = t->repaired;
+}
+
+char *um_training_summary_text(const struct um_training *t, TALLOC_CTX *mem)
+{
+	struct um_training_summary s;
+
+	um_training_summary(t, &s);
+	return talloc_asprintf(mem, _("Steps done: %u of %u\nMistakes: %u\n"
+				      "Hints used: %u\nTime: %u min %02u s\n"
+				      "%s"),
+			       s.steps, s.needed, s.mistakes, s.hints,
+			       s.seconds / 60, s.seconds % 60,
+			       s.repaired ? _("The trust was repaired.")
+					  : t->finished
+						    ? _("The cause was named.")
+						    : _("Not finished."));
+}

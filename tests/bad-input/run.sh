@@ -1,0 +1,182 @@
+#!/bin/bash
+# Bad input, end to end: every row of cases.table runs usrmgr for real and
+# asserts its exit code, its message, and what the domains look like
+# afterwards.  (The rows that need real DCs are in the lab's own table.)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+: "${USRMGR:?run through make check}"
+# The screen tests' tmux helpers (tm_start, tm_wait, tm_keys...); our own
+# ok/not_ok below replace theirs.
+. "$here/../ui/lib.sh"
+need_tmux
+tmp=$TMPD
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $*"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $*"; }
+
+# ---- the state a row starts from, and what it looks like after ----------
+
+seed() { # KIND STATE
+	local scenario
+	case $1 in
+	sim|tty|file) scenario=kb207957 ;;
+	simh) scenario=healthy ;;
+	sim4) scenario=kb207957-nt4 ;;
+	simh4) scenario=healthy-nt4 ;;
+	simu) scenario=pdc-unreachable ;;
+	esac
+	rm -f "$2"
+	"$USRMGR" --scenario "$scenario" --state "$2" trust list >/dev/null 2>&1
+}
+
+lists() { # STATE: both domains' lists, as the CLI tells them
+	"$USRMGR" --state "$1" trust list 2>&1
+}
+
+# ---- crafted files ------------------------------------------------------
+
+craft() { # WHAT PATH
+	case $1 in
+	truncated) printf '[scenario]\nname = x\n\n[domain ACCOUNTS]\npdc = DCA\n[doma' >"$2" ;;
+	binary) head -c 3000 "$USRMGR" >"$2" ;;
+	huge) truncate -s 20M "$2" ;;
+	empty) : >"$2" ;;
+	fifo) mkfifo "$2" ;;
+	badhash) printf '[domain A]\npdc = X\n[trusting A B]\nnthash = 1234\n' >"$2" ;;
+	truncated-journal)
+		printf '{"repair":"1","event":"repair-start","resource_pdc":"DCB","accounts_pdc":"DCA"}\n{"repair":"1","eve' >"$2" ;;
+	esac
+}
+
+password_file() { # TEXT PATH
+	case $1 in
+	@256) printf 'x%.0s' $(seq 256) >"$2" ;;
+	@257) printf 'x%.0s' $(seq 257) >"$2" ;;
+	*) printf '%b' "$1" >"$2" ;;
+	esac
+}
+
+# ---- the terminal rows (tmux) -------------------------------------------
+
+tty_mismatch() {
+	tm_start xterm-256color 80x24 --state "$STATE" &&
+	tm_wait "User Manager - " 15 &&
+	tm_keys M-p && tm_wait "Trust Relationships..." && tm_keys t &&
+	tm_wait "Trusting Domains" && tm_keys M-d && tm_wait "Initial Password" &&
+	tm_text RESOURCE && tm_keys Tab && tm_text "One.pw1" && tm_keys Tab &&
+	tm_text "Two.pw1" && tm_keys Enter && tm_wait "do not match" &&
+	tm_screen >"$tmp/screen" &&
+	tm_keys Enter && tm_keys Escape && tm_keys Escape
+}
+
+tty_too_small() {
+	tm_start xterm-256color 60x15 --state "$STATE" &&
+	tm_wait "too small" 15 && tm_screen >"$tmp/screen"
+}
+
+tty_resize_form() {
+	tm_start xterm-256color 80x24 --state "$STATE" &&
+	tm_wait "User Manager - " 15 &&
+	tm_keys M-p && tm_wait "Trust Relationships..." && tm_keys t &&
+	tm_wait "Trusting Domains" && tm_keys M-d && tm_wait "Initial Password" &&
+	tm_text RESOURCE &&
+	tm resize-window -t ui -x 100 -y 30 && sleep 0.3 &&
+	tm resize-window -t ui -x 80 -y 24 && sleep 0.3 &&
+	tm_wait "Initial Password" && tm_wait "RESOURCE" &&
+	tm_screen >"$tmp/screen" && tm_keys Escape && tm_keys Escape
+}
+
+tty_unknown_term() {
+	tm_start no-such-terminal 80x24 --state "$STATE" &&
+	tm_wait "EXITED rc=2" 15 && cat "$TMPD/stderr" >"$tmp/screen"
+}
+
+# ---- one row ------------------------------------------------------------
+
+run_row() { # ID KIND ARGS PW EXIT PATTERN AFTER
+	local id=$1 kind=$2 args=$3 pw=$4 want=$5 pattern=$6 after=$7
+	local got=0 out="$tmp/$id.out" before="$tmp/$id.before"
+	STATE="$tmp/$id.state"
+	local BAD="$tmp/$id.bad" DIR="$tmp/$id.dir" PW="$tmp/$id.pw"
+	mkdir -p "$DIR"
+	seed "$kind" "$STATE"
+	lists "$STATE" >"$before"
+	[ "$kind" = file ] && craft "$pw" "$BAD"
+	args=${args//@STATE@/$STATE}
+	args=${args//@BAD@/$BAD}
+	args=${args//@DIR@/$DIR}
+	pattern=${pattern//@BAD@/$BAD}
+	if [ "$kind" = tty ]; then
+		tm_new_server
+		if ! "$args"; then
+			not_ok "$id: the screens did not get there"
+			tm_screen | sed 's/^/#   /'
+			tm_kill
+			return
+		fi
+		tm_kill
+		cp "$tmp/screen" "$out"
+	else
+		local pwargs=()
+		if [ "$kind" != file ] && [ "$pw" != - ]; then
+			password_file "$pw" "$PW"
+			pwargs=(--password-file "$PW")
+		fi
+		eval "set -- $args"
+		# Every row works on simulated domains: never a real host.
+		case " $* " in
+		*" --state "*|*" --scenario "*) ;;
+		*) set -- --state "$STATE" "$@" ;;
+		esac
+		case " $* " in
+		*" --journal "*) ;;
+		*) set -- --journal "$tmp/$id.j" "$@" ;;
+		esac
+		timeout 30 "$USRMGR" "$@" "${pwargs[@]}" >"$out" 2>&1 \
+			</dev/null || got=$?
+		if [ "$got" = "$want" ]; then
+			ok "$id: exit $want"
+		else
+			not_ok "$id: exit $got, wanted $want"
+			sed 's/^/#   /' "$out"
+		fi
+	fi
+	if grep -Eq -- "$pattern" "$out"; then
+		ok "$id: says /$pattern/"
+	else
+		not_ok "$id: does not say /$pattern/"
+		sed 's/^/#   /' "$out"
+	fi
+	case $after in
+	same)
+		if lists "$STATE" | cmp -s - "$before"; then
+			ok "$id: nothing changed"
+		else
+			not_ok "$id: the domains changed"
+			lists "$STATE" | diff "$before" - | sed 's/^/#   /'
+		fi ;;
+	trusting:*)
+		if "$USRMGR" --state "$STATE" -S DCA trust list --json |
+			grep -q "\"trusting_domains\":\[{\"name\":\"${after#trusting:}\""; then
+			ok "$id: ${after#trusting:} is in the Trusting Domains"
+		else
+			not_ok "$id: ${after#trusting:} is not in the Trusting Domains"
+		fi ;;
+	esac
+}
+
+# shellcheck source=tests/bad-input/table.sh
+. "$here/table.sh"
+n_rows=0
+# The table on its own descriptor: nothing a row runs may eat its lines.
+while IFS= read -r -u 3 line; do
+	table_row "$line" || continue
+	run_row "${F[@]}"
+	n_rows=$((n_rows + 1))
+done 3<"$here/cases.table"
+echo "# $n_rows rows"
+[ "$n_rows" -ge 40 ] || not_ok "the table has at least 40 rows"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,115 @@
+#!/bin/bash
+# `usrmgr trust repair` from the command line on simulated domains:
+# exit codes, the journal, and a repair killed (SIGKILL) after each step
+# and resumed by a new process.
+set -u
+. "$top_srcdir/tests/cli/lib.sh"
+printf 'Repair.pw5\n' >"$tmp/pw"
+printf 'Alice.pw1\n' >"$tmp/alice"
+
+# A copy of a scenario whose PDCs answer slowly, so a repair can be
+# caught between two steps.
+slow_scenario() {
+	sed 's/^latency_ms = 0/latency_ms = 600/' \
+		"$top_srcdir/scenarios/domains.ini" >"$tmp/domains.ini"
+	sed 's/^include = domains.ini/include = domains.ini/' \
+		"$top_srcdir/scenarios/$1.ini" >"$tmp/$1.ini"
+}
+
+repair() { # STATE JOURNAL ARGS...
+	local st=$1 j=$2
+	shift 2
+	"$USRMGR" --state "$st" --journal "$j" trust repair \
+		--resource-pdc DCB --accounts-pdc DCA "$@"
+}
+
+# The same in the background: exec, so that $! is usrmgr itself and a
+# kill stops the repair (a function run with & is a subshell that would
+# leave usrmgr running on).
+repair_bg() { # STATE JOURNAL ARGS...
+	local st=$1 j=$2
+	shift 2
+	exec "$USRMGR" --state "$st" --journal "$j" trust repair \
+		--resource-pdc DCB --accounts-pdc DCA "$@"
+}
+
+healthy() { # STATE
+	"$USRMGR" --state "$1" trust diagnose --resource-pdc DCB \
+		--accounts-pdc DCA >/dev/null
+}
+
+# --- whole repairs, both dialects ---------------------------------------
+for s in kb207957 kb207957-nt4 password-mismatch broken-at-resource-nt4; do
+	"$USRMGR" --scenario "$s" --state "$tmp/$s.st" trust list >/dev/null
+	check "$s: repair --yes" 0 repair "$tmp/$s.st" "$tmp/$s.j" --yes \
+		--password-file "$tmp/pw" --user 'ACCOUNTS\alice' \
+		--user-password-file "$tmp/alice" --json
+	expect "$s: outcome repaired" '"outcome":"repaired"' out
+	if healthy "$tmp/$s.st"; then ok "$s: diagnosis healthy"; else not_ok "$s: diagnosis healthy"; fi
+	if grep -q 'Repair.pw5\|Alice.pw1' "$tmp/$s.j" "$tmp/$s.st"; then
+		not_ok "$s: no password in journal or state"
+	else
+		ok "$s: no password in journal or state"
+	fi
+	check "$s: a second repair finds it healthy" 3 \
+		repair "$tmp/$s.st" "$tmp/$s.j" --yes --password-file "$tmp/pw"
+done
+
+"$USRMGR" --scenario healthy --state "$tmp/h.st" trust list >/dev/null
+check "re-establish a healthy trust" 0 repair "$tmp/h.st" "$tmp/h.j" --yes \
+	--re-establish --generate-password
+"$USRMGR" --scenario pdc-unreachable --state "$tmp/u.st" trust list >/dev/null
+check "unreachable PDC: refused" 1 repair "$tmp/u.st" "$tmp/u.j" --yes \
+	--password-file "$tmp/pw"
+check "resume with nothing to resume" 2 \
+	"$USRMGR" --state "$tmp/u.st" --journal "$tmp/none.j" trust repair --resume --yes
+"$USRMGR" --scenario kb207957 --state "$tmp/t.st" trust list >/dev/null
+check "no terminal and no password: refused" 2 \
+	setsid "$USRMGR" --state "$tmp/t.st" --journal "$tmp/t.j" trust repair \
+	--resource-pdc DCB --accounts-pdc DCA --yes </dev/null
+expect "says how to give a password" "password-file" err
+check "nothing changed" 1 "$USRMGR" --state "$tmp/t.st" trust diagnose \
+	--resource-pdc DCB --accounts-pdc DCA --json
+expect "still broken at the accounts side" '"verdict":"broken-at-accounts"' out
+
+# --- killed after each step, resumed ------------------------------------
+slow_scenario kb207957
+for step in remove-trusted add-trusting add-trusted reset verify; do
+	st="$tmp/k-$step.st"; j="$tmp/k-$step.j"
+	"$USRMGR" --scenario "$tmp/kb207957.ini" --state "$st" trust list >/dev/null
+	repair_bg "$st" "$j" --yes --password-file "$tmp/pw" >/dev/null 2>&1 &
+	pid=$!
+	for _ in $(seq 1 3000); do
+		grep -q "\"event\":\"step-done\",\"step\":\"$step\"" "$j" 2>/dev/null && break
+		sleep 0.01
+	done
+	kill -KILL $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	if grep -q '"event":"repair-end"' "$j"; then
+		not_ok "killed after $step: the repair was unfinished"
+	else
+		ok "killed after $step: the repair was unfinished"
+	fi
+	check "killed after $step: resume finishes it" 0 \
+		"$USRMGR" --state "$st" --journal "$j" trust repair --resume --yes \
+		--password-file "$tmp/pw"
+	if healthy "$st"; then ok "killed after $step: healthy"; else not_ok "killed after $step: healthy"; fi
+done
+
+# --- resumed without the password: Add Trusting is done again -----------
+st="$tmp/lost.st"; j="$tmp/lost.j"
+"$USRMGR" --scenario "$tmp/kb207957.ini" --state "$st" trust list >/dev/null
+repair_bg "$st" "$j" --yes --password-file "$tmp/pw" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 3000); do
+	grep -q '"step-done","step":"add-trusting"' "$j" 2>/dev/null && break
+	sleep 0.02
+done
+kill -KILL $pid; wait $pid 2>/dev/null
+printf 'Another.pw6\n' >"$tmp/pw2"
+check "lost password: resume with another one" 0 \
+	"$USRMGR" --state "$st" --journal "$j" trust repair --resume --yes \
+	--password-file "$tmp/pw2"
+expect "lost password: says it adds the trusting domain again" "done again" out
+if healthy "$st"; then ok "lost password: healthy"; else not_ok "lost password: healthy"; fi
+finish

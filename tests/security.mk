@@ -1,0 +1,95 @@
+# Secrets, fuzzing and sanitizers (issue 11).  Included by the top
+# Makefile.am; doc/security.md says what each check proves.
+
+# ---- secret-leak tests, in every build's make check -------------------
+SECURITY_TESTS = \
+	tests/security/secret-memory-test \
+	tests/security/secret-process.sh \
+	tests/security/secret-files.sh \
+	tests/security/secret-screens.sh \
+	tests/security/secret-prompt.sh
+check_PROGRAMS += tests/security/secret-memory-test
+TESTS += $(SECURITY_TESTS)
+tests_security_secret_memory_test_SOURCES = tests/security/secret-memory-test.c
+tests_security_secret_memory_test_CFLAGS = $(AM_CFLAGS)
+tests_security_secret_memory_test_LDADD = $(USRMGR_LIBS)
+
+# Against the lab: the link to the PDCs is encrypted, -k means Kerberos.
+LAB_TESTS += tests/integration/security-lab.sh
+EXTRA_DIST += tests/security/lib.sh tests/security/secret-process.sh \
+	tests/security/secret-files.sh tests/security/secret-screens.sh \
+	tests/security/secret-prompt.sh tests/integration/security-lab.sh
+
+# ---- libFuzzer harnesses (configure --enable-sanitizers CC=clang) -----
+# They link the same objects as the tests; configure builds those for
+# coverage when the compiler has libFuzzer.  "make fuzz" runs each for
+# FUZZ_RUNS inputs (at most FUZZ_TIME seconds) on its corpus in
+# tests/fuzz/corpus/NAME; new inputs go to a scratch directory, never
+# into the repository (tests/sanitize/run-fuzzers says how to keep one).
+FUZZ_NAMES = scenario journal names drsblobs form
+FUZZ_RUNS = 20000
+FUZZ_TIME = 120
+EXTRA_DIST += tests/fuzz/fuzz.h tests/fuzz/corpus tests/fuzz/README.md \
+	tests/sanitize/run-fuzzers tests/sanitize/valgrind-run \
+	tests/sanitize/valgrind.supp tests/sanitize/lsan.supp \
+	build-aux/check-variants doc/security.md
+EXTRA_DIST += tests/fuzz/fuzz-scenario.c tests/fuzz/fuzz-journal.c \
+	tests/fuzz/fuzz-names.c tests/fuzz/fuzz-drsblobs.c \
+	tests/fuzz/fuzz-form.c
+
+if FUZZERS
+FUZZERS = tests/fuzz/fuzz-scenario tests/fuzz/fuzz-journal \
+	tests/fuzz/fuzz-names tests/fuzz/fuzz-drsblobs tests/fuzz/fuzz-form
+noinst_PROGRAMS += $(FUZZERS)
+FUZZ_CFLAGS = $(AM_CFLAGS) -I$(top_srcdir)/tests/fuzz
+FUZZ_LIBS = $(USRMGR_LIBS) -lnettle
+
+tests_fuzz_fuzz_scenario_SOURCES = tests/fuzz/fuzz-scenario.c
+tests_fuzz_fuzz_scenario_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_scenario_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_scenario_LDADD = $(FUZZ_LIBS)
+
+tests_fuzz_fuzz_journal_SOURCES = tests/fuzz/fuzz-journal.c
+tests_fuzz_fuzz_journal_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_journal_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_journal_LDADD = $(FUZZ_LIBS)
+
+tests_fuzz_fuzz_names_SOURCES = tests/fuzz/fuzz-names.c
+tests_fuzz_fuzz_names_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_names_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_names_LDADD = $(FUZZ_LIBS)
+
+tests_fuzz_fuzz_drsblobs_SOURCES = tests/fuzz/fuzz-drsblobs.c
+tests_fuzz_fuzz_drsblobs_CFLAGS = $(FUZZ_CFLAGS) $(SAMBA_CFLAGS)
+tests_fuzz_fuzz_drsblobs_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_drsblobs_LDADD = $(FUZZ_LIBS)
+
+# The screens' objects as usrmgr has them, without its main().
+tests_fuzz_fuzz_form_SOURCES = tests/fuzz/fuzz-form.c
+tests_fuzz_fuzz_form_CFLAGS = $(FUZZ_CFLAGS) $(CURSES_CFLAGS)
+tests_fuzz_fuzz_form_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_form_LDADD = \
+	$(filter-out src/usrmgr-main.$(OBJEXT),$(am_usrmgr_OBJECTS)) \
+	$(FUZZ_LIBS) $(CURSES_LIBS)
+tests_fuzz_fuzz_form_DEPENDENCIES = $(am_usrmgr_OBJECTS) libusrmgr.a
+
+fuzz: $(FUZZERS)
+	$(AM_V_at)$(top_srcdir)/tests/sanitize/run-fuzzers \
+		--runs $(FUZZ_RUNS) --time $(FUZZ_TIME) \
+		--corpus $(top_srcdir)/tests/fuzz/corpus \
+		--bin $(top_builddir)/tests/fuzz $(FUZZ_NAMES)
+else
+fuzz:
+	@echo "make fuzz: configure with --enable-sanitizers CC=clang" \
+		"(libFuzzer: libclang-rt-14-dev)" >&2; exit 2
+endif
+.PHONY: fuzz print-variant-tests
+
+# What build-aux/check-variants runs under the sanitizers and valgrind:
+# the unit, screen-dump, CLI, secret-leak and bad-input suites.  Not the
+# lab's (they run once, in the main build), not the tmux end-to-end and
+# translation tests (the same code paths, at many times the cost).
+VARIANT_TESTS = $(filter tests/unit/% tests/rpc/%-test tests/cli/% \
+	tests/security/% tests/bad-input/% tests/ui/screens.sh,$(TESTS))
+print-variant-tests:
+	@echo $(VARIANT_TESTS)

@@ -1,0 +1,303 @@
+/*
+ * usrmgr - the model: bad input changes nothing, cancel leaves the state
+ * as it was, lists page completely, state files are safe, scenario files
+ * with faults are refused with file, line and reason.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "unit.h"
+#include "diagnosis.h"
+
+static size_t n_trusted(struct unit_world *w, const char *pdc)
+{
+	struct um_trust *td, *tg;
+	size_t ntd, ntg;
+
+	assert_ok(um_trust_list(unit_pdc(w, pdc), w->mem, &td, &ntd, &tg,
+				&ntg));
+	return ntd;
+}
+
+static size_t n_trusting(struct unit_world *w, const char *pdc)
+{
+	struct um_trust *td, *tg;
+	size_t ntd, ntg;
+
+	assert_ok(um_trust_list(unit_pdc(w, pdc), w->mem, &td, &ntd, &tg,
+				&ntg));
+	return ntg;
+}
+
+/* Select Domain by a domain's name reuses the PDC already open for it
+ * (its connection and credentials), by NetBIOS or DNS name; a domain
+ * whose PDC is not open yet has none. */
+static void test_pdc_of_open_domain(void **state)
+{
+	struct unit_world w;
+	const struct um_domain_info *info;
+	struct um_pdc *dca;
+
+	(void)state;
+	unit_world_open(&w, "kb207957");
+	assert_null(um_model_pdc_of(w.m, "ACCOUNTS"));
+	dca = unit_pdc(&w, "DCA");
+	assert_ok(um_pdc_info(dca, &info));
+	assert_ptr_equal(um_model_pdc_of(w.m, "ACCOUNTS"), dca);
+	assert_ptr_equal(um_model_pdc_of(w.m, "accounts.test"), dca);
+	assert_null(um_model_pdc_of(w.m, "RESOURCE"));
+	assert_null(um_model_pdc_of(w.m, NULL));
+	unit_world_close(&w);
+}
+
+static void test_bad_input_changes_nothing(void **state)
+{
+	struct unit_world w;
+	struct um_pdc *dca;
+	struct um_secret *a, *b;
+
+	(void)state;
+	unit_world_open(&w, "kb207957");
+	dca = unit_pdc(&w, "DCA");
+	a = unit_secret(&w, "One.pw1");
+	b = unit_secret(&w, "Two.pw1");
+	assert_status(um_trust_add_trusting(dca, "RESOURCE", a, b),
+		      UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH);
+	assert_status(um_trust_add_trusting(dca, "accounts", a, a),
+		      UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN);
+	assert_status(um_trust_add_trusting(dca, "RESOURCE-TOO-LONG", a, a),
+		      UM_KIND_LOCAL, UM_LOCAL_NAME_TOO_LONG);
+	assert_status(um_trust_add_trusting(dca, "RES*URCE", a, a),
+		      UM_KIND_LOCAL, UM_LOCAL_BAD_NAME);
+	assert_status(um_trust_add_trusted(unit_pdc(&w, "DCB"), "", NULL, a),
+		      UM_KIND_LOCAL, UM_LOCAL_BAD_NAME);
+	assert_int_equal(n_trusting(&w, "DCA"), 0);
+	assert_int_equal(n_trusted(&w, "DCB"), 1);
+	/* Lower case is normalised, a blank initial password accepted. */
+	assert_ok(um_trust_add_trusting(dca, " resource ",
+					unit_secret(&w, ""),
+					unit_secret(&w, "")));
+	assert_int_equal(n_trusting(&w, "DCA"), 1);
+	unit_world_close(&w);
+}
+
+/* ---- cancel ----------------------------------------------------------- */
+
+static void cancel_soon(struct tevent_context *ev, struct tevent_timer *te,
+			struct timeval now, void *priv)
+{
+	(void)ev;
+	(void)te;
+	(void)now;
+	um_model_cancel(priv);
+}
+
+static void wait_ms(struct tevent_context *ev, unsigned ms)
+{
+	struct timeval end = tevent_timeval_current_ofs(0, ms * 1000);
+
+	while (tevent_timeval_compare(&end, &(struct timeval){ 0 }) > 0 &&
+	       tevent_timeval_compare(&end,
+				      &(struct timeval){ 0 }) != 0) {
+		struct timeval now = tevent_timeval_current();
+		if (tevent_timeval_compare(&now, &end) >= 0) {
+			break;
+		}
+		tevent_loop_once(ev);
+	}
+}
+
+static char *write_temp(const char *text)
+{
+	char *path = strdup("/tmp/usrmgr-scenario-XXXXXX");
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+static const char slow_world[] =
+	"[scenario]\nname = slow\n"
+	"[domain ACCOUNTS]\npdc = DCA\nsid = S-1-5-21-1-2-3\n"
+	"[domain RESOURCE]\npdc = DCB\nsid = S-1-5-21-4-5-6\n"
+	"latency_ms = 300\n"
+	"[trusted RESOURCE ACCOUNTS]\n"
+	"nthash = 9fe0cd1671254282a0a8dca70aaa3c38\n";
+
+static void test_cancel_changes_nothing(void **state)
+{
+	struct unit_world w;
+	char *path = write_temp(slow_world);
+	struct um_pdc *dcb;
+
+	(void)state;
+	unit_world_open(&w, path);
+	dcb = unit_pdc(&w, "DCB");
+	assert_int_equal(n_trusted(&w, "DCB"), 1); /* also warms the cache */
+	tevent_add_timer(w.ev, w.mem, tevent_timeval_current_ofs(0, 50000),
+			 cancel_soon, w.m);
+	assert_status(um_trust_remove_trusted(dcb, "ACCOUNTS"), UM_KIND_LOCAL,
+		      UM_LOCAL_CANCELLED);
+	wait_ms(w.ev, 400); /* past the latency: the timer must be gone */
+	unit_world_reopen(&w);
+	assert_int_equal(n_trusted(&w, "DCB"), 1);
+	unit_world_close(&w);
+	unlink(path);
+	free(path);
+}
+
+/* ---- paging ----------------------------------------------------------- */
+
+static void test_small_pages_show_everything_once(void **state)
+{
+	struct um_model_options opt = { .scenario = "large", .page_size = 7 };
+	TALLOC_CTX *mem = talloc_new(NULL);
+	struct tevent_context *ev = tevent_context_init(mem);
+	struct um_model *m;
+	struct um_pdc *p;
+	struct um_trust *td, *tg;
+	struct um_user *users;
+	struct um_page page = { 0 };
+	size_t ntd, ntg, i, n, total = 0;
+
+	(void)state;
+	assert_ok(um_model_new(mem, ev, &opt, &m, NULL));
+	assert_ok(um_pdc_get(m, "DCB", &p));
+	assert_ok(um_trust_list(p, mem, &td, &ntd, &tg, &ntg));
+	assert_int_equal(ntd, 2501); /* ACCOUNTS + odd generated ones */
+	assert_int_equal(ntg, 2500);
+	for (i = 1; i < ntd; i++) {
+		assert_true(strcmp(td[i - 1].name, td[i].name) < 0);
+	}
+	do {
+		assert_ok(um_users_page(p, mem, &page, &users, &n));
+		assert_true(n <= 7);
+		total += n;
+	} while (page.more && total < 70);
+	assert_int_equal(total, 70);
+	talloc_free(mem);
+}
+
+/* ---- state files ------------------------------------------------------ */
+
+static void test_state_file_safe(void **state)
+{
+	struct unit_world w;
+	struct stat sb;
+	char buf[8192];
+	FILE *f;
+	size_t n;
+
+	(void)state;
+	unit_world_open(&w, "kb207957");
+	assert_ok(um_trust_add_trusting(unit_pdc(&w, "DCA"), "RESOURCE",
+					unit_secret(&w, "Visible.pw7"),
+					unit_secret(&w, "Visible.pw7")));
+	assert_int_equal(stat(w.state, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	f = fopen(w.state, "r");
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	assert_null(strstr(buf, "Visible.pw7"));
+	assert_non_null(strstr(buf, "[trusting ACCOUNTS RESOURCE]"));
+	/* A new process sees the change. */
+	unit_world_reopen(&w);
+	assert_int_equal(n_trusting(&w, "DCA"), 1);
+	unit_world_close(&w);
+}
+
+/* ---- faulty scenario files -------------------------------------------- */
+
+static const struct {
+	const char *text;
+	const char *why; /* part of the message */
+} bad_files[] = {
+	{ "[domain ACCOUNTS]\ndialect = nt5\n", ":2: dialect must be" },
+	{ "[domain ACCOUNTS]\ncolour = blue\n", ":2: unknown key colour" },
+	{ "[domain ACCOUNTS]\nsid = banana\n", ":2: not a valid SID" },
+	{ "[domain ACCOUNTS]\npdc=A\n[domain accounts]\npdc=B\n",
+	  ":4: this domain is defined twice" },
+	{ "[trusted RESOURCE ACCOUNTS]\nnthash = 00\n",
+	  ":2: domain RESOURCE is not defined" },
+	{ "[domain A]\npdc=X\n[trusting A B]\nnthash = xyz\n",
+	  ":4: nthash must be 32 hex digits" },
+	{ "[domain A]\npdc=X\n[unicorn A]\nk = v\n", ":4: unknown section" },
+	{ "[domain A]\npdc=X\nthis is not ini\n", ":3:" },
+	{ "[domain A]\npdc=X\n[domain B]\npdc=x\n", "same pdc" },
+	{ "[scenario]\nname = empty\n", "no [domain NAME] section" },
+	{ "\x7f" "ELF\x02\x01\x01\0\0\0binary", ":1:" },
+	{ "[domain A]\npdc=X\nlatency_ms = -5\n", ":3: latency_ms" },
+	{ "[domain A]\npdc=X\n[channel A B]\nstate = ok\n",
+	  "channel needs its trusted section" },
+	{ "[domain A]\npdc=X\n[scenario]\ninclude = ../etc/passwd\n",
+	  "include names a file beside this one" },
+};
+
+static void test_bad_files_refused(void **state)
+{
+	TALLOC_CTX *mem = talloc_new(NULL);
+	struct tevent_context *ev = tevent_context_init(mem);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad_files) / sizeof(bad_files[0]); i++) {
+		char *path = write_temp(bad_files[i].text);
+		struct um_model_options opt = { .state_file = path };
+		struct um_model *m = NULL;
+		char *why = NULL;
+		struct um_status st = um_model_new(mem, ev, &opt, &m, &why);
+
+		assert_status(st, UM_KIND_LOCAL, UM_LOCAL_BAD_FILE);
+		assert_non_null(why);
+		if (strstr(why, bad_files[i].why) == NULL ||
+		    strncmp(why, path, strlen(path)) != 0) {
+			fail_msg("case %zu: '%s'", i, why);
+		}
+		unlink(path);
+		free(path);
+	}
+	talloc_free(mem);
+}
+
+static void test_huge_file_refused(void **state)
+{
+	char path[] = "/tmp/usrmgr-huge-XXXXXX";
+	int fd = mkstemp(path);
+	TALLOC_CTX *mem = talloc_new(NULL);
+	struct um_model_options opt = { .state_file = path };
+	struct um_model *m;
+	char *why = NULL;
+
+	(void)state;
+	assert_int_equal(ftruncate(fd, 17 * 1024 * 1024), 0);
+	close(fd);
+	assert_status(um_model_new(mem, tevent_context_init(mem), &opt, &m,
+				   &why),
+		      UM_KIND_LOCAL, UM_LOCAL_BAD_FILE);
+	assert_non_null(strstr(why, "16 MiB"));
+	unlink(path);
+	talloc_free(mem);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pdc_of_open_domain),
+		cmocka_unit_test(test_bad_input_changes_nothing),
+		cmocka_unit_test(test_cancel_changes_nothing),
+		cmocka_unit_test(test_small_pages_show_everything_once),
+		cmocka_unit_test(test_state_file_safe),
+		cmocka_unit_test(test_bad_files_refused),
+		cmocka_unit_test(test_huge_file_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

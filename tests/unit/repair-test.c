@@ -1,0 +1,360 @@
+/*
+ * usrmgr - the repair engine: every scenario, the steps it skips, a
+ * failure at every step and a resume after it, and a clean journal.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "unit.h"
+#include "repair.h"
+
+#define PASSWORD "Repair.Pw.77"
+
+struct fixture {
+	struct unit_world w;
+	char journal_path[64];
+	struct um_journal *j;
+};
+
+static void fixture_open(struct fixture *f, const char *scenario)
+{
+	int fd;
+
+	unit_world_open(&f->w, scenario);
+	snprintf(f->journal_path, sizeof(f->journal_path),
+		 "/tmp/usrmgr-journal-XXXXXX");
+	fd = mkstemp(f->journal_path);
+	close(fd);
+	assert_ok(um_journal_open(f->w.mem, f->journal_path, &f->j));
+}
+
+static void fixture_close(struct fixture *f)
+{
+	unlink(f->journal_path);
+	unit_world_close(&f->w);
+}
+
+static struct um_repair *start(struct fixture *f, bool reestablish)
+{
+	struct um_repair_options opt = {
+		.reestablish = reestablish,
+		.user = "ACCOUNTS\\alice",
+		.user_password = unit_secret(&f->w, "Alice.pw1"),
+	};
+	struct um_repair *r;
+
+	assert_ok(um_repair_start(f->w.mem, f->w.m, f->j, "DCB", "DCA", &opt,
+				  &r));
+	return r;
+}
+
+/* Run to the end; the first failure is returned. */
+static struct um_status run_all(struct fixture *f, struct um_repair *r)
+{
+	size_t i;
+	struct um_status st = um_ok();
+
+	while ((i = um_repair_next(r)) < um_repair_n_steps) {
+		if (um_repair_needs_password(r, i)) {
+			st = um_repair_set_password(r, unit_secret(&f->w,
+								   PASSWORD));
+			if (!um_is_ok(st)) {
+				return st;
+			}
+		}
+		st = um_repair_run(r, i);
+		if (!um_is_ok(st)) {
+			return st;
+		}
+	}
+	return st;
+}
+
+static void assert_repaired(struct fixture *f, struct um_repair *r)
+{
+	bool healthy = false;
+	struct um_diagnosis *d;
+
+	assert_ok_any(um_repair_finish(r, &healthy));
+	assert_true(healthy);
+	assert_ok(um_diagnose(f->w.m, "DCB", "DCA", "ACCOUNTS\\alice",
+			      unit_secret(&f->w, "Alice.pw1"), f->w.mem, &d));
+	assert_int_equal(d->verdict, UM_VERDICT_HEALTHY);
+	assert_ok(d->logon);
+}
+
+/* The journal never holds the password, and tells a complete story. */
+static void assert_journal_clean(struct fixture *f, const char *end)
+{
+	char buf[65536];
+	FILE *fp = fopen(f->journal_path, "r");
+	size_t n = fread(buf, 1, sizeof(buf) - 1, fp);
+
+	fclose(fp);
+	buf[n] = '\0';
+	assert_null(strstr(buf, PASSWORD));
+	assert_null(strstr(buf, "Alice.pw1"));
+	assert_non_null(strstr(buf, "\"event\":\"repair-start\""));
+	if (end != NULL) {
+		assert_non_null(strstr(buf, end));
+	}
+}
+
+static const struct {
+	const char *scenario;
+	enum um_step_state want[7];
+} plans[] = {
+#define P UM_STEP_DONE
+#define S UM_STEP_SATISFIED
+#define N UM_STEP_NOT_NEEDED
+	{ "kb207957", { P, S, P, P, P, P, P } },
+	{ "broken-at-resource", { S, P, P, P, P, P, P } },
+	{ "password-mismatch", { P, P, P, P, P, P, P } },
+	{ "no-trust", { S, S, P, P, P, P, P } },
+	{ "stale-channel", { N, N, N, N, P, P, P } },
+#undef P
+#undef S
+#undef N
+};
+
+static void repair_scenario(const char *scenario, size_t k)
+{
+	struct fixture f;
+	struct um_repair *r;
+	size_t i;
+
+	fixture_open(&f, scenario);
+	r = start(&f, false);
+	assert_false(um_repair_healthy(r));
+	assert_ok_any(run_all(&f, r));
+	for (i = 0; i < um_repair_n_steps; i++) {
+		if (um_repair_step_state(r, i) != plans[k].want[i]) {
+			fail_msg("%s: step %s is %d, wanted %d", scenario,
+				 um_repair_steps[i].id,
+				 um_repair_step_state(r, i), plans[k].want[i]);
+		}
+	}
+	assert_repaired(&f, r);
+	assert_journal_clean(&f, "\"outcome\":\"repaired\"");
+	fixture_close(&f);
+}
+
+static void test_every_scenario_both_dialects(void **state)
+{
+	size_t k;
+	char name[64];
+
+	(void)state;
+	for (k = 0; k < sizeof(plans) / sizeof(plans[0]); k++) {
+		repair_scenario(plans[k].scenario, k);
+		snprintf(name, sizeof(name), "%s-nt4", plans[k].scenario);
+		repair_scenario(name, k);
+	}
+}
+
+static void test_healthy_refused_unless_reestablish(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+
+	(void)state;
+	fixture_open(&f, "healthy");
+	r = start(&f, false);
+	assert_true(um_repair_healthy(r));
+	assert_int_equal(um_repair_next(r), 0); /* nothing planned... */
+	assert_null(um_repair_id(r));           /* ...nor journaled */
+	r = start(&f, true);
+	assert_false(um_repair_healthy(r));
+	assert_ok_any(run_all(&f, r));
+	assert_int_equal(um_repair_step_state(r, 0), UM_STEP_DONE);
+	assert_int_equal(um_repair_step_state(r, 1), UM_STEP_DONE);
+	assert_repaired(&f, r);
+	fixture_close(&f);
+}
+
+static void test_unreachable_refused(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_repair_options opt = { 0 };
+
+	(void)state;
+	fixture_open(&f, "pdc-unreachable");
+	assert_status(um_repair_start(f.w.mem, f.w.m, f.j, "DCB", "DCA", &opt,
+				      &r),
+		      UM_KIND_NT, UM_NT_HOST_UNREACHABLE);
+	fixture_close(&f);
+}
+
+/* Set a PDC of the state file back to reachable (it came back). */
+static void bring_back(struct fixture *f)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof(cmd), "sed -i 's/^reachable = no/reachable = yes/'"
+		 " %s", f->w.state);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void set_down_after(struct fixture *f, const char *domain,
+			   unsigned n)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "sed -i '/^\\[domain %s\\]/a down_after = "
+		 "%u' %s", domain, n, f->w.state);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* The PDC of step K's side stops answering during step K; the step
+ * fails; after it is back a resumed repair (a new process) finishes. */
+static void fail_and_resume_at(size_t k, const unsigned before[2][7])
+{
+	const struct um_step *s = &um_repair_steps[k];
+	bool res = s->side == UM_SIDE_RESOURCE;
+	struct um_unfinished *u;
+	struct fixture f;
+	struct um_repair *r;
+	struct um_status st;
+	struct um_repair_options opt = {
+		.user = "ACCOUNTS\\alice",
+	};
+
+	fixture_open(&f, "password-mismatch");
+	/* The failure must hit the step's own PDC during the step. */
+	set_down_after(&f, res ? "RESOURCE" : "ACCOUNTS",
+		       before[res ? 0 : 1][k]);
+	unit_world_reopen(&f.w);
+	r = start(&f, false);
+	st = run_all(&f, r);
+	if (um_is_ok(st) || um_repair_next(r) != k) {
+		fail_msg("step %s: stopped at %zu with %s", s->id,
+			 um_repair_next(r), um_status_name(st));
+	}
+	assert_journal_clean(&f, "\"event\":\"step-failed\"");
+	/* A new process, the PDC back. */
+	bring_back(&f);
+	unit_world_reopen(&f.w);
+	assert_ok(um_repair_find_unfinished(f.w.mem, f.journal_path, &u));
+	assert_non_null(u);
+	opt.user_password = unit_secret(&f.w, "Alice.pw1");
+	assert_ok(um_repair_resume(f.w.mem, f.w.m, f.j, u, &opt, &r));
+	st = run_all(&f, r);
+	if (!um_is_ok(st)) {
+		/* The password was lost with the process: Add Trusting ran,
+		 * a wrong one is refused, and the step is done again. */
+		assert_status(st, UM_KIND_NT, UM_NT_LOGON_FAILURE);
+		um_repair_rewind_trusting(r);
+		assert_ok_any(run_all(&f, r));
+	}
+	assert_repaired(&f, r);
+	assert_ok(um_repair_find_unfinished(f.w.mem, f.journal_path, &u));
+	assert_null(u);
+	fixture_close(&f);
+}
+
+static void test_failure_and_resume_at_every_step(void **state)
+{
+	unsigned before[2][7] = { { 0 } };
+	struct fixture f;
+	struct um_repair *r;
+	struct um_pdc *dcb, *dca;
+	size_t i, k;
+
+	(void)state;
+	/* Count each PDC's operations before every step of a clean run. */
+	fixture_open(&f, "password-mismatch");
+	dcb = unit_pdc(&f.w, "DCB");
+	dca = unit_pdc(&f.w, "DCA");
+	r = start(&f, false);
+	while ((i = um_repair_next(r)) < um_repair_n_steps) {
+		before[0][i] = um_pdc_calls(dcb);
+		before[1][i] = um_pdc_calls(dca);
+		if (um_repair_needs_password(r, i)) {
+			um_repair_set_password(r, unit_secret(&f.w, PASSWORD));
+		}
+		assert_ok_any(um_repair_run(r, i));
+	}
+	fixture_close(&f);
+	for (k = 0; k < um_repair_n_steps; k++) {
+		fail_and_resume_at(k, (const unsigned(*)[7])before);
+	}
+}
+
+/* A resumed repair whose password was lost after Add Trusting: the same
+ * password given again is accepted; a wrong one is refused. */
+static void test_resume_asks_password_again(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_unfinished *u;
+	struct um_repair_options opt = { 0 };
+	size_t i;
+
+	(void)state;
+	fixture_open(&f, "kb207957");
+	r = start(&f, false);
+	while ((i = um_repair_next(r)) < um_repair_n_steps &&
+	       um_repair_steps[i].kind != UM_STEP_ADD_TRUSTED) {
+		if (um_repair_needs_password(r, i)) {
+			um_repair_set_password(r, unit_secret(&f.w, PASSWORD));
+		}
+		assert_ok_any(um_repair_run(r, i));
+	}
+	/* the process dies here */
+	unit_world_reopen(&f.w);
+	assert_ok(um_repair_find_unfinished(f.w.mem, f.journal_path, &u));
+	assert_string_equal(u->last_step, "add-trusting");
+	assert_ok(um_repair_resume(f.w.mem, f.w.m, f.j, u, &opt, &r));
+	/* the steps before are shown as they went: done, or already so */
+	assert_int_equal(um_repair_step_state(r, 0), UM_STEP_DONE);
+	assert_int_equal(um_repair_step_state(r, 1), UM_STEP_SATISFIED);
+	assert_int_equal(um_repair_step_state(r, 2), UM_STEP_DONE);
+	i = um_repair_next(r);
+	assert_string_equal(um_repair_steps[i].id, "add-trusted");
+	assert_true(um_repair_needs_password(r, i));
+	assert_status(um_repair_generate_password(r), UM_KIND_LOCAL,
+		      UM_LOCAL_NOT_SUPPORTED);
+	assert_status(um_repair_set_password(r, unit_secret(&f.w, "wrong")),
+		      UM_KIND_NT, UM_NT_LOGON_FAILURE);
+	assert_ok(um_repair_set_password(r, unit_secret(&f.w, PASSWORD)));
+	assert_ok_any(run_all(&f, r));
+	assert_repaired(&f, r);
+	fixture_close(&f);
+}
+
+static void test_generated_password(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	size_t i;
+
+	(void)state;
+	fixture_open(&f, "kb207957");
+	r = start(&f, false);
+	assert_ok(um_repair_generate_password(r));
+	while ((i = um_repair_next(r)) < um_repair_n_steps) {
+		assert_false(um_repair_needs_password(r, i));
+		assert_ok_any(um_repair_run(r, i));
+	}
+	assert_repaired(&f, r);
+	fixture_close(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_scenario_both_dialects),
+		cmocka_unit_test(test_healthy_refused_unless_reestablish),
+		cmocka_unit_test(test_unreachable_refused),
+		cmocka_unit_test(test_failure_and_resume_at_every_step),
+		cmocka_unit_test(test_resume_asks_password_again),
+		cmocka_unit_test(test_generated_password),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

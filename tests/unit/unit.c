@@ -1,0 +1,66 @@
+/*
+ * usrmgr - helpers shared by the unit tests.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "unit.h"
+
+static void open_model(struct unit_world *w, const char *scenario)
+{
+	struct um_model_options opt = { .scenario = scenario,
+					 .state_file = w->state };
+	char *why = NULL;
+	struct um_status st = um_model_new(w->mem, w->ev, &opt, &w->m, &why);
+
+	if (!um_is_ok(st)) {
+		fail_msg("model: %s", why ? why : um_status_name(st));
+	}
+}
+
+void unit_world_open(struct unit_world *w, const char *scenario)
+{
+	int fd;
+
+	memset(w, 0, sizeof(*w));
+	w->mem = talloc_new(NULL);
+	w->ev = tevent_context_init(w->mem);
+	snprintf(w->state, sizeof(w->state), "/tmp/usrmgr-unit-XXXXXX");
+	fd = mkstemp(w->state);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(w->state); /* seeded from the scenario on open */
+	open_model(w, scenario);
+}
+
+/* A new process's view: the same state file, read afresh. */
+void unit_world_reopen(struct unit_world *w)
+{
+	talloc_free(w->m);
+	open_model(w, NULL);
+}
+
+void unit_world_close(struct unit_world *w)
+{
+	unlink(w->state);
+	talloc_free(w->mem);
+}
+
+struct um_pdc *unit_pdc(struct unit_world *w, const char *name)
+{
+	struct um_pdc *p = NULL;
+
+	assert_ok(um_pdc_get(w->m, name, &p));
+	return p;
+}
+
+struct um_secret *unit_secret(struct unit_world *w, const char *text)
+{
+	return um_secret_new(w->mem, text, strlen(text));
+}

@@ -1,0 +1,127 @@
+/*
+ * usrmgr - Add Trusted Domain (on the resource, trusting, PDC): the
+ * trusted domain's name and the password its administrator chose (no
+ * confirmation, as in NT 4.0; and, with real PDCs, optionally the
+ * partner's PDC).  The model checks the password against the partner
+ * before it stores anything.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <ctype.h>
+#include "ui_priv.h"
+#include "../src/names.h"
+
+enum { ID_NAME = 1, ID_PW, ID_PDC, ID_OK, ID_CANCEL, ID_HELP };
+
+struct add_trusted {
+	struct um_pdc *pdc;
+	bool done;
+};
+
+static char *upper(char *s)
+{
+	char *p;
+
+	for (p = s; *p != '\0'; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return s;
+}
+
+/* usrmgr logs on to the trusted domain's PDC before storing the trust.
+ * When it found none, say how to name it rather than leave the operator
+ * with NT's bare "does not exist or could not be contacted". */
+static const char *partner_hint(struct um_status st, const char *name,
+				const char *pdc, TALLOC_CTX *mem)
+{
+	char *up = NULL;
+
+	if (um_model_simulated(ui.model) ||
+	    !um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) ||
+	    !um_is_ok(um_name_normalise(mem, name, &up)))
+		return NULL;
+	if (pdc != NULL)
+		return talloc_asprintf(mem, _("usrmgr could not open %s as "
+					      "a PDC of %s.  Check the name, "
+					      "or open %s with User > Select "
+					      "Domain... (its PDC and "
+					      "administrator) first."),
+				       pdc, up, up);
+	return talloc_asprintf(mem, _("usrmgr found no PDC of %s.  Type "
+				      "its name in the PDC field, or open %s "
+				      "with User > Select Domain... (its PDC "
+				      "and administrator) first."), up, up);
+}
+
+static int trusted_ok(struct ui_dialog *d)
+{
+	struct add_trusted *a = d->priv;
+	TALLOC_CTX *t = talloc_new(NULL);
+	char *name = ui_field_text(d, ui_dialog_ctl(d, ID_NAME), t);
+	struct ui_ctl *pc = ui_dialog_ctl(d, ID_PDC);
+	char *pdc = pc != NULL ? ui_field_text(d, pc, t) : NULL;
+	struct um_secret *pw = ui_field_secret(d, ui_dialog_ctl(d, ID_PW), t);
+	struct um_status st;
+	char *msg;
+
+	if (pdc != NULL && pdc[0] == '\0')
+		pdc = NULL;
+	st = um_trust_add_trusted(a->pdc, name, pdc, pw);
+	if (!um_is_ok(st)) {
+		ui_message_status(partner_hint(st, name, pdc, t), st);
+		talloc_free(t);
+		ui_dialog_focus(d, ID_PW);
+		return UI_DLG_CONTINUE;
+	}
+	msg = talloc_asprintf(t, _("Trust Relationship With %s Successfully "
+				   "Established"), upper(name));
+	ui_message(UI_MSG_INFO, msg);
+	talloc_free(t);
+	a->done = true;
+	return ID_OK;
+}
+
+static int trusted_event(struct ui_dialog *d, int id, int key)
+{
+	(void)key;
+	switch (id) {
+	case ID_OK:
+		return trusted_ok(d);
+	case ID_HELP:
+		ui_help(UI_HELP_ADD_TRUSTED);
+		return UI_DLG_CONTINUE;
+	default:
+		return id;
+	}
+}
+
+bool ui_add_trusted(struct um_pdc *p)
+{
+	struct add_trusted a = { .pdc = p };
+	struct ui_dialog d;
+	bool with_pdc = !um_model_simulated(ui.model);
+
+	ui_dialog_init(&d, _("Add Trusted Domain"), with_pdc ? 9 : 7, 58,
+		       UI_HELP_ADD_TRUSTED);
+	d.priv = &a;
+	d.event = trusted_event;
+	d.default_id = ID_OK;
+	d.cancel_id = ID_CANCEL;
+	ui_dialog_label(&d, 2, 2, _("&Domain:"));
+	ui_dialog_field(&d, ID_NAME, 2, 14, 24, false, 0);
+	ui_dialog_label(&d, 4, 2, _("&Password:"));
+	ui_dialog_field(&d, ID_PW, 4, 14, 24, true, UM_SECRET_MAX_UTF16);
+	if (with_pdc) {
+		ui_dialog_label(&d, 6, 2, _("PD&C:"));
+		ui_dialog_field(&d, ID_PDC, 6, 14, 24, false, 255);
+	}
+	ui_dialog_button(&d, ID_OK, 2, 43, _("OK"))->w = 12;
+	ui_dialog_button(&d, ID_CANCEL, 3, 43, _("Cancel"))->w = 12;
+	ui_dialog_button(&d, ID_HELP, 4, 43, _("&Help"))->w = 12;
+	ui_dialog_run(&d);
+	ui_dialog_free(&d);
+	return a.done;
+}

@@ -1,0 +1,117 @@
+/*
+ * usrmgr - Add Trusting Domain (on the accounts, trusted, PDC): the
+ * trusting domain's name, an initial password and its confirmation.
+ * The passwords are masked; a mismatch says so and changes nothing.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "ui_priv.h"
+#include "../src/names.h"
+
+enum { ID_NAME = 1, ID_PW, ID_CONFIRM, ID_OK, ID_CANCEL, ID_HELP };
+
+struct add_trusting {
+	struct um_pdc *pdc;
+	bool done;
+};
+
+static void passwords_clear(struct ui_dialog *d)
+{
+	ui_field_wipe(d, ui_dialog_ctl(d, ID_PW));
+	ui_field_wipe(d, ui_dialog_ctl(d, ID_CONFIRM));
+}
+
+/* On an AD PDC the trusting domain's SID and DNS name come from its own
+ * PDC.  When usrmgr found none, NT's "does not exist or could not be
+ * contacted" leaves the operator stuck: say how to let usrmgr find it. */
+static const char *partner_hint(struct um_status st, const char *name,
+				TALLOC_CTX *mem)
+{
+	char *up = NULL;
+
+	if (um_model_simulated(ui.model) ||
+	    !um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) ||
+	    !um_is_ok(um_name_normalise(mem, name, &up)))
+		return NULL;
+	return talloc_asprintf(mem, _("usrmgr found no PDC of %s to read "
+				      "the domain's identity from.  Open %s "
+				      "with User > Select Domain... (its PDC "
+				      "and administrator), come back here and "
+				      "add it again."), up, up);
+}
+
+static int trusting_ok(struct ui_dialog *d)
+{
+	struct add_trusting *a = d->priv;
+	TALLOC_CTX *t = talloc_new(NULL);
+	char *name = ui_field_text(d, ui_dialog_ctl(d, ID_NAME), t);
+	struct um_secret *pw = ui_field_secret(d, ui_dialog_ctl(d, ID_PW), t);
+	struct um_secret *cf =
+		ui_field_secret(d, ui_dialog_ctl(d, ID_CONFIRM), t);
+	struct um_status st;
+
+	if (!um_secret_equal(pw, cf)) {
+		/* As NT did: say so, and have both typed again. */
+		talloc_free(t);
+		ui_message(UI_MSG_ERROR, um_status_message(um_local(
+						 UM_LOCAL_PASSWORD_MISMATCH)));
+		ui_dialog_focus(d, ID_PW);
+		return UI_DLG_CONTINUE;
+	}
+	st = um_trust_add_trusting(a->pdc, name, pw, cf);
+	if (!um_is_ok(st)) {
+		ui_message_status(partner_hint(st, name, t), st);
+		talloc_free(t); /* the secrets are wiped as they are freed */
+		ui_dialog_focus(d, ID_NAME);
+		return UI_DLG_CONTINUE;
+	}
+	talloc_free(t);
+	a->done = true;
+	return ID_OK;
+}
+
+static int trusting_event(struct ui_dialog *d, int id, int key)
+{
+	(void)key;
+	switch (id) {
+	case ID_OK:
+		return trusting_ok(d);
+	case ID_HELP:
+		ui_help(UI_HELP_ADD_TRUSTING);
+		return UI_DLG_CONTINUE;
+	case ID_CANCEL:
+		passwords_clear(d);
+		return id;
+	default:
+		return id;
+	}
+}
+
+bool ui_add_trusting(struct um_pdc *p)
+{
+	struct add_trusting a = { .pdc = p };
+	struct ui_dialog d;
+
+	ui_dialog_init(&d, _("Add Trusting Domain"), 9, 62,
+		       UI_HELP_ADD_TRUSTING);
+	d.priv = &a;
+	d.event = trusting_event;
+	d.default_id = ID_OK;
+	d.cancel_id = ID_CANCEL;
+	ui_dialog_label(&d, 2, 2, _("&Trusting Domain:"));
+	ui_dialog_field(&d, ID_NAME, 2, 22, 20, false, 0);
+	ui_dialog_label(&d, 4, 2, _("&Initial Password:"));
+	ui_dialog_field(&d, ID_PW, 4, 22, 20, true, UM_SECRET_MAX_UTF16);
+	ui_dialog_label(&d, 6, 2, _("&Confirm Password:"));
+	ui_dialog_field(&d, ID_CONFIRM, 6, 22, 20, true, UM_SECRET_MAX_UTF16);
+	ui_dialog_button(&d, ID_OK, 2, 47, _("OK"))->w = 12;
+	ui_dialog_button(&d, ID_CANCEL, 4, 47, _("Cancel"))->w = 12;
+	ui_dialog_button(&d, ID_HELP, 6, 47, _("&Help"))->w = 12;
+	ui_dialog_run(&d);
+	ui_dialog_free(&d);
+	return a.done;
+}

@@ -1,0 +1,212 @@
+/*
+ * usrmgr - Help (F1 on every screen): what the screen does, and for the
+ * trust dialog which way a trust goes, in one plain sentence.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <string.h>
+#include "ui_priv.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0.1.0"
+#endif
+
+static const char *keys_text(void)
+{
+	return _("Keys: Tab and Shift-Tab (or Esc then Tab) move between "
+		 "controls. Arrows move in lists. Enter chooses, Esc cancels. "
+		 "Alt+letter (or Esc then the letter) follows an underlined "
+		 "letter. F1 (or Esc then 1) is help, F10 (or Esc then 0) "
+		 "opens the menus. Ctrl-L redraws the screen.");
+}
+
+static const char *topic_title(enum ui_help_topic t)
+{
+	switch (t) {
+	case UI_HELP_MAIN: return _("Help - User Manager");
+	case UI_HELP_MENU: return _("Help - Menus");
+	case UI_HELP_SELECT_DOMAIN: return _("Help - Select Domain");
+	case UI_HELP_TRUST: return _("Help - Trust Relationships");
+	case UI_HELP_ADD_TRUSTING: return _("Help - Add Trusting Domain");
+	case UI_HELP_ADD_TRUSTED: return _("Help - Add Trusted Domain");
+	case UI_HELP_CONFIRM: return _("Help - Confirm");
+	case UI_HELP_PASSWORD: return _("Help - Password");
+	case UI_HELP_ABOUT: return _("About User Manager");
+	case UI_HELP_DIAGNOSIS: return _("Help - Diagnose Trust");
+	case UI_HELP_TRAINING: return _("Help - Training");
+	default: return _("Help");
+	}
+}
+
+static const char *topic_text(enum ui_help_topic t)
+{
+	switch (t) {
+	case UI_HELP_MAIN:
+		return _("User Manager shows the users (upper list) and groups "
+			 "(lower list) of one domain, read from its primary "
+			 "domain controller (PDC). Tab moves between the two "
+			 "lists.\n\n"
+			 "User > Select Domain... opens another domain. "
+			 "Policies > Trust Relationships... shows and changes "
+			 "which domains this domain trusts, and which trust it.");
+	case UI_HELP_MENU:
+		return _("Left and Right move between menus, Up and Down "
+			 "between items, Enter or the underlined letter chooses "
+			 "an item, Esc closes the menu. Greyed items are not part "
+			 "of this program.");
+	case UI_HELP_SELECT_DOMAIN:
+		return _("Pick a domain from the list or type its name, then "
+			 "choose OK: User Manager connects to that domain's "
+			 "primary domain controller and shows its users and "
+			 "groups. Where asked, type the PDC's name or address "
+			 "too; leave it empty to have it found.");
+	case UI_HELP_TRUST:
+		return _("If RESOURCE trusts ACCOUNTS, users of ACCOUNTS can log "
+			 "on to RESOURCE: ACCOUNTS is in RESOURCE's Trusted "
+			 "Domains list, and RESOURCE is in ACCOUNTS' Trusting "
+			 "Domains list.\n\n"
+			 "Trusted Domains: the domains whose users this domain "
+			 "accepts. Add... needs the password the other domain "
+			 "chose when it added this one to its Trusting Domains.\n"
+			 "Trusting Domains: the domains permitted to trust this "
+			 "one. Add... sets the initial password, which the other "
+			 "domain then types in its Add Trusted Domain.\n\n"
+			 "Remove deletes one side only; a broken trust (KB "
+			 "Q207957) is repaired by removing both sides and adding "
+			 "both again, Trusting side first. Verify checks the "
+			 "secure channel: OK, broken, or unknown until checked.");
+	case UI_HELP_ADD_TRUSTING:
+		return _("Permits another domain to trust this one. Type the "
+			 "trusting domain's name (15 characters at most) and an "
+			 "initial password twice; the password may be blank. "
+			 "Then, on the trusting domain, add this domain to its "
+			 "Trusted Domains with the same password.");
+	case UI_HELP_ADD_TRUSTED:
+		return _("Makes this domain trust another one, so that its users "
+			 "can log on here. The other domain must already list "
+			 "this one in its Trusting Domains; type the password "
+			 "chosen there. The trust is checked before anything is "
+			 "stored.");
+	case UI_HELP_CONFIRM:
+		return _("Yes goes ahead, No (or Esc) leaves everything as it "
+			 "was.");
+	case UI_HELP_PASSWORD:
+		return _("Type the password; it is not shown. Esc cancels.");
+	case UI_HELP_DIAGNOSIS:
+		return _("Diagnose Trust reads both sides of the trust "
+			 "\"RESOURCE trusts ACCOUNTS\" from their own PDCs: "
+			 "ACCOUNTS must be in RESOURCE's Trusted Domains, and "
+			 "RESOURCE in ACCOUNTS' Trusting Domains. Then it "
+			 "verifies the secure channel and, with a test user of "
+			 "ACCOUNTS, tries a logon through RESOURCE's PDC.\n\n"
+			 "Type each PDC's name; \"Connect as\" (DOMAIN\\user) "
+			 "is that PDC's administrator, asked for a password "
+			 "when needed; leave it empty for the default "
+			 "credentials. Nothing is changed, except that a secure "
+			 "channel which does not verify is reset once, as "
+			 "nltest /sc_reset would, to tell a stale channel from "
+			 "a password mismatch.\n\n"
+			 "Repair... starts the guided repair (KB Q207957) of "
+			 "the same pair.");
+	case UI_HELP_TRAINING:
+		return _("Training: the users of one domain cannot log on to "
+			 "another. Find out why and repair the trust yourself, "
+			 "in the ordinary screens: User > Select Domain..., "
+			 "Policies > Trust Relationships..., Remove, Add....\n\n"
+			 "F2 (or Esc then 2, or Help > Training Hint) gives a "
+			 "hint. A step out of order or on the wrong PDC is "
+			 "explained as soon as it is done. When a PDC does not "
+			 "answer, Help > Name the Cause... says what is wrong. "
+			 "Training ends when the logon test passes, with a "
+			 "summary: steps, mistakes, hints used, time.");
+	default:
+		return _("The message says what happened. Enter or Esc closes "
+			 "it.");
+	}
+}
+
+struct help_view {
+	char **lines;
+	int n;
+};
+
+static const char *help_cell(struct ui_list *l, size_t row, int col)
+{
+	struct help_view *v = l->priv;
+
+	(void)col;
+	return row < (size_t)v->n ? v->lines[row] : NULL;
+}
+
+static void help_show(const char *title, const char *text)
+{
+	TALLOC_CTX *t = talloc_new(NULL);
+	struct help_view v;
+	struct ui_list l = { .ncols = 1, .cell = help_cell, .plain = true };
+	struct ui_dialog d;
+	int w = 72, h = 20;
+
+	v.n = ui_wrap(text, w - 6, &v.lines, t);
+	if (v.n < h - 6)
+		h = v.n + 6;
+	l.priv = &v;
+	ui_list_set(&l, (size_t)v.n, false);
+	ui_dialog_init(&d, title, h, w, UI_HELP_HELP);
+	ui_dialog_list(&d, 1, 1, 1, h - 4, w - 2, &l);
+	d.default_id = UI_ANSWER_OK;
+	d.cancel_id = UI_ANSWER_OK;
+	ui_dialog_button(&d, UI_ANSWER_OK, h - 2, (w - 6) / 2, _("OK"));
+	/* The text has the focus: arrows scroll it, Enter closes. */
+	ui_dialog_focus(&d, 1);
+	ui_dialog_run(&d);
+	ui_dialog_free(&d);
+	talloc_free(t);
+}
+
+static const char *custom_title, *custom_text;
+
+void ui_help_set_custom(const char *title, const char *text)
+{
+	custom_title = title;
+	custom_text = text;
+}
+
+void ui_help(enum ui_help_topic topic)
+{
+	char *text;
+
+	if (topic == UI_HELP_CUSTOM && custom_text != NULL) {
+		help_show(custom_title, custom_text);
+		return;
+	}
+
+	if (topic == UI_HELP_HELP) {
+		help_show(_("How to Use Help"),
+			  _("Up, Down, PgUp and PgDn scroll the text; Enter or "
+			    "Esc closes help."));
+		return;
+	}
+	text = talloc_asprintf(NULL, "%s\n\n%s", topic_text(topic),
+			       keys_text());
+	help_show(topic_title(topic), text);
+	talloc_free(text);
+}
+
+void ui_about(void)
+{
+	char *text = talloc_asprintf(
+		NULL, "%s\nusrmgr %s\n\n%s%s%s", _("User Manager for Domains"),
+		PACKAGE_VERSION,
+		_("Trust relationships of Windows NT 4.0 style domains, for "
+		  "the console."),
+		um_model_simulated(ui.model) ? "\n\n" : "",
+		um_model_simulated(ui.model)
+			? _("The domains shown are simulated.") : "");
+
+	help_show(_("About User Manager"), text);
+	talloc_free(text);
+}

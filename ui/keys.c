@@ -1,0 +1,269 @@
+/*
+ * usrmgr - reading keys.
+ *
+ * Keys are read from the terminal (or, for the tests, from a script) into
+ * one queue: typeahead survives while the model works, and an Esc typed
+ * then cancels the work.  An Esc followed at once by a digit is F1..F10,
+ * by a letter Alt+letter, by Tab Shift-Tab, as in Midnight Commander:
+ * vt100 has none of those keys of its own.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <ctype.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <time.h>
+#include "ui_priv.h"
+
+#define QMAX 512
+
+static int queue[QMAX];
+static int q_head, q_len;
+static WINDOW *keywin;
+static int empty_reads;
+
+static void q_push(int k)
+{
+	if (q_len == QMAX)
+		return; /* a flood of typeahead: drop, never block */
+	queue[(q_head + q_len) % QMAX] = k;
+	q_len++;
+}
+
+static void q_unget(int k)
+{
+	if (q_len == QMAX)
+		return;
+	q_head = (q_head + QMAX - 1) % QMAX;
+	queue[q_head] = k;
+	q_len++;
+}
+
+static bool q_pop(int *k)
+{
+	if (q_len == 0)
+		return false;
+	*k = queue[q_head];
+	q_head = (q_head + 1) % QMAX;
+	q_len--;
+	return true;
+}
+
+void ui_keys_flush(void)
+{
+	q_len = 0;
+}
+
+void ui_keys_init(void)
+{
+	/* Keys are read through a window nothing is drawn on: wget_wch
+	 * refreshes its window when touched, which would paint over the
+	 * panels. */
+	keywin = newwin(1, 1, 0, 0);
+	keypad(keywin, TRUE);
+	nodelay(keywin, TRUE);
+}
+
+void ui_keys_fini(void)
+{
+	if (keywin != NULL)
+		delwin(keywin);
+	keywin = NULL;
+	ui_keys_flush();
+}
+
+static int translate(int r, wint_t wc)
+{
+	if (r == KEY_CODE_YES) {
+		switch (wc) {
+		case KEY_ENTER:
+			return UI_ENTER;
+		case KEY_RESIZE:
+			return -1; /* our own SIGWINCH handling does this */
+		default:
+			return UI_K((int)wc);
+		}
+	}
+	switch (wc) {
+	case '\r':
+		return UI_ENTER;
+	case 127:
+	case 8:
+		return UI_K(KEY_BACKSPACE);
+	default:
+		return (int)wc;
+	}
+}
+
+/* Move whatever the terminal has sent into the queue. */
+void ui_keys_drain(void)
+{
+	wint_t wc;
+	int r, k, got = 0;
+
+	if (ui.script || keywin == NULL)
+		return;
+	untouchwin(keywin);
+	while ((r = wget_wch(keywin, &wc)) != ERR) {
+		k = translate(r, wc);
+		if (k != -1)
+			q_push(k);
+		got++;
+	}
+	/* Readable yet nothing to read, again and again: the terminal is
+	 * gone (an SSH session dropped) even if SIGHUP did not come. */
+	empty_reads = got ? 0 : empty_reads + 1;
+	if (empty_reads > 50)
+		ui.quit_signal = 1;
+}
+
+/* Keys that an Esc right before them turns into another key (F1..F10,
+ * Shift-Tab, Alt+letter: esc_combine() below). */
+static bool esc_prefixes(int k)
+{
+	return (k >= '0' && k <= '9') || k == UI_TAB ||
+	       (k < 0x80 && isalpha(k));
+}
+
+bool ui_keys_take_escape(void)
+{
+	int i, k = 0, n;
+	bool found = false;
+
+	ui_keys_drain();
+	n = q_len;
+	for (i = 0; i < n; i++) {
+		q_pop(&k);
+		/* Alt+P typed ahead while a list loads is not a cancel */
+		if (k == UI_ESC && !found &&
+		    !(i + 1 < n && esc_prefixes(queue[q_head]))) {
+			found = true;
+			continue;
+		}
+		q_push(k);
+	}
+	return found;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Wait until the terminal or the self-pipe has something, or TIMEOUT
+ * milliseconds have passed (-1: no limit). */
+static void wait_input(int timeout)
+{
+	struct pollfd p[2] = {
+		{ .fd = fileno(ui.tty_in), .events = POLLIN },
+		{ .fd = ui.sigpipe[0], .events = POLLIN },
+	};
+	int r = poll(p, 2, timeout);
+
+	if (r < 0 && errno != EINTR)
+		ui.quit_signal = 1;
+	if (r <= 0)
+		return;
+	if (p[1].revents & POLLIN)
+		ui_term_signal_ready();
+	if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+		ui.quit_signal = 1;
+	else if (p[0].revents & POLLIN)
+		ui_keys_drain();
+}
+
+/* The next key within TIMEOUT ms (-1: wait); SAME says whether a
+ * scripted key came on the same line as the one before. */
+static bool next_raw(int *k, int timeout, bool *same)
+{
+	long deadline = now_ms() + timeout;
+
+	*same = true;
+	if (q_pop(k))
+		return true;
+	if (ui.script) {
+		if (ui_script_next(k, same))
+			return true;
+		*k = UI_QUIT; /* the script has ended: leave as on a signal */
+		return true;
+	}
+	ui_keys_drain();
+	while (!q_pop(k)) {
+		long left = timeout < 0 ? -1 : deadline - now_ms();
+
+		if (ui.quit_signal || (timeout >= 0 && left <= 0))
+			return false;
+		wait_input((int)left);
+	}
+	return true;
+}
+
+static int esc_timeout(void)
+{
+	const char *s = getenv("USRMGR_ESC_TIMEOUT");
+
+	return s != NULL && *s != '\0' ? atoi(s) : 500;
+}
+
+/* Esc and what came right after it. */
+static int esc_combine(void)
+{
+	int k;
+	bool same;
+
+	if (ui.script && !ui_script_peek_same_group())
+		return UI_ESC;
+	if (!next_raw(&k, esc_timeout(), &same))
+		return UI_ESC;
+	if (k == UI_QUIT) {
+		q_unget(k);
+		return UI_ESC;
+	}
+	if (k == UI_ESC)
+		return UI_ESC; /* Esc Esc: cancel at once */
+	if (k >= '0' && k <= '9')
+		return UI_K(KEY_F(k == '0' ? 10 : k - '0'));
+	if (k == UI_TAB)
+		return UI_K(KEY_BTAB);
+	if (k < 0x80 && isalpha(k))
+		return UI_ALT(tolower(k));
+	q_unget(k);
+	return UI_ESC;
+}
+
+int ui_getkey(void)
+{
+	int k;
+	bool same;
+
+	for (;;) {
+		if (ui.quit_signal)
+			return UI_QUIT;
+		/* Training: the coach's messages, before waiting. */
+		ui_training_key_hook(0);
+		ui_refresh();
+		if (!next_raw(&k, -1, &same))
+			continue;
+		if (k == UI_QUIT)
+			return k;
+		if (k == UI_CTRL('l')) {
+			ui_term_resize(LINES, COLS);
+			continue;
+		}
+		if (ui.too_small)
+			continue; /* nothing to act on until it grows */
+		if (k == UI_ESC)
+			k = esc_combine();
+		if (ui_training_key_hook(k))
+			continue; /* F2 in training: the hint */
+		return k;
+	}
+}

@@ -1,0 +1,59 @@
+# The screens (ui/): one file per screen or dialog, plus the widget layer.
+usrmgr_SOURCES += \
+	ui/ui_priv.h \
+	ui/ui.c \
+	ui/term.c \
+	ui/keys.c \
+	ui/script.c \
+	ui/busy.c \
+	ui/help.c \
+	ui/widget_text.c \
+	ui/widget_list.c \
+	ui/widget_button.c \
+	ui/widget_dialog.c \
+	ui/widget_form.c \
+	ui/widget_msgbox.c \
+	ui/widget_menubar.c \
+	ui/main_window.c \
+	ui/select_domain.c \
+	ui/trust_dialog.c \
+	ui/add_trusting.c \
+	ui/add_trusted.c \
+	ui/ask_password.c \
+	ui/diagnosis.c \
+	ui/wizard.c \
+	ui/training.c
+
+# Tests of the screens (tests/ui/README.md): screen dumps compared with
+# the expected text, and end-to-end runs in tmux.
+UI_TESTS = \
+	tests/ui/screens.sh \
+	tests/ui/e2e-xterm.sh \
+	tests/ui/e2e-vt100.sh \
+	tests/ui/e2e-ascii.sh \
+	tests/ui/e2e-mismatch.sh \
+	tests/ui/e2e-signals.sh \
+	tests/ui/e2e-signals-all.sh \
+	tests/ui/e2e-busy.sh \
+	tests/ui/wizard-kb207957.sh \
+	tests/ui/wizard-mismatch.sh \
+	tests/ui/wizard-resume.sh \
+	tests/ui/training-kb207957.sh \
+	tests/ui/training-unreachable.sh
+TESTS += $(UI_TESTS)
+EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
+	tests/ui/valgrind.supp \
+	tests/ui/screens tests/ui/expected bench/ui-bench.sh
+
+# The expected screens change only here, deliberately, never in a test
+# run: review the diff before committing it.
+update-screens: usrmgr$(EXEEXT)
+	UPDATE_SCREENS=1 USRMGR=$(abs_top_builddir)/usrmgr$(EXEEXT) \
+		$(SHELL) $(srcdir)/tests/ui/screens.sh
+
+# Time to first screen, time per keystroke, peak memory (not a test).
+ui-bench: usrmgr$(EXEEXT)
+	USRMGR=$(abs_top_builddir)/usrmgr$(EXEEXT) \
+		$(SHELL) $(srcdir)/bench/ui-bench.sh
+
+.PHONY: update-screens ui-bench

@@ -1,0 +1,389 @@
+/*
+ * usrmgr - the curses front end's internals: the terminal, keys, the
+ * screen stack and the widget layer (in the manner of mc's lib/widget).
+ *
+ * Nothing outside ui/ includes this header.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifndef USRMGR_UI_PRIV_H
+#define USRMGR_UI_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+#include <curses.h>
+#include <panel.h>
+#include <form.h>
+#include "ui.h"
+#include "../src/model.h"
+#include "../src/status.h"
+#include "../src/secret.h"
+#include "../src/i18n.h"
+
+/* ---- keys (keys.c) ----------------------------------------------- */
+
+/* One key as the screens see it: a character (wchar_t value), a curses
+ * KEY_* code wrapped in UI_K(), Alt+letter wrapped in UI_ALT(), or
+ * UI_QUIT once a signal asked us to leave (every loop unwinds as on Esc). */
+#define UI_K(k)      (0x01000000 | (k))
+#define UI_ALT(c)    (0x02000000 | (c))
+#define UI_QUIT      0x04000000
+#define UI_IS_ALT(k) (((k) & 0x02000000) != 0)
+#define UI_ESC       27
+#define UI_ENTER     '\n'
+#define UI_TAB       '\t'
+#define UI_CTRL(c)   ((c) & 0x1f)
+
+int ui_getkey(void);
+void ui_keys_init(void);
+void ui_keys_fini(void);
+/* Keys typed while the model works are kept for later; Esc cancels. */
+void ui_keys_drain(void);
+bool ui_keys_take_escape(void);
+void ui_keys_flush(void);
+
+/* ---- terminal (term.c) ------------------------------------------- */
+
+enum ui_role {
+	UI_R_NORMAL,
+	UI_R_TITLE,
+	UI_R_MENUBAR,
+	UI_R_MENU,
+	UI_R_MENU_SEL,
+	UI_R_MENU_DISABLED,
+	UI_R_DIALOG,
+	UI_R_DIALOG_TITLE,
+	UI_R_LIST,
+	UI_R_LIST_SEL,
+	UI_R_LIST_SEL_IDLE,
+	UI_R_HEADER,
+	UI_R_BUTTON,
+	UI_R_BUTTON_FOCUS,
+	UI_R_FIELD,
+	UI_R_STATUS,
+	UI_R_DISABLED,
+	UI_R_ERROR,
+	UI_R_OK,
+	UI_R_COUNT
+};
+
+/* Line drawing: the terminal's (ACS) or plain ASCII. */
+enum ui_line {
+	UI_L_H, UI_L_V, UI_L_UL, UI_L_UR, UI_L_LL, UI_L_LR, UI_L_LT, UI_L_RT,
+	UI_L_UP, UI_L_DOWN, UI_L_COUNT
+};
+
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+struct ui_state {
+	struct um_model *model;
+	const struct um_ui_options *opt;
+	bool script;            /* keys from USRMGR_UI_SCRIPT (tests) */
+	bool ascii;
+	bool utf8;              /* the locale's: Unicode box drawing */
+	bool color;
+	int sigpipe[2];         /* self-pipe: signals become bytes */
+	volatile int quit_signal; /* the signal that asked us to leave */
+	int busy_depth;
+	bool too_small;
+	int cur_y, cur_x;       /* where the hardware cursor goes */
+	char note[256];         /* the model's last note, for the status */
+	SCREEN *screen;
+	FILE *tty_in, *tty_out;
+};
+
+extern struct ui_state ui;
+
+struct um_status ui_term_open(void);
+void ui_term_close(void);
+attr_t ui_attr(enum ui_role r);
+chtype ui_line(enum ui_line l);
+void ui_lines(WINDOW *w, int y, int x, enum ui_line l, int n, bool vertical);
+void ui_box(WINDOW *w, int y, int x, int h, int wd);
+/* Box a window with a title in its top edge. */
+void ui_frame(WINDOW *w, const char *title, enum ui_role body,
+	      enum ui_role title_role);
+void ui_hline(WINDOW *w, int y, int x, int n, enum ui_role r);
+/* Where the focus is: the hardware cursor goes there at each refresh, so
+ * screen readers and braille displays follow it. */
+void ui_cursor(WINDOW *w, int y, int x);
+void ui_refresh(void);
+/* A signal byte arrived on the self-pipe: resize or leave. */
+void ui_term_signal_ready(void);
+void ui_term_resize(int lines, int cols);
+bool ui_term_fits(void);
+
+/* ---- the screen stack (term.c) ----------------------------------- */
+
+/* Everything on screen is a stack of screens; after a resize each one
+ * lays itself out again and repaints, bottom to top. */
+struct ui_screen {
+	void (*repaint)(struct ui_screen *s);
+	struct ui_screen *below;
+};
+
+void ui_push(struct ui_screen *s);
+void ui_pop(struct ui_screen *s);
+void ui_repaint_all(void);
+
+/* ---- script mode, screen dumps (script.c) ------------------------- */
+
+bool ui_script_open(const char *path);
+void ui_script_close(void);
+/* The next scripted key; SAME_GROUP says whether it came on the same
+ * line as the one before (an Esc prefix combines only then). */
+bool ui_script_next(int *key, bool *same_group);
+bool ui_script_peek_same_group(void);
+void ui_dump_screen(const char *path, bool attrs);
+
+/* ---- text (widget_text.c) ------------------------------------------ */
+
+/* Labels carry an '&' before their mnemonic ("&Add..."), "&&" is '&'. */
+int ui_text_width(const char *s);
+int ui_label_width(const char *label);
+wint_t ui_label_mnemonic(const char *label);
+bool ui_key_is_mnemonic(int key, const char *label);
+/* Draw at most MAXW columns; returns the columns drawn. */
+int ui_text_put(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a);
+int ui_label_put(WINDOW *w, int y, int x, int maxw, const char *label,
+		 attr_t a);
+/* The same without the underline (disabled items). */
+int ui_label_put_ex(WINDOW *w, int y, int x, int maxw, const char *label,
+		    attr_t a, bool underline);
+void ui_fill(WINDOW *w, int y, int x, int n, attr_t a);
+/* Word-wrap TEXT to WIDTH; returns the line count, lines in LINES. */
+int ui_wrap(const char *text, int width, char ***lines, TALLOC_CTX *mem);
+
+/* ---- list (widget_list.c): a virtual list ------------------------ */
+
+#define UI_LIST_MAX_COLS 4
+
+struct ui_list;
+typedef const char *(*ui_list_cell_fn)(struct ui_list *l, size_t row,
+				       int col);
+/* Make rows up to ROW available (fetch pages); false when cancelled. */
+typedef void (*ui_list_fetch_fn)(struct ui_list *l, size_t row);
+
+struct ui_list {
+	size_t n;        /* rows available now */
+	bool more;       /* more rows can be fetched */
+	size_t top, sel;
+	int ncols;
+	int col_w[UI_LIST_MAX_COLS];
+	ui_list_cell_fn cell;
+	ui_list_fetch_fn fetch;
+	void *priv;
+	const char *empty; /* shown when there is no row */
+	bool plain;        /* text to scroll: no selected row */
+	bool paused;       /* a fetch was cancelled: wait for a key */
+};
+
+/* Drawing shows the rows there are; it never fetches. */
+void ui_list_draw(struct ui_list *l, WINDOW *w, int y, int x, int h,
+		  int width, bool focused);
+/* Fetch what the visible part needs (from the main loop, not drawing). */
+void ui_list_prefetch(struct ui_list *l, int h);
+/* Arrows, PgUp/PgDn, Home/End; true when the key was for the list. */
+bool ui_list_key(struct ui_list *l, int key, int h);
+void ui_list_set(struct ui_list *l, size_t n, bool more);
+void ui_list_clamp(struct ui_list *l, int h);
+
+/* ---- dialogs (widget_dialog.c, widget_button.c, widget_form.c) ---- */
+
+enum ui_ctl_kind {
+	UI_CTL_LABEL,
+	UI_CTL_BUTTON,
+	UI_CTL_LIST,
+	UI_CTL_FIELD,
+};
+
+enum ui_help_topic {
+	UI_HELP_MAIN,
+	UI_HELP_MENU,
+	UI_HELP_SELECT_DOMAIN,
+	UI_HELP_TRUST,
+	UI_HELP_ADD_TRUSTING,
+	UI_HELP_ADD_TRUSTED,
+	UI_HELP_CONFIRM,
+	UI_HELP_MESSAGE,
+	UI_HELP_PASSWORD,
+	UI_HELP_HELP,
+	UI_HELP_ABOUT,
+	UI_HELP_DIAGNOSIS,
+	UI_HELP_TRAINING,
+	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
+};
+
+struct ui_ctl {
+	enum ui_ctl_kind kind;
+	int id;
+	int y, x, w, h;        /* inside the dialog window */
+	const char *text;      /* label or button text, with '&' */
+	bool disabled;
+	struct ui_list *list;
+	FIELD *field;
+	bool secret;           /* a password field: shown as '*' */
+	int secret_len;        /* characters typed into it */
+};
+
+#define UI_MAX_CTL 24
+#define UI_DLG_CONTINUE (-1)
+/* Pseudo key for a list whose selection moved. */
+#define UI_EV_SELECT (-2)
+
+struct ui_dialog;
+typedef int (*ui_dialog_event_fn)(struct ui_dialog *d, int id, int key);
+
+struct ui_dialog {
+	struct ui_screen scr;
+	const char *title;
+	int h, w;
+	WINDOW *win;
+	PANEL *pan;
+	struct ui_ctl ctl[UI_MAX_CTL];
+	int nctl;
+	int focus;
+	FORM *form;
+	FIELD *fields[UI_MAX_CTL + 1];
+	int nfields;
+	int default_id;    /* Enter in a field presses this button */
+	int cancel_id;     /* Esc answers this */
+	enum ui_help_topic help;
+	void (*paint_extra)(struct ui_dialog *d);
+	ui_dialog_event_fn event;
+	void *priv;
+};
+
+void ui_dialog_init(struct ui_dialog *d, const char *title, int h, int w,
+		    enum ui_help_topic help);
+struct ui_ctl *ui_dialog_label(struct ui_dialog *d, int y, int x,
+			       const char *text);
+struct ui_ctl *ui_dialog_button(struct ui_dialog *d, int id, int y, int x,
+				const char *text);
+struct ui_ctl *ui_dialog_list(struct ui_dialog *d, int id, int y, int x,
+			      int h, int w, struct ui_list *l);
+struct ui_ctl *ui_dialog_field(struct ui_dialog *d, int id, int y, int x,
+			       int w, bool secret, int max);
+/* Run until the event handler answers something else than
+ * UI_DLG_CONTINUE; Esc answers cancel_id, UI_QUIT likewise. */
+int ui_dialog_run(struct ui_dialog *d);
+void ui_dialog_free(struct ui_dialog *d);
+void ui_dialog_focus(struct ui_dialog *d, int id);
+struct ui_ctl *ui_dialog_ctl(struct ui_dialog *d, int id);
+void ui_dialog_paint(struct ui_dialog *d, bool full);
+
+/* Buttons (widget_button.c). */
+int ui_button_width(const char *text);
+void ui_button_draw(WINDOW *w, const struct ui_ctl *c, bool focused);
+
+/* Form fields (widget_form.c). */
+FIELD *ui_field_new(int y, int x, int w, bool secret, int max);
+/* The field's text, trailing blanks trimmed (talloc'd on MEM). */
+char *ui_field_text(struct ui_dialog *d, struct ui_ctl *c, TALLOC_CTX *mem);
+void ui_field_set(struct ui_dialog *d, struct ui_ctl *c, const char *text);
+/* A password field's contents as a secret; the buffer is wiped. */
+struct um_secret *ui_field_secret(struct ui_dialog *d, struct ui_ctl *c,
+				  TALLOC_CTX *mem);
+void ui_field_wipe(struct ui_dialog *d, struct ui_ctl *c);
+bool ui_field_key(struct ui_dialog *d, struct ui_ctl *c, int key);
+void ui_field_draw_mask(struct ui_dialog *d, struct ui_ctl *c);
+void ui_form_post(struct ui_dialog *d);
+void ui_form_unpost(struct ui_dialog *d);
+
+/* ---- message boxes (widget_msgbox.c) ------------------------------ */
+
+enum ui_msg_kind { UI_MSG_INFO, UI_MSG_ERROR, UI_MSG_QUESTION };
+enum { UI_ANSWER_OK = 1, UI_ANSWER_YES, UI_ANSWER_NO, UI_ANSWER_CANCEL };
+
+/* OK box; returns when dismissed. */
+void ui_message(enum ui_msg_kind kind, const char *text);
+/* The operator's words for ST and its code's name. */
+void ui_message_status(const char *intro, struct um_status st);
+/* Yes/No; the focus starts on No: removing is not undone by Enter. */
+int ui_confirm(const char *text);
+
+/* ---- menu bar (widget_menubar.c) ---------------------------------- */
+
+struct ui_menu_item {
+	const char *label;    /* NULL: separator */
+	const char *shortcut; /* shown on the right, or NULL */
+	int id;               /* 0: disabled (out of this project's scope) */
+};
+
+struct ui_menu {
+	const char *label;
+	const struct ui_menu_item *items;
+	int n;
+};
+
+void ui_menubar_draw(WINDOW *w, int y, const struct ui_menu *menus, int n);
+/* Open menu FIRST (or the bar when FIRST < 0) and run it; returns the
+ * chosen item's id, or 0. */
+int ui_menubar_run(WINDOW *w, int y, const struct ui_menu *menus, int n,
+		   int first, int first_item_key);
+int ui_menubar_find(const struct ui_menu *menus, int n, int key);
+
+/* ---- screens ------------------------------------------------------ */
+
+struct ui_main;
+
+void ui_help(enum ui_help_topic topic);
+void ui_about(void);
+void ui_busy_hooks(struct um_hooks *h);
+void ui_busy_init(void);
+void ui_busy_fini(void);
+int ui_main_window_run(const char *first_pdc);
+/* Select Domain: the new PDC, or NULL when cancelled. */
+struct um_pdc *ui_select_domain(struct um_pdc *current);
+void ui_trust_dialog(struct um_pdc *p);
+/* Add Trusting / Add Trusted: true when something changed. */
+bool ui_add_trusting(struct um_pdc *p);
+bool ui_add_trusted(struct um_pdc *p);
+/* Ask for a password (the model's ask_password hook). */
+struct um_secret *ui_ask_password(TALLOC_CTX *mem, const char *prompt);
+/* The domain name a PDC serves, for titles and messages. */
+const char *ui_domain_name(struct um_pdc *p);
+/* The PDC's own name (DCB), whatever name it was opened by. */
+const char *ui_pdc_host(struct um_pdc *p);
+
+/* Help whose text depends on where the operator is (the wizard's step). */
+void ui_help_set_custom(const char *title, const char *text);
+
+/* ---- diagnosis, guided repair, training (issue 8) ------------------ */
+
+/* A domain pair: "the domain of RESOURCE_PDC trusts the domain of
+ * ACCOUNTS_PDC", and the logon test's user (optional). */
+struct ui_pair {
+	char *resource_pdc, *accounts_pdc;
+	char *user;                     /* "DOM\\user" or NULL */
+	struct um_secret *user_password;
+};
+
+/* The pair, asked in one dialog (each PDC with its own "Connect as");
+ * false when cancelled.  Filled from the command line's options. */
+bool ui_pair_dialog(const char *title, TALLOC_CTX *mem, struct ui_pair *p);
+/* Policies > Diagnose Trust... */
+void ui_diagnosis(void);
+/* Policies > Repair Trust (KB Q207957)...: an unfinished repair in the
+ * journal is offered first. */
+void ui_wizard_menu(void);
+/* The guided repair of PAIR. */
+void ui_wizard(const struct ui_pair *pair);
+/* At start-up: an unfinished repair in the journal, offered. */
+void ui_wizard_offer_resume(void);
+
+/* Training (--training): the coach watches the ordinary screens. */
+void ui_training_start(void);
+void ui_training_stop(void);
+bool ui_training_active(void);
+void ui_training_hint(void);
+void ui_training_name_cause(void);
+/* ui_getkey()'s hook: shows the coach's messages before a key is waited
+ * for (KEY 0), and takes F2 (the hint); true when it took KEY. */
+bool ui_training_key_hook(int key);
+/* After the main window's first domain: training, an unfinished repair. */
+void ui_startup(void);
+
+#endif

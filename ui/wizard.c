@@ -1,0 +1,873 @@
+/*
+ * usrmgr - Policies > Repair Trust (KB Q207957)...: the guided repair.
+ *
+ * Both PDCs side by side, each with the steps that run on it; the current
+ * step highlighted with "Step N of M", what it does, on which PDC and why
+ * (F1: the KB's cause and the step's purpose).  The operator runs each
+ * step (or all the remaining ones); each outcome is shown; a failure stops
+ * with the message, each side's state and what to do.  At the end, the
+ * verify and logon-test results and a summary.  The engine is the CLI's
+ * (src/repair.h): every step is journaled before it runs, so a repair
+ * left unfinished is offered again when User Manager starts.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <string.h>
+#include "ui_priv.h"
+#include "../src/repair.h"
+
+#define N_STEPS um_repair_n_steps
+
+enum { ID_RUN = 1, ID_ALL, ID_STOP, ID_HELP };
+
+struct wiz {
+	TALLOC_CTX *mem;
+	struct um_journal *j;
+	struct um_repair *r;
+	enum um_verdict verdict;   /* the diagnosis before the repair */
+	bool res_holds, acc_holds; /* each side's half, as the steps go */
+	bool res_reach, acc_reach;
+	char *outcome;             /* the last step's outcome */
+	bool outcome_bad;
+	char *summary;             /* at the end */
+	bool attempted, finished, stopped;
+	char *help;
+};
+
+/* ---- texts ------------------------------------------------------------ */
+
+static const char *short_name(enum um_step_kind k)
+{
+	switch (k) {
+	case UM_STEP_REMOVE_TRUSTED: return _("Trusted: Remove");
+	case UM_STEP_REMOVE_TRUSTING: return _("Trusting: Remove");
+	case UM_STEP_ADD_TRUSTING: return _("Trusting: Add...");
+	case UM_STEP_ADD_TRUSTED: return _("Trusted: Add...");
+	case UM_STEP_RESET: return _("Reset channel");
+	case UM_STEP_VERIFY: return _("Verify channel");
+	case UM_STEP_LOGON_TEST: return _("Logon test");
+	}
+	return "";
+}
+
+static const char *state_text(enum um_step_state s)
+{
+	switch (s) {
+	case UM_STEP_PENDING: return _("to do");
+	case UM_STEP_SATISFIED: return _("already so");
+	case UM_STEP_NOT_NEEDED: return _("not needed");
+	case UM_STEP_DONE: return _("done");
+	case UM_STEP_FAILED: return _("FAILED");
+	}
+	return "";
+}
+
+static size_t count_steps(const struct um_repair *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < N_STEPS; i++)
+		n += um_repair_step_state(r, i) != UM_STEP_NOT_NEEDED;
+	return n;
+}
+
+static size_t step_number(const struct um_repair *r, size_t i)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k <= i && k < N_STEPS; k++)
+		n += um_repair_step_state(r, k) != UM_STEP_NOT_NEEDED;
+	return n;
+}
+
+static const char *side_domain(const struct wiz *x, enum um_side s)
+{
+	return s == UM_SIDE_RESOURCE ? um_repair_resource(x->r)
+				     : um_repair_accounts(x->r);
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+/* The step's postcondition, names filled in (the texts reorder them). */
+static char *check_text(TALLOC_CTX *mem, const struct wiz *x, size_t i)
+{
+	return talloc_asprintf(mem, _(um_repair_steps[i].check),
+			       um_repair_resource(x->r),
+			       um_repair_accounts(x->r));
+}
+#pragma GCC diagnostic pop
+
+/* F1: the KB's cause and the current step's purpose. */
+static void set_help(struct wiz *x)
+{
+	size_t i = um_repair_next(x->r);
+	char *step;
+
+	TALLOC_FREE(x->help);
+	if (i < N_STEPS && !x->finished) {
+		const struct um_step *s = &um_repair_steps[i];
+
+		step = talloc_asprintf(x->mem,
+			_("This step (%zu of %zu), on %s, the PDC of %s:\n%s\n"
+			  "%s\nChecked afterwards: %s"),
+			step_number(x->r, i), count_steps(x->r),
+			um_repair_pdc(x->r, s->side), side_domain(x, s->side),
+			_(s->screen), um_repair_step_text(x->mem, x->r, i),
+			check_text(x->mem, x, i));
+	} else {
+		step = talloc_strdup(x->mem, _("All steps have run."));
+	}
+	x->help = talloc_asprintf(x->mem,
+		_("The cause (KB Q207957): %s\n\n%s\n\n"
+		  "The repair removes both halves of the trust and adds them "
+		  "again, the trusting side (the accounts domain) first, with "
+		  "one new password; then the secure channel is reset and "
+		  "verified, and a logon is tried.\n\n"
+		  "Run Step runs the highlighted step; Run All Remaining runs "
+		  "the rest one after the other and stops at the first "
+		  "failure. Stop leaves the repair where it is: the journal "
+		  "keeps its place and User Manager offers to resume it."),
+		um_verdict_advice(x->verdict), step);
+	talloc_free(step);
+	ui_help_set_custom(_("Help - Repair Trust"), x->help);
+}
+
+/* ---- painting ----------------------------------------------------------- */
+
+static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
+		       int y, int bx, int bw)
+{
+	TALLOC_CTX *t = talloc_new(NULL);
+	attr_t a = ui_attr(UI_R_DIALOG);
+	bool res = side == UM_SIDE_RESOURCE;
+	bool reach = res ? x->res_reach : x->acc_reach;
+	bool holds = res ? x->res_holds : x->acc_holds;
+	size_t cur = x->finished || x->stopped ? N_STEPS : um_repair_next(x->r);
+	size_t i;
+	int row = y + 3;
+	char *s;
+
+	wattrset(d->win, a);
+	ui_box(d->win, y, bx, 9, bw);
+	s = talloc_asprintf(t, _(" %s - PDC %s "), side_domain(x, side),
+			    um_repair_pdc(x->r, side));
+	ui_text_put(d->win, y, bx + 2, bw - 4, s, ui_attr(UI_R_DIALOG_TITLE));
+	ui_text_put(d->win, y + 1, bx + 2, bw - 4,
+		    res ? _("Trusted Domains:") : _("Trusting Domains:"), a);
+	s = talloc_asprintf(t, "  %s: %s",
+			    res ? um_repair_accounts(x->r)
+				: um_repair_resource(x->r),
+			    !reach ? _("(no answer)")
+			    : holds ? _("listed") : _("missing"));
+	ui_text_put(d->win, y + 2, bx + 2, bw - 4, s,
+		    reach && holds ? a : ui_attr(UI_R_ERROR));
+	for (i = 0; i < N_STEPS && row < y + 8; i++) {
+		enum um_step_state st = um_repair_step_state(x->r, i);
+		attr_t sa = a;
+		char num[8] = "-";
+
+		if (um_repair_steps[i].side != side)
+			continue;
+		if (st != UM_STEP_NOT_NEEDED)
+			snprintf(num, sizeof(num), "%zu",
+				 step_number(x->r, i));
+		if (i == cur)
+			sa = ui_attr(UI_R_LIST_SEL);
+		else if (st == UM_STEP_FAILED)
+			sa = ui_attr(UI_R_ERROR);
+		else if (st == UM_STEP_NOT_NEEDED)
+			sa = ui_attr(UI_R_DISABLED);
+		ui_fill(d->win, row, bx + 1, bw - 2, sa);
+		s = talloc_asprintf(t, "%s%s %s", i == cur ? ">" : " ", num,
+				    short_name(um_repair_steps[i].kind));
+		ui_text_put(d->win, row, bx + 1, bw - 14, s, sa);
+		ui_text_put(d->win, row, bx + bw - 12, 11, state_text(st), sa);
+		if (i == cur)
+			ui_cursor(d->win, row, bx + 1);
+		row++;
+	}
+	talloc_free(t);
+}
+
+static void wiz_paint(struct ui_dialog *d)
+{
+	struct wiz *x = d->priv;
+	TALLOC_CTX *t = talloc_new(NULL);
+	attr_t a = ui_attr(UI_R_DIALOG);
+	int bw = (d->w - 5) / 2, y, i, n;
+	size_t cur = um_repair_next(x->r);
+	char **lines;
+	char *s;
+
+	for (y = 1; y < d->h - 2; y++)
+		ui_fill(d->win, y, 1, d->w - 2, a);
+	s = talloc_asprintf(t, _("%s trusts %s: %s"),
+			    um_repair_resource(x->r), um_repair_accounts(x->r),
+			    um_verdict_text(x->verdict));
+	ui_text_put(d->win, 1, 2, d->w - 4, s, a);
+	side_panel(d, x, UM_SIDE_RESOURCE, 2, 2, bw);
+	side_panel(d, x, UM_SIDE_ACCOUNTS, 2, 3 + bw, d->w - 5 - bw);
+	y = 11;
+	if (x->finished || x->stopped || cur >= N_STEPS) {
+		n = ui_wrap(x->summary ? x->summary : "", d->w - 6, &lines, t);
+		for (i = 0; i < n && y < 19; i++, y++)
+			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
+				    x->outcome_bad ? ui_attr(UI_R_ERROR) : a);
+	} else {
+		const struct um_step *st = &um_repair_steps[cur];
+
+		s = talloc_asprintf(t, _("Step %zu of %zu, on %s (%s): %s"),
+				    step_number(x->r, cur), count_steps(x->r),
+				    um_repair_pdc(x->r, st->side),
+				    side_domain(x, st->side),
+				    short_name(st->kind));
+		ui_text_put(d->win, y++, 2, d->w - 4, s,
+			    ui_attr(UI_R_DIALOG_TITLE));
+		s = talloc_asprintf(t, "%s\n%s", _(st->screen),
+				    um_repair_step_text(t, x->r, cur));
+		n = ui_wrap(s, d->w - 6, &lines, t);
+		for (i = 0; i < n && y < 17; i++, y++)
+			ui_text_put(d->win, y, 3, d->w - 6, lines[i], a);
+	}
+	if (x->outcome != NULL && !x->finished && !x->stopped) {
+		n = ui_wrap(x->outcome, d->w - 6, &lines, t);
+		for (i = 0, y = 17; i < n && y < 19; i++, y++)
+			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
+				    x->outcome_bad ? ui_attr(UI_R_ERROR)
+						   : ui_attr(UI_R_OK));
+	}
+	talloc_free(t);
+}
+
+static void wiz_buttons(struct ui_dialog *d, struct wiz *x)
+{
+	bool over = x->finished || x->stopped;
+
+	ui_dialog_ctl(d, ID_RUN)->disabled = over;
+	ui_dialog_ctl(d, ID_ALL)->disabled = over;
+	ui_dialog_ctl(d, ID_STOP)->text = over ? _("&Close") : _("&Stop");
+	if (over)
+		ui_dialog_focus(d, ID_STOP);
+	set_help(x);
+}
+
+static void wiz_show(struct ui_dialog *d, struct wiz *x)
+{
+	wiz_buttons(d, x);
+	ui_dialog_paint(d, true);
+	ui_refresh();
+}
+
+/* ---- the trust password ---------------------------------------------- */
+
+enum { PW_NEW = 1, PW_CONFIRM, PW_OK, PW_GENERATE, PW_CANCEL, PW_HELP };
+
+struct pw_dlg {
+	struct wiz *x;
+	bool confirm;   /* a new password: twice */
+	int answer;
+};
+
+static void pw_paint(struct ui_dialog *d)
+{
+	struct pw_dlg *p = d->priv;
+	TALLOC_CTX *t = talloc_new(NULL);
+	char **lines;
+	char *s;
+	int i, n;
+
+	if (p->confirm)
+		s = talloc_asprintf(t, _("One new trust password for both Add "
+			"steps: %s gets it first (Trusting Domains), then %s "
+			"(Trusted Domains). It is never shown. Generate makes "
+			"a strong one that nobody needs to know."),
+			um_repair_accounts(p->x->r), um_repair_resource(p->x->r));
+	else
+		s = talloc_asprintf(t, _("%s already holds the trust password "
+			"given in Add Trusting Domain. Type that password; if "
+			"nobody knows it, leave it empty and choose OK: Add "
+			"Trusting Domain is done again with a new one."),
+			um_repair_accounts(p->x->r));
+	n = ui_wrap(s, d->w - 6, &lines, t);
+	for (i = 0; i < n && i < 4; i++)
+		ui_text_put(d->win, 1 + i, 3, d->w - 6, lines[i],
+			    ui_attr(UI_R_DIALOG));
+	talloc_free(t);
+}
+
+static int pw_ok(struct ui_dialog *d, struct pw_dlg *p)
+{
+	TALLOC_CTX *t = talloc_new(NULL);
+	struct um_secret *pw = ui_field_secret(d, ui_dialog_ctl(d, PW_NEW), t);
+	struct um_secret *cf = p->confirm
+		? ui_field_secret(d, ui_dialog_ctl(d, PW_CONFIRM), t) : pw;
+	struct um_status st;
+
+	if (!um_secret_equal(pw, cf)) {
+		talloc_free(t);
+		ui_message(UI_MSG_ERROR, um_status_message(um_local(
+						 UM_LOCAL_PASSWORD_MISMATCH)));
+		ui_dialog_focus(d, PW_NEW);
+		return UI_DLG_CONTINUE;
+	}
+	if (!p->confirm && um_secret_len(pw) == 0) {
+		talloc_free(t);
+		um_repair_rewind_trusting(p->x->r);
+		ui_message(UI_MSG_INFO, _("Add Trusting Domain will be done "
+					  "again with a new password."));
+		return PW_OK;
+	}
+	st = um_repair_set_password(p->x->r, pw);
+	talloc_free(t); /* wiped as freed */
+	if (!p->confirm && !um_is_ok(st) && st.kind != UM_KIND_LOCAL) {
+		/* Not the stored one: add the trusting domain again. */
+		um_repair_rewind_trusting(p->x->r);
+		ui_message(UI_MSG_INFO, _("That is not the password the "
+			"accounts domain holds; Add Trusting Domain will be done "
+			"again with a new password."));
+		return PW_OK;
+	}
+	if (!um_is_ok(st)) {
+		ui_message_status(NULL, st);
+		ui_dialog_focus(d, PW_NEW);
+		return UI_DLG_CONTINUE;
+	}
+	return PW_OK;
+}
+
+static int pw_event(struct ui_dialog *d, int id, int key)
+{
+	struct pw_dlg *p = d->priv;
+	struct um_status st;
+
+	(void)key;
+	switch (id) {
+	case PW_OK:
+		return pw_ok(d, p);
+	case PW_GENERATE:
+		st = um_repair_generate_password(p->x->r);
+		if (!um_is_ok(st)) {
+			ui_message_status(NULL, st);
+			return UI_DLG_CONTINUE;
+		}
+		ui_message(UI_MSG_INFO, _("A strong random password was "
+			"generated; it is given to both domains and shown to "
+			"nobody."));
+		return PW_OK;
+	case PW_HELP:
+		ui_help(UI_HELP_PASSWORD);
+		return UI_DLG_CONTINUE;
+	default:
+		return id;
+	}
+}
+
+/* True when the password is settled (or the repair rewound). */
+static bool ask_password(struct wiz *x, size_t i)
+{
+	struct pw_dlg p = { .x = x };
+	struct ui_dialog d;
+	int r;
+
+	p.confirm = um_repair_steps[i].kind == UM_STEP_ADD_TRUSTING;
+	ui_dialog_init(&d, _("Trust Password"), 12, 66, UI_HELP_PASSWORD);
+	d.priv = &p;
+	d.event = pw_event;
+	d.paint_extra = pw_paint;
+	d.default_id = PW_OK;
+	d.cancel_id = PW_CANCEL;
+	ui_dialog_label(&d, 6, 2, p.confirm ? _("&New Password:")
+					    : _("&Password:"));
+	ui_dialog_field(&d, PW_NEW, 6, 22, 22, true, UM_SECRET_MAX_UTF16);
+	if (p.confirm) {
+		ui_dialog_label(&d, 7, 2, _("&Confirm Password:"));
+		ui_dialog_field(&d, PW_CONFIRM, 7, 22, 22, true,
+				UM_SECRET_MAX_UTF16);
+	}
+	ui_dialog_button(&d, PW_OK, 9, 3, _("OK"))->w = 10;
+	if (p.confirm)
+		ui_dialog_button(&d, PW_GENERATE, 9, 15, _("&Generate"))->w = 12;
+	ui_dialog_button(&d, PW_CANCEL, 9, 29, _("Cancel"))->w = 10;
+	ui_dialog_button(&d, PW_HELP, 9, 41, _("&Help"))->w = 10;
+	ui_dialog_focus(&d, PW_NEW);
+	r = ui_dialog_run(&d);
+	ui_dialog_free(&d);
+	return r == PW_OK;
+}
+
+/* Asked before the first step, so that an operator who cannot give one
+ * has changed nothing. */
+static bool password_up_front(struct wiz *x)
+{
+	size_t i;
+
+	for (i = um_repair_next(x->r); i < N_STEPS; i++)
+		if (um_repair_step_state(x->r, i) == UM_STEP_PENDING &&
+		    um_repair_needs_password(x->r, i))
+			return ask_password(x, i);
+	return true;
+}
+
+/* ---- running ------------------------------------------------------------ */
+
+static void side_state(struct wiz *x, const struct um_diagnosis *d)
+{
+	x->res_reach = um_is_ok(d->resource_reach);
+	x->acc_reach = um_is_ok(d->accounts_reach);
+	x->res_holds = d->resource_trusts;
+	x->acc_holds = d->accounts_lists;
+}
+
+static const char *holds_text(bool reach, bool holds)
+{
+	return !reach ? _("cannot tell, no answer") : holds ? _("yes")
+							    : _("no");
+}
+
+static void stop_on_pdc(struct wiz *x, size_t i)
+{
+	const char *pdc = um_repair_pdc(x->r, um_repair_steps[i].side);
+	const char *jp = um_journal_path(x->j);
+
+	x->stopped = true;
+	x->outcome_bad = true;
+	x->summary = talloc_asprintf(x->mem,
+		_("Step %zu must be run on the domain controller %s itself: a "
+		  "Samba classic (NT4-style) PDC cannot add a trusted domain "
+		  "over the network. The journal keeps the repair's place.\n"
+		  "On %s, as root, with its smb.conf, run:\n"
+		  "  usrmgr -s /etc/samba/smb.conf trust repair --resume "
+		  "--journal %s --password-file FILE\n"
+		  "with the same trust password. Then start User Manager here "
+		  "again: it offers to resume the repair for the steps left."),
+		step_number(x->r, i), pdc, pdc, jp ? jp : _("JOURNAL"));
+	ui_message(UI_MSG_INFO, x->summary);
+}
+
+static void step_failed(struct wiz *x, size_t i, struct um_status st)
+{
+	const struct um_diagnosis *now = NULL;
+	char *msg;
+
+	if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_RUN_ON_PDC)) {
+		stop_on_pdc(x, i);
+		return;
+	}
+	if (um_is_ok(um_repair_rediagnose(x->r, &now)) && now != NULL)
+		side_state(x, now);
+	else if (now != NULL)
+		side_state(x, now);
+	x->outcome_bad = true;
+	x->outcome = talloc_asprintf(x->mem, _("Step %zu failed: %s"),
+				     step_number(x->r, i),
+				     um_status_text(st));
+	msg = talloc_asprintf(x->mem,
+		_("The repair stopped at step %zu (%s, on %s):\n%s\n\n"
+		  "%s (PDC %s): %s in its Trusted Domains: %s\n"
+		  "%s (PDC %s): %s in its Trusting Domains: %s\n\n"
+		  "What to do: mend the cause (%s), then choose Run Step to "
+		  "try this step again. Or Stop: the journal keeps the "
+		  "repair's place, and User Manager offers to resume it."),
+		step_number(x->r, i), short_name(um_repair_steps[i].kind),
+		um_repair_pdc(x->r, um_repair_steps[i].side),
+		um_status_text(st),
+		um_repair_resource(x->r), um_repair_pdc(x->r, UM_SIDE_RESOURCE),
+		um_repair_accounts(x->r), holds_text(x->res_reach, x->res_holds),
+		um_repair_accounts(x->r), um_repair_pdc(x->r, UM_SIDE_ACCOUNTS),
+		um_repair_resource(x->r), holds_text(x->acc_reach, x->acc_holds),
+		um_status_name(st));
+	ui_message(UI_MSG_ERROR, msg);
+	talloc_free(msg);
+}
+
+/* A check's result: the step's own run, else the last diagnosis's. */
+static const char *check_result(struct wiz *x, enum um_step_kind k,
+				bool ran, struct um_status st)
+{
+	size_t i;
+
+	for (i = 0; i < N_STEPS; i++) {
+		if (um_repair_steps[i].kind != k)
+			continue;
+		switch (um_repair_step_state(x->r, i)) {
+		case UM_STEP_DONE:
+		case UM_STEP_SATISFIED:
+			return _("passes");
+		case UM_STEP_FAILED:
+			return um_status_text(um_repair_step_status(x->r, i));
+		default:
+			break;
+		}
+	}
+	if (!ran)
+		return k == UM_STEP_LOGON_TEST ? _("not run (no test user)")
+					       : _("not checked");
+	return um_is_ok(st) ? _("passes") : um_status_text(st);
+}
+
+static void finish(struct wiz *x)
+{
+	const struct um_diagnosis *d;
+	struct um_status st;
+	bool healthy = false;
+	size_t i, done = 0, already = 0;
+
+	st = um_repair_finish(x->r, &healthy);
+	d = um_repair_diagnosis(x->r);
+	x->finished = true;
+	for (i = 0; i < N_STEPS; i++) {
+		done += um_repair_step_state(x->r, i) == UM_STEP_DONE;
+		already += um_repair_step_state(x->r, i) == UM_STEP_SATISFIED;
+	}
+	if (d != NULL)
+		side_state(x, d);
+	x->outcome_bad = !healthy;
+	x->summary = talloc_asprintf(x->mem,
+		_("%s\n\nSecure channel verify: %s\nLogon test: %s\n"
+		  "Steps done: %zu, already so: %zu, of %zu.\n"
+		  "Diagnosis before: %s\nDiagnosis now: %s"),
+		healthy ? _("The trust is repaired: both sides hold it with "
+			    "the same password and the secure channel "
+			    "verifies.")
+			: _("The trust is not repaired."),
+		check_result(x, UM_STEP_VERIFY, d != NULL && d->verified,
+			     d != NULL ? d->verify : um_ok()),
+		check_result(x, UM_STEP_LOGON_TEST,
+			     d != NULL && d->logon_tested,
+			     d != NULL ? d->logon : um_ok()),
+		done, already, count_steps(x->r),
+		um_verdict_text(x->verdict),
+		!um_is_ok(st) ? um_status_text(st)
+		: d != NULL ? um_verdict_text(d->verdict) : "?");
+}
+
+/* Step I has just been done (or found already so): its PDC answered,
+ * and each side's half is as it is now. */
+static void step_done(struct wiz *x, size_t i)
+{
+	enum um_step_state s = um_repair_step_state(x->r, i);
+
+	if (s != UM_STEP_DONE && s != UM_STEP_SATISFIED)
+		return;
+	/* after a failure ("no answer") the PDC may be back */
+	if (um_repair_steps[i].side == UM_SIDE_RESOURCE)
+		x->res_reach = true;
+	else
+		x->acc_reach = true;
+	switch (um_repair_steps[i].kind) {
+	case UM_STEP_REMOVE_TRUSTED: x->res_holds = false; break;
+	case UM_STEP_REMOVE_TRUSTING: x->acc_holds = false; break;
+	case UM_STEP_ADD_TRUSTING: x->acc_holds = true; break;
+	case UM_STEP_ADD_TRUSTED: x->res_holds = true; break;
+	default: break;
+	}
+}
+
+/* Run the next step; false when the repair cannot go on by itself. */
+static bool run_one(struct ui_dialog *d, struct wiz *x)
+{
+	size_t i = um_repair_next(x->r);
+	struct um_status st;
+
+	if (i >= N_STEPS) {
+		finish(x);
+		return false;
+	}
+	if (um_repair_needs_password(x->r, i)) {
+		if (!ask_password(x, i))
+			return false;
+		if (um_repair_next(x->r) != i)
+			return true; /* rewound: Add Trusting again */
+	}
+	x->attempted = true;
+	st = um_repair_run(x->r, i);
+	if (!um_is_ok(st)) {
+		step_failed(x, i, st);
+		return false;
+	}
+	step_done(x, i);
+	x->outcome_bad = false;
+	x->outcome = talloc_asprintf(x->mem, _("Step %zu (%s): %s."),
+				     step_number(x->r, i),
+				     short_name(um_repair_steps[i].kind),
+				     um_repair_step_state(x->r, i) ==
+						     UM_STEP_SATISFIED
+					     ? _("already so, skipped")
+					     : _("done and checked"));
+	if (um_repair_next(x->r) >= N_STEPS) {
+		finish(x);
+		return false;
+	}
+	(void)d;
+	return true;
+}
+
+static int wiz_event(struct ui_dialog *d, int id, int key)
+{
+	struct wiz *x = d->priv;
+
+	(void)key;
+	switch (id) {
+	case ID_RUN:
+		run_one(d, x);
+		wiz_show(d, x);
+		if (x->finished)
+			ui_message(x->outcome_bad ? UI_MSG_ERROR : UI_MSG_INFO,
+				   x->summary);
+		return UI_DLG_CONTINUE;
+	case ID_ALL:
+		while (run_one(d, x)) {
+			wiz_show(d, x);
+			if (ui.quit_signal)
+				break;
+		}
+		wiz_show(d, x);
+		if (x->finished)
+			ui_message(x->outcome_bad ? UI_MSG_ERROR : UI_MSG_INFO,
+				   x->summary);
+		return UI_DLG_CONTINUE;
+	case ID_HELP:
+		ui_help(UI_HELP_CUSTOM);
+		return UI_DLG_CONTINUE;
+	default:
+		return id;
+	}
+}
+
+static void wiz_run(struct wiz *x)
+{
+	struct ui_dialog d;
+	int w = COLS - 2 < 78 ? COLS - 2 : 78;
+
+	side_state(x, um_repair_diagnosis(x->r));
+	x->verdict = um_repair_diagnosis(x->r)->verdict;
+	ui_dialog_init(&d, _("Repair Trust (KB Q207957)"), 22, w,
+		       UI_HELP_CUSTOM);
+	d.priv = x;
+	d.event = wiz_event;
+	d.paint_extra = wiz_paint;
+	d.default_id = ID_RUN;
+	d.cancel_id = ID_STOP;
+	ui_dialog_button(&d, ID_RUN, 20, 2, _("&Run Step"));
+	ui_dialog_button(&d, ID_ALL, 20, 17, _("Run &All Remaining"));
+	ui_dialog_button(&d, ID_STOP, 20, 41, _("&Stop"))->w = 9;
+	ui_dialog_button(&d, ID_HELP, 20, 53, _("&Help"));
+	wiz_buttons(&d, x);
+	ui_dialog_focus(&d, ID_RUN);
+	ui_dialog_run(&d);
+	ui_dialog_free(&d);
+	ui_help_set_custom(NULL, NULL);
+}
+
+/* ---- beginning: new or resumed ------------------------------------------ */
+
+static struct um_status open_journal(struct wiz *x)
+{
+	return um_journal_open(x->mem, ui.opt->journal, &x->j);
+}
+
+/* The rest of a repair once it has begun. */
+static void carry_on(struct wiz *x)
+{
+	bool ran;
+
+	if (um_repair_healthy(x->r)) {
+		ui_message(UI_MSG_INFO, _("The trust is healthy; nothing to "
+					  "repair."));
+		return;
+	}
+	if (!password_up_front(x)) {
+		/* Nothing has changed: end it in the journal. */
+		bool healthy;
+
+		um_repair_finish(x->r, &healthy);
+		return;
+	}
+	wiz_run(x);
+	ran = x->attempted;
+	if (!x->finished && !ran) {
+		bool healthy;
+
+		um_repair_finish(x->r, &healthy);
+	} else if (!x->finished && !x->stopped) {
+		ui_message(UI_MSG_INFO, _("The repair is not finished. The "
+			"journal keeps its place: Policies > Repair Trust offers "
+			"to resume it, and so does User Manager when it starts "
+			"again."));
+	}
+}
+
+void ui_wizard(const struct ui_pair *pair)
+{
+	struct wiz *x = talloc_zero(NULL, struct wiz);
+	struct um_repair_options opt = { .user = pair->user,
+					 .user_password = pair->user_password };
+	struct um_status st;
+
+	if (ui_training_active()) {
+		/* The coach watches every operation: the wizard would do the
+		 * trainee's work. */
+		ui_message(UI_MSG_INFO, _("In training you do the steps "
+			"yourself, in Policies > Trust Relationships. F2 gives "
+			"a hint."));
+		talloc_free(x);
+		return;
+	}
+	x->mem = x;
+	st = open_journal(x);
+	if (um_is_ok(st))
+		st = um_repair_start(x, ui.model, x->j, pair->resource_pdc,
+				     pair->accounts_pdc, &opt, &x->r);
+	if (um_is_ok(st) && um_repair_healthy(x->r) &&
+	    ui_confirm(_("The trust is healthy; there is nothing to repair.\n\n"
+			 "Remove it and add it again anyway?")) ==
+		    UI_ANSWER_YES) {
+		opt.reestablish = true;
+		st = um_repair_start(x, ui.model, x->j, pair->resource_pdc,
+				     pair->accounts_pdc, &opt, &x->r);
+	} else if (um_is_ok(st) && um_repair_healthy(x->r)) {
+		talloc_free(x);
+		return;
+	}
+	if (!um_is_ok(st) || x->r == NULL) {
+		ui_message_status(_("The repair could not begin."), st);
+		talloc_free(x);
+		return;
+	}
+	carry_on(x);
+	talloc_free(x);
+}
+
+/* --resource-authfile/--accounts-authfile are for the PDCs the journal
+ * names when they were not named again. */
+static void resume_creds(const char *journal_pdc, const char *given,
+			 const char *authfile)
+{
+	struct um_creds c = { .authfile = (char *)authfile };
+
+	if (authfile != NULL && given == NULL && journal_pdc != NULL)
+		um_model_set_creds(ui.model, journal_pdc, &c);
+}
+
+static void resume(struct um_unfinished *u, const struct ui_pair *pair)
+{
+	struct wiz *x = talloc_zero(NULL, struct wiz);
+	struct um_repair_options opt = { 0 };
+	struct um_status st;
+
+	if (pair != NULL) {
+		opt.user = pair->user;
+		opt.user_password = pair->user_password;
+	}
+	x->mem = x;
+	resume_creds(u->resource_pdc, ui.opt->resource_pdc,
+		     ui.opt->resource_authfile);
+	resume_creds(u->accounts_pdc, ui.opt->accounts_pdc,
+		     ui.opt->accounts_authfile);
+	st = open_journal(x);
+	if (um_is_ok(st))
+		st = um_repair_resume(x, ui.model, x->j, u, &opt, &x->r);
+	if (!um_is_ok(st) || x->r == NULL) {
+		ui_message_status(_("The repair could not be resumed."), st);
+		talloc_free(x);
+		return;
+	}
+	carry_on(x);
+	talloc_free(x);
+}
+
+static struct um_unfinished *find_unfinished(TALLOC_CTX *mem)
+{
+	struct um_journal *j = NULL;
+	struct um_unfinished *u = NULL;
+
+	if (!um_is_ok(um_journal_open(mem, ui.opt->journal, &j)))
+		return NULL;
+	um_repair_find_unfinished(mem, um_journal_path(j), &u);
+	return u;
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+/* A journaled step id in the operator's words. */
+static const char *step_words(TALLOC_CTX *mem, const struct um_unfinished *u)
+{
+	size_t i;
+
+	for (i = 0; u->last_step != NULL && i < N_STEPS; i++)
+		if (strcmp(um_repair_steps[i].id, u->last_step) == 0)
+			return talloc_asprintf(mem, _(um_repair_steps[i].action),
+					       u->resource ? u->resource : "?",
+					       u->accounts ? u->accounts : "?");
+	return u->last_step;
+}
+#pragma GCC diagnostic pop
+
+/* Ask whether to resume U; true when it was resumed. */
+static bool offer(struct um_unfinished *u)
+{
+	TALLOC_CTX *t = talloc_new(NULL);
+	char *q = talloc_asprintf(t,
+		_("A repair of the trust was begun %s and not finished:\n"
+		  "%s trusts %s (PDCs %s and %s)%s%s\n\n"
+		  "Resume it now? Each side is read again first."),
+		u->time ? u->time : "?", u->resource ? u->resource : "?",
+		u->accounts ? u->accounts : "?", u->resource_pdc,
+		u->accounts_pdc,
+		u->last_step ? _(".\nThe last step done:\n") : "",
+		u->last_step ? step_words(t, u) : "");
+	bool yes = ui_confirm(q) == UI_ANSWER_YES;
+
+	talloc_free(t);
+	if (yes) {
+		struct ui_pair pair = { 0 };
+		TALLOC_CTX *m = talloc_new(NULL);
+
+		/* The logon test's user, if the command line named one. */
+		if (ui.opt->user != NULL && ui.opt->user_password_file != NULL &&
+		    um_is_ok(um_secret_from_file(m, ui.opt->user_password_file,
+						 &pair.user_password)))
+			pair.user = (char *)ui.opt->user;
+		resume(u, &pair);
+		talloc_free(m);
+	}
+	return yes;
+}
+
+void ui_wizard_offer_resume(void)
+{
+	TALLOC_CTX *t;
+	struct um_unfinished *u;
+
+	/* Simulated domains live in their own state file: a repair in the
+	 * default journal may be of other domains (or of another state
+	 * file's).  There, only a journal named on the command line. */
+	if (um_model_simulated(ui.model) && ui.opt->journal == NULL)
+		return;
+	t = talloc_new(NULL);
+	u = find_unfinished(t);
+
+	if (u != NULL)
+		offer(u);
+	talloc_free(t);
+}
+
+void ui_wizard_menu(void)
+{
+	TALLOC_CTX *t = talloc_new(NULL);
+	struct um_unfinished *u = find_unfinished(t);
+	struct ui_pair *pair;
+
+	if (u != NULL && offer(u)) {
+		talloc_free(t);
+		return;
+	}
+	pair = talloc_zero(t, struct ui_pair);
+	if (ui_pair_dialog(_("Repair Trust (KB Q207957)"), t, pair))
+		ui_wizard(pair);
+	talloc_free(t);
+}
