@@ -4,7 +4,7 @@
 # are not tests (run them by hand: doc/performance.md).
 
 # The floor: connect + OpenPolicy2 + EnumTrustedDomainsEx and nothing else
-# ("make bench/floor-client"; bench/trust-list-bench.sh builds it).
+# ("make bench/floor-client"; make lab-bench builds it for bench/lab-bench.sh).
 EXTRA_PROGRAMS = bench/floor-client
 bench_floor_client_SOURCES = bench/floor-client.c
 bench_floor_client_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
