@@ -75,29 +75,6 @@ struct sim_entry *sim_find_entry(struct sim_entry *list, size_t n,
 	return NULL;
 }
 
-/* Room for one more element in the talloc array *LIST of N elements.  It
- * grows by doubling, so a scenario that generates many trusts costs linear
- * time, not quadratic (one realloc per entry was seconds for 5,000).
- */
-#define ROOM_FOR_ONE(w, list, type, n)                                     \
-	room_for_one((w), (void **)(list), sizeof(type), #type, (n))
-static bool room_for_one(struct um_sim_world *w, void **list, size_t size,
-			 const char *type, size_t n)
-{
-	size_t want = n < 8 ? 8 : 2 * n;
-	void *grown;
-
-	if (*list != NULL && n < talloc_get_size(*list) / size) {
-		return true;
-	}
-	grown = _talloc_realloc_array(w, *list, size, want, type);
-	if (grown == NULL) {
-		return false;
-	}
-	*list = grown;
-	return true;
-}
-
 bool sim_domain_add_entry(struct um_sim_world *w, struct sim_domain *d,
 			  bool trusted, const char *partner, const char *sid,
 			  const char *nthash)
@@ -106,13 +83,28 @@ bool sim_domain_add_entry(struct um_sim_world *w, struct sim_domain *d,
 	size_t *n = trusted ? &d->n_trusted : &d->n_trusting;
 	struct sim_entry *grown, *e;
 
-	if (!ROOM_FOR_ONE(w, list, struct sim_entry, *n)) {
-		return false;
+	/* Lists grow by doubling: one realloc per entry made a scenario
+	 * that generates 5,000 trusts take seconds (quadratic copying). */
+	if (talloc_array_length(*list) <= *n) {
+		size_t room = *n < 8 ? 8 : 2 * *n;
+
+		grown = talloc_realloc(w, *list, struct sim_entry, room);
+		if (grown == NULL) {
+			return false;
+		}
+		*list = grown;
 	}
 	grown = *list;
 	if (trusted) {
-		if (!ROOM_FOR_ONE(w, &d->channel, enum sim_channel, *n)) {
-			return false;
+		/* channel[i] belongs to trusted[i]: the same room */
+		if (talloc_array_length(d->channel) <= *n) {
+			enum sim_channel *ch = talloc_realloc(
+				w, d->channel, enum sim_channel,
+				talloc_array_length(grown));
+			if (ch == NULL) {
+				return false;
+			}
+			d->channel = ch;
 		}
 		d->channel[*n] = SIM_CHANNEL_NONE;
 	}
