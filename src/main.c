@@ -12,7 +12,7 @@
 #include "cli.h"
 #include "prompt.h"
 #include "i18n.h"
-#include "../ui/ui.h"
+#include "ui.h"
 
 void um_i18n_init(void)
 {

@@ -1,5 +1,5 @@
 # Unit tests (cmocka) and CLI tests on simulated domains.
-UNIT_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS) $(CMOCKA_CFLAGS)
+UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LIBS = $(USRMGR_LIBS) $(CMOCKA_LIBS)
 
 UNIT_COMMON = tests/unit/unit.c tests/unit/unit.h
@@ -15,7 +15,7 @@ check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
 tests_unit_status_test_SOURCES = tests/unit/status-test.c $(UNIT_COMMON)
-tests_unit_status_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_status_test_CFLAGS = $(UNIT_CFLAGS) $(SAMBA_CFLAGS)
 tests_unit_status_test_LDADD = $(UNIT_LIBS)
 tests_unit_secret_test_SOURCES = tests/unit/secret-test.c $(UNIT_COMMON)
 tests_unit_secret_test_CFLAGS = $(UNIT_CFLAGS)

@@ -45,6 +45,7 @@ FUZZ_CFLAGS = $(AM_CFLAGS) -I$(top_srcdir)/tests/fuzz
 FUZZ_LIBS = $(USRMGR_LIBS) -lnettle
 
 tests_fuzz_fuzz_scenario_SOURCES = tests/fuzz/fuzz-scenario.c
+tests_fuzz_fuzz_scenario_CPPFLAGS = $(BACKEND_CPPFLAGS) -I$(top_srcdir)/src/backend/sim
 tests_fuzz_fuzz_scenario_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_scenario_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_scenario_LDADD = $(FUZZ_LIBS)
@@ -60,18 +61,18 @@ tests_fuzz_fuzz_names_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_names_LDADD = $(FUZZ_LIBS)
 
 tests_fuzz_fuzz_drsblobs_SOURCES = tests/fuzz/fuzz-drsblobs.c
+tests_fuzz_fuzz_drsblobs_CPPFLAGS = $(RPC_CPPFLAGS)
 tests_fuzz_fuzz_drsblobs_CFLAGS = $(FUZZ_CFLAGS) $(SAMBA_CFLAGS)
 tests_fuzz_fuzz_drsblobs_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_drsblobs_LDADD = $(FUZZ_LIBS)
 
 # The screens' objects as usrmgr has them, without its main().
 tests_fuzz_fuzz_form_SOURCES = tests/fuzz/fuzz-form.c
+tests_fuzz_fuzz_form_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/ui
 tests_fuzz_fuzz_form_CFLAGS = $(FUZZ_CFLAGS) $(CURSES_CFLAGS)
 tests_fuzz_fuzz_form_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_form_LDADD = \
-	$(filter-out src/usrmgr-main.$(OBJEXT),$(am_usrmgr_OBJECTS)) \
-	$(FUZZ_LIBS) $(CURSES_LIBS)
-tests_fuzz_fuzz_form_DEPENDENCIES = $(am_usrmgr_OBJECTS) libusrmgr.a
+	libusrmgr_ui.a $(FUZZ_LIBS) $(CURSES_LIBS)
 
 fuzz: $(FUZZERS)
 	$(AM_V_at)$(top_srcdir)/tests/sanitize/run-fuzzers \

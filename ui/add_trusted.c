@@ -13,7 +13,7 @@
 
 #include <ctype.h>
 #include "ui_priv.h"
-#include "../src/names.h"
+#include "names.h"
 
 enum { ID_NAME = 1, ID_PW, ID_PDC, ID_OK, ID_CANCEL, ID_HELP };
 

@@ -10,7 +10,7 @@
 #endif
 
 #include "ui_priv.h"
-#include "../src/names.h"
+#include "names.h"
 
 enum { ID_NAME = 1, ID_PW, ID_CONFIRM, ID_OK, ID_CANCEL, ID_HELP };
 

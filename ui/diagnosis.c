@@ -15,8 +15,8 @@
 
 #include <string.h>
 #include "ui_priv.h"
-#include "../src/diagnosis.h"
-#include "../src/names.h"
+#include "diagnosis.h"
+#include "names.h"
 
 /* ---- the pair: both PDCs, each with its own credentials ------------- */
 

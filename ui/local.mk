@@ -1,5 +1,9 @@
 # The screens (ui/): one file per screen or dialog, plus the widget layer.
-usrmgr_SOURCES += \
+# They see the engine's public headers and curses, nothing else.
+noinst_LIBRARIES += libusrmgr_ui.a
+libusrmgr_ui_a_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)
+libusrmgr_ui_a_SOURCES = \
+	ui/ui.h \
 	ui/ui_priv.h \
 	ui/ui.c \
 	ui/term.c \

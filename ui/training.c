@@ -1,6 +1,6 @@
 /*
  * usrmgr - training (--training [SCENARIO]): the trainee repairs a
- * broken trust in the ordinary screens while the coach (src/training.h)
+ * broken trust in the ordinary screens while the coach (src/include/training.h)
  * watches every operation.  This file is the coach's voice: an opening
  * brief, its messages after each operation (a step out of order or on the
  * wrong PDC explained at once), a hint on F2 (Esc 2; Help > Training
@@ -14,7 +14,7 @@
 
 #include <string.h>
 #include "ui_priv.h"
-#include "../src/training.h"
+#include "training.h"
 
 static struct {
 	TALLOC_CTX *mem;

@@ -7,7 +7,7 @@
 #define USRMGR_UI_H
 
 #include <stdbool.h>
-#include "../src/model.h"
+#include "model.h"
 
 struct um_ui_options {
 	const char *pdc;       /* the PDC to open first; NULL: the first

@@ -16,10 +16,10 @@
 #include <panel.h>
 #include <form.h>
 #include "ui.h"
-#include "../src/model.h"
-#include "../src/status.h"
-#include "../src/secret.h"
-#include "../src/i18n.h"
+#include "model.h"
+#include "status.h"
+#include "secret.h"
+#include "i18n.h"
 
 /* ---- keys (keys.c) ----------------------------------------------- */
 

@@ -7,7 +7,7 @@
  * step (or all the remaining ones); each outcome is shown; a failure stops
  * with the message, each side's state and what to do.  At the end, the
  * verify and logon-test results and a summary.  The engine is the CLI's
- * (src/repair.h): every step is journaled before it runs, so a repair
+ * (src/include/repair.h): every step is journaled before it runs, so a repair
  * left unfinished is offered again when User Manager starts.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
@@ -18,7 +18,7 @@
 
 #include <string.h>
 #include "ui_priv.h"
-#include "../src/repair.h"
+#include "repair.h"
 
 #define N_STEPS um_repair_n_steps
 

@@ -1,5 +1,5 @@
 /*
- * fuzz-drsblobs: the trust auth blob encoder (src/drsblobs.c) round trip.
+ * fuzz-drsblobs: the trust auth blob encoder (src/backend/rpc/drsblobs.c) round trip.
  * The input gives a confounder seed, a timestamp and two passwords (either
  * may be absent); the blob is encoded, then decoded here by an independent
  * reader of MS-LSAD 2.2.7.16/17, which must find every field as given:

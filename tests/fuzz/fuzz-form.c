@@ -21,7 +21,7 @@
 
 #include "model.h"
 #include "i18n.h"
-#include "../ui/ui.h"
+#include "ui.h"
 #include "fuzz.h"
 
 static char *dir, *script;

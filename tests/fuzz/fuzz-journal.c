@@ -1,5 +1,5 @@
 /*
- * fuzz-journal: the journal reader (src/journal.c, json-c) on hostile
+ * fuzz-journal: the journal reader (src/engine/journal.c, json-c) on hostile
  * lines.  Each input is parsed as one line, then written as a whole file
  * and read with um_journal_read (torn lines, garbage, NULs).  Every event
  * that parses is appended to a fresh journal with um_journal_append and

@@ -1,12 +1,12 @@
 /*
  * fuzz-names: name and password validation on hostile input.
  *
- * Names (src/names.c): um_name_normalise either refuses or returns 1-15
+ * Names (src/engine/names.c): um_name_normalise either refuses or returns 1-15
  * characters of printable ASCII, upper case, none that NetBIOS forbids,
  * and normalising its own answer changes nothing; um_name_split_user
  * never loses a character.
  *
- * Passwords (src/secret.c): um_secret_check accepts exactly what is valid
+ * Passwords (src/engine/secret.c): um_secret_check accepts exactly what is valid
  * UTF-8 without NUL of at most 256 UTF-16 units, judged against glibc's
  * iconv; the NT hash is MD4 over iconv's UTF-16LE, computed here apart.
  *

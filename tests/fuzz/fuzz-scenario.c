@@ -1,5 +1,5 @@
 /*
- * fuzz-scenario: the scenario/state reader (src/scenario.c, inih) on
+ * fuzz-scenario: the scenario/state reader (src/backend/sim/scenario.c, inih) on
  * hostile text.  Each input is written as a scenario file beside a copy
  * of scenarios/domains.ini (so "include = domains.ini" works) and parsed.
  * When it parses, the world is saved as a state file and read back: what

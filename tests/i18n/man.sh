@@ -1,7 +1,7 @@
 #!/bin/sh
 # usrmgr documentation test: the man pages render without a warning, have a
 # NAME section man-db can index, and name every option and command the
-# programs have (src/cli.c's option table, `usrmgr --help`, `usrmgr-lab
+# programs have (src/cli/cli.c's option table, `usrmgr --help`, `usrmgr-lab
 # --help`).
 #
 # Prints "ok"/"not ok" lines and ends with "N passed, N failed".
@@ -53,15 +53,15 @@ for page in usrmgr.8 usrmgr-lab.8; do
 	fi
 done
 
-# usrmgr.8 names every long option of src/cli.c
+# usrmgr.8 names every long option of src/cli/cli.c
 man_text=$T/usrmgr.txt
 sed 's/\\-/-/g' "$DOC/usrmgr.8" >"$man_text"
 missing=""
-for o in $(sed -n 's/^[[:space:]]*{ "\([a-z][a-z-]*\)",.*/\1/p' "$top_srcdir/src/cli.c"); do
+for o in $(sed -n 's/^[[:space:]]*{ "\([a-z][a-z-]*\)",.*/\1/p' "$top_srcdir/src/cli/cli.c"); do
 	grep -q -- "--$o\b" "$man_text" || missing="$missing --$o"
 done
 if [ -z "$missing" ]; then
-	ok "usrmgr.8 documents every option in src/cli.c"
+	ok "usrmgr.8 documents every option in src/cli/cli.c"
 else
 	not_ok "usrmgr.8 lacks options:$missing"
 fi

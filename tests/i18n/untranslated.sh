@@ -1,7 +1,7 @@
 #!/bin/sh
 # usrmgr i18n test: every string a person reads goes through gettext.
 #
-# xgettext -a lists every string literal in ui/*.c and src/*.c; the strings
+# xgettext -a lists every string literal in ui/ and src/ (every .c file); the strings
 # marked with _() or N_() (as po/Makevars extracts them) are taken away;
 # what is left must be "not for people": format-only strings (nothing but
 # conversions, spaces and punctuation) are dropped here, the rest must match
@@ -23,7 +23,7 @@ need xgettext "package gettext"
 need msgcomm "package gettext"
 
 cd "$top_srcdir" || exit 1
-[ -n "$SOURCES" ] || SOURCES=$(ls src/*.c ui/*.c)
+[ -n "$SOURCES" ] || SOURCES=$(find src ui -name "*.c" | sort)
 
 # one line per string, C-escaped as in the source
 strings_of() { # strings_of PO

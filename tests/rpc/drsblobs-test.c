@@ -1,7 +1,7 @@
 /*
  * drsblobs-test: usrmgr's hand-made trustDomainPasswords encoder against
  * Samba's own, byte for byte.  For each case the same structure (fixed
- * confounder, fixed timestamp) is packed by src/drsblobs.c and by
+ * confounder, fixed timestamp) is packed by src/backend/rpc/drsblobs.c and by
  * python3-samba's ndr_pack(); the hex must be identical.
  *
  * Skips (77) when /usr/bin/python3 cannot import samba, unless CI=true.

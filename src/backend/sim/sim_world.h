@@ -81,10 +81,6 @@ bool sim_domain_add_entry(struct um_sim_world *w, struct sim_domain *d,
 void sim_domain_remove_entry(struct sim_domain *d, bool trusted,
 			     size_t index);
 
-/* Open a regular file of at most MAX bytes; NULL with errno EINVAL when
- * PATH is something else (a FIFO, a directory, too big). */
-FILE *open_regular(const char *path, size_t max, struct stat *sb);
-
 /* Write the world to its state file atomically (no-op without one). */
 struct um_status sim_world_save(struct um_sim_world *w);
 

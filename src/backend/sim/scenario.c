@@ -17,6 +17,7 @@
 #include <ini.h>
 
 #include "sim_world.h"
+#include "files.h"
 #include "names.h"
 #include "i18n.h"
 
@@ -608,30 +609,6 @@ static struct um_status check_world(struct parse_ctx *c)
 	return um_ok();
 }
 
-/* Open PATH for reading only if it is a regular file of at most MAX
- * bytes; EINVAL when it is something else.  O_NONBLOCK: a FIFO must not
- * hang us before we can look at it. */
-FILE *open_regular(const char *path, size_t max, struct stat *sb)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	FILE *f;
-
-	if (fd < 0) {
-		return NULL;
-	}
-	if (fstat(fd, sb) != 0 || !S_ISREG(sb->st_mode) ||
-	    sb->st_size > (off_t)max) {
-		close(fd);
-		errno = EINVAL;
-		return NULL;
-	}
-	f = fdopen(fd, "r");
-	if (f == NULL) {
-		close(fd);
-	}
-	return f;
-}
-
 struct um_status sim_world_parse(TALLOC_CTX *mem, const char *path,
 				 struct um_sim_world **out, char **why)
 {
@@ -642,7 +619,7 @@ struct um_status sim_world_parse(TALLOC_CTX *mem, const char *path,
 
 	*out = NULL;
 	*why = NULL;
-	f = open_regular(path, SCENARIO_MAX_BYTES, &sb);
+	f = um_file_open_regular(path, SCENARIO_MAX_BYTES, &sb);
 	if (f == NULL && errno != EINVAL) {
 		*why = talloc_asprintf(mem, "%s: %s", path, strerror(errno));
 		return um_local(UM_LOCAL_IO);

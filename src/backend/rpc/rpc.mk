@@ -1,16 +1,23 @@
 # The RPC backend (issue 5): real PDCs over DCE/RPC with Samba's public
 # client libraries.  Included by the top Makefile.am.
-libusrmgr_a_SOURCES += \
-	src/backend_rpc.c src/backend_rpc_nt4.c \
-	src/rpc_conn.c src/rpc_op.c src/rpc_util.c src/rpc_internal.h \
-	src/drsblobs.c src/drsblobs.h \
-	src/nt4_helper.c src/nt4_helper.h
+# The only library built with Samba's flags.
+noinst_LIBRARIES += libusrmgr_rpc.a
+RPC_CPPFLAGS = $(BACKEND_CPPFLAGS) -I$(top_srcdir)/src/backend/rpc
+libusrmgr_rpc_a_CPPFLAGS = $(RPC_CPPFLAGS)
+libusrmgr_rpc_a_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
+libusrmgr_rpc_a_SOURCES = \
+	src/backend/rpc/rpc_internal.h \
+	src/backend/rpc/backend_rpc.c src/backend/rpc/backend_rpc_nt4.c \
+	src/backend/rpc/rpc_conn.c src/backend/rpc/rpc_op.c \
+	src/backend/rpc/rpc_util.c src/backend/rpc/rpc_status.c \
+	src/backend/rpc/drsblobs.c src/backend/rpc/drsblobs.h \
+	src/backend/rpc/nt4_helper.c src/backend/rpc/nt4_helper.h
 
 # The NT4 dialect's local step (issue 9): usrmgr-nt4-trust, on Samba's
 # Python bindings, run by usrmgr on a Samba classic PDC itself.
 pkglibexec_SCRIPTS = helpers/usrmgr-nt4-trust
 EXTRA_DIST += helpers/usrmgr-nt4-trust
-libusrmgr_a_CFLAGS += -DUM_NT4_HELPER='"$(pkglibexecdir)/usrmgr-nt4-trust"'
+libusrmgr_rpc_a_CFLAGS += -DUM_NT4_HELPER='"$(pkglibexecdir)/usrmgr-nt4-trust"'
 
 # drsblobs-test: the hand-made trust auth blob against python3-samba's
 # ndr_pack(), byte for byte.  rpc-unit-test: opnums against Samba's
@@ -18,9 +25,11 @@ libusrmgr_a_CFLAGS += -DUM_NT4_HELPER='"$(pkglibexecdir)/usrmgr-nt4-trust"'
 check_PROGRAMS += tests/rpc/drsblobs-test tests/rpc/rpc-unit-test
 TESTS += tests/rpc/drsblobs-test tests/rpc/rpc-unit-test
 tests_rpc_drsblobs_test_SOURCES = tests/rpc/drsblobs-test.c
+tests_rpc_drsblobs_test_CPPFLAGS = $(RPC_CPPFLAGS)
 tests_rpc_drsblobs_test_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
 tests_rpc_drsblobs_test_LDADD = $(USRMGR_LIBS)
 tests_rpc_rpc_unit_test_SOURCES = tests/rpc/rpc-unit-test.c
+tests_rpc_rpc_unit_test_CPPFLAGS = $(RPC_CPPFLAGS)
 tests_rpc_rpc_unit_test_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
 tests_rpc_rpc_unit_test_LDADD = $(USRMGR_LIBS)
 
@@ -29,6 +38,7 @@ tests_rpc_rpc_unit_test_LDADD = $(USRMGR_LIBS)
 check_PROGRAMS += tests/rpc/nt4-helper-test
 TESTS += tests/rpc/nt4-helper-test
 tests_rpc_nt4_helper_test_SOURCES = tests/rpc/nt4-helper-test.c
+tests_rpc_nt4_helper_test_CPPFLAGS = $(RPC_CPPFLAGS)
 tests_rpc_nt4_helper_test_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
 tests_rpc_nt4_helper_test_LDADD = $(USRMGR_LIBS)
 
@@ -37,6 +47,7 @@ tests_rpc_nt4_helper_test_LDADD = $(USRMGR_LIBS)
 # a lab: they skip with exit 77, and fail under CI=true).
 check_PROGRAMS += tests/rpc/rpc-driver
 tests_rpc_rpc_driver_SOURCES = tests/rpc/rpc-driver.c
+tests_rpc_rpc_driver_CPPFLAGS = $(RPC_CPPFLAGS)
 tests_rpc_rpc_driver_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
 tests_rpc_rpc_driver_LDADD = $(USRMGR_LIBS)
 

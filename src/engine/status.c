@@ -12,9 +12,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <core/ntstatus.h>
-#include <core/werror.h>
 #include "status.h"
+#include "backend.h"
 #include "i18n.h"
 
 struct status_words {
@@ -198,20 +197,14 @@ const char *um_status_name(struct um_status st)
 	if (w != NULL) {
 		return w->name;
 	}
+	if (st.kind != UM_KIND_LOCAL && um_backend_status_name(st) != NULL) {
+		return um_backend_status_name(st);
+	}
 	switch (st.kind) {
 	case UM_KIND_NT:
-		/* Samba knows every NTSTATUS by name; its fallback for an
-		 * unknown one is "NT code 0x...", which we spell our way. */
-		if (strncmp(nt_errstr(NT_STATUS(st.code)), "NT_STATUS_", 10) ==
-		    0) {
-			return nt_errstr(NT_STATUS(st.code));
-		}
 		snprintf(buf, sizeof(buf), "NT_STATUS_0x%08X", st.code);
 		break;
 	case UM_KIND_WERR:
-		if (strncmp(win_errstr(W_ERROR(st.code)), "WERR_", 5) == 0) {
-			return win_errstr(W_ERROR(st.code));
-		}
 		snprintf(buf, sizeof(buf), "WERR_%u", st.code);
 		break;
 	default:

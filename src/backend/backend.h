@@ -101,6 +101,10 @@ struct um_status um_backend_sim_attach(struct um_pdc *pdc,
 struct um_status um_backend_rpc_attach(struct um_pdc *pdc,
 				       const struct um_model_options *opt);
 
+/* Samba's name for a status usrmgr's own table does not list, or NULL
+ * (src/backend/rpc/rpc_status.c: only the RPC backend sees Samba). */
+const char *um_backend_status_name(struct um_status st);
+
 /* Model internals the backends may use. */
 const struct um_model_options *um_model_options(const struct um_model *m);
 /* The operator's password for PROMPT, through the hooks: cancelled, or

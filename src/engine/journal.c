@@ -18,7 +18,7 @@
 #include <json-c/json.h>
 
 #include "journal.h"
-#include "sim_world.h"
+#include "files.h"
 
 /* Journals bigger than this are not read whole (a repair's story is a few
  * kilobytes; an operator's years of repairs fit easily). */
@@ -251,7 +251,7 @@ struct um_status um_journal_read(TALLOC_CTX *mem, const char *path,
 {
 	struct um_journal_event *list = NULL, e;
 	struct stat sb;
-	FILE *f = open_regular(path, JOURNAL_MAX_BYTES, &sb);
+	FILE *f = um_file_open_regular(path, JOURNAL_MAX_BYTES, &sb);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
