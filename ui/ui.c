@@ -13,15 +13,6 @@
 #include <string.h>
 #include "ui_priv.h"
 
-/* --resource-authfile/--accounts-authfile: each PDC its own. */
-static void side_creds(const char *pdc, const char *authfile)
-{
-	struct um_creds c = { .authfile = (char *)authfile };
-
-	if (pdc != NULL && authfile != NULL)
-		um_model_set_creds(ui.model, pdc, &c);
-}
-
 /* Once the main window shows its first domain: --training opens the
  * coach; otherwise an unfinished repair in the journal is offered. */
 void ui_startup(void)
@@ -57,8 +48,11 @@ int um_ui_run(struct um_model *m, const struct um_ui_options *opt)
 		ui_script_close();
 		return 2;
 	}
-	side_creds(ui.opt->resource_pdc, ui.opt->resource_authfile);
-	side_creds(ui.opt->accounts_pdc, ui.opt->accounts_authfile);
+	/* --resource-authfile/--accounts-authfile: each PDC its own. */
+	um_model_set_authfile(m, ui.opt->resource_pdc,
+			      ui.opt->resource_authfile);
+	um_model_set_authfile(m, ui.opt->accounts_pdc,
+			      ui.opt->accounts_authfile);
 	ui_keys_init();
 	ui_busy_hooks(&hooks);
 	um_model_set_hooks(m, &hooks);

@@ -264,16 +264,6 @@ static struct um_status need_pdc(const struct um_cli *c, struct um_model *m,
 	return um_pdc_get(m, c->pdc, p);
 }
 
-static void side_creds(struct um_model *m, const char *pdc,
-		       const char *authfile)
-{
-	struct um_creds creds = { .authfile = (char *)authfile };
-
-	if (pdc != NULL && authfile != NULL) {
-		um_model_set_creds(m, pdc, &creds);
-	}
-}
-
 /* --partner-pdc: open it first, so the model knows the partner's SID and
  * names (its own PDC may not find a domain it no longer trusts).  The
  * partner is another domain: its admin comes from --partner-authfile. */
@@ -286,7 +276,7 @@ static void open_partner(const struct um_cli *c, struct um_model *m)
 	if (c->partner_pdc == NULL) {
 		return;
 	}
-	side_creds(m, c->partner_pdc, c->partner_authfile);
+	um_model_set_authfile(m, c->partner_pdc, c->partner_authfile);
 	st = um_pdc_get(m, c->partner_pdc, &partner);
 	if (um_is_ok(st)) {
 		st = um_pdc_info(partner, &info);
@@ -452,8 +442,8 @@ static int verb_diagnose(const struct um_cli *c, struct um_model *m)
 	struct um_status st = um_ok();
 	int rc;
 
-	side_creds(m, c->resource_pdc, c->resource_authfile);
-	side_creds(m, c->accounts_pdc, c->accounts_authfile);
+	um_model_set_authfile(m, c->resource_pdc, c->resource_authfile);
+	um_model_set_authfile(m, c->accounts_pdc, c->accounts_authfile);
 	if (c->test_user != NULL) {
 		char *prompt = talloc_asprintf(tmp, _("Password for %s: "),
 					       c->test_user);
@@ -490,8 +480,8 @@ static int verb_repair(const struct um_cli *c, struct um_model *m)
 			c->journal ? c->journal : "", um_status_text(st));
 		return UM_EXIT_USAGE;
 	}
-	side_creds(m, c->resource_pdc, c->resource_authfile);
-	side_creds(m, c->accounts_pdc, c->accounts_authfile);
+	um_model_set_authfile(m, c->resource_pdc, c->resource_authfile);
+	um_model_set_authfile(m, c->accounts_pdc, c->accounts_authfile);
 	rc = um_cli_repair(c, m, j);
 	talloc_free(j);
 	return rc;

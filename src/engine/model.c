@@ -148,6 +148,16 @@ void um_model_note(struct um_model *m, const char *text)
 	}
 }
 
+void um_model_set_authfile(struct um_model *m, const char *pdc,
+			   const char *authfile)
+{
+	struct um_creds creds = { .authfile = (char *)authfile };
+
+	if (pdc != NULL && authfile != NULL) {
+		um_model_set_creds(m, pdc, &creds);
+	}
+}
+
 void um_model_set_creds(struct um_model *m, const char *pdc,
 			const struct um_creds *creds)
 {

@@ -154,6 +154,10 @@ const char **um_model_sim_domains(struct um_model *m, TALLOC_CTX *mem);
 /* Credentials for one PDC, overriding the default. */
 void um_model_set_creds(struct um_model *m, const char *pdc,
 			const struct um_creds *creds);
+/* PDC's credentials from AUTHFILE (Samba's -A format): per-side options
+ * such as --resource-authfile.  Nothing when either is NULL. */
+void um_model_set_authfile(struct um_model *m, const char *pdc,
+			   const char *authfile);
 
 /*
  * Cancel the operation in progress: called from an event handler (the
