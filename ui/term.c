@@ -125,6 +125,51 @@ enum { P_TITLE = 1, P_MENU, P_MENU_SEL, P_DIALOG, P_DTITLE, P_LIST,
        P_LIST_SEL, P_LIST_IDLE, P_HEADER, P_BUTTON_FOCUS, P_FIELD, P_STATUS,
        P_ERROR, P_OK, P_DISABLED };
 
+/* Each role's look: its colour pair and attributes on a colour terminal,
+ * and reverse video or bold for what colour would set apart on a
+ * monochrome one (vt100, NO_COLOR).  The disabled roles are bold on an
+ * 8-colour terminal, where dark grey is not to be had. */
+static const struct role_look {
+	short pair;
+	attr_t color;
+	attr_t mono;
+	bool bold_in_8_colours;
+} looks[UI_R_COUNT] = {
+	[UI_R_NORMAL] = { P_LIST, 0, A_NORMAL, false },
+	[UI_R_TITLE] = { P_TITLE, A_BOLD, A_REVERSE | A_BOLD, false },
+	[UI_R_MENUBAR] = { P_MENU, 0, A_REVERSE, false },
+	[UI_R_MENU] = { P_MENU, 0, A_NORMAL, false },
+	[UI_R_MENU_SEL] = { P_MENU_SEL, 0, A_REVERSE, false },
+	[UI_R_MENU_DISABLED] = { P_DISABLED, 0, A_DIM, true },
+	[UI_R_DIALOG] = { P_DIALOG, 0, A_NORMAL, false },
+	[UI_R_DIALOG_TITLE] = { P_DTITLE, A_BOLD, A_REVERSE | A_BOLD, false },
+	[UI_R_LIST] = { P_LIST, 0, A_NORMAL, false },
+	[UI_R_LIST_SEL] = { P_LIST_SEL, 0, A_REVERSE, false },
+	[UI_R_LIST_SEL_IDLE] = { P_LIST_IDLE, 0, A_BOLD, false },
+	[UI_R_HEADER] = { P_HEADER, 0, A_BOLD | A_UNDERLINE, false },
+	[UI_R_BUTTON] = { P_DIALOG, 0, A_NORMAL, false },
+	[UI_R_BUTTON_FOCUS] = { P_BUTTON_FOCUS, A_BOLD, A_REVERSE, false },
+	[UI_R_FIELD] = { P_FIELD, 0, A_UNDERLINE, false },
+	[UI_R_STATUS] = { P_STATUS, 0, A_REVERSE, false },
+	[UI_R_DISABLED] = { P_DISABLED, 0, A_DIM, true },
+	[UI_R_ERROR] = { P_ERROR, A_BOLD, A_BOLD, false },
+	[UI_R_OK] = { P_OK, 0, A_BOLD, false },
+};
+
+static void set_roles(bool colour)
+{
+	size_t r;
+
+	for (r = 0; r < UI_R_COUNT; r++) {
+		const struct role_look *l = &looks[r];
+
+		roles[r] = !colour ? l->mono
+			   : COLOR_PAIR(l->pair) | l->color |
+				     (l->bold_in_8_colours && COLORS < 16
+					      ? A_BOLD : 0);
+	}
+}
+
 static void roles_color(void)
 {
 	/* NT 4.0: navy caption, grey chrome, white list boxes. */
@@ -148,51 +193,12 @@ static void roles_color(void)
 	init_pair(P_OK, COLOR_GREEN, grey);
 	init_pair(P_DISABLED, dim, grey);
 
-	roles[UI_R_NORMAL] = COLOR_PAIR(P_LIST);
-	roles[UI_R_TITLE] = COLOR_PAIR(P_TITLE) | A_BOLD;
-	roles[UI_R_MENUBAR] = COLOR_PAIR(P_MENU);
-	roles[UI_R_MENU] = COLOR_PAIR(P_MENU);
-	roles[UI_R_MENU_SEL] = COLOR_PAIR(P_MENU_SEL);
-	roles[UI_R_MENU_DISABLED] = COLOR_PAIR(P_DISABLED) |
-				    (COLORS >= 16 ? 0 : A_BOLD);
-	roles[UI_R_DIALOG] = COLOR_PAIR(P_DIALOG);
-	roles[UI_R_DIALOG_TITLE] = COLOR_PAIR(P_DTITLE) | A_BOLD;
-	roles[UI_R_LIST] = COLOR_PAIR(P_LIST);
-	roles[UI_R_LIST_SEL] = COLOR_PAIR(P_LIST_SEL);
-	roles[UI_R_LIST_SEL_IDLE] = COLOR_PAIR(P_LIST_IDLE);
-	roles[UI_R_HEADER] = COLOR_PAIR(P_HEADER);
-	roles[UI_R_BUTTON] = COLOR_PAIR(P_DIALOG);
-	roles[UI_R_BUTTON_FOCUS] = COLOR_PAIR(P_BUTTON_FOCUS) | A_BOLD;
-	roles[UI_R_FIELD] = COLOR_PAIR(P_FIELD);
-	roles[UI_R_STATUS] = COLOR_PAIR(P_STATUS);
-	roles[UI_R_DISABLED] = COLOR_PAIR(P_DISABLED) |
-			       (COLORS >= 16 ? 0 : A_BOLD);
-	roles[UI_R_ERROR] = COLOR_PAIR(P_ERROR) | A_BOLD;
-	roles[UI_R_OK] = COLOR_PAIR(P_OK);
+	set_roles(true);
 }
 
 static void roles_mono(void)
 {
-	/* Reverse video for what colour would set apart (vt100, NO_COLOR). */
-	roles[UI_R_NORMAL] = A_NORMAL;
-	roles[UI_R_TITLE] = A_REVERSE | A_BOLD;
-	roles[UI_R_MENUBAR] = A_REVERSE;
-	roles[UI_R_MENU] = A_NORMAL;
-	roles[UI_R_MENU_SEL] = A_REVERSE;
-	roles[UI_R_MENU_DISABLED] = A_DIM;
-	roles[UI_R_DIALOG] = A_NORMAL;
-	roles[UI_R_DIALOG_TITLE] = A_REVERSE | A_BOLD;
-	roles[UI_R_LIST] = A_NORMAL;
-	roles[UI_R_LIST_SEL] = A_REVERSE;
-	roles[UI_R_LIST_SEL_IDLE] = A_BOLD;
-	roles[UI_R_HEADER] = A_BOLD | A_UNDERLINE;
-	roles[UI_R_BUTTON] = A_NORMAL;
-	roles[UI_R_BUTTON_FOCUS] = A_REVERSE;
-	roles[UI_R_FIELD] = A_UNDERLINE;
-	roles[UI_R_STATUS] = A_REVERSE;
-	roles[UI_R_DISABLED] = A_DIM;
-	roles[UI_R_ERROR] = A_BOLD;
-	roles[UI_R_OK] = A_BOLD;
+	set_roles(false);
 }
 
 attr_t ui_attr(enum ui_role r)
