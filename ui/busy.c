@@ -138,12 +138,7 @@ static void hook_idle(void *priv)
 		return;
 	ui_pop(&busy.scr);
 	TALLOC_FREE(busy.tick);
-	if (busy.pan != NULL)
-		del_panel(busy.pan);
-	if (busy.win != NULL)
-		delwin(busy.win);
-	busy.pan = NULL;
-	busy.win = NULL;
+	ui_window_close(&busy.pan, &busy.win);
 	ui_refresh();
 }
 

@@ -516,8 +516,7 @@ int ui_main_window_run(const char *pdc)
 			mw->quit = true;
 	}
 	ui_pop(&mw->scr);
-	del_panel(mw->pan);
-	delwin(mw->win);
+	ui_window_close(&mw->pan, &mw->win);
 	main_w = NULL;
 	talloc_free(mw);
 	return 0;

@@ -346,6 +346,16 @@ void ui_pop(struct ui_screen *s)
 	}
 }
 
+void ui_window_close(PANEL **pan, WINDOW **win)
+{
+	if (*pan != NULL)
+		del_panel(*pan);
+	if (*win != NULL)
+		delwin(*win);
+	*pan = NULL;
+	*win = NULL;
+}
+
 static void repaint_from(struct ui_screen *s)
 {
 	if (s == NULL)
@@ -526,12 +536,7 @@ struct um_status ui_term_open(void)
 
 void ui_term_close(void)
 {
-	if (small_pan != NULL)
-		del_panel(small_pan);
-	if (small_win != NULL)
-		delwin(small_win);
-	small_pan = NULL;
-	small_win = NULL;
+	ui_window_close(&small_pan, &small_win);
 	if (ui.screen != NULL) {
 		curs_set(1);
 		endwin();

@@ -126,6 +126,8 @@ struct ui_screen {
 
 void ui_push(struct ui_screen *s);
 void ui_pop(struct ui_screen *s);
+/* Delete a panel and its window (either may be NULL); both become NULL. */
+void ui_window_close(PANEL **pan, WINDOW **win);
 void ui_repaint_all(void);
 
 /* ---- script mode, screen dumps (script.c) ------------------------- */

@@ -407,11 +407,6 @@ void ui_dialog_free(struct ui_dialog *d)
 	for (i = 0; i < d->nfields; i++)
 		free_field(d->fields[i]);
 	d->nfields = 0;
-	if (d->pan != NULL)
-		del_panel(d->pan);
-	if (d->win != NULL)
-		delwin(d->win);
-	d->pan = NULL;
-	d->win = NULL;
+	ui_window_close(&d->pan, &d->win);
 	ui_pop(&d->scr);
 }

@@ -149,12 +149,7 @@ static void menu_switch(struct menu_run *r, int cur)
 	r->sel = -1;
 	sel_step(r, 1);
 	/* A narrower or wider menu: a window of the new size. */
-	if (r->pan != NULL)
-		del_panel(r->pan);
-	if (r->win != NULL)
-		delwin(r->win);
-	r->pan = NULL;
-	r->win = NULL;
+	ui_window_close(&r->pan, &r->win);
 }
 
 static int item_by_key(struct menu_run *r, int key)
@@ -220,10 +215,7 @@ int ui_menubar_run(WINDOW *w, int y, const struct ui_menu *menus, int n,
 		id = menu_key(&r, ui_getkey());
 	}
 	ui_pop(&r.scr);
-	if (r.pan != NULL)
-		del_panel(r.pan);
-	if (r.win != NULL)
-		delwin(r.win);
+	ui_window_close(&r.pan, &r.win);
 	ui_menubar_draw(w, y, menus, n);
 	return id;
 }

@@ -288,52 +288,84 @@ static void open_partner(const struct um_cli *c, struct um_model *m)
 	}
 }
 
+/* The verbs that name a partner and need nothing else. */
+static const struct {
+	const char *verb;
+	struct um_status (*op)(struct um_pdc *p, const char *partner);
+	const char *done;
+} simple_verbs[] = {
+	{ "verify", um_trust_verify, N_("The trust relationship verified.") },
+	{ "reset", um_trust_reset,
+	  N_("The secure channel was reset and works.") },
+	{ "remove-trusted", um_trust_remove_trusted,
+	  N_("Removed from the Trusted Domains.") },
+	{ "remove-trusting", um_trust_remove_trusting,
+	  N_("Removed from the Trusting Domains.") },
+};
+
+static struct um_status add_trusting(const struct um_cli *c,
+				     struct um_model *m, struct um_pdc *p,
+				     TALLOC_CTX *tmp)
+{
+	struct um_secret *pw = NULL;
+	struct um_status st;
+
+	open_partner(c, m);
+	st = read_password(c, tmp, _("Initial Password: "), true, &pw);
+	if (um_is_ok(st)) {
+		st = um_trust_add_trusting(p, c->partner, pw, pw);
+	}
+	if (um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) &&
+	    c->partner_pdc == NULL) {
+		/* a PDC cannot locate a domain it no longer knows */
+		fprintf(stderr, "usrmgr: %s\n",
+			_("note: name the partner's PDC with "
+			  "--partner-pdc (and its admin with "
+			  "--partner-authfile)"));
+	}
+	return st;
+}
+
+static struct um_status add_trusted(const struct um_cli *c,
+				    struct um_model *m, struct um_pdc *p,
+				    TALLOC_CTX *tmp)
+{
+	struct um_secret *pw = NULL;
+	struct um_status st;
+
+	open_partner(c, m);
+	st = read_password(c, tmp, _("Password: "), false, &pw);
+	if (um_is_ok(st)) {
+		st = um_trust_add_trusted(p, c->partner, c->partner_pdc, pw);
+	}
+	return st;
+}
+
 static int verb_partner(const struct um_cli *c, struct um_model *m)
 {
 	TALLOC_CTX *tmp = talloc_new(m);
-	struct um_secret *pw = NULL;
 	struct um_pdc *p;
 	struct um_status st = need_pdc(c, m, &p);
 	const char *done = "";
+	char *name = NULL;
+	size_t i;
 	int rc;
 
+	for (i = 0; i < sizeof(simple_verbs) / sizeof(simple_verbs[0]); i++) {
+		if (strcmp(c->verb, simple_verbs[i].verb) == 0) {
+			break;
+		}
+	}
 	if (!um_is_ok(st)) {
 		/* fall through to the report */
-	} else if (strcmp(c->verb, "verify") == 0) {
-		st = um_trust_verify(p, c->partner);
-		done = _("The trust relationship verified.");
-	} else if (strcmp(c->verb, "reset") == 0) {
-		st = um_trust_reset(p, c->partner);
-		done = _("The secure channel was reset and works.");
-	} else if (strcmp(c->verb, "remove-trusted") == 0) {
-		st = um_trust_remove_trusted(p, c->partner);
-		done = _("Removed from the Trusted Domains.");
-	} else if (strcmp(c->verb, "remove-trusting") == 0) {
-		st = um_trust_remove_trusting(p, c->partner);
-		done = _("Removed from the Trusting Domains.");
+	} else if (i < sizeof(simple_verbs) / sizeof(simple_verbs[0])) {
+		st = simple_verbs[i].op(p, c->partner);
+		done = _(simple_verbs[i].done);
 	} else if (strcmp(c->verb, "add-trusting") == 0) {
-		open_partner(c, m);
-		st = read_password(c, tmp, _("Initial Password: "), true, &pw);
-		if (um_is_ok(st)) {
-			st = um_trust_add_trusting(p, c->partner, pw, pw);
-		}
-		if (um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) &&
-		    c->partner_pdc == NULL) {
-			/* a PDC cannot locate a domain it no longer knows */
-			fprintf(stderr, "usrmgr: %s\n",
-				_("note: name the partner's PDC with "
-				  "--partner-pdc (and its admin with "
-				  "--partner-authfile)"));
-		}
+		st = add_trusting(c, m, p, tmp);
 		done = _("Added to the Trusting Domains.");
 	} else {
-		open_partner(c, m);
-		st = read_password(c, tmp, _("Password: "), false, &pw);
-		if (um_is_ok(st)) {
-			st = um_trust_add_trusted(p, c->partner,
-						  c->partner_pdc, pw);
-		}
-		char *name = NULL;
+		st = add_trusted(c, m, p, tmp);
 		um_name_normalise(tmp, c->partner, &name);
 		done = talloc_asprintf(tmp, _("Trust Relationship With %s "
 					      "Successfully Established"),
