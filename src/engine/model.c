@@ -136,11 +136,6 @@ const char **um_model_sim_domains(struct um_model *m, TALLOC_CTX *mem)
 	return m->world ? um_sim_world_domains(m->world, mem) : NULL;
 }
 
-const struct um_model_options *um_model_options(const struct um_model *m)
-{
-	return &m->opt;
-}
-
 void um_model_note(struct um_model *m, const char *text)
 {
 	if (m->hooks.note != NULL) {
@@ -199,9 +194,10 @@ void um_model_cancel(struct um_model *m)
 	m->cancelled = true;
 }
 
-struct um_status um_model_ask_password(struct um_model *m, TALLOC_CTX *mem,
-				       const char *prompt,
-				       struct um_secret **out)
+/* The operator's password for PROMPT, through the hooks: cancelled, or
+ * no terminal to ask on, when it cannot be had. */
+static struct um_status ask_password(struct um_model *m, TALLOC_CTX *mem,
+				     const char *prompt, struct um_secret **out)
 {
 	*out = NULL;
 	if (m->hooks.ask_password == NULL) {
@@ -222,6 +218,81 @@ static const struct um_creds *creds_for(struct um_model *m, const char *pdc)
 		}
 	}
 	return m->opt.creds;
+}
+
+/* A user is named, but nothing gives the password: not the options, not
+ * an authfile, not Kerberos (a ticket will do), not an anonymous logon. */
+static bool creds_lack_password(const struct um_model *m,
+				const struct um_creds *c)
+{
+	return c != NULL && c->user != NULL && c->password == NULL &&
+	       c->authfile == NULL && !c->kerberos && !c->anonymous &&
+	       !m->opt.require_kerberos;
+}
+
+/* PDC's credentials, complete before a backend sees them: a missing
+ * password is asked for through the hooks (echo off) and kept for PDC. */
+static struct um_status creds_complete(struct um_model *m, const char *pdc,
+				       const struct um_creds **out)
+{
+	const struct um_creds *c = creds_for(m, pdc);
+	TALLOC_CTX *tmp;
+	struct um_creds done;
+	struct um_status st;
+	char *prompt;
+
+	*out = c;
+	/* simulated PDCs take anyone */
+	if (m->world != NULL || !creds_lack_password(m, c)) {
+		return um_ok();
+	}
+	tmp = talloc_new(m);
+	prompt = tmp == NULL ? NULL :
+		talloc_asprintf(tmp, _("Password for %s%s%s on %s: "),
+				c->domain != NULL ? c->domain : "",
+				c->domain != NULL ? "\\" : "", c->user, pdc);
+	done = *c;
+	st = prompt == NULL ? um_local(UM_LOCAL_NO_MEMORY) :
+		ask_password(m, tmp, prompt, &done.password);
+	if (um_is_ok(st)) {
+		um_model_set_creds(m, pdc, &done);
+		*out = creds_for(m, pdc);
+		if ((*out)->password == NULL) {
+			st = um_local(UM_LOCAL_NO_MEMORY);
+		}
+	}
+	talloc_free(tmp);
+	return st;
+}
+
+static struct um_status call_with(struct um_pdc *p, um_op_send_fn send,
+				  um_op_recv_fn recv,
+				  const struct um_args *args, TALLOC_CTX *mem,
+				  struct um_reply *reply, const char *what);
+
+/* A real PDC: its backend state, then a connection on the model's loop
+ * that tells the domain and its dialect, whose table P keeps from then on
+ * (a dropped connection is reopened by the operations themselves). */
+static struct um_status rpc_attach(struct um_pdc *p)
+{
+	struct um_args args = { 0 };
+	struct um_reply reply;
+	struct um_status st = um_backend_rpc_attach(p, &p->model->opt);
+	char *what;
+
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
+	st = call_with(p, um_backend_rpc_connect_send,
+		       um_backend_rpc_connect_recv, &args, p, &reply, what);
+	talloc_free(what);
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	p->ops = um_backend_rpc_ops(reply.info.dialect);
+	p->info = talloc_memdup(p, &reply.info, sizeof(reply.info));
+	return p->info != NULL ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
 }
 
 struct um_status um_pdc_get(struct um_model *m, const char *name,
@@ -250,9 +321,12 @@ struct um_status um_pdc_get(struct um_model *m, const char *name,
 	m->pdcs = grown;
 	p->model = m;
 	p->name = talloc_strdup(p, name);
-	p->creds = creds_for(m, name);
-	st = m->world != NULL ? um_backend_sim_attach(p, m->world)
-			      : um_backend_rpc_attach(p, &m->opt);
+	st = p->name != NULL ? creds_complete(m, name, &p->creds)
+			     : um_local(UM_LOCAL_NO_MEMORY);
+	if (um_is_ok(st)) {
+		st = m->world != NULL ? um_backend_sim_attach(p, m->world)
+				      : rpc_attach(p);
+	}
 	if (!um_is_ok(st)) {
 		talloc_free(p);
 		return st;
@@ -272,10 +346,29 @@ unsigned um_pdc_calls(const struct um_pdc *p)
 	return p->calls;
 }
 
-/* Run one backend operation to its end, or until cancelled. */
-static struct um_status call(struct um_pdc *p, um_op_send_fn send,
-			     const struct um_args *args, TALLOC_CTX *mem,
-			     struct um_reply *reply, const char *what)
+/* The reply's note, a line at a time, to the operator. */
+static void pass_note(struct um_model *m, const char *note)
+{
+	const char *line = note;
+
+	while (line != NULL && *line != '\0') {
+		const char *end = strchr(line, '\n');
+		char *one = talloc_strndup(m, line, end != NULL
+						? (size_t)(end - line)
+						: strlen(line));
+
+		/* without memory the whole text, rather than nothing */
+		um_model_note(m, one != NULL ? one : note);
+		talloc_free(one);
+		line = end != NULL && one != NULL ? end + 1 : NULL;
+	}
+}
+
+/* Run one backend request to its end, or until cancelled. */
+static struct um_status call_with(struct um_pdc *p, um_op_send_fn send,
+				  um_op_recv_fn recv,
+				  const struct um_args *args, TALLOC_CTX *mem,
+				  struct um_reply *reply, const char *what)
 {
 	struct um_model *m = p->model;
 	struct tevent_req *req;
@@ -289,7 +382,6 @@ static struct um_status call(struct um_pdc *p, um_op_send_fn send,
 		m->hooks.busy(m->hooks.priv, what);
 	}
 	m->cancelled = false;
-	p->calls++;
 	req = send(mem, m->ev, p, args);
 	if (req == NULL) {
 		st = um_local(UM_LOCAL_NO_MEMORY);
@@ -306,14 +398,24 @@ static struct um_status call(struct um_pdc *p, um_op_send_fn send,
 		st = um_local(UM_LOCAL_CANCELLED);
 		goto done;
 	}
-	st = p->ops->recv(req, mem, reply);
+	st = recv(req, mem, reply);
 	talloc_free(req);
+	pass_note(m, reply->note);
 done:
 	m->cancelled = false;
 	if (m->hooks.idle != NULL) {
 		m->hooks.idle(m->hooks.priv);
 	}
 	return st;
+}
+
+/* Run one of P's operations. */
+static struct um_status call(struct um_pdc *p, um_op_send_fn send,
+			     const struct um_args *args, TALLOC_CTX *mem,
+			     struct um_reply *reply, const char *what)
+{
+	p->calls++;
+	return call_with(p, send, p->ops->recv, args, mem, reply, what);
 }
 
 struct um_status um_pdc_info(struct um_pdc *p,
