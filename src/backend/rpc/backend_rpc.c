@@ -92,8 +92,7 @@ static void list_step(struct tevent_req *req, struct rpc_op *op)
 			rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
 			return;
 		}
-		op->stage = 1;
-		rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+		rpc_op_next(req, op, 1, RPC_NEED_LSA,
 			    RPC_LSA_ENUMTRUSTEDDOMAINSEX, &s->ex, false);
 		return;
 	case 1:
@@ -141,8 +140,7 @@ static void tdo_query(struct tevent_req *req, struct rpc_op *op,
 	q->r.in.trusted_domain = &q->name;
 	q->r.in.level = level;
 	q->r.out.info = &q->existing;
-	op->stage = stage;
-	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+	rpc_op_next(req, op, stage, RPC_NEED_LSA,
 		    RPC_LSA_QUERYTRUSTEDDOMAININFOBYNAME, &q->r, false);
 }
 
@@ -151,9 +149,7 @@ static void tdo_close(struct tevent_req *req, struct rpc_op *op,
 {
 	c->in.handle = h;
 	c->out.handle = h;
-	op->stage = stage;
-	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc, RPC_LSA_CLOSE,
-		    c, false);
+	rpc_op_next(req, op, stage, RPC_NEED_LSA, RPC_LSA_CLOSE, c, false);
 }
 
 /* ================= add a direction (AD) ================= */
@@ -224,17 +220,14 @@ static void add_create(struct tevent_req *req, struct add_state *s)
 					     LSA_TRUST_TYPE_DOWNLEVEL;
 	s->info.trust_attributes = EXTERNAL_TRUST_ATTRIBUTES;
 	st = add_auth_blob(s);
-	if (!NT_STATUS_IS_OK(st)) {
-		rpc_op_finish(req, op, rpc_nt(st));
+	if (rpc_op_nterror(req, op, st))
 		return;
-	}
 	s->create.in.policy_handle = &op->conn->policy;
 	s->create.in.info = &s->info;
 	s->create.in.auth_info_internal = &s->auth;
 	s->create.in.access_mask = LSA_TRUSTED_DOMAIN_ALL_ACCESS;
 	s->create.out.trustdom_handle = &s->tdo;
-	op->stage = ADD_CREATED;
-	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+	rpc_op_next(req, op, ADD_CREATED, RPC_NEED_LSA,
 		    RPC_LSA_CREATETRUSTEDDOMAINEX2, &s->create, true);
 }
 
@@ -244,8 +237,7 @@ static void add_set_enctypes(struct tevent_req *req, struct add_state *s)
 	s->set.in.trustdom_handle = &s->tdo;
 	s->set.in.level = LSA_TRUSTED_DOMAIN_SUPPORTED_ENCRYPTION_TYPES;
 	s->set.in.info = &s->setinfo;
-	s->op.stage = ADD_ENCTYPES_SET;
-	rpc_op_call(req, &s->op, s->op.conn->lsa, &ndr_table_lsarpc,
+	rpc_op_next(req, &s->op, ADD_ENCTYPES_SET, RPC_NEED_LSA,
 		    RPC_LSA_SETINFORMATIONTRUSTEDDOMAIN, &s->set, true);
 }
 
@@ -284,10 +276,8 @@ static void add_queried(struct tevent_req *req, struct add_state *s)
 		add_create(req, s);
 		return;
 	}
-	if (!NT_STATUS_IS_OK(r)) {
-		rpc_op_finish(req, op, rpc_nt(r));
+	if (rpc_op_nterror(req, op, r))
 		return;
-	}
 	have = s->query.existing->full_info.info_ex.trust_direction;
 	if (have & op->variant) {
 		/* "add that already exists": nothing changes */
@@ -313,10 +303,8 @@ static void add_step(struct tevent_req *req, struct rpc_op *op)
 		return;
 	case ADD_CREATED:
 		r = s->create.out.result;
-		if (!NT_STATUS_IS_OK(r)) {
-			rpc_op_finish(req, op, rpc_nt(r));
+		if (rpc_op_nterror(req, op, r))
 			return;
-		}
 		add_set_enctypes(req, s);
 		return;
 	case ADD_ENCTYPES_SET:
@@ -382,10 +370,8 @@ static void remove_queried(struct tevent_req *req, struct remove_state *s)
 	NTSTATUS r = s->query.r.out.result;
 	struct lsa_TrustDomainInfoInfoEx *ex;
 
-	if (!NT_STATUS_IS_OK(r)) {
-		rpc_op_finish(req, op, rpc_nt(r));
+	if (rpc_op_nterror(req, op, r))
 		return;
-	}
 	ex = &s->query.existing->info_ex;
 	if (!(ex->trust_direction & op->variant)) {
 		/* not in this list: the same answer as no object at all */
@@ -396,8 +382,7 @@ static void remove_queried(struct tevent_req *req, struct remove_state *s)
 		/* deletes the RESOURCE$ account too, when inbound */
 		s->del.in.handle = &op->conn->policy;
 		s->del.in.dom_sid = ex->sid;
-		op->stage = RM_DELETED;
-		rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+		rpc_op_next(req, op, RM_DELETED, RPC_NEED_LSA,
 			    RPC_LSA_DELETETRUSTEDDOMAIN, &s->del, true);
 		return;
 	}
@@ -406,8 +391,7 @@ static void remove_queried(struct tevent_req *req, struct remove_state *s)
 	s->open.in.name = s->query.name;
 	s->open.in.access_mask = LSA_TRUSTED_DOMAIN_ALL_ACCESS;
 	s->open.out.trustdom_handle = &s->tdo;
-	op->stage = RM_OPENED;
-	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+	rpc_op_next(req, op, RM_OPENED, RPC_NEED_LSA,
 		    RPC_LSA_OPENTRUSTEDDOMAINBYNAME, &s->open, false);
 }
 
@@ -429,17 +413,14 @@ static void remove_step(struct tevent_req *req, struct rpc_op *op)
 		return;
 	case RM_OPENED:
 		r = s->open.out.result;
-		if (!NT_STATUS_IS_OK(r)) {
-			rpc_op_finish(req, op, rpc_nt(r));
+		if (rpc_op_nterror(req, op, r))
 			return;
-		}
 		s->setinfo.info_ex = s->query.existing->info_ex;
 		s->setinfo.info_ex.trust_direction &= ~op->variant;
 		s->set.in.trustdom_handle = &s->tdo;
 		s->set.in.level = LSA_TRUSTED_DOMAIN_INFO_INFO_EX;
 		s->set.in.info = &s->setinfo;
-		op->stage = RM_SET;
-		rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+		rpc_op_next(req, op, RM_SET, RPC_NEED_LSA,
 			    RPC_LSA_SETINFORMATIONTRUSTEDDOMAIN, &s->set, true);
 		return;
 	case RM_SET:
@@ -477,18 +458,12 @@ static void locate_step(struct tevent_req *req, struct rpc_op *op)
 	bool by_name = o != NULL && o->require_kerberos;
 
 	if (op->stage == 0) {
-		s->r.in.server_unc = talloc_asprintf(s, "\\\\%s",
-						     op->conn->host);
-		if (s->r.in.server_unc == NULL) {
-			rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
-			return;
-		}
+		s->r.in.server_unc = op->conn->unc;
 		s->r.in.domain_name = dns && dns[0] ? dns : op->args.partner;
 		s->r.in.flags = DS_RETURN_DNS_NAME |
 				(dns && dns[0] ? 0 : DS_IS_FLAT_NAME);
 		s->r.out.info = &s->info;
-		op->stage = 1;
-		rpc_op_call(req, op, op->conn->netlogon, &ndr_table_netlogon,
+		rpc_op_next(req, op, 1, RPC_NEED_NETLOGON,
 			    RPC_NETR_DSRGETDCNAMEEX2, &s->r, false);
 		return;
 	}
@@ -508,18 +483,12 @@ static RPC_OP_SENDER(locate_dc_send, locate_kind)
 
 const struct um_backend_ops rpc_ops_ad = {
 	.name = "rpc-ad",
-	.domain_info = rpc_domain_info_send,
 	.list_trusts = list_trusts_send,
-	.list_users = rpc_list_users_send,
-	.list_groups = rpc_list_groups_send,
 	.add_trusting = add_trusting_send,
 	.remove_trusting = remove_trusting_send,
 	.add_trusted = add_trusted_send,
 	.remove_trusted = remove_trusted_send,
-	.check_trust_account = rpc_check_trust_account_send,
 	.verify = rpc_verify_send,
-	.reset = rpc_reset_send,
-	.logon_test = rpc_logon_test_send,
 	.locate_dc = locate_dc_send,
-	.recv = rpc_op_recv,
+	RPC_SHARED_OPS,
 };

@@ -85,7 +85,7 @@ static void enumdom_call(struct tevent_req *req, struct rpc_op *op,
 	e->r.out.resume_handle = &e->out_resume;
 	e->r.out.domains = &e->page;
 	op->stage = e->stage;
-	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+	rpc_op_call(req, op, RPC_NEED_LSA,
 		    RPC_LSA_ENUMTRUSTDOM, &e->r, false);
 }
 
@@ -229,7 +229,7 @@ static void list_users_call(struct tevent_req *req, struct list_state *s,
 	s->users.out.sam = &s->sam;
 	s->users.out.num_entries = &s->count;
 	op->stage = prime ? LIST_PRIMED : LIST_USERS;
-	rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+	rpc_op_call(req, op, RPC_NEED_SAMR,
 		    NDR_SAMR_ENUMDOMAINUSERS, &s->users, false);
 }
 
@@ -368,9 +368,18 @@ static void trusting_undo(struct tevent_req *req, struct trusting_state *s,
 	s->result = why;
 	s->del.in.user_handle = &s->user;
 	s->del.out.user_handle = &s->user;
-	s->op.stage = TG_UNDONE;
-	rpc_op_call(req, &s->op, s->op.conn->samr, &ndr_table_samr,
+	rpc_op_next(req, &s->op, TG_UNDONE, RPC_NEED_SAMR,
 		    NDR_SAMR_DELETEUSER, &s->del, true);
+}
+
+/* Undo when ST failed: true then. */
+static bool trusting_undo_if(struct tevent_req *req, struct trusting_state *s,
+			     NTSTATUS st)
+{
+	if (NT_STATUS_IS_OK(st))
+		return false;
+	trusting_undo(req, s, rpc_nt(st));
+	return true;
 }
 
 static void trusting_close(struct tevent_req *req, struct trusting_state *s,
@@ -379,8 +388,7 @@ static void trusting_close(struct tevent_req *req, struct trusting_state *s,
 	s->result = result;
 	s->close.in.handle = &s->user;
 	s->close.out.handle = &s->user;
-	s->op.stage = TG_CLOSED;
-	rpc_op_call(req, &s->op, s->op.conn->samr, &ndr_table_samr,
+	rpc_op_next(req, &s->op, TG_CLOSED, RPC_NEED_SAMR,
 		    NDR_SAMR_CLOSE, &s->close, false);
 }
 
@@ -398,8 +406,7 @@ static void add_trusting_step(struct tevent_req *req, struct rpc_op *op)
 		s->create.out.user_handle = &s->user;
 		s->create.out.access_granted = &s->granted;
 		s->create.out.rid = &s->rid;
-		op->stage = TG_CREATED;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_CREATED, RPC_NEED_SAMR,
 			    NDR_SAMR_CREATEUSER2, &s->create, true);
 		return;
 	case TG_CREATED:
@@ -410,43 +417,33 @@ static void add_trusting_step(struct tevent_req *req, struct rpc_op *op)
 				      um_nt(UM_NT_OBJECT_NAME_COLLISION));
 			return;
 		}
-		if (!NT_STATUS_IS_OK(r)) {
-			rpc_op_finish(req, op, rpc_nt(r));
+		if (rpc_op_nterror(req, op, r))
 			return;
-		}
-		r = crypt_password(op, &s->info.info24.password);
-		if (!NT_STATUS_IS_OK(r)) {
-			trusting_undo(req, s, rpc_nt(r));
+		if (trusting_undo_if(req, s, crypt_password(
+				op, &s->info.info24.password)))
 			return;
-		}
 		s->info.info24.password_expired = 0;
 		s->setpw.in.user_handle = &s->user;
 		s->setpw.in.level = 24;
 		s->setpw.in.info = &s->info;
-		op->stage = TG_PASSWORD_SET;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_PASSWORD_SET, RPC_NEED_SAMR,
 			    NDR_SAMR_SETUSERINFO2, &s->setpw, true);
 		return;
 	case TG_PASSWORD_SET:
 		memset(&s->info, 0, sizeof(s->info));
-		if (!NT_STATUS_IS_OK(s->setpw.out.result)) {
-			trusting_undo(req, s, rpc_nt(s->setpw.out.result));
+		if (trusting_undo_if(req, s, s->setpw.out.result))
 			return;
-		}
 		/* created disabled; an enabled interdomain trust account */
 		s->info.info16.acct_flags = ACB_DOMTRUST;
 		s->setflags.in.user_handle = &s->user;
 		s->setflags.in.level = 16;
 		s->setflags.in.info = &s->info;
-		op->stage = TG_FLAGS_SET;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_FLAGS_SET, RPC_NEED_SAMR,
 			    NDR_SAMR_SETUSERINFO, &s->setflags, true);
 		return;
 	case TG_FLAGS_SET:
-		if (!NT_STATUS_IS_OK(s->setflags.out.result)) {
-			trusting_undo(req, s, rpc_nt(s->setflags.out.result));
+		if (trusting_undo_if(req, s, s->setflags.out.result))
 			return;
-		}
 		trusting_close(req, s, um_ok());
 		return;
 	case TG_UNDONE:
@@ -473,8 +470,7 @@ static void remove_trusting_step(struct tevent_req *req, struct rpc_op *op)
 		s->lookup.in.names = &s->account;
 		s->lookup.out.rids = &s->rids;
 		s->lookup.out.types = &s->types;
-		op->stage = TG_LOOKED_UP;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_LOOKED_UP, RPC_NEED_SAMR,
 			    NDR_SAMR_LOOKUPNAMES, &s->lookup, false);
 		return;
 	case TG_LOOKED_UP:
@@ -494,20 +490,16 @@ static void remove_trusting_step(struct tevent_req *req, struct rpc_op *op)
 		s->open.in.access_mask = SEC_FLAG_MAXIMUM_ALLOWED;
 		s->open.in.rid = s->rids.ids[0];
 		s->open.out.user_handle = &s->user;
-		op->stage = TG_OPENED;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_OPENED, RPC_NEED_SAMR,
 			    NDR_SAMR_OPENUSER, &s->open, false);
 		return;
 	case TG_OPENED:
-		if (!NT_STATUS_IS_OK(s->open.out.result)) {
-			rpc_op_finish(req, op, rpc_nt(s->open.out.result));
+		if (rpc_op_nterror(req, op, s->open.out.result))
 			return;
-		}
 		s->query.in.user_handle = &s->user;
 		s->query.in.level = 16;
 		s->query.out.info = &s->queried;
-		op->stage = TG_QUERIED;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_QUERIED, RPC_NEED_SAMR,
 			    NDR_SAMR_QUERYUSERINFO, &s->query, false);
 		return;
 	case TG_QUERIED:
@@ -523,8 +515,7 @@ static void remove_trusting_step(struct tevent_req *req, struct rpc_op *op)
 		}
 		s->del.in.user_handle = &s->user;
 		s->del.out.user_handle = &s->user;
-		op->stage = TG_DELETED;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_DELETED, RPC_NEED_SAMR,
 			    NDR_SAMR_DELETEUSER, &s->del, true);
 		return;
 	case TG_DELETED:
@@ -761,8 +752,7 @@ static void remove_trusted_found(struct tevent_req *req,
 	s->open.in.sid = s->sid;
 	s->open.in.access_mask = SEC_STD_DELETE;
 	s->open.out.trustdom_handle = &s->tdo;
-	op->stage = TD_OPENED;
-	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+	rpc_op_next(req, op, TD_OPENED, RPC_NEED_LSA,
 		    RPC_LSA_OPENTRUSTEDDOMAIN, &s->open, false);
 }
 
@@ -801,14 +791,11 @@ static void trusted_step(struct tevent_req *req, struct rpc_op *op)
 			remove_trusted_found(req, s);
 		return;
 	case TD_OPENED:
-		if (!NT_STATUS_IS_OK(s->open.out.result)) {
-			rpc_op_finish(req, op, rpc_nt(s->open.out.result));
+		if (rpc_op_nterror(req, op, s->open.out.result))
 			return;
-		}
 		s->del.in.handle = &s->tdo;
 		s->del.out.handle = &s->tdo;
-		op->stage = TD_DELETED;
-		rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+		rpc_op_next(req, op, TD_DELETED, RPC_NEED_LSA,
 			    RPC_LSA_DELETEOBJECT, &s->del, true);
 		return;
 	case TD_DELETED:
@@ -984,16 +971,10 @@ static void locate_step(struct tevent_req *req, struct rpc_op *op)
 	struct locate_state *s = (struct locate_state *)op;
 
 	if (op->stage == 0) {
-		s->r.in.logon_server = talloc_asprintf(s, "\\\\%s",
-						       op->conn->host);
-		if (s->r.in.logon_server == NULL) {
-			rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
-			return;
-		}
+		s->r.in.logon_server = op->conn->unc;
 		s->r.in.domainname = op->args.partner;
 		s->r.out.dcname = &s->dcname;
-		op->stage = 1;
-		rpc_op_call(req, op, op->conn->netlogon, &ndr_table_netlogon,
+		rpc_op_next(req, op, 1, RPC_NEED_NETLOGON,
 			    RPC_NETR_GETDCNAME, &s->r, false);
 		return;
 	}
@@ -1007,18 +988,12 @@ static RPC_OP_SENDER(nt4_locate_dc_send, locate_kind)
 
 const struct um_backend_ops rpc_ops_nt4 = {
 	.name = "rpc-nt4",
-	.domain_info = rpc_domain_info_send,
 	.list_trusts = nt4_list_trusts_send,
-	.list_users = rpc_list_users_send,
-	.list_groups = rpc_list_groups_send,
 	.add_trusting = nt4_add_trusting_send,
 	.remove_trusting = nt4_remove_trusting_send,
 	.add_trusted = nt4_add_trusted_send,
 	.remove_trusted = nt4_remove_trusted_send,
-	.check_trust_account = rpc_check_trust_account_send,
 	.verify = nt4_verify_send,
-	.reset = rpc_reset_send,
-	.logon_test = rpc_logon_test_send,
 	.locate_dc = nt4_locate_dc_send,
-	.recv = rpc_op_recv,
+	RPC_SHARED_OPS,
 };

@@ -203,17 +203,18 @@ static int pipe_wait_destructor(struct pipe_wait_state *s)
 }
 
 /* Wait for composite C (created with S, or S's descendant, as parent)
- * as request REQ. */
+ * as request REQ; without C, REQ fails with ST, why there is none. */
 static struct tevent_req *pipe_wait_attach(struct tevent_req *req,
 					   struct tevent_context *ev,
 					   struct composite_context *c,
-					   rpc_pipe_recv_fn recv)
+					   NTSTATUS st, rpc_pipe_recv_fn recv)
 {
 	struct pipe_wait_state *s = tevent_req_data(req,
 						    struct pipe_wait_state);
 
 	if (c == NULL) {
-		tevent_req_nterror(req, NT_STATUS_NO_MEMORY);
+		tevent_req_nterror(req, NT_STATUS_IS_OK(st) ?
+				   NT_STATUS_NO_MEMORY : st);
 		return tevent_req_post(req, ev);
 	}
 	if (c->event_ctx != ev || c->state > RPC_COMPOSITE_ERROR) {
@@ -269,6 +270,33 @@ static NTSTATUS pipe_wait_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	return NT_STATUS_OK;
 }
 
+/* A request that will wait for a pipe to HOST (at ENDPOINT, or the
+ * interface's own), and *B, its binding, parsed on BINDING_MEM (NULL: the
+ * request's state); *ST says why there is none. */
+static struct tevent_req *pipe_wait_new(TALLOC_CTX *mem,
+					TALLOC_CTX *binding_mem,
+					const char *host, const char *endpoint,
+					struct dcerpc_binding **b,
+					NTSTATUS *st)
+{
+	struct pipe_wait_state *s;
+	struct tevent_req *req = tevent_req_create(mem, &s,
+						   struct pipe_wait_state);
+	char *text;
+
+	*b = NULL;
+	*st = NT_STATUS_NO_MEMORY;
+	if (req == NULL)
+		return NULL;
+	text = endpoint != NULL ?
+		talloc_asprintf(s, "ncacn_np:%s[%s]", host, endpoint) :
+		talloc_asprintf(s, "ncacn_np:%s", host);
+	if (text != NULL)
+		*st = dcerpc_parse_binding(binding_mem ? binding_mem : s, text,
+					   b);
+	return req;
+}
+
 struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
 				      struct tevent_context *ev,
 				      const char *host,
@@ -276,12 +304,10 @@ struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
 				      struct cli_credentials *creds,
 				      struct loadparm_context *lp)
 {
-	struct pipe_wait_state *s;
-	struct tevent_req *req = tevent_req_create(mem, &s,
-						   struct pipe_wait_state);
-	struct dcerpc_binding *b = NULL;
+	struct dcerpc_binding *b;
 	struct composite_context *c = NULL;
-	char *text;
+	NTSTATUS st;
+	struct tevent_req *req = pipe_wait_new(mem, NULL, host, NULL, &b, &st);
 
 	if (req == NULL)
 		return NULL;
@@ -289,10 +315,12 @@ struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
 	 * a nested loop on EV (composite_wait); tevent aborts the process on
 	 * nesting unless it is allowed. */
 	tevent_loop_allow_nesting(ev);
-	text = talloc_asprintf(s, "ncacn_np:%s", host);
-	if (text != NULL && NT_STATUS_IS_OK(dcerpc_parse_binding(s, text, &b)))
-		c = dcerpc_pipe_connect_b_send(s, b, table, creds, ev, lp);
-	return pipe_wait_attach(req, ev, c, dcerpc_pipe_connect_b_recv);
+	if (NT_STATUS_IS_OK(st))
+		/* NULL only without memory */
+		c = dcerpc_pipe_connect_b_send(tevent_req_data(req,
+						struct pipe_wait_state),
+					       b, table, creds, ev, lp);
+	return pipe_wait_attach(req, ev, c, st, dcerpc_pipe_connect_b_recv);
 }
 
 NTSTATUS rpc_connect_status(NTSTATUS st)
@@ -323,18 +351,15 @@ static struct tevent_req *secondary_send(TALLOC_CTX *mem,
 					 const struct ndr_interface_table *t,
 					 const char *endpoint)
 {
-	struct pipe_wait_state *s;
-	struct tevent_req *req = tevent_req_create(mem, &s,
-						   struct pipe_wait_state);
-	struct dcerpc_binding *b = NULL;
+	struct dcerpc_binding *b;
 	struct composite_context *c = NULL;
-	char *text;
+	NTSTATUS st;
+	struct tevent_req *req = pipe_wait_new(mem, conn, conn->host,
+					       endpoint, &b, &st);
 
 	if (req == NULL)
 		return NULL;
-	text = talloc_asprintf(s, "ncacn_np:%s[%s]", conn->host, endpoint);
-	if (text != NULL &&
-	    NT_STATUS_IS_OK(dcerpc_parse_binding(conn, text, &b))) {
+	if (NT_STATUS_IS_OK(st)) {
 		c = dcerpc_secondary_auth_connection_send(conn->lsa, b, t,
 							  conn->creds,
 							  conn->lp);
@@ -344,7 +369,7 @@ static struct tevent_req *secondary_send(TALLOC_CTX *mem,
 		else
 			talloc_free(b);
 	}
-	return pipe_wait_attach(req, ev, c,
+	return pipe_wait_attach(req, ev, c, st,
 				dcerpc_secondary_auth_connection_recv);
 }
 
@@ -498,6 +523,22 @@ static bool ready_set_info(struct ready_state *s, const char *name,
 	/* (a SID that makes no text is the SAMR step's INVALID_SID) */
 	return c->info.name != NULL && c->info.pdc != NULL &&
 	       (c->info.dns_name != NULL) == (dns && dns[0]);
+}
+
+/* Keep what LSA said of the domain, then ask at LEVEL what tells its
+ * role (ready_is_dc). */
+static void ready_info_then_role(struct tevent_req *req, const char *name,
+				 const char *dns, const struct dom_sid *sid,
+				 enum lsa_PolicyInfo level)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	if (!ready_set_info(s, name, dns, sid)) {
+		tevent_req_nterror(req, NT_STATUS_NO_MEMORY);
+		return;
+	}
+	s->stage = READY_INFO_ROLE;
+	ready_query(req, level, false);
 }
 
 /* Only a domain controller's own SAM is its domain: a member server's or
@@ -663,14 +704,10 @@ static void ready_call_done(struct tevent_req *sub)
 			return;
 		}
 		i = s->pinfo;
-		if (!ready_set_info(s, i->dns.name.string,
-				    i->dns.dns_domain.string, i->dns.sid)) {
-			tevent_req_nterror(req, NT_STATUS_NO_MEMORY);
-			return;
-		}
 		/* the domain it is in; now its own SAM's, to compare */
-		s->stage = READY_INFO_ROLE;
-		ready_query(req, LSA_POLICY_INFO_ACCOUNT_DOMAIN, false);
+		ready_info_then_role(req, i->dns.name.string,
+				     i->dns.dns_domain.string, i->dns.sid,
+				     LSA_POLICY_INFO_ACCOUNT_DOMAIN);
 		return;
 	case READY_INFO_ACCOUNT:
 		if (NT_STATUS_IS_OK(st))
@@ -678,14 +715,10 @@ static void ready_call_done(struct tevent_req *sub)
 		if (tevent_req_nterror(req, st))
 			return;
 		i = s->pinfo;
-		if (!ready_set_info(s, i->account_domain.name.string, NULL,
-				    i->account_domain.sid)) {
-			tevent_req_nterror(req, NT_STATUS_NO_MEMORY);
-			return;
-		}
 		/* its own SAM's domain; now the domain it is in */
-		s->stage = READY_INFO_ROLE;
-		ready_query(req, LSA_POLICY_INFO_DOMAIN, false);
+		ready_info_then_role(req, i->account_domain.name.string, NULL,
+				     i->account_domain.sid,
+				     LSA_POLICY_INFO_DOMAIN);
 		return;
 	case READY_INFO_ROLE:
 		if (NT_STATUS_IS_OK(st))
@@ -696,22 +729,17 @@ static void ready_call_done(struct tevent_req *sub)
 		}
 		break;
 	case READY_SAMR_CONNECT:
-		if (NT_STATUS_IS_OK(st))
-			st = s->sconn.out.result;
-		if (tevent_req_nterror(req, st)) {
-			TALLOC_FREE(s->conn->samr);
-			return;
-		}
-		ready_samr_domain(req);
-		return;
 	case READY_SAMR_DOMAIN:
 		if (NT_STATUS_IS_OK(st))
-			st = s->sdom.out.result;
-		if (tevent_req_nterror(req, st)) {
+			st = s->stage == READY_SAMR_CONNECT ?
+				s->sconn.out.result : s->sdom.out.result;
+		if (tevent_req_nterror(req, st))
+			/* no half-opened SAMR: the next operation retries */
 			TALLOC_FREE(s->conn->samr);
-			return;
-		}
-		tevent_req_done(req);
+		else if (s->stage == READY_SAMR_CONNECT)
+			ready_samr_domain(req);
+		else
+			tevent_req_done(req);
 		return;
 	default:
 		tevent_req_nterror(req, NT_STATUS_INTERNAL_ERROR);

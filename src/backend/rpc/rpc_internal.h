@@ -67,6 +67,7 @@ extern const struct ndr_interface_table ndr_table_netlogon;
 struct rpc_conn {
 	struct um_pdc *pdc;
 	char *host;
+	char *unc;                    /* "\\host", as NETLOGON names it */
 	struct loadparm_context *lp;
 	struct cli_credentials *creds;
 	const struct um_model_options *opt;
@@ -169,7 +170,7 @@ typedef void (*rpc_step_fn)(struct tevent_req *req, struct rpc_op *op);
 /*
  * Every operation's state begins with a struct rpc_op.  The engine
  * readies the connection, then calls STEP with stage 0; each step either
- * issues one call with rpc_op_call() (setting op->stage for when it
+ * issues one call with rpc_op_next() (with the stage for when it
  * answers) or finishes with rpc_op_finish().  A dropped connection before
  * anything was written is reopened once and the operation restarted.
  */
@@ -236,11 +237,16 @@ struct tevent_req *rpc_op_send(TALLOC_CTX *mem, struct tevent_context *ev,
 
 /* Issue one call; the step runs again when it answers.  WRITES marks a
  * call that changes the server. */
-void rpc_op_call(struct tevent_req *req, struct rpc_op *op,
-		 struct dcerpc_pipe *p, const struct ndr_interface_table *t,
+void rpc_op_call(struct tevent_req *req, struct rpc_op *op, unsigned pipe,
 		 uint32_t opnum, void *r, bool writes);
+/* The same, with STAGE as the step's stage when it answers.  PIPE: one
+ * of RPC_NEED_LSA, RPC_NEED_SAMR, RPC_NEED_NETLOGON. */
+void rpc_op_next(struct tevent_req *req, struct rpc_op *op, int stage,
+		 unsigned pipe, uint32_t opnum, void *r, bool writes);
 void rpc_op_finish(struct tevent_req *req, struct rpc_op *op,
 		   struct um_status st);
+/* A failed NTSTATUS finishes the operation with it: true then. */
+bool rpc_op_nterror(struct tevent_req *req, struct rpc_op *op, NTSTATUS st);
 /* A note for the operator, carried in the reply (the model shows it). */
 void rpc_op_note(struct rpc_op *op, const char *text);
 struct um_status rpc_op_recv(struct tevent_req *req, TALLOC_CTX *mem,
@@ -301,6 +307,16 @@ struct tevent_req *rpc_list_groups_send(TALLOC_CTX *,
 					struct tevent_context *,
 					struct um_pdc *,
 					const struct um_args *);
+
+/* The operations both dialects' tables have alike. */
+#define RPC_SHARED_OPS                                                   \
+	.domain_info = rpc_domain_info_send,                             \
+	.list_users = rpc_list_users_send,                               \
+	.list_groups = rpc_list_groups_send,                             \
+	.check_trust_account = rpc_check_trust_account_send,             \
+	.reset = rpc_reset_send,                                         \
+	.logon_test = rpc_logon_test_send,                               \
+	.recv = rpc_op_recv
 
 /* The dialects' tables (backend_rpc.c, backend_rpc_nt4.c). */
 extern const struct um_backend_ops rpc_ops_ad;

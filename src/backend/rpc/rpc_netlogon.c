@@ -18,18 +18,14 @@ void rpc_control_call(struct tevent_req *req, struct rpc_op *op,
 		      struct rpc_control *c, uint32_t code,
 		      const char *domain)
 {
-	c->r.in.logon_server = talloc_asprintf(op, "\\\\%s", op->conn->host);
-	if (c->r.in.logon_server == NULL) {
-		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
-		return;
-	}
+	c->r.in.logon_server = op->conn->unc;
 	c->r.in.function_code = code;
 	c->r.in.level = 2;
 	c->data.domain = domain;
 	c->r.in.data = &c->data;
 	c->r.out.query = &c->query;
 	/* TC_VERIFY reads; REDISCOVER changes only a cache: safe to repeat */
-	rpc_op_call(req, op, op->conn->netlogon, &ndr_table_netlogon,
+	rpc_op_call(req, op, RPC_NEED_NETLOGON,
 		    RPC_NETR_LOGONCONTROL2EX, &c->r, false);
 }
 

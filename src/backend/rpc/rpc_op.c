@@ -150,10 +150,17 @@ static void op_ready_done(struct tevent_req *sub)
 	op->step(req, op);
 }
 
-void rpc_op_call(struct tevent_req *req, struct rpc_op *op,
-		 struct dcerpc_pipe *p, const struct ndr_interface_table *t,
+void rpc_op_call(struct tevent_req *req, struct rpc_op *op, unsigned pipe,
 		 uint32_t opnum, void *r, bool writes)
 {
+	struct rpc_conn *c = op->conn;
+	struct dcerpc_pipe *p = pipe == RPC_NEED_SAMR ? c->samr :
+				pipe == RPC_NEED_NETLOGON ? c->netlogon :
+							    c->lsa;
+	const struct ndr_interface_table *t =
+		pipe == RPC_NEED_SAMR ? &ndr_table_samr :
+		pipe == RPC_NEED_NETLOGON ? &ndr_table_netlogon :
+					    &ndr_table_lsarpc;
 	struct tevent_req *sub;
 
 	if (p == NULL) {
@@ -196,11 +203,26 @@ static void op_call_done(struct tevent_req *sub)
 	rpc_op_finish(req, op, rpc_nt(st));
 }
 
+void rpc_op_next(struct tevent_req *req, struct rpc_op *op, int stage,
+		 unsigned pipe, uint32_t opnum, void *r, bool writes)
+{
+	op->stage = stage;
+	rpc_op_call(req, op, pipe, opnum, r, writes);
+}
+
 void rpc_op_finish(struct tevent_req *req, struct rpc_op *op,
 		   struct um_status st)
 {
 	op->st = st;
 	tevent_req_done(req);
+}
+
+bool rpc_op_nterror(struct tevent_req *req, struct rpc_op *op, NTSTATUS st)
+{
+	if (NT_STATUS_IS_OK(st))
+		return false;
+	rpc_op_finish(req, op, rpc_nt(st));
+	return true;
 }
 
 struct um_status rpc_op_recv(struct tevent_req *req, TALLOC_CTX *mem,

@@ -106,8 +106,7 @@ static void display_step(struct tevent_req *req, struct rpc_op *op)
 		s->r.out.total_size = &s->total;
 		s->r.out.returned_size = &s->returned;
 		s->r.out.info = &s->info;
-		op->stage = 1;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, 1, RPC_NEED_SAMR,
 			    NDR_SAMR_QUERYDISPLAYINFO, &s->r, false);
 		return;
 	case 1:
@@ -169,7 +168,8 @@ static struct um_status conn_new(struct rpc_backend *be, struct um_pdc *pdc,
 	c->pdc = pdc;
 	c->opt = opt;
 	c->host = talloc_strdup(c, pdc->name);
-	if (c->host == NULL)
+	c->unc = talloc_asprintf(c, "\\\\%s", pdc->name);
+	if (c->host == NULL || c->unc == NULL)
 		return um_local(UM_LOCAL_NO_MEMORY);
 	st = rpc_lp_new(c, opt, &c->lp);
 	if (!um_is_ok(st))
