@@ -54,6 +54,13 @@ static struct um_creds *copy_creds(TALLOC_CTX *mem, const struct um_creds *c)
 			      ? NULL
 			      : um_secret_new(n, um_secret_reveal(c->password),
 					      um_secret_len(c->password));
+	if ((c->domain != NULL && n->domain == NULL) ||
+	    (c->user != NULL && n->user == NULL) ||
+	    (c->authfile != NULL && n->authfile == NULL) ||
+	    (c->password != NULL && n->password == NULL)) {
+		talloc_free(n);
+		return NULL;
+	}
 	return n;
 }
 
@@ -75,6 +82,13 @@ struct um_status um_model_new(TALLOC_CTX *mem, struct tevent_context *ev,
 	m->opt.state_file = talloc_strdup(m, opt->state_file);
 	m->opt.smb_conf = talloc_strdup(m, opt->smb_conf);
 	m->opt.creds = copy_creds(m, opt->creds);
+	if ((opt->scenario != NULL && m->opt.scenario == NULL) ||
+	    (opt->state_file != NULL && m->opt.state_file == NULL) ||
+	    (opt->smb_conf != NULL && m->opt.smb_conf == NULL) ||
+	    (opt->creds != NULL && m->opt.creds == NULL)) {
+		talloc_free(m);
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
 	if (opt->scenario != NULL || opt->state_file != NULL) {
 		st = um_sim_world_open(m, opt->scenario, opt->state_file,
 				       &m->world, &reason);
@@ -186,6 +200,13 @@ void um_model_set_creds(struct um_model *m, const char *pdc,
 	m->creds = grown;
 	grown[m->n_creds].pdc = talloc_strdup(grown, pdc);
 	grown[m->n_creds].creds = copy_creds(grown, creds);
+	if (grown[m->n_creds].pdc == NULL ||
+	    (creds != NULL && grown[m->n_creds].creds == NULL)) {
+		/* no half entry: the PDC keeps the default credentials */
+		talloc_free(grown[m->n_creds].pdc);
+		talloc_free(grown[m->n_creds].creds);
+		return;
+	}
 	m->n_creds++;
 }
 
@@ -460,8 +481,13 @@ static bool append_trust(TALLOC_CTX *mem, struct um_trust **list, size_t *n,
 	grown[*n].name = talloc_strdup(grown, t->name);
 	grown[*n].dns_name = talloc_strdup(grown, t->dns_name);
 	grown[*n].sid = talloc_strdup(grown, t->sid);
-	(*n)++;
 	*list = grown;
+	if ((t->name != NULL && grown[*n].name == NULL) ||
+	    (t->dns_name != NULL && grown[*n].dns_name == NULL) ||
+	    (t->sid != NULL && grown[*n].sid == NULL)) {
+		return false;
+	}
+	(*n)++;
 	return true;
 }
 
@@ -480,6 +506,9 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 
 	*trusted = *trusting = NULL;
 	*n_trusted = *n_trusting = 0;
+	if (tmp == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
 	do {
 		st = call(p, p->ops->list_trusts, &args, tmp, &reply, what);
 		if (!um_is_ok(st)) {
@@ -637,7 +666,8 @@ static struct um_status simple_op(struct um_pdc *p, um_op_send_fn send,
 {
 	TALLOC_CTX *tmp = talloc_new(p);
 	struct um_reply reply;
-	struct um_status st = call(p, send, args, tmp, &reply, what);
+	struct um_status st = tmp == NULL ? um_local(UM_LOCAL_NO_MEMORY) :
+		call(p, send, args, tmp, &reply, what);
 
 	talloc_free(tmp);
 	return st;
