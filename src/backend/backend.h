@@ -108,9 +108,10 @@ struct um_status um_backend_sim_attach(struct um_pdc *pdc,
 
 /*
  * Real PDCs, in two steps.  um_backend_rpc_attach() readies PDC's backend
- * state from OPT and PDC->creds (nothing goes on the wire yet).  Then the
- * model runs um_backend_rpc_connect_send() on its loop: it connects and
- * answers the domain's information, whose dialect names the table
+ * state from OPT and PDC->creds (nothing goes on the wire yet; pdc->ops
+ * stays NULL).  Before PDC's first operation the model runs
+ * um_backend_rpc_connect_send() on its loop: it connects and answers the
+ * domain's information, whose dialect names the table
  * (um_backend_rpc_ops()) the model sets as pdc->ops, once.  A dropped
  * connection is reopened by the operations themselves.
  */

@@ -241,14 +241,13 @@ static const struct um_creds *creds_for(struct um_model *m, const char *pdc)
 	return m->opt.creds;
 }
 
-/* A user is named, but nothing gives the password: not the options, not
- * an authfile, not Kerberos (a ticket will do), not an anonymous logon. */
+/* Nothing gives the password: not the options, not an authfile, not
+ * Kerberos (a ticket will do), and the logon is not anonymous. */
 static bool creds_lack_password(const struct um_model *m,
 				const struct um_creds *c)
 {
-	return c != NULL && c->user != NULL && c->password == NULL &&
-	       c->authfile == NULL && !c->kerberos && !c->anonymous &&
-	       !m->opt.require_kerberos;
+	return c != NULL && c->password == NULL && c->authfile == NULL &&
+	       !c->kerberos && !c->anonymous && !m->opt.require_kerberos;
 }
 
 /* PDC's credentials, complete before a backend sees them: a missing
@@ -271,7 +270,8 @@ static struct um_status creds_complete(struct um_model *m, const char *pdc,
 	prompt = tmp == NULL ? NULL :
 		talloc_asprintf(tmp, _("Password for %s%s%s on %s: "),
 				c->domain != NULL ? c->domain : "",
-				c->domain != NULL ? "\\" : "", c->user, pdc);
+				c->domain != NULL ? "\\" : "",
+				c->user != NULL ? c->user : "", pdc);
 	done = *c;
 	st = prompt == NULL ? um_local(UM_LOCAL_NO_MEMORY) :
 		ask_password(m, tmp, prompt, &done.password);
@@ -284,36 +284,6 @@ static struct um_status creds_complete(struct um_model *m, const char *pdc,
 	}
 	talloc_free(tmp);
 	return st;
-}
-
-static struct um_status call_with(struct um_pdc *p, um_op_send_fn send,
-				  um_op_recv_fn recv,
-				  const struct um_args *args, TALLOC_CTX *mem,
-				  struct um_reply *reply, const char *what);
-
-/* A real PDC: its backend state, then a connection on the model's loop
- * that tells the domain and its dialect, whose table P keeps from then on
- * (a dropped connection is reopened by the operations themselves). */
-static struct um_status rpc_attach(struct um_pdc *p)
-{
-	struct um_args args = { 0 };
-	struct um_reply reply;
-	struct um_status st = um_backend_rpc_attach(p, &p->model->opt);
-	char *what;
-
-	if (!um_is_ok(st)) {
-		return st;
-	}
-	what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
-	st = call_with(p, um_backend_rpc_connect_send,
-		       um_backend_rpc_connect_recv, &args, p, &reply, what);
-	talloc_free(what);
-	if (!um_is_ok(st)) {
-		return st;
-	}
-	p->ops = um_backend_rpc_ops(reply.info.dialect);
-	p->info = talloc_memdup(p, &reply.info, sizeof(reply.info));
-	return p->info != NULL ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
 }
 
 struct um_status um_pdc_get(struct um_model *m, const char *name,
@@ -345,8 +315,10 @@ struct um_status um_pdc_get(struct um_model *m, const char *name,
 	st = p->name != NULL ? creds_complete(m, name, &p->creds)
 			     : um_local(UM_LOCAL_NO_MEMORY);
 	if (um_is_ok(st)) {
+		/* a real PDC: its backend state; no wire before the first
+		 * operation (a name refused needs no connection) */
 		st = m->world != NULL ? um_backend_sim_attach(p, m->world)
-				      : rpc_attach(p);
+				      : um_backend_rpc_attach(p, &m->opt);
 	}
 	if (!um_is_ok(st)) {
 		talloc_free(p);
@@ -430,13 +402,100 @@ done:
 	return st;
 }
 
-/* Run one of P's operations. */
-static struct um_status call(struct um_pdc *p, um_op_send_fn send,
+/* A real PDC's first operation connects first: the domain and its
+ * dialect, whose table P keeps from then on (a dropped connection is
+ * reopened by the operations themselves).  Until that succeeds P has no
+ * table, and every operation tries again. */
+static struct um_status learn_dialect(struct um_pdc *p)
+{
+	struct um_args args = { 0 };
+	struct um_reply reply;
+	struct um_status st;
+	char *what;
+
+	if (p->ops != NULL) {
+		return um_ok();
+	}
+	what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
+	st = call_with(p, um_backend_rpc_connect_send,
+		       um_backend_rpc_connect_recv, &args, p, &reply, what);
+	talloc_free(what);
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	p->info = talloc_memdup(p, &reply.info, sizeof(reply.info));
+	if (p->info == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	p->ops = um_backend_rpc_ops(reply.info.dialect);
+	return um_ok();
+}
+
+/* The backend operations, as the model names them. */
+enum op_slot {
+	SLOT_DOMAIN_INFO,
+	SLOT_LIST_TRUSTS,
+	SLOT_LIST_USERS,
+	SLOT_LIST_GROUPS,
+	SLOT_ADD_TRUSTING,
+	SLOT_REMOVE_TRUSTING,
+	SLOT_ADD_TRUSTED,
+	SLOT_REMOVE_TRUSTED,
+	SLOT_CHECK_TRUST_ACCOUNT,
+	SLOT_VERIFY,
+	SLOT_RESET,
+	SLOT_LOGON_TEST,
+	SLOT_LOCATE_DC,
+};
+
+static um_op_send_fn op_send(const struct um_backend_ops *o,
+			     enum op_slot slot)
+{
+	switch (slot) {
+	case SLOT_DOMAIN_INFO:
+		return o->domain_info;
+	case SLOT_LIST_TRUSTS:
+		return o->list_trusts;
+	case SLOT_LIST_USERS:
+		return o->list_users;
+	case SLOT_LIST_GROUPS:
+		return o->list_groups;
+	case SLOT_ADD_TRUSTING:
+		return o->add_trusting;
+	case SLOT_REMOVE_TRUSTING:
+		return o->remove_trusting;
+	case SLOT_ADD_TRUSTED:
+		return o->add_trusted;
+	case SLOT_REMOVE_TRUSTED:
+		return o->remove_trusted;
+	case SLOT_CHECK_TRUST_ACCOUNT:
+		return o->check_trust_account;
+	case SLOT_VERIFY:
+		return o->verify;
+	case SLOT_RESET:
+		return o->reset;
+	case SLOT_LOGON_TEST:
+		return o->logon_test;
+	case SLOT_LOCATE_DC:
+		return o->locate_dc;
+	}
+	return NULL;
+}
+
+/* Run one of P's operations (connecting first, the first time). */
+static struct um_status call(struct um_pdc *p, enum op_slot slot,
 			     const struct um_args *args, TALLOC_CTX *mem,
 			     struct um_reply *reply, const char *what)
 {
+	struct um_status st = learn_dialect(p);
+
+	if (!um_is_ok(st)) {
+		memset(reply, 0, sizeof(*reply));
+		return st;
+	}
 	p->calls++;
-	return call_with(p, send, p->ops->recv, args, mem, reply, what);
+	return call_with(p, op_send(p->ops, slot), p->ops->recv, args, mem,
+			 reply, what);
 }
 
 struct um_status um_pdc_info(struct um_pdc *p,
@@ -452,8 +511,15 @@ struct um_status um_pdc_info(struct um_pdc *p,
 		return um_ok();
 	}
 	*out = NULL;
+	/* a real PDC's connection tells the domain */
+	st = learn_dialect(p);
+	if (um_is_ok(st) && p->info != NULL) {
+		*out = p->info;
+		return um_ok();
+	}
 	what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
-	st = call(p, p->ops->domain_info, &args, p, &reply, what);
+	st = um_is_ok(st) ? call(p, SLOT_DOMAIN_INFO, &args, p, &reply, what)
+			  : st;
 	talloc_free(what);
 	if (!um_is_ok(st)) {
 		return st;
@@ -510,7 +576,7 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 		return um_local(UM_LOCAL_NO_MEMORY);
 	}
 	do {
-		st = call(p, p->ops->list_trusts, &args, tmp, &reply, what);
+		st = call(p, SLOT_LIST_TRUSTS, &args, tmp, &reply, what);
 		if (!um_is_ok(st)) {
 			break;
 		}
@@ -553,7 +619,7 @@ struct um_status um_users_page(struct um_pdc *p, TALLOC_CTX *mem,
 	struct um_reply reply;
 	struct um_status st;
 
-	st = call(p, p->ops->list_users, &args, mem, &reply,
+	st = call(p, SLOT_LIST_USERS, &args, mem, &reply,
 		  _("Reading the user accounts..."));
 	*users = reply.users;
 	*n = reply.n_users;
@@ -569,7 +635,7 @@ struct um_status um_groups_page(struct um_pdc *p, TALLOC_CTX *mem,
 	struct um_reply reply;
 	struct um_status st;
 
-	st = call(p, p->ops->list_groups, &args, mem, &reply,
+	st = call(p, SLOT_LIST_GROUPS, &args, mem, &reply,
 		  _("Reading the groups..."));
 	*groups = reply.groups;
 	*n = reply.n_groups;
@@ -608,7 +674,7 @@ struct um_status um_pdc_locate(struct um_pdc *p, const char *name,
 	char *what = talloc_asprintf(mem, _("Looking for a domain controller "
 					    "of %s..."), name);
 
-	st = call(p, p->ops->locate_dc, &args, mem, &reply, what);
+	st = call(p, SLOT_LOCATE_DC, &args, mem, &reply, what);
 	*pdc = um_is_ok(st) ? reply.pdc : NULL;
 	return st;
 }
@@ -660,7 +726,7 @@ static struct um_pdc *partner_pdc(struct um_pdc *p, const char *name,
 	return partner;
 }
 
-static struct um_status simple_op(struct um_pdc *p, um_op_send_fn send,
+static struct um_status simple_op(struct um_pdc *p, enum op_slot send,
 				  const struct um_args *args,
 				  const char *what)
 {
@@ -697,7 +763,7 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 		args.partner_sid = partner_info ? partner_info->sid : NULL;
 		args.partner_dns = partner_info ? partner_info->dns_name
 						: NULL;
-		st = simple_op(p, p->ops->add_trusting, &args,
+		st = simple_op(p, SLOT_ADD_TRUSTING, &args,
 			       talloc_asprintf(tmp, _("Adding %s to the "
 						      "Trusting Domains..."),
 					       name));
@@ -713,7 +779,7 @@ struct um_status um_trust_check_account(struct um_pdc *p, const char *name,
 	struct um_args args = { .partner = name, .password = password };
 	struct um_status st;
 
-	st = simple_op(p, p->ops->check_trust_account, &args,
+	st = simple_op(p, SLOT_CHECK_TRUST_ACCOUNT, &args,
 		       talloc_asprintf(tmp, _("Checking the trust account "
 					      "%s$ on %s..."), name, p->name));
 	talloc_free(tmp);
@@ -761,7 +827,7 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 	args.partner = name;
 	args.partner_sid = partner_info->sid;
 	args.partner_dns = partner_info->dns_name;
-	st = simple_op(p, p->ops->add_trusted, &args,
+	st = simple_op(p, SLOT_ADD_TRUSTED, &args,
 		       talloc_asprintf(tmp, _("Adding %s to the Trusted "
 					      "Domains..."), name));
 	if (um_is_ok(st)) {
@@ -807,7 +873,7 @@ static char *describe(TALLOC_CTX *mem, enum named_op_kind kind,
 }
 
 static struct um_status named_op(struct um_pdc *p, const char *typed,
-				 um_op_send_fn send, enum named_op_kind kind)
+				 enum op_slot send, enum named_op_kind kind)
 {
 	TALLOC_CTX *tmp = talloc_new(p);
 	struct um_args args = { 0 };
@@ -828,7 +894,7 @@ struct um_status um_trust_remove_trusted(struct um_pdc *p, const char *name)
 {
 	op_begin(p);
 	return op_end(p, UM_OP_REMOVE_TRUSTED, name,
-		      named_op(p, name, p->ops->remove_trusted,
+		      named_op(p, name, SLOT_REMOVE_TRUSTED,
 			       OP_REMOVE_TRUSTED));
 }
 
@@ -836,7 +902,7 @@ struct um_status um_trust_remove_trusting(struct um_pdc *p, const char *name)
 {
 	op_begin(p);
 	return op_end(p, UM_OP_REMOVE_TRUSTING, name,
-		      named_op(p, name, p->ops->remove_trusting,
+		      named_op(p, name, SLOT_REMOVE_TRUSTING,
 			       OP_REMOVE_TRUSTING));
 }
 
@@ -844,14 +910,14 @@ struct um_status um_trust_verify(struct um_pdc *p, const char *name)
 {
 	op_begin(p);
 	return op_end(p, UM_OP_VERIFY, name,
-		      named_op(p, name, p->ops->verify, OP_VERIFY));
+		      named_op(p, name, SLOT_VERIFY, OP_VERIFY));
 }
 
 struct um_status um_trust_reset(struct um_pdc *p, const char *name)
 {
 	op_begin(p);
 	return op_end(p, UM_OP_RESET, name,
-		      named_op(p, name, p->ops->reset, OP_RESET));
+		      named_op(p, name, SLOT_RESET, OP_RESET));
 }
 
 struct um_status um_logon_test(struct um_pdc *p, const char *user,
@@ -862,7 +928,7 @@ struct um_status um_logon_test(struct um_pdc *p, const char *user,
 	struct um_status st;
 
 	op_begin(p);
-	st = simple_op(p, p->ops->logon_test, &args,
+	st = simple_op(p, SLOT_LOGON_TEST, &args,
 		       talloc_asprintf(tmp, _("Logging %s on through %s..."),
 				       user, p->name));
 	talloc_free(tmp);
