@@ -7,7 +7,8 @@ SECURITY_TESTS = \
 	tests/security/secret-process.sh \
 	tests/security/secret-files.sh \
 	tests/security/secret-screens.sh \
-	tests/security/secret-prompt.sh
+	tests/security/secret-prompt.sh \
+	tests/security/uaf-nonexistent-smbconf.sh
 check_PROGRAMS += tests/security/secret-memory-test
 TESTS += $(SECURITY_TESTS)
 tests_security_secret_memory_test_SOURCES = tests/security/secret-memory-test.c
@@ -18,7 +19,8 @@ tests_security_secret_memory_test_LDADD = $(USRMGR_LIBS)
 LAB_TESTS += tests/integration/security-lab.sh
 EXTRA_DIST += tests/security/lib.sh tests/security/secret-process.sh \
 	tests/security/secret-files.sh tests/security/secret-screens.sh \
-	tests/security/secret-prompt.sh tests/integration/security-lab.sh
+	tests/security/secret-prompt.sh tests/integration/security-lab.sh \
+	tests/security/uaf-nonexistent-smbconf.sh
 
 # ---- libFuzzer harnesses (configure --enable-sanitizers CC=clang) -----
 # They link the same objects as the tests; configure builds those for

@@ -16,18 +16,6 @@
 #include <string.h>
 #include "ui_priv.h"
 
-static void wipe(void *p, size_t n)
-{
-#ifdef HAVE_EXPLICIT_BZERO
-	explicit_bzero(p, n);
-#else
-	volatile unsigned char *v = p;
-
-	while (n--)
-		*v++ = 0;
-#endif
-}
-
 FIELD *ui_field_new(int y, int x, int w, bool secret, int max)
 {
 	FIELD *f = new_field(1, w, y, x, 0, 0);
@@ -93,7 +81,7 @@ void ui_field_wipe(struct ui_dialog *d, struct ui_ctl *c)
 	/* field_buffer hands out curses' own multibyte copy: clear it,
 	 * then blank the field's wide buffer through the library. */
 	if (b != NULL)
-		wipe(b, strlen(b));
+		um_secret_wipe(b, strlen(b));
 	set_field_buffer(c->field, 0, "");
 	c->secret_len = 0;
 	(void)d;

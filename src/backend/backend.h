@@ -4,7 +4,9 @@
  * Every operation is a tevent request on one PDC: op_send() starts it,
  * the backend's recv() collects it.  The model waits on its own event loop,
  * so the screens stay responsive and an operation can be cancelled by
- * freeing its request.  Backends never draw and never prompt.
+ * freeing its request.  Backends never draw, never prompt and never call
+ * up into the model: credentials come to them complete, and what the
+ * operator should be told travels in the reply (um_reply.note).
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -37,12 +39,20 @@ struct um_reply {
 	struct um_page page;              /* paged lists */
 	char *pdc;                        /* locate_dc */
 	struct um_status detail;          /* verify: the channel's status */
+	/* For the operator, whatever the status ("the connection was
+	 * reopened", where to run a step): lines the model hands to its
+	 * note hook.  NULL: nothing to say. */
+	char *note;
 };
 
 typedef struct tevent_req *(*um_op_send_fn)(TALLOC_CTX *mem,
 					    struct tevent_context *ev,
 					    struct um_pdc *pdc,
 					    const struct um_args *args);
+/* Collect any operation; MEM owns what REPLY points to. */
+typedef struct um_status (*um_op_recv_fn)(struct tevent_req *req,
+					  TALLOC_CTX *mem,
+					  struct um_reply *reply);
 
 struct um_backend_ops {
 	const char *name;
@@ -70,9 +80,8 @@ struct um_backend_ops {
 	/* A PDC of domain PARTNER, as this PDC finds it. */
 	um_op_send_fn locate_dc;
 
-	/* Collect any of the above; MEM owns what REPLY points to. */
-	struct um_status (*recv)(struct tevent_req *req, TALLOC_CTX *mem,
-				 struct um_reply *reply);
+	/* Collect any of the above. */
+	um_op_recv_fn recv;
 };
 
 /* What the model keeps per PDC; backends hang their state off it. */
@@ -82,7 +91,7 @@ struct um_pdc {
 	const struct um_backend_ops *ops;
 	void *backend;                /* the backend's own state */
 	struct um_domain_info *info;  /* cached domain_info */
-	const struct um_creds *creds;
+	const struct um_creds *creds; /* complete: no password to ask */
 	unsigned calls;               /* operations sent: a round-trip gauge */
 };
 
@@ -97,20 +106,29 @@ const char **um_sim_world_domains(struct um_sim_world *w, TALLOC_CTX *mem);
 struct um_status um_backend_sim_attach(struct um_pdc *pdc,
 				       struct um_sim_world *w);
 
-/* Real PDCs: connects lazily, detects the dialect and sets pdc->ops. */
+/*
+ * Real PDCs, in two steps.  um_backend_rpc_attach() readies PDC's backend
+ * state from OPT and PDC->creds (nothing goes on the wire yet; pdc->ops
+ * stays NULL).  Before PDC's first operation the model runs
+ * um_backend_rpc_connect_send() on its loop: it connects and answers the
+ * domain's information, whose dialect names the table
+ * (um_backend_rpc_ops()) the model sets as pdc->ops, once.  A dropped
+ * connection is reopened by the operations themselves.
+ */
 struct um_status um_backend_rpc_attach(struct um_pdc *pdc,
 				       const struct um_model_options *opt);
+struct tevent_req *um_backend_rpc_connect_send(TALLOC_CTX *mem,
+					       struct tevent_context *ev,
+					       struct um_pdc *pdc,
+					       const struct um_args *args);
+struct um_status um_backend_rpc_connect_recv(struct tevent_req *req,
+					     TALLOC_CTX *mem,
+					     struct um_reply *reply);
+const struct um_backend_ops *um_backend_rpc_ops(enum um_dialect dialect);
 
 /* Samba's name for a status usrmgr's own table does not list, or NULL
  * (src/backend/rpc/rpc_status.c: only the RPC backend sees Samba). */
 const char *um_backend_status_name(struct um_status st);
 
-/* Model internals the backends may use. */
-const struct um_model_options *um_model_options(const struct um_model *m);
-/* The operator's password for PROMPT, through the hooks: cancelled, or
- * no terminal to ask on, when it cannot be had. */
-struct um_status um_model_ask_password(struct um_model *m, TALLOC_CTX *mem,
-				       const char *prompt,
-				       struct um_secret **out);
 
 #endif

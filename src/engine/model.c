@@ -54,6 +54,13 @@ static struct um_creds *copy_creds(TALLOC_CTX *mem, const struct um_creds *c)
 			      ? NULL
 			      : um_secret_new(n, um_secret_reveal(c->password),
 					      um_secret_len(c->password));
+	if ((c->domain != NULL && n->domain == NULL) ||
+	    (c->user != NULL && n->user == NULL) ||
+	    (c->authfile != NULL && n->authfile == NULL) ||
+	    (c->password != NULL && n->password == NULL)) {
+		talloc_free(n);
+		return NULL;
+	}
 	return n;
 }
 
@@ -75,6 +82,13 @@ struct um_status um_model_new(TALLOC_CTX *mem, struct tevent_context *ev,
 	m->opt.state_file = talloc_strdup(m, opt->state_file);
 	m->opt.smb_conf = talloc_strdup(m, opt->smb_conf);
 	m->opt.creds = copy_creds(m, opt->creds);
+	if ((opt->scenario != NULL && m->opt.scenario == NULL) ||
+	    (opt->state_file != NULL && m->opt.state_file == NULL) ||
+	    (opt->smb_conf != NULL && m->opt.smb_conf == NULL) ||
+	    (opt->creds != NULL && m->opt.creds == NULL)) {
+		talloc_free(m);
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
 	if (opt->scenario != NULL || opt->state_file != NULL) {
 		st = um_sim_world_open(m, opt->scenario, opt->state_file,
 				       &m->world, &reason);
@@ -136,11 +150,6 @@ const char **um_model_sim_domains(struct um_model *m, TALLOC_CTX *mem)
 	return m->world ? um_sim_world_domains(m->world, mem) : NULL;
 }
 
-const struct um_model_options *um_model_options(const struct um_model *m)
-{
-	return &m->opt;
-}
-
 void um_model_note(struct um_model *m, const char *text)
 {
 	if (m->hooks.note != NULL) {
@@ -191,6 +200,13 @@ void um_model_set_creds(struct um_model *m, const char *pdc,
 	m->creds = grown;
 	grown[m->n_creds].pdc = talloc_strdup(grown, pdc);
 	grown[m->n_creds].creds = copy_creds(grown, creds);
+	if (grown[m->n_creds].pdc == NULL ||
+	    (creds != NULL && grown[m->n_creds].creds == NULL)) {
+		/* no half entry: the PDC keeps the default credentials */
+		talloc_free(grown[m->n_creds].pdc);
+		talloc_free(grown[m->n_creds].creds);
+		return;
+	}
 	m->n_creds++;
 }
 
@@ -199,9 +215,10 @@ void um_model_cancel(struct um_model *m)
 	m->cancelled = true;
 }
 
-struct um_status um_model_ask_password(struct um_model *m, TALLOC_CTX *mem,
-				       const char *prompt,
-				       struct um_secret **out)
+/* The operator's password for PROMPT, through the hooks: cancelled, or
+ * no terminal to ask on, when it cannot be had. */
+static struct um_status ask_password(struct um_model *m, TALLOC_CTX *mem,
+				     const char *prompt, struct um_secret **out)
 {
 	*out = NULL;
 	if (m->hooks.ask_password == NULL) {
@@ -222,6 +239,51 @@ static const struct um_creds *creds_for(struct um_model *m, const char *pdc)
 		}
 	}
 	return m->opt.creds;
+}
+
+/* Nothing gives the password: not the options, not an authfile, not
+ * Kerberos (a ticket will do), and the logon is not anonymous. */
+static bool creds_lack_password(const struct um_model *m,
+				const struct um_creds *c)
+{
+	return c != NULL && c->password == NULL && c->authfile == NULL &&
+	       !c->kerberos && !c->anonymous && !m->opt.require_kerberos;
+}
+
+/* PDC's credentials, complete before a backend sees them: a missing
+ * password is asked for through the hooks (echo off) and kept for PDC. */
+static struct um_status creds_complete(struct um_model *m, const char *pdc,
+				       const struct um_creds **out)
+{
+	const struct um_creds *c = creds_for(m, pdc);
+	TALLOC_CTX *tmp;
+	struct um_creds done;
+	struct um_status st;
+	char *prompt;
+
+	*out = c;
+	/* simulated PDCs take anyone */
+	if (m->world != NULL || !creds_lack_password(m, c)) {
+		return um_ok();
+	}
+	tmp = talloc_new(m);
+	prompt = tmp == NULL ? NULL :
+		talloc_asprintf(tmp, _("Password for %s%s%s on %s: "),
+				c->domain != NULL ? c->domain : "",
+				c->domain != NULL ? "\\" : "",
+				c->user != NULL ? c->user : "", pdc);
+	done = *c;
+	st = prompt == NULL ? um_local(UM_LOCAL_NO_MEMORY) :
+		ask_password(m, tmp, prompt, &done.password);
+	if (um_is_ok(st)) {
+		um_model_set_creds(m, pdc, &done);
+		*out = creds_for(m, pdc);
+		if ((*out)->password == NULL) {
+			st = um_local(UM_LOCAL_NO_MEMORY);
+		}
+	}
+	talloc_free(tmp);
+	return st;
 }
 
 struct um_status um_pdc_get(struct um_model *m, const char *name,
@@ -250,9 +312,14 @@ struct um_status um_pdc_get(struct um_model *m, const char *name,
 	m->pdcs = grown;
 	p->model = m;
 	p->name = talloc_strdup(p, name);
-	p->creds = creds_for(m, name);
-	st = m->world != NULL ? um_backend_sim_attach(p, m->world)
-			      : um_backend_rpc_attach(p, &m->opt);
+	st = p->name != NULL ? creds_complete(m, name, &p->creds)
+			     : um_local(UM_LOCAL_NO_MEMORY);
+	if (um_is_ok(st)) {
+		/* a real PDC: its backend state; no wire before the first
+		 * operation (a name refused needs no connection) */
+		st = m->world != NULL ? um_backend_sim_attach(p, m->world)
+				      : um_backend_rpc_attach(p, &m->opt);
+	}
 	if (!um_is_ok(st)) {
 		talloc_free(p);
 		return st;
@@ -272,10 +339,29 @@ unsigned um_pdc_calls(const struct um_pdc *p)
 	return p->calls;
 }
 
-/* Run one backend operation to its end, or until cancelled. */
-static struct um_status call(struct um_pdc *p, um_op_send_fn send,
-			     const struct um_args *args, TALLOC_CTX *mem,
-			     struct um_reply *reply, const char *what)
+/* The reply's note, a line at a time, to the operator. */
+static void pass_note(struct um_model *m, const char *note)
+{
+	const char *line = note;
+
+	while (line != NULL && *line != '\0') {
+		const char *end = strchr(line, '\n');
+		char *one = talloc_strndup(m, line, end != NULL
+						? (size_t)(end - line)
+						: strlen(line));
+
+		/* without memory the whole text, rather than nothing */
+		um_model_note(m, one != NULL ? one : note);
+		talloc_free(one);
+		line = end != NULL && one != NULL ? end + 1 : NULL;
+	}
+}
+
+/* Run one backend request to its end, or until cancelled. */
+static struct um_status call_with(struct um_pdc *p, um_op_send_fn send,
+				  um_op_recv_fn recv,
+				  const struct um_args *args, TALLOC_CTX *mem,
+				  struct um_reply *reply, const char *what)
 {
 	struct um_model *m = p->model;
 	struct tevent_req *req;
@@ -289,7 +375,6 @@ static struct um_status call(struct um_pdc *p, um_op_send_fn send,
 		m->hooks.busy(m->hooks.priv, what);
 	}
 	m->cancelled = false;
-	p->calls++;
 	req = send(mem, m->ev, p, args);
 	if (req == NULL) {
 		st = um_local(UM_LOCAL_NO_MEMORY);
@@ -306,14 +391,111 @@ static struct um_status call(struct um_pdc *p, um_op_send_fn send,
 		st = um_local(UM_LOCAL_CANCELLED);
 		goto done;
 	}
-	st = p->ops->recv(req, mem, reply);
+	st = recv(req, mem, reply);
 	talloc_free(req);
+	pass_note(m, reply->note);
 done:
 	m->cancelled = false;
 	if (m->hooks.idle != NULL) {
 		m->hooks.idle(m->hooks.priv);
 	}
 	return st;
+}
+
+/* A real PDC's first operation connects first: the domain and its
+ * dialect, whose table P keeps from then on (a dropped connection is
+ * reopened by the operations themselves).  Until that succeeds P has no
+ * table, and every operation tries again. */
+static struct um_status learn_dialect(struct um_pdc *p)
+{
+	struct um_args args = { 0 };
+	struct um_reply reply;
+	struct um_status st;
+	char *what;
+
+	if (p->ops != NULL) {
+		return um_ok();
+	}
+	what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
+	st = call_with(p, um_backend_rpc_connect_send,
+		       um_backend_rpc_connect_recv, &args, p, &reply, what);
+	talloc_free(what);
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	p->info = talloc_memdup(p, &reply.info, sizeof(reply.info));
+	if (p->info == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	p->ops = um_backend_rpc_ops(reply.info.dialect);
+	return um_ok();
+}
+
+/* The backend operations, as the model names them. */
+enum op_slot {
+	SLOT_DOMAIN_INFO,
+	SLOT_LIST_TRUSTS,
+	SLOT_LIST_USERS,
+	SLOT_LIST_GROUPS,
+	SLOT_ADD_TRUSTING,
+	SLOT_REMOVE_TRUSTING,
+	SLOT_ADD_TRUSTED,
+	SLOT_REMOVE_TRUSTED,
+	SLOT_CHECK_TRUST_ACCOUNT,
+	SLOT_VERIFY,
+	SLOT_RESET,
+	SLOT_LOGON_TEST,
+	SLOT_LOCATE_DC,
+};
+
+static um_op_send_fn op_send(const struct um_backend_ops *o,
+			     enum op_slot slot)
+{
+	switch (slot) {
+	case SLOT_DOMAIN_INFO:
+		return o->domain_info;
+	case SLOT_LIST_TRUSTS:
+		return o->list_trusts;
+	case SLOT_LIST_USERS:
+		return o->list_users;
+	case SLOT_LIST_GROUPS:
+		return o->list_groups;
+	case SLOT_ADD_TRUSTING:
+		return o->add_trusting;
+	case SLOT_REMOVE_TRUSTING:
+		return o->remove_trusting;
+	case SLOT_ADD_TRUSTED:
+		return o->add_trusted;
+	case SLOT_REMOVE_TRUSTED:
+		return o->remove_trusted;
+	case SLOT_CHECK_TRUST_ACCOUNT:
+		return o->check_trust_account;
+	case SLOT_VERIFY:
+		return o->verify;
+	case SLOT_RESET:
+		return o->reset;
+	case SLOT_LOGON_TEST:
+		return o->logon_test;
+	case SLOT_LOCATE_DC:
+		return o->locate_dc;
+	}
+	return NULL;
+}
+
+/* Run one of P's operations (connecting first, the first time). */
+static struct um_status call(struct um_pdc *p, enum op_slot slot,
+			     const struct um_args *args, TALLOC_CTX *mem,
+			     struct um_reply *reply, const char *what)
+{
+	struct um_status st = learn_dialect(p);
+
+	if (!um_is_ok(st)) {
+		memset(reply, 0, sizeof(*reply));
+		return st;
+	}
+	p->calls++;
+	return call_with(p, op_send(p->ops, slot), p->ops->recv, args, mem,
+			 reply, what);
 }
 
 struct um_status um_pdc_info(struct um_pdc *p,
@@ -329,8 +511,15 @@ struct um_status um_pdc_info(struct um_pdc *p,
 		return um_ok();
 	}
 	*out = NULL;
+	/* a real PDC's connection tells the domain */
+	st = learn_dialect(p);
+	if (um_is_ok(st) && p->info != NULL) {
+		*out = p->info;
+		return um_ok();
+	}
 	what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
-	st = call(p, p->ops->domain_info, &args, p, &reply, what);
+	st = um_is_ok(st) ? call(p, SLOT_DOMAIN_INFO, &args, p, &reply, what)
+			  : st;
 	talloc_free(what);
 	if (!um_is_ok(st)) {
 		return st;
@@ -358,8 +547,13 @@ static bool append_trust(TALLOC_CTX *mem, struct um_trust **list, size_t *n,
 	grown[*n].name = talloc_strdup(grown, t->name);
 	grown[*n].dns_name = talloc_strdup(grown, t->dns_name);
 	grown[*n].sid = talloc_strdup(grown, t->sid);
-	(*n)++;
 	*list = grown;
+	if ((t->name != NULL && grown[*n].name == NULL) ||
+	    (t->dns_name != NULL && grown[*n].dns_name == NULL) ||
+	    (t->sid != NULL && grown[*n].sid == NULL)) {
+		return false;
+	}
+	(*n)++;
 	return true;
 }
 
@@ -378,8 +572,11 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 
 	*trusted = *trusting = NULL;
 	*n_trusted = *n_trusting = 0;
+	if (tmp == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
 	do {
-		st = call(p, p->ops->list_trusts, &args, tmp, &reply, what);
+		st = call(p, SLOT_LIST_TRUSTS, &args, tmp, &reply, what);
 		if (!um_is_ok(st)) {
 			break;
 		}
@@ -422,7 +619,7 @@ struct um_status um_users_page(struct um_pdc *p, TALLOC_CTX *mem,
 	struct um_reply reply;
 	struct um_status st;
 
-	st = call(p, p->ops->list_users, &args, mem, &reply,
+	st = call(p, SLOT_LIST_USERS, &args, mem, &reply,
 		  _("Reading the user accounts..."));
 	*users = reply.users;
 	*n = reply.n_users;
@@ -438,7 +635,7 @@ struct um_status um_groups_page(struct um_pdc *p, TALLOC_CTX *mem,
 	struct um_reply reply;
 	struct um_status st;
 
-	st = call(p, p->ops->list_groups, &args, mem, &reply,
+	st = call(p, SLOT_LIST_GROUPS, &args, mem, &reply,
 		  _("Reading the groups..."));
 	*groups = reply.groups;
 	*n = reply.n_groups;
@@ -477,7 +674,7 @@ struct um_status um_pdc_locate(struct um_pdc *p, const char *name,
 	char *what = talloc_asprintf(mem, _("Looking for a domain controller "
 					    "of %s..."), name);
 
-	st = call(p, p->ops->locate_dc, &args, mem, &reply, what);
+	st = call(p, SLOT_LOCATE_DC, &args, mem, &reply, what);
 	*pdc = um_is_ok(st) ? reply.pdc : NULL;
 	return st;
 }
@@ -529,13 +726,14 @@ static struct um_pdc *partner_pdc(struct um_pdc *p, const char *name,
 	return partner;
 }
 
-static struct um_status simple_op(struct um_pdc *p, um_op_send_fn send,
+static struct um_status simple_op(struct um_pdc *p, enum op_slot send,
 				  const struct um_args *args,
 				  const char *what)
 {
 	TALLOC_CTX *tmp = talloc_new(p);
 	struct um_reply reply;
-	struct um_status st = call(p, send, args, tmp, &reply, what);
+	struct um_status st = tmp == NULL ? um_local(UM_LOCAL_NO_MEMORY) :
+		call(p, send, args, tmp, &reply, what);
 
 	talloc_free(tmp);
 	return st;
@@ -565,7 +763,7 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 		args.partner_sid = partner_info ? partner_info->sid : NULL;
 		args.partner_dns = partner_info ? partner_info->dns_name
 						: NULL;
-		st = simple_op(p, p->ops->add_trusting, &args,
+		st = simple_op(p, SLOT_ADD_TRUSTING, &args,
 			       talloc_asprintf(tmp, _("Adding %s to the "
 						      "Trusting Domains..."),
 					       name));
@@ -581,7 +779,7 @@ struct um_status um_trust_check_account(struct um_pdc *p, const char *name,
 	struct um_args args = { .partner = name, .password = password };
 	struct um_status st;
 
-	st = simple_op(p, p->ops->check_trust_account, &args,
+	st = simple_op(p, SLOT_CHECK_TRUST_ACCOUNT, &args,
 		       talloc_asprintf(tmp, _("Checking the trust account "
 					      "%s$ on %s..."), name, p->name));
 	talloc_free(tmp);
@@ -629,7 +827,7 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 	args.partner = name;
 	args.partner_sid = partner_info->sid;
 	args.partner_dns = partner_info->dns_name;
-	st = simple_op(p, p->ops->add_trusted, &args,
+	st = simple_op(p, SLOT_ADD_TRUSTED, &args,
 		       talloc_asprintf(tmp, _("Adding %s to the Trusted "
 					      "Domains..."), name));
 	if (um_is_ok(st)) {
@@ -675,7 +873,7 @@ static char *describe(TALLOC_CTX *mem, enum named_op_kind kind,
 }
 
 static struct um_status named_op(struct um_pdc *p, const char *typed,
-				 um_op_send_fn send, enum named_op_kind kind)
+				 enum op_slot send, enum named_op_kind kind)
 {
 	TALLOC_CTX *tmp = talloc_new(p);
 	struct um_args args = { 0 };
@@ -696,7 +894,7 @@ struct um_status um_trust_remove_trusted(struct um_pdc *p, const char *name)
 {
 	op_begin(p);
 	return op_end(p, UM_OP_REMOVE_TRUSTED, name,
-		      named_op(p, name, p->ops->remove_trusted,
+		      named_op(p, name, SLOT_REMOVE_TRUSTED,
 			       OP_REMOVE_TRUSTED));
 }
 
@@ -704,7 +902,7 @@ struct um_status um_trust_remove_trusting(struct um_pdc *p, const char *name)
 {
 	op_begin(p);
 	return op_end(p, UM_OP_REMOVE_TRUSTING, name,
-		      named_op(p, name, p->ops->remove_trusting,
+		      named_op(p, name, SLOT_REMOVE_TRUSTING,
 			       OP_REMOVE_TRUSTING));
 }
 
@@ -712,14 +910,14 @@ struct um_status um_trust_verify(struct um_pdc *p, const char *name)
 {
 	op_begin(p);
 	return op_end(p, UM_OP_VERIFY, name,
-		      named_op(p, name, p->ops->verify, OP_VERIFY));
+		      named_op(p, name, SLOT_VERIFY, OP_VERIFY));
 }
 
 struct um_status um_trust_reset(struct um_pdc *p, const char *name)
 {
 	op_begin(p);
 	return op_end(p, UM_OP_RESET, name,
-		      named_op(p, name, p->ops->reset, OP_RESET));
+		      named_op(p, name, SLOT_RESET, OP_RESET));
 }
 
 struct um_status um_logon_test(struct um_pdc *p, const char *user,
@@ -730,7 +928,7 @@ struct um_status um_logon_test(struct um_pdc *p, const char *user,
 	struct um_status st;
 
 	op_begin(p);
-	st = simple_op(p, p->ops->logon_test, &args,
+	st = simple_op(p, SLOT_LOGON_TEST, &args,
 		       talloc_asprintf(tmp, _("Logging %s on through %s..."),
 				       user, p->name));
 	talloc_free(tmp);

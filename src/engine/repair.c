@@ -121,17 +121,22 @@ static void journal(struct um_repair *r, const char *event, size_t step,
 
 /* ---- set-up ----------------------------------------------------------- */
 
-static char *new_id(TALLOC_CTX *mem)
+/* A repair's id: random hex; IO when the random source fails. */
+static struct um_status new_id(TALLOC_CTX *mem, char **out)
 {
 	unsigned char raw[8];
 	char hex[17];
 	int i;
 
-	gnutls_rnd(GNUTLS_RND_NONCE, raw, sizeof(raw));
+	*out = NULL;
+	if (gnutls_rnd(GNUTLS_RND_NONCE, raw, sizeof(raw)) != 0) {
+		return um_local(UM_LOCAL_IO);
+	}
 	for (i = 0; i < 8; i++) {
 		snprintf(hex + 2 * i, 3, "%02x", raw[i]);
 	}
-	return talloc_strdup(mem, hex);
+	*out = talloc_strdup(mem, hex);
+	return *out != NULL ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
 }
 
 static struct um_status open_sides(struct um_repair *r)
@@ -260,7 +265,10 @@ struct um_status um_repair_start(TALLOC_CTX *mem, struct um_model *m,
 		/* The trust works; repairing it would change nothing. */
 		return r->diag->logon;
 	}
-	r->id = new_id(r);
+	st = new_id(r, &r->id);
+	if (!um_is_ok(st)) {
+		return st;
+	}
 	plan(r);
 	journal(r, "repair-start", N_STEPS, um_ok(),
 		um_verdict_key(r->diag->verdict));

@@ -25,7 +25,7 @@ struct um_secret {
 	size_t len;
 };
 
-static void wipe(void *p, size_t n)
+void um_secret_wipe(void *p, size_t n)
 {
 #ifdef HAVE_EXPLICIT_BZERO
 	explicit_bzero(p, n);
@@ -49,14 +49,14 @@ wipe_stack_below(void)
 {
 	unsigned char pad[16384];
 
-	wipe(pad, sizeof(pad));
+	um_secret_wipe(pad, sizeof(pad));
 	/* keep the array (and its wiping) from being optimised away */
 	__asm__ __volatile__("" : : "r"(pad) : "memory");
 }
 
 static int secret_destructor(struct um_secret *s)
 {
-	wipe(s->bytes, s->len + 1);
+	um_secret_wipe(s->bytes, s->len + 1);
 	return 0;
 }
 
@@ -123,8 +123,8 @@ struct um_secret *um_secret_random(TALLOC_CTX *mem, size_t len)
 		out[i] = alphabet[raw[i] % (sizeof(alphabet) - 1)];
 	}
 	s = um_secret_new(mem, out, len);
-	wipe(raw, sizeof(raw));
-	wipe(out, sizeof(out));
+	um_secret_wipe(raw, sizeof(raw));
+	um_secret_wipe(out, sizeof(out));
 	return s;
 }
 
@@ -205,7 +205,7 @@ struct um_status um_secret_check(const struct um_secret *s)
 		return um_local(UM_LOCAL_PASSWORD_TOO_LONG);
 	}
 	n = to_utf16le(s->bytes, s->len, buf, sizeof(buf));
-	wipe(buf, sizeof(buf));
+	um_secret_wipe(buf, sizeof(buf));
 	if (n < 0 || n > UM_SECRET_MAX_UTF16 * 2) {
 		return um_local(UM_LOCAL_PASSWORD_TOO_LONG);
 	}
@@ -221,7 +221,7 @@ struct um_status um_secret_nthash(const struct um_secret *s, char hex[33])
 
 	n = to_utf16le(s->bytes, s->len, buf, sizeof(buf));
 	if (n < 0 || n > UM_SECRET_MAX_UTF16 * 2) {
-		wipe(buf, sizeof(buf));
+		um_secret_wipe(buf, sizeof(buf));
 		return um_local(UM_LOCAL_PASSWORD_TOO_LONG);
 	}
 	/* gnutls has no MD4; nettle, its own crypto library, does. */
@@ -230,14 +230,14 @@ struct um_status um_secret_nthash(const struct um_secret *s, char hex[33])
 		md4_init(&ctx);
 		md4_update(&ctx, (size_t)n, (const uint8_t *)buf);
 		md4_digest(&ctx, sizeof(digest), digest);
-		wipe(&ctx, sizeof(ctx));
+		um_secret_wipe(&ctx, sizeof(ctx));
 	}
-	wipe(buf, sizeof(buf));
+	um_secret_wipe(buf, sizeof(buf));
 	wipe_stack_below();
 	for (i = 0; i < 16; i++) {
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 	}
-	wipe(digest, sizeof(digest));
+	um_secret_wipe(digest, sizeof(digest));
 	return um_ok();
 }
 
@@ -257,7 +257,7 @@ struct um_status um_secret_from_fd(TALLOC_CTX *mem, int fd,
 		if (n < 0) {
 			/* A descriptor that cannot be read is no password,
 			 * not an empty one. */
-			wipe(buf, sizeof(buf));
+			um_secret_wipe(buf, sizeof(buf));
 			return um_local(UM_LOCAL_IO);
 		}
 		if (n == 0 || buf[len] == '\n') {
@@ -266,14 +266,14 @@ struct um_status um_secret_from_fd(TALLOC_CTX *mem, int fd,
 		len++;
 	}
 	if (len == sizeof(buf)) {
-		wipe(buf, sizeof(buf));
+		um_secret_wipe(buf, sizeof(buf));
 		return um_local(UM_LOCAL_PASSWORD_TOO_LONG);
 	}
 	if (len > 0 && buf[len - 1] == '\r') {
 		len--;
 	}
 	*out = um_secret_new(mem, buf, len);
-	wipe(buf, sizeof(buf));
+	um_secret_wipe(buf, sizeof(buf));
 	if (*out == NULL) {
 		return um_local(UM_LOCAL_NO_MEMORY);
 	}

@@ -21,7 +21,12 @@
 
 struct um_secret;
 
-/* A copy of LEN bytes of UTF-8; the caller wipes its own buffer. */
+/* Clear N bytes at P so that no compiler drops it: the one wipe for a
+ * password's copies outside a struct um_secret. */
+void um_secret_wipe(void *p, size_t n);
+
+/* A copy of LEN bytes of UTF-8; the caller wipes its own buffer
+ * (um_secret_wipe). */
 struct um_secret *um_secret_new(TALLOC_CTX *mem, const char *utf8, size_t len);
 
 /* The bytes, NUL-terminated, for handing to a library; do not copy. */

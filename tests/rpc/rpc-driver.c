@@ -30,34 +30,8 @@
 #include <sys/stat.h>
 #include "rpc_internal.h"
 
-/* ---- what the model would provide ---- */
-
+/* What the model would hand the backend. */
 static struct um_model_options driver_opt;
-
-const struct um_model_options *um_model_options(const struct um_model *m)
-{
-	(void)m;
-	return &driver_opt;
-}
-
-void um_model_note(struct um_model *m, const char *text)
-{
-	(void)m;
-	printf("NOTE %s\n", text);
-	fflush(stdout);
-}
-
-struct um_status um_model_ask_password(struct um_model *m, TALLOC_CTX *mem,
-				       const char *prompt,
-				       struct um_secret **out)
-{
-	(void)m;
-	(void)mem;
-	/* tests never type: a missing password is a test error */
-	fprintf(stderr, "rpc-driver: would prompt: %s\n", prompt);
-	*out = NULL;
-	return um_local(UM_LOCAL_CANCELLED);
-}
 
 /* ---- helpers ---- */
 
@@ -97,12 +71,15 @@ static double now_ms(void)
 	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-/* Run one op to the end on EV. */
-static struct um_status run(TALLOC_CTX *mem, struct tevent_context *ev,
-			    struct um_pdc *pdc, um_op_send_fn fn,
-			    const struct um_args *a, struct um_reply *reply)
+/* Run one request to the end on EV; its note, as the model would show
+ * it, a line at a time. */
+static struct um_status run_with(TALLOC_CTX *mem, struct tevent_context *ev,
+				 struct um_pdc *pdc, um_op_send_fn fn,
+				 um_op_recv_fn recv, const struct um_args *a,
+				 struct um_reply *reply)
 {
 	struct tevent_req *req;
+	struct um_status st;
 
 	memset(reply, 0, sizeof(*reply));
 	req = fn(mem, ev, pdc, a);
@@ -110,8 +87,37 @@ static struct um_status run(TALLOC_CTX *mem, struct tevent_context *ev,
 		return um_local(UM_LOCAL_NO_MEMORY);
 	if (!tevent_req_poll(req, ev))
 		return um_local(UM_LOCAL_IO);
-	/* the table may have changed with the dialect: recv is common */
-	return pdc->ops->recv(req, mem, reply);
+	st = recv(req, mem, reply);
+	for (char *save = NULL, *line = reply->note ?
+	     strtok_r(reply->note, "\n", &save) : NULL;
+	     line != NULL; line = strtok_r(NULL, "\n", &save))
+		printf("NOTE %s\n", line);
+	fflush(stdout);
+	return st;
+}
+
+static struct um_status run(TALLOC_CTX *mem, struct tevent_context *ev,
+			    struct um_pdc *pdc, um_op_send_fn fn,
+			    const struct um_args *a, struct um_reply *reply)
+{
+	return run_with(mem, ev, pdc, fn, pdc->ops->recv, a, reply);
+}
+
+/* As the model attaches: ready the state, connect, take the dialect's
+ * table. */
+static struct um_status attach(TALLOC_CTX *mem, struct tevent_context *ev,
+			       struct um_pdc *pdc)
+{
+	struct um_args a = { 0 };
+	struct um_reply r;
+	struct um_status st = um_backend_rpc_attach(pdc, &driver_opt);
+
+	if (um_is_ok(st))
+		st = run_with(mem, ev, pdc, um_backend_rpc_connect_send,
+			      um_backend_rpc_connect_recv, &a, &r);
+	if (um_is_ok(st))
+		pdc->ops = um_backend_rpc_ops(r.info.dialect);
+	return st;
 }
 
 static void print_trusts(struct um_reply *r)
@@ -300,7 +306,13 @@ int main(int argc, char **argv)
 	if (pdc->name == NULL)
 		usage();
 	pdc->creds = &creds;
-	st = um_backend_rpc_attach(pdc, &driver_opt);
+	/* tests never type: a missing password is a test error */
+	if (creds.user != NULL && creds.password == NULL &&
+	    creds.authfile == NULL && !creds.kerberos) {
+		fprintf(stderr, "rpc-driver: -U without a password\n");
+		return 1;
+	}
+	st = attach(mem, ev, pdc);
 	if (!um_is_ok(st)) {
 		printf("ERR attach %s\n", status_str(mem, st));
 		return 1;

@@ -39,27 +39,10 @@
 #include "drsblobs.h"
 #include "i18n.h"
 
-#define STATUS_MORE_ENTRIES_V    0x00000105u
-#define STATUS_NO_MORE_ENTRIES_V 0x8000001Au
-#define STATUS_NONE_MAPPED_V     0xC0000073u
-
 /* An account name is at most 20 characters; PARTNER$ fits. */
 #define ENUM_MAX_SIZE 0xFFFFu
 
 /* ================= shared pieces ================= */
-
-static char *nt4_upper(TALLOC_CTX *mem, const char *s, bool strip_dollar)
-{
-	char *u = talloc_strdup(mem, s ? s : "");
-	size_t n = u ? strlen(u) : 0;
-
-	if (strip_dollar && n > 0 && u[n - 1] == '$')
-		u[n - 1] = '\0';
-	for (char *p = u; p && *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-	return u;
-}
 
 static bool same_name(const char *a, const char *b)
 {
@@ -72,11 +55,6 @@ static const char *nt4_conf(const struct rpc_op *op)
 	const char *c = lpcfg_configfile(op->conn->lp);
 
 	return c != NULL ? c : "/etc/samba/smb.conf";
-}
-
-static void nt4_note(struct rpc_op *op, const char *text)
-{
-	um_model_note(op->pdc->model, text ? text : "");
 }
 
 /*
@@ -107,7 +85,7 @@ static void enumdom_call(struct tevent_req *req, struct rpc_op *op,
 	e->r.out.resume_handle = &e->out_resume;
 	e->r.out.domains = &e->page;
 	op->stage = e->stage;
-	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+	rpc_op_call(req, op, RPC_NEED_LSA,
 		    RPC_LSA_ENUMTRUSTDOM, &e->r, false);
 }
 
@@ -119,6 +97,10 @@ static void enumdom_start(struct tevent_req *req, struct rpc_op *op,
 	e->n = 0;
 	e->names = talloc_zero_array(op, char *, 1);
 	e->sids = talloc_zero_array(op, char *, 1);
+	if (e->names == NULL || e->sids == NULL) {
+		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
 	enumdom_call(req, op, e);
 }
 
@@ -126,30 +108,37 @@ static int enumdom_answer(struct tevent_req *req, struct rpc_op *op,
 			  struct enumdom *e)
 {
 	NTSTATUS r = e->r.out.result;
-	uint32_t v = NT_STATUS_V(r);
+	char **names, **sids;
 
-	if (v == STATUS_NO_MORE_ENTRIES_V)
+	if (rpc_no_more_entries(r))
 		return 0;
-	if (!NT_STATUS_IS_OK(r) && v != STATUS_MORE_ENTRIES_V) {
+	if (!NT_STATUS_IS_OK(r) && !rpc_more_entries(r)) {
 		rpc_op_finish(req, op, rpc_nt(r));
 		return -1;
 	}
-	e->names = talloc_realloc(op, e->names, char *,
-				  e->n + e->page.count + 1);
-	e->sids = talloc_realloc(op, e->sids, char *,
-				 e->n + e->page.count + 1);
-	if (e->names == NULL || e->sids == NULL) {
+	/* (a failed realloc leaves the old arrays to the op) */
+	names = talloc_realloc(op, e->names, char *, e->n + e->page.count + 1);
+	if (names != NULL)
+		e->names = names;
+	sids = talloc_realloc(op, e->sids, char *, e->n + e->page.count + 1);
+	if (sids != NULL)
+		e->sids = sids;
+	if (names == NULL || sids == NULL) {
 		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
 		return -1;
 	}
 	for (uint32_t i = 0; i < e->page.count; i++, e->n++) {
-		e->names[e->n] = nt4_upper(e->names,
+		e->names[e->n] = rpc_upper(e->names,
 					   e->page.domains[i].name.string,
 					   false);
 		e->sids[e->n] = rpc_sid_string(e->sids,
 					       e->page.domains[i].sid);
+		if (e->names[e->n] == NULL) {
+			rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
+			return -1;
+		}
 	}
-	if (v == STATUS_MORE_ENTRIES_V && e->page.count > 0) {
+	if (rpc_more_entries(r) && e->page.count > 0) {
 		e->resume = e->out_resume;
 		enumdom_call(req, op, e);
 		return 1;
@@ -172,25 +161,6 @@ static bool enumdom_has(const struct enumdom *e, const char *name)
 			return true;
 	return false;
 }
-
-static struct tevent_req *nt4_create(TALLOC_CTX *mem,
-				     struct tevent_context *ev,
-				     struct um_pdc *pdc,
-				     const struct um_args *args, void **state,
-				     size_t size, const char *type,
-				     rpc_step_fn step, unsigned needs)
-{
-	struct tevent_req *req = rpc_op_create(mem, ev, pdc, args, state, size,
-					       type, step, needs);
-
-	if (req != NULL)
-		((struct rpc_op *)*state)->nt4_only = true;
-	return req;
-}
-
-#define NT4_CREATE(mem, ev, pdc, args, type, state, stepfn, needs_)       \
-	nt4_create((mem), (ev), (pdc), (args), (void **)&(state),          \
-		   sizeof(type), #type, (stepfn), (needs_))
 
 /* ================= list: both directions ================= */
 
@@ -238,6 +208,8 @@ static bool list_add(struct list_state *s, const char *name, const char *sid,
 	grown[s->n].sid = sid ? talloc_strdup(grown, sid) : NULL;
 	grown[s->n].direction = dir;
 	grown[s->n].type = UM_TYPE_DOWNLEVEL;
+	if (grown[s->n].name == NULL || (sid != NULL && grown[s->n].sid == NULL))
+		return false;
 	s->n++;
 	return true;
 }
@@ -257,7 +229,7 @@ static void list_users_call(struct tevent_req *req, struct list_state *s,
 	s->users.out.sam = &s->sam;
 	s->users.out.num_entries = &s->count;
 	op->stage = prime ? LIST_PRIMED : LIST_USERS;
-	rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+	rpc_op_call(req, op, RPC_NEED_SAMR,
 		    NDR_SAMR_ENUMDOMAINUSERS, &s->users, false);
 }
 
@@ -265,17 +237,17 @@ static void list_users_answer(struct tevent_req *req, struct list_state *s)
 {
 	struct rpc_op *op = &s->op;
 	NTSTATUS r = s->users.out.result;
-	uint32_t v = NT_STATUS_V(r);
-	bool more = v == STATUS_MORE_ENTRIES_V;
+	bool more = rpc_more_entries(r);
 
-	if (!NT_STATUS_IS_OK(r) && !more && v != STATUS_NO_MORE_ENTRIES_V) {
+	if (!NT_STATUS_IS_OK(r) && !more && !rpc_no_more_entries(r)) {
 		rpc_op_finish(req, op, rpc_nt(r));
 		return;
 	}
 	for (uint32_t i = 0; s->sam != NULL && i < s->sam->count; i++) {
-		char *name = nt4_upper(s, s->sam->entries[i].name.string,
+		char *name = rpc_upper(s, s->sam->entries[i].name.string,
 				       true);
-		if (!list_add(s, name, NULL, UM_DIR_INBOUND)) {
+
+		if (name == NULL || !list_add(s, name, NULL, UM_DIR_INBOUND)) {
 			rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
 			return;
 		}
@@ -326,20 +298,10 @@ static void list_step(struct tevent_req *req, struct rpc_op *op)
 	}
 }
 
-static struct tevent_req *nt4_list_trusts_send(TALLOC_CTX *mem,
-					       struct tevent_context *ev,
-					       struct um_pdc *pdc,
-					       const struct um_args *args)
-{
-	struct list_state *s;
-	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
-					    struct list_state, s, list_step,
-					    RPC_NEED_LSA | RPC_NEED_SAMR);
-
-	if (req == NULL)
-		return NULL;
-	return rpc_op_start(req, &s->op);
-}
+static const struct rpc_op_kind list_kind =
+	RPC_OP_KIND(struct list_state, list_step, RPC_NEED_LSA | RPC_NEED_SAMR,
+		    0, 0, NULL);
+static RPC_OP_SENDER(nt4_list_trusts_send, list_kind)
 
 /* ================= Add Trusting Domain (accounts PDC) ================= */
 
@@ -372,13 +334,12 @@ enum {
 static NTSTATUS crypt_password(struct rpc_op *op,
 			       struct samr_CryptPassword *cp)
 {
-	DATA_BLOB utf16 = data_blob_null, blob;
+	DATA_BLOB utf16, blob;
 	NTSTATUS st;
 	size_t len;
 
-	if (op->conn->session_key.length == 0)
-		return NT_STATUS_NO_USER_SESSION_KEY;
-	st = drsblobs_utf16(op, um_secret_reveal(op->args.password), &utf16);
+	st = rpc_password_utf16(op, &op->conn->session_key,
+				op->args.password, &utf16);
 	if (!NT_STATUS_IS_OK(st))
 		return st;
 	len = utf16.length;
@@ -396,9 +357,7 @@ static NTSTATUS crypt_password(struct rpc_op *op,
 		blob = data_blob_const(cp->data, sizeof(cp->data));
 		st = rpc_arcfour(&op->conn->session_key, &blob);
 	}
-	if (utf16.data != NULL)
-		memset(utf16.data, 0, utf16.length);
-	data_blob_free(&utf16);
+	rpc_wipe_blob(&utf16);
 	return st;
 }
 
@@ -409,9 +368,18 @@ static void trusting_undo(struct tevent_req *req, struct trusting_state *s,
 	s->result = why;
 	s->del.in.user_handle = &s->user;
 	s->del.out.user_handle = &s->user;
-	s->op.stage = TG_UNDONE;
-	rpc_op_call(req, &s->op, s->op.conn->samr, &ndr_table_samr,
+	rpc_op_next(req, &s->op, TG_UNDONE, RPC_NEED_SAMR,
 		    NDR_SAMR_DELETEUSER, &s->del, true);
+}
+
+/* Undo when ST failed: true then. */
+static bool trusting_undo_if(struct tevent_req *req, struct trusting_state *s,
+			     NTSTATUS st)
+{
+	if (NT_STATUS_IS_OK(st))
+		return false;
+	trusting_undo(req, s, rpc_nt(st));
+	return true;
 }
 
 static void trusting_close(struct tevent_req *req, struct trusting_state *s,
@@ -420,8 +388,7 @@ static void trusting_close(struct tevent_req *req, struct trusting_state *s,
 	s->result = result;
 	s->close.in.handle = &s->user;
 	s->close.out.handle = &s->user;
-	s->op.stage = TG_CLOSED;
-	rpc_op_call(req, &s->op, s->op.conn->samr, &ndr_table_samr,
+	rpc_op_next(req, &s->op, TG_CLOSED, RPC_NEED_SAMR,
 		    NDR_SAMR_CLOSE, &s->close, false);
 }
 
@@ -439,8 +406,7 @@ static void add_trusting_step(struct tevent_req *req, struct rpc_op *op)
 		s->create.out.user_handle = &s->user;
 		s->create.out.access_granted = &s->granted;
 		s->create.out.rid = &s->rid;
-		op->stage = TG_CREATED;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_CREATED, RPC_NEED_SAMR,
 			    NDR_SAMR_CREATEUSER2, &s->create, true);
 		return;
 	case TG_CREATED:
@@ -451,43 +417,33 @@ static void add_trusting_step(struct tevent_req *req, struct rpc_op *op)
 				      um_nt(UM_NT_OBJECT_NAME_COLLISION));
 			return;
 		}
-		if (!NT_STATUS_IS_OK(r)) {
-			rpc_op_finish(req, op, rpc_nt(r));
+		if (rpc_op_nterror(req, op, r))
 			return;
-		}
-		r = crypt_password(op, &s->info.info24.password);
-		if (!NT_STATUS_IS_OK(r)) {
-			trusting_undo(req, s, rpc_nt(r));
+		if (trusting_undo_if(req, s, crypt_password(
+				op, &s->info.info24.password)))
 			return;
-		}
 		s->info.info24.password_expired = 0;
 		s->setpw.in.user_handle = &s->user;
 		s->setpw.in.level = 24;
 		s->setpw.in.info = &s->info;
-		op->stage = TG_PASSWORD_SET;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_PASSWORD_SET, RPC_NEED_SAMR,
 			    NDR_SAMR_SETUSERINFO2, &s->setpw, true);
 		return;
 	case TG_PASSWORD_SET:
 		memset(&s->info, 0, sizeof(s->info));
-		if (!NT_STATUS_IS_OK(s->setpw.out.result)) {
-			trusting_undo(req, s, rpc_nt(s->setpw.out.result));
+		if (trusting_undo_if(req, s, s->setpw.out.result))
 			return;
-		}
 		/* created disabled; an enabled interdomain trust account */
 		s->info.info16.acct_flags = ACB_DOMTRUST;
 		s->setflags.in.user_handle = &s->user;
 		s->setflags.in.level = 16;
 		s->setflags.in.info = &s->info;
-		op->stage = TG_FLAGS_SET;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_FLAGS_SET, RPC_NEED_SAMR,
 			    NDR_SAMR_SETUSERINFO, &s->setflags, true);
 		return;
 	case TG_FLAGS_SET:
-		if (!NT_STATUS_IS_OK(s->setflags.out.result)) {
-			trusting_undo(req, s, rpc_nt(s->setflags.out.result));
+		if (trusting_undo_if(req, s, s->setflags.out.result))
 			return;
-		}
 		trusting_close(req, s, um_ok());
 		return;
 	case TG_UNDONE:
@@ -514,13 +470,12 @@ static void remove_trusting_step(struct tevent_req *req, struct rpc_op *op)
 		s->lookup.in.names = &s->account;
 		s->lookup.out.rids = &s->rids;
 		s->lookup.out.types = &s->types;
-		op->stage = TG_LOOKED_UP;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_LOOKED_UP, RPC_NEED_SAMR,
 			    NDR_SAMR_LOOKUPNAMES, &s->lookup, false);
 		return;
 	case TG_LOOKED_UP:
 		r = s->lookup.out.result;
-		if (NT_STATUS_V(r) == STATUS_NONE_MAPPED_V) {
+		if (NT_STATUS_EQUAL(r, NT_STATUS_NONE_MAPPED)) {
 			rpc_op_finish(req, op,
 				      um_nt(UM_NT_OBJECT_NAME_NOT_FOUND));
 			return;
@@ -535,20 +490,16 @@ static void remove_trusting_step(struct tevent_req *req, struct rpc_op *op)
 		s->open.in.access_mask = SEC_FLAG_MAXIMUM_ALLOWED;
 		s->open.in.rid = s->rids.ids[0];
 		s->open.out.user_handle = &s->user;
-		op->stage = TG_OPENED;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_OPENED, RPC_NEED_SAMR,
 			    NDR_SAMR_OPENUSER, &s->open, false);
 		return;
 	case TG_OPENED:
-		if (!NT_STATUS_IS_OK(s->open.out.result)) {
-			rpc_op_finish(req, op, rpc_nt(s->open.out.result));
+		if (rpc_op_nterror(req, op, s->open.out.result))
 			return;
-		}
 		s->query.in.user_handle = &s->user;
 		s->query.in.level = 16;
 		s->query.out.info = &s->queried;
-		op->stage = TG_QUERIED;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_QUERIED, RPC_NEED_SAMR,
 			    NDR_SAMR_QUERYUSERINFO, &s->query, false);
 		return;
 	case TG_QUERIED:
@@ -564,8 +515,7 @@ static void remove_trusting_step(struct tevent_req *req, struct rpc_op *op)
 		}
 		s->del.in.user_handle = &s->user;
 		s->del.out.user_handle = &s->user;
-		op->stage = TG_DELETED;
-		rpc_op_call(req, op, op->conn->samr, &ndr_table_samr,
+		rpc_op_next(req, op, TG_DELETED, RPC_NEED_SAMR,
 			    NDR_SAMR_DELETEUSER, &s->del, true);
 		return;
 	case TG_DELETED:
@@ -581,48 +531,26 @@ static void remove_trusting_step(struct tevent_req *req, struct rpc_op *op)
 	}
 }
 
-static struct tevent_req *trusting_send(TALLOC_CTX *mem,
-					struct tevent_context *ev,
-					struct um_pdc *pdc,
-					const struct um_args *args, bool add)
+/* The interdomain trust account: PARTNER$. */
+static struct um_status trusting_prepare(struct rpc_op *op)
 {
-	struct trusting_state *s;
-	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
-					    struct trusting_state, s,
-					    add ? add_trusting_step :
-						  remove_trusting_step,
-					    RPC_NEED_LSA | RPC_NEED_SAMR);
+	struct trusting_state *s = (struct trusting_state *)op;
 
-	if (req == NULL)
-		return NULL;
-	if (s->op.args.partner == NULL ||
-	    (add && s->op.args.password == NULL)) {
-		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_USAGE));
-		return tevent_req_post(req, ev);
-	}
-	s->account.string = talloc_asprintf(s, "%s$", s->op.args.partner);
-	if (s->account.string == NULL) {
-		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_NO_MEMORY));
-		return tevent_req_post(req, ev);
-	}
-	return rpc_op_start(req, &s->op);
+	s->account.string = talloc_asprintf(s, "%s$", op->args.partner);
+	return s->account.string != NULL ? um_ok() :
+		um_local(UM_LOCAL_NO_MEMORY);
 }
 
-static struct tevent_req *nt4_add_trusting_send(TALLOC_CTX *mem,
-						struct tevent_context *ev,
-						struct um_pdc *pdc,
-						const struct um_args *args)
-{
-	return trusting_send(mem, ev, pdc, args, true);
-}
-
-static struct tevent_req *nt4_remove_trusting_send(TALLOC_CTX *mem,
-						   struct tevent_context *ev,
-						   struct um_pdc *pdc,
-						   const struct um_args *args)
-{
-	return trusting_send(mem, ev, pdc, args, false);
-}
+static const struct rpc_op_kind add_trusting_kind =
+	RPC_OP_KIND(struct trusting_state, add_trusting_step,
+		    RPC_NEED_LSA | RPC_NEED_SAMR,
+		    RPC_ARG_PARTNER | RPC_ARG_PASSWORD, 0, trusting_prepare);
+static const struct rpc_op_kind remove_trusting_kind =
+	RPC_OP_KIND(struct trusting_state, remove_trusting_step,
+		    RPC_NEED_LSA | RPC_NEED_SAMR, RPC_ARG_PARTNER, 0,
+		    trusting_prepare);
+static RPC_OP_SENDER(nt4_add_trusting_send, add_trusting_kind)
+static RPC_OP_SENDER(nt4_remove_trusting_send, remove_trusting_kind)
 
 /* ================= the local step (resource PDC) ================= */
 
@@ -669,7 +597,7 @@ static void note_run_on_pdc(struct rpc_op *op, const char *why)
 		  "add-trusted %s)."),
 		op->pdc->name, why, op->args.partner);
 
-	nt4_note(op, text);
+	rpc_op_note(op, text ? text : why);
 	talloc_free(text);
 }
 
@@ -681,7 +609,7 @@ static void note_helper(struct rpc_op *op, const char *what, const char *err)
 
 	while (n > 0 && text[n - 1] == '\n')
 		text[--n] = '\0';
-	nt4_note(op, text);
+	rpc_op_note(op, text ? text : what);
 	talloc_free(text);
 }
 
@@ -706,6 +634,9 @@ static struct um_status helper_status(struct rpc_op *op, int rc,
 		return um_local(UM_LOCAL_IO);
 	}
 }
+
+/* op->variant: add or remove */
+enum { TRUSTED_REMOVE, TRUSTED_ADD };
 
 struct trusted_state {
 	struct rpc_op op;
@@ -821,8 +752,7 @@ static void remove_trusted_found(struct tevent_req *req,
 	s->open.in.sid = s->sid;
 	s->open.in.access_mask = SEC_STD_DELETE;
 	s->open.out.trustdom_handle = &s->tdo;
-	op->stage = TD_OPENED;
-	rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+	rpc_op_next(req, op, TD_OPENED, RPC_NEED_LSA,
 		    RPC_LSA_OPENTRUSTEDDOMAIN, &s->open, false);
 }
 
@@ -847,7 +777,7 @@ static void trusted_step(struct tevent_req *req, struct rpc_op *op)
 
 	switch (op->stage) {
 	case 0:
-		if (op->args.password != NULL) /* add */
+		if (op->variant == TRUSTED_ADD)
 			add_trusted_identity(req, s);
 		else
 			enumdom_start(req, op, &s->e, TD_FOUND);
@@ -861,14 +791,11 @@ static void trusted_step(struct tevent_req *req, struct rpc_op *op)
 			remove_trusted_found(req, s);
 		return;
 	case TD_OPENED:
-		if (!NT_STATUS_IS_OK(s->open.out.result)) {
-			rpc_op_finish(req, op, rpc_nt(s->open.out.result));
+		if (rpc_op_nterror(req, op, s->open.out.result))
 			return;
-		}
 		s->del.in.handle = &s->tdo;
 		s->del.out.handle = &s->tdo;
-		op->stage = TD_DELETED;
-		rpc_op_call(req, op, op->conn->lsa, &ndr_table_lsarpc,
+		rpc_op_next(req, op, TD_DELETED, RPC_NEED_LSA,
 			    RPC_LSA_DELETEOBJECT, &s->del, true);
 		return;
 	case TD_DELETED:
@@ -877,48 +804,22 @@ static void trusted_step(struct tevent_req *req, struct rpc_op *op)
 	}
 }
 
-static struct tevent_req *trusted_send(TALLOC_CTX *mem,
-				       struct tevent_context *ev,
-				       struct um_pdc *pdc,
-				       const struct um_args *args, bool add)
+/* No SID: the model found no PDC of the partner to ask. */
+static struct um_status add_trusted_prepare(struct rpc_op *op)
 {
-	struct trusted_state *s;
-	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
-					    struct trusted_state, s,
-					    trusted_step, RPC_NEED_LSA);
-
-	if (req == NULL)
-		return NULL;
-	if (s->op.args.partner == NULL ||
-	    (add && (s->op.args.password == NULL ||
-		     s->op.args.partner_sid == NULL))) {
-		rpc_op_finish(req, &s->op, um_local(
-			add && s->op.args.partner_sid == NULL &&
-			s->op.args.partner != NULL ? UM_LOCAL_UNKNOWN_PDC :
-						     UM_LOCAL_USAGE));
-		return tevent_req_post(req, ev);
-	}
-	return rpc_op_start(req, &s->op);
+	return op->args.partner_sid != NULL ? um_ok() :
+		um_local(UM_LOCAL_UNKNOWN_PDC);
 }
 
-static struct tevent_req *nt4_add_trusted_send(TALLOC_CTX *mem,
-					       struct tevent_context *ev,
-					       struct um_pdc *pdc,
-					       const struct um_args *args)
-{
-	return trusted_send(mem, ev, pdc, args, true);
-}
-
-static struct tevent_req *nt4_remove_trusted_send(TALLOC_CTX *mem,
-						  struct tevent_context *ev,
-						  struct um_pdc *pdc,
-						  const struct um_args *args)
-{
-	struct um_args a = *args;
-
-	a.password = NULL; /* remove: the step tells add from remove by it */
-	return trusted_send(mem, ev, pdc, &a, false);
-}
+static const struct rpc_op_kind add_trusted_kind =
+	RPC_OP_KIND(struct trusted_state, trusted_step, RPC_NEED_LSA,
+		    RPC_ARG_PARTNER | RPC_ARG_PASSWORD, TRUSTED_ADD,
+		    add_trusted_prepare);
+static const struct rpc_op_kind remove_trusted_kind =
+	RPC_OP_KIND(struct trusted_state, trusted_step, RPC_NEED_LSA,
+		    RPC_ARG_PARTNER, TRUSTED_REMOVE, NULL);
+static RPC_OP_SENDER(nt4_add_trusted_send, add_trusted_kind)
+static RPC_OP_SENDER(nt4_remove_trusted_send, remove_trusted_kind)
 
 /* ================= verify (resource PDC) ================= */
 
@@ -947,9 +848,7 @@ struct verify_state {
 	struct rpc_op op;
 	bool probe_retried;
 	struct enumdom e;
-	struct netr_LogonControl2Ex r;
-	union netr_CONTROL_DATA_INFORMATION data;
-	union netr_CONTROL_QUERY_INFORMATION query;
+	struct rpc_control c;
 	struct tevent_req *probe;
 };
 
@@ -961,24 +860,17 @@ static void verify_probe_again(struct tevent_req *sub);
 static void verify_probe(struct tevent_req *req, struct verify_state *s)
 {
 	struct rpc_op *op = &s->op;
-	struct um_secret *pw = um_secret_random(s, 24);
-	struct cli_credentials *c;
+	struct um_secret *pw;
 
 	if (!enumdom_has(&s->e, op->args.partner)) {
-		rpc_op_finish(req, op, um_werr(UM_WERR_NO_SUCH_DOMAIN));
+		rpc_op_finish(req, op, rpc_werr(WERR_NO_SUCH_DOMAIN));
 		return;
 	}
-	c = pw ? rpc_creds_user(s, op->conn->lp, op->args.partner,
-				PROBE_USER, um_secret_reveal(pw)) : NULL;
-	if (c == NULL) {
-		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
-		return;
-	}
+	pw = um_secret_random(s, 24);
 	op->stage = VF_PROBED;
-	op->calls++;
-	op->conn->calls++;
-	s->probe = rpc_pipe_open_send(s, op->ev, op->conn->host,
-				      &ndr_table_lsarpc, c, op->conn->lp);
+	s->probe = pw == NULL ? NULL :
+		rpc_logon_send(s, op, op->args.partner, PROBE_USER,
+			       um_secret_reveal(pw));
 	if (s->probe == NULL) {
 		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
 		return;
@@ -986,19 +878,25 @@ static void verify_probe(struct tevent_req *req, struct verify_state *s)
 	tevent_req_set_callback(s->probe, verify_probe_done, req);
 }
 
+/* The partner's own verdict on a user it does not have: the channel works. */
+static bool probe_reached_partner(NTSTATUS st)
+{
+	return NT_STATUS_EQUAL(st, NT_STATUS_LOGON_FAILURE) ||
+	       NT_STATUS_EQUAL(st, NT_STATUS_NO_SUCH_USER) ||
+	       NT_STATUS_EQUAL(st, NT_STATUS_WRONG_PASSWORD);
+}
+
 static void verify_probe_done(struct tevent_req *sub)
 {
 	struct tevent_req *req = tevent_req_callback_data(sub,
 							  struct tevent_req);
 	struct verify_state *s = (struct verify_state *)rpc_op_of(req);
-	struct dcerpc_pipe *p = NULL;
-	NTSTATUS st = rpc_connect_status(rpc_pipe_open_recv(sub, s, &p));
-	uint32_t v = NT_STATUS_V(st);
+	NTSTATUS st = rpc_logon_recv(sub);
 
 	s->probe = NULL;
 	TALLOC_FREE(sub);
-	TALLOC_FREE(p);
-	if (v == UM_NT_NO_LOGON_SERVERS && !s->probe_retried) {
+	if (NT_STATUS_EQUAL(st, NT_STATUS_NO_LOGON_SERVERS) &&
+	    !s->probe_retried) {
 		s->probe_retried = true;
 		sub = tevent_wakeup_send(s, s->op.ev, tevent_timeval_current_ofs(
 						 PROBE_RETRY_SECONDS, 0));
@@ -1008,8 +906,7 @@ static void verify_probe_done(struct tevent_req *sub)
 		}
 	}
 	s->op.reply.detail = rpc_nt(st);
-	if (v == UM_NT_LOGON_FAILURE || v == UM_NT_NO_SUCH_USER ||
-	    v == UM_NT_WRONG_PASSWORD)
+	if (probe_reached_partner(st))
 		rpc_op_finish(req, &s->op, um_ok());
 	else if (NT_STATUS_IS_OK(st))
 		/* a guest logon proves nothing */
@@ -1029,48 +926,25 @@ static void verify_probe_again(struct tevent_req *sub)
 	verify_probe(req, s);
 }
 
-static void verify_answer(struct tevent_req *req, struct verify_state *s)
-{
-	struct rpc_op *op = &s->op;
-	struct netr_NETLOGON_INFO_2 *i2 = s->query.info2;
-	WERROR w = s->r.out.result;
-
-	if (W_ERROR_EQUAL(w, WERR_NOT_SUPPORTED) ||
-	    W_ERROR_EQUAL(w, WERR_ACCESS_DENIED)) {
-		enumdom_start(req, op, &s->e, VF_LISTED);
-		return;
-	}
-	if (!W_ERROR_IS_OK(w) || i2 == NULL) {
-		rpc_op_finish(req, op, rpc_werr(w));
-		return;
-	}
-	op->reply.detail = rpc_werr(i2->tc_connection_status);
-	if ((i2->flags & NETLOGON_VERIFY_STATUS_RETURNED) &&
-	    !W_ERROR_IS_OK(i2->pdc_connection_status))
-		rpc_op_finish(req, op, rpc_werr(i2->pdc_connection_status));
-	else
-		rpc_op_finish(req, op, rpc_werr(i2->tc_connection_status));
-}
-
 static void verify_step(struct tevent_req *req, struct rpc_op *op)
 {
 	struct verify_state *s = (struct verify_state *)op;
+	WERROR w;
 
 	switch (op->stage) {
 	case 0:
-		s->r.in.logon_server = talloc_asprintf(s, "\\\\%s",
-						       op->conn->host);
-		s->r.in.function_code = NETLOGON_CONTROL_TC_VERIFY;
-		s->r.in.level = 2;
-		s->data.domain = op->args.partner;
-		s->r.in.data = &s->data;
-		s->r.out.query = &s->query;
 		op->stage = VF_CONTROLLED;
-		rpc_op_call(req, op, op->conn->netlogon, &ndr_table_netlogon,
-			    RPC_NETR_LOGONCONTROL2EX, &s->r, false);
+		rpc_control_call(req, op, &s->c, NETLOGON_CONTROL_TC_VERIFY,
+				 op->args.partner);
 		return;
 	case VF_CONTROLLED:
-		verify_answer(req, s);
+		w = s->c.r.out.result;
+		if (W_ERROR_EQUAL(w, WERR_NOT_SUPPORTED) ||
+		    W_ERROR_EQUAL(w, WERR_ACCESS_DENIED))
+			/* not for us to ask: the probe instead */
+			enumdom_start(req, op, &s->e, VF_LISTED);
+		else
+			rpc_control_answer(req, op, &s->c);
 		return;
 	case VF_LISTED:
 		if (enumdom_answer(req, op, &s->e) == 0)
@@ -1079,25 +953,10 @@ static void verify_step(struct tevent_req *req, struct rpc_op *op)
 	}
 }
 
-static struct tevent_req *nt4_verify_send(TALLOC_CTX *mem,
-					  struct tevent_context *ev,
-					  struct um_pdc *pdc,
-					  const struct um_args *args)
-{
-	struct verify_state *s;
-	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
-					    struct verify_state, s,
-					    verify_step,
-					    RPC_NEED_LSA | RPC_NEED_NETLOGON);
-
-	if (req == NULL)
-		return NULL;
-	if (s->op.args.partner == NULL) {
-		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_USAGE));
-		return tevent_req_post(req, ev);
-	}
-	return rpc_op_start(req, &s->op);
-}
+static const struct rpc_op_kind verify_kind =
+	RPC_OP_KIND(struct verify_state, verify_step,
+		    RPC_NEED_LSA | RPC_NEED_NETLOGON, RPC_ARG_PARTNER, 0, NULL);
+static RPC_OP_SENDER(nt4_verify_send, verify_kind)
 
 /* ================= locate_dc: NETLOGON GetDcName ================= */
 
@@ -1111,61 +970,30 @@ static void locate_step(struct tevent_req *req, struct rpc_op *op)
 {
 	struct locate_state *s = (struct locate_state *)op;
 
-	switch (op->stage) {
-	case 0:
-		s->r.in.logon_server = talloc_asprintf(s, "\\\\%s",
-						       op->conn->host);
+	if (op->stage == 0) {
+		s->r.in.logon_server = op->conn->unc;
 		s->r.in.domainname = op->args.partner;
 		s->r.out.dcname = &s->dcname;
-		op->stage = 1;
-		rpc_op_call(req, op, op->conn->netlogon, &ndr_table_netlogon,
+		rpc_op_next(req, op, 1, RPC_NEED_NETLOGON,
 			    RPC_NETR_GETDCNAME, &s->r, false);
 		return;
-	case 1:
-		if (!W_ERROR_IS_OK(s->r.out.result) || s->dcname == NULL) {
-			rpc_op_finish(req, op, rpc_werr(s->r.out.result));
-			return;
-		}
-		op->reply.pdc = talloc_strdup(op, rpc_strip_unc(s->dcname));
-		rpc_op_finish(req, op, um_ok());
-		return;
 	}
+	rpc_locate_answer(req, op, s->r.out.result, s->dcname);
 }
 
-static struct tevent_req *nt4_locate_dc_send(TALLOC_CTX *mem,
-					     struct tevent_context *ev,
-					     struct um_pdc *pdc,
-					     const struct um_args *args)
-{
-	struct locate_state *s;
-	struct tevent_req *req = NT4_CREATE(mem, ev, pdc, args,
-					    struct locate_state, s,
-					    locate_step,
-					    RPC_NEED_LSA | RPC_NEED_NETLOGON);
-
-	if (req == NULL)
-		return NULL;
-	if (s->op.args.partner == NULL) {
-		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_USAGE));
-		return tevent_req_post(req, ev);
-	}
-	return rpc_op_start(req, &s->op);
-}
+static const struct rpc_op_kind locate_kind =
+	RPC_OP_KIND(struct locate_state, locate_step,
+		    RPC_NEED_LSA | RPC_NEED_NETLOGON, RPC_ARG_PARTNER, 0, NULL);
+static RPC_OP_SENDER(nt4_locate_dc_send, locate_kind)
 
 const struct um_backend_ops rpc_ops_nt4 = {
 	.name = "rpc-nt4",
-	.domain_info = rpc_domain_info_send,
 	.list_trusts = nt4_list_trusts_send,
-	.list_users = rpc_list_users_send,
-	.list_groups = rpc_list_groups_send,
 	.add_trusting = nt4_add_trusting_send,
 	.remove_trusting = nt4_remove_trusting_send,
 	.add_trusted = nt4_add_trusted_send,
 	.remove_trusted = nt4_remove_trusted_send,
-	.check_trust_account = rpc_check_trust_account_send,
 	.verify = nt4_verify_send,
-	.reset = rpc_reset_send,
-	.logon_test = rpc_logon_test_send,
 	.locate_dc = nt4_locate_dc_send,
-	.recv = rpc_op_recv,
+	RPC_SHARED_OPS,
 };

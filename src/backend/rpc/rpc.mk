@@ -9,6 +9,7 @@ libusrmgr_rpc_a_SOURCES = \
 	src/backend/rpc/rpc_internal.h \
 	src/backend/rpc/backend_rpc.c src/backend/rpc/backend_rpc_nt4.c \
 	src/backend/rpc/rpc_conn.c src/backend/rpc/rpc_op.c \
+	src/backend/rpc/rpc_shared.c src/backend/rpc/rpc_netlogon.c \
 	src/backend/rpc/rpc_util.c src/backend/rpc/rpc_status.c \
 	src/backend/rpc/drsblobs.c src/backend/rpc/drsblobs.h \
 	src/backend/rpc/nt4_helper.c src/backend/rpc/nt4_helper.h

@@ -20,7 +20,6 @@
 #define _DEPRECATED_
 #include <tevent.h>
 #include "rpc_internal.h"
-#include "i18n.h"
 
 /* Seconds before a connection attempt gives up: a PDC that is down but
  * routed must not hang the console for the kernel's SYN retries. */
@@ -73,18 +72,20 @@ void rpc_init_once(void)
 	}
 }
 
-struct loadparm_context *rpc_lp_new(TALLOC_CTX *mem,
-				    const struct um_model_options *opt)
+struct um_status rpc_lp_new(TALLOC_CTX *mem,
+			    const struct um_model_options *opt,
+			    struct loadparm_context **out)
 {
 	struct loadparm_context *lp = loadparm_init(mem);
 	char level[16];
 
+	*out = NULL;
 	if (lp == NULL)
-		return NULL;
+		return um_local(UM_LOCAL_NO_MEMORY);
 	if (opt != NULL && opt->smb_conf != NULL) {
 		if (!lpcfg_load(lp, opt->smb_conf)) {
 			talloc_free(lp);
-			return NULL;
+			return um_local(UM_LOCAL_BAD_FILE);
 		}
 	} else {
 		/* as Samba's own tools: the system smb.conf when there is one */
@@ -92,15 +93,20 @@ struct loadparm_context *rpc_lp_new(TALLOC_CTX *mem,
 	}
 	snprintf(level, sizeof(level), "%d",
 		 opt != NULL ? opt->debug_level : 0);
-	lpcfg_set_cmdline(lp, "log level", level);
-	lpcfg_set_cmdline(lp, "client smb encrypt", "required");
-	/* encryption needs a signed session: a PDC's own smb.conf (-s, on
-	 * a classic PDC) may say "client ipc signing = auto", and then the
-	 * connect fails with INVALID_PARAMETER_MIX (measured, 4.17) */
-	lpcfg_set_cmdline(lp, "client ipc signing", "required");
-	/* Samba 4.17's client refuses SMB1 by default; say so explicitly */
-	lpcfg_set_cmdline(lp, "client min protocol", "SMB2_02");
-	return lp;
+	if (!lpcfg_set_cmdline(lp, "log level", level) ||
+	    !lpcfg_set_cmdline(lp, "client smb encrypt", "required") ||
+	    /* encryption needs a signed session: a PDC's own smb.conf (-s,
+	     * on a classic PDC) may say "client ipc signing = auto", and
+	     * then the connect fails with INVALID_PARAMETER_MIX (measured,
+	     * 4.17) */
+	    !lpcfg_set_cmdline(lp, "client ipc signing", "required") ||
+	    /* Samba 4.17's client refuses SMB1 by default; say so */
+	    !lpcfg_set_cmdline(lp, "client min protocol", "SMB2_02")) {
+		talloc_free(lp);
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	*out = lp;
+	return um_ok();
 }
 
 static void creds_kerberos(struct cli_credentials *c, bool kerberos)
@@ -113,35 +119,10 @@ static void creds_kerberos(struct cli_credentials *c, bool kerberos)
 					   CRED_SPECIFIED);
 }
 
-/* No password from the options or the authfile: the operator types it
- * (through the model's hook, echo off); never a library's own prompt. */
-static struct um_status creds_ask(struct cli_credentials *c,
-				  struct um_pdc *pdc)
-{
-	const char *dom = cli_credentials_get_domain(c);
-	const char *user = cli_credentials_get_username(c);
-	char *prompt = talloc_asprintf(c, _("Password for %s%s%s on %s: "),
-				       dom && dom[0] ? dom : "",
-				       dom && dom[0] ? "\\" : "",
-				       user ? user : "", pdc->name);
-	struct um_secret *pw = NULL;
-	struct um_status st = prompt == NULL ? um_local(UM_LOCAL_NO_MEMORY) :
-		um_model_ask_password(pdc->model, c, prompt, &pw);
-
-	talloc_free(prompt);
-	/* no terminal is not "cancelled": the operator must hear which */
-	if (!um_is_ok(st))
-		return st;
-	cli_credentials_set_password(c, um_secret_reveal(pw), CRED_SPECIFIED);
-	talloc_free(pw);
-	return um_ok();
-}
-
 struct cli_credentials *rpc_creds_new(TALLOC_CTX *mem,
 				      struct loadparm_context *lp,
 				      const struct um_creds *uc,
 				      bool require_kerberos,
-				      struct um_pdc *pdc,
 				      struct um_status *st)
 {
 	struct cli_credentials *c = cli_credentials_init(mem);
@@ -165,19 +146,16 @@ struct cli_credentials *rpc_creds_new(TALLOC_CTX *mem,
 	}
 	if (uc->user != NULL)
 		cli_credentials_parse_string(c, uc->user, CRED_SPECIFIED);
-	if (uc->domain != NULL)
-		cli_credentials_set_domain(c, uc->domain, CRED_SPECIFIED);
-	if (uc->password != NULL)
-		cli_credentials_set_password(c, um_secret_reveal(uc->password),
-					     CRED_SPECIFIED);
-	creds_kerberos(c, kerberos);
-	/* with -k a ticket in the cache is enough */
-	if (!kerberos && cli_credentials_get_password(c) == NULL)
-		*st = creds_ask(c, pdc);
-	if (!um_is_ok(*st)) {
+	if ((uc->domain != NULL &&
+	     !cli_credentials_set_domain(c, uc->domain, CRED_SPECIFIED)) ||
+	    (uc->password != NULL &&
+	     !cli_credentials_set_password(c, um_secret_reveal(uc->password),
+					   CRED_SPECIFIED))) {
+		*st = um_local(UM_LOCAL_NO_MEMORY);
 		talloc_free(c);
 		return NULL;
 	}
+	creds_kerberos(c, kerberos);
 	return c;
 }
 
@@ -191,10 +169,13 @@ struct cli_credentials *rpc_creds_user(TALLOC_CTX *mem,
 	if (c == NULL)
 		return NULL;
 	cli_credentials_set_conf(c, lp);
-	cli_credentials_set_username(c, user, CRED_SPECIFIED);
-	if (domain != NULL)
-		cli_credentials_set_domain(c, domain, CRED_SPECIFIED);
-	cli_credentials_set_password(c, password, CRED_SPECIFIED);
+	if (!cli_credentials_set_username(c, user, CRED_SPECIFIED) ||
+	    (domain != NULL &&
+	     !cli_credentials_set_domain(c, domain, CRED_SPECIFIED)) ||
+	    !cli_credentials_set_password(c, password, CRED_SPECIFIED)) {
+		talloc_free(c);
+		return NULL;
+	}
 	/* these checks are about NTLM pass-through and trust accounts */
 	creds_kerberos(c, false);
 	return c;
@@ -222,23 +203,24 @@ static int pipe_wait_destructor(struct pipe_wait_state *s)
 }
 
 /* Wait for composite C (created with S, or S's descendant, as parent)
- * as request REQ. */
+ * as request REQ; without C, REQ fails with ST, why there is none. */
 static struct tevent_req *pipe_wait_attach(struct tevent_req *req,
 					   struct tevent_context *ev,
 					   struct composite_context *c,
-					   rpc_pipe_recv_fn recv)
+					   NTSTATUS st, rpc_pipe_recv_fn recv)
 {
 	struct pipe_wait_state *s = tevent_req_data(req,
 						    struct pipe_wait_state);
 
 	if (c == NULL) {
-		rpc_req_nterror(req, NT_STATUS_NO_MEMORY);
+		tevent_req_nterror(req, NT_STATUS_IS_OK(st) ?
+				   NT_STATUS_NO_MEMORY : st);
 		return tevent_req_post(req, ev);
 	}
 	if (c->event_ctx != ev || c->state > RPC_COMPOSITE_ERROR) {
 		/* not the layout we know: refuse rather than guess */
 		talloc_free(c);
-		rpc_req_nterror(req, NT_STATUS_NOT_SUPPORTED);
+		tevent_req_nterror(req, NT_STATUS_NOT_SUPPORTED);
 		return tevent_req_post(req, ev);
 	}
 	s->c = c;
@@ -265,7 +247,7 @@ static void pipe_wait_done(struct composite_context *c)
 	st = s->recv(c, s, &s->p);
 	if (!tevent_req_is_in_progress(req))
 		return; /* timed out meanwhile */
-	if (rpc_req_nterror(req, st))
+	if (tevent_req_nterror(req, st))
 		return;
 	tevent_req_done(req);
 }
@@ -277,7 +259,7 @@ static NTSTATUS pipe_wait_recv(struct tevent_req *req, TALLOC_CTX *mem,
 						    struct pipe_wait_state);
 	NTSTATUS st;
 
-	if (rpc_req_is_nterror(req, &st)) {
+	if (tevent_req_is_nterror(req, &st)) {
 		tevent_req_received(req);
 		return st;
 	}
@@ -288,6 +270,33 @@ static NTSTATUS pipe_wait_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	return NT_STATUS_OK;
 }
 
+/* A request that will wait for a pipe to HOST (at ENDPOINT, or the
+ * interface's own), and *B, its binding, parsed on BINDING_MEM (NULL: the
+ * request's state); *ST says why there is none. */
+static struct tevent_req *pipe_wait_new(TALLOC_CTX *mem,
+					TALLOC_CTX *binding_mem,
+					const char *host, const char *endpoint,
+					struct dcerpc_binding **b,
+					NTSTATUS *st)
+{
+	struct pipe_wait_state *s;
+	struct tevent_req *req = tevent_req_create(mem, &s,
+						   struct pipe_wait_state);
+	char *text;
+
+	*b = NULL;
+	*st = NT_STATUS_NO_MEMORY;
+	if (req == NULL)
+		return NULL;
+	text = endpoint != NULL ?
+		talloc_asprintf(s, "ncacn_np:%s[%s]", host, endpoint) :
+		talloc_asprintf(s, "ncacn_np:%s", host);
+	if (text != NULL)
+		*st = dcerpc_parse_binding(binding_mem ? binding_mem : s, text,
+					   b);
+	return req;
+}
+
 struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
 				      struct tevent_context *ev,
 				      const char *host,
@@ -295,12 +304,10 @@ struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
 				      struct cli_credentials *creds,
 				      struct loadparm_context *lp)
 {
-	struct pipe_wait_state *s;
-	struct tevent_req *req = tevent_req_create(mem, &s,
-						   struct pipe_wait_state);
-	struct dcerpc_binding *b = NULL;
+	struct dcerpc_binding *b;
 	struct composite_context *c = NULL;
-	char *text;
+	NTSTATUS st;
+	struct tevent_req *req = pipe_wait_new(mem, NULL, host, NULL, &b, &st);
 
 	if (req == NULL)
 		return NULL;
@@ -308,10 +315,12 @@ struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
 	 * a nested loop on EV (composite_wait); tevent aborts the process on
 	 * nesting unless it is allowed. */
 	tevent_loop_allow_nesting(ev);
-	text = talloc_asprintf(s, "ncacn_np:%s", host);
-	if (text != NULL && NT_STATUS_IS_OK(dcerpc_parse_binding(s, text, &b)))
-		c = dcerpc_pipe_connect_b_send(s, b, table, creds, ev, lp);
-	return pipe_wait_attach(req, ev, c, dcerpc_pipe_connect_b_recv);
+	if (NT_STATUS_IS_OK(st))
+		/* NULL only without memory */
+		c = dcerpc_pipe_connect_b_send(tevent_req_data(req,
+						struct pipe_wait_state),
+					       b, table, creds, ev, lp);
+	return pipe_wait_attach(req, ev, c, st, dcerpc_pipe_connect_b_recv);
 }
 
 NTSTATUS rpc_connect_status(NTSTATUS st)
@@ -342,18 +351,15 @@ static struct tevent_req *secondary_send(TALLOC_CTX *mem,
 					 const struct ndr_interface_table *t,
 					 const char *endpoint)
 {
-	struct pipe_wait_state *s;
-	struct tevent_req *req = tevent_req_create(mem, &s,
-						   struct pipe_wait_state);
-	struct dcerpc_binding *b = NULL;
+	struct dcerpc_binding *b;
 	struct composite_context *c = NULL;
-	char *text;
+	NTSTATUS st;
+	struct tevent_req *req = pipe_wait_new(mem, conn, conn->host,
+					       endpoint, &b, &st);
 
 	if (req == NULL)
 		return NULL;
-	text = talloc_asprintf(s, "ncacn_np:%s[%s]", conn->host, endpoint);
-	if (text != NULL &&
-	    NT_STATUS_IS_OK(dcerpc_parse_binding(conn, text, &b))) {
+	if (NT_STATUS_IS_OK(st)) {
 		c = dcerpc_secondary_auth_connection_send(conn->lsa, b, t,
 							  conn->creds,
 							  conn->lp);
@@ -363,7 +369,7 @@ static struct tevent_req *secondary_send(TALLOC_CTX *mem,
 		else
 			talloc_free(b);
 	}
-	return pipe_wait_attach(req, ev, c,
+	return pipe_wait_attach(req, ev, c, st,
 				dcerpc_secondary_auth_connection_recv);
 }
 
@@ -497,7 +503,8 @@ static void ready_query(struct tevent_req *req, enum lsa_PolicyInfo level,
 		   &s->query);
 }
 
-static void ready_set_info(struct ready_state *s, const char *name,
+/* What LSA says of the domain; false when memory ran out. */
+static bool ready_set_info(struct ready_state *s, const char *name,
 			   const char *dns, const struct dom_sid *sid)
 {
 	struct rpc_conn *c = s->conn;
@@ -510,11 +517,28 @@ static void ready_set_info(struct ready_state *s, const char *name,
 	c->info.dns_name = dns && dns[0] ? talloc_strdup(c, dns) : NULL;
 	c->info.sid = rpc_sid_string(c, sid);
 	c->info.pdc = talloc_strdup(c, c->pdc->name);
-	c->info.dialect = c->info.dns_name ? UM_DIALECT_AD : UM_DIALECT_NT4;
+	/* the model picks the dialect's table from this, once, at attach */
+	c->info.dialect = dns && dns[0] ? UM_DIALECT_AD : UM_DIALECT_NT4;
 	c->info.simulated = false;
-	/* the dialect decides the table from now on (issue 5) */
-	c->pdc->ops = c->info.dialect == UM_DIALECT_AD ? &rpc_ops_ad :
-							 &rpc_ops_nt4;
+	/* (a SID that makes no text is the SAMR step's INVALID_SID) */
+	return c->info.name != NULL && c->info.pdc != NULL &&
+	       (c->info.dns_name != NULL) == (dns && dns[0]);
+}
+
+/* Keep what LSA said of the domain, then ask at LEVEL what tells its
+ * role (ready_is_dc). */
+static void ready_info_then_role(struct tevent_req *req, const char *name,
+				 const char *dns, const struct dom_sid *sid,
+				 enum lsa_PolicyInfo level)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	if (!ready_set_info(s, name, dns, sid)) {
+		tevent_req_nterror(req, NT_STATUS_NO_MEMORY);
+		return;
+	}
+	s->stage = READY_INFO_ROLE;
+	ready_query(req, level, false);
 }
 
 /* Only a domain controller's own SAM is its domain: a member server's or
@@ -560,7 +584,7 @@ static void ready_samr_domain(struct tevent_req *req)
 
 	s->sid = rpc_sid_parse(s, s->conn->info.sid);
 	if (s->sid == NULL) {
-		rpc_req_nterror(req, NT_STATUS_INVALID_SID);
+		tevent_req_nterror(req, NT_STATUS_INVALID_SID);
 		return;
 	}
 	s->sdom.in.connect_handle = &s->conn->samr_connect;
@@ -602,7 +626,7 @@ static void ready_next(struct tevent_req *req)
 		tevent_req_done(req);
 		return;
 	default:
-		rpc_req_nterror(req, NT_STATUS_INTERNAL_ERROR);
+		tevent_req_nterror(req, NT_STATUS_INTERNAL_ERROR);
 		return;
 	}
 }
@@ -618,7 +642,7 @@ static void ready_pipe_done(struct tevent_req *sub)
 
 	st = pipe_wait_recv(sub, c, &p);
 	TALLOC_FREE(sub);
-	if (rpc_req_nterror(req, st))
+	if (tevent_req_nterror(req, st))
 		return;
 	switch (s->stage) {
 	case READY_LSA_OPEN:
@@ -641,7 +665,7 @@ static void ready_pipe_done(struct tevent_req *sub)
 		ready_samr_connect(req);
 		return;
 	default:
-		rpc_req_nterror(req, NT_STATUS_INTERNAL_ERROR);
+		tevent_req_nterror(req, NT_STATUS_INTERNAL_ERROR);
 	}
 }
 
@@ -665,7 +689,7 @@ static void ready_call_done(struct tevent_req *sub)
 	case READY_POLICY_RO:
 		if (NT_STATUS_IS_OK(st))
 			st = s->open.out.result;
-		if (rpc_req_nterror(req, st))
+		if (tevent_req_nterror(req, st))
 			return;
 		s->stage = READY_INFO_DNS;
 		ready_query(req, LSA_POLICY_INFO_DNS, true);
@@ -680,52 +704,45 @@ static void ready_call_done(struct tevent_req *sub)
 			return;
 		}
 		i = s->pinfo;
-		ready_set_info(s, i->dns.name.string, i->dns.dns_domain.string,
-			       i->dns.sid);
 		/* the domain it is in; now its own SAM's, to compare */
-		s->stage = READY_INFO_ROLE;
-		ready_query(req, LSA_POLICY_INFO_ACCOUNT_DOMAIN, false);
+		ready_info_then_role(req, i->dns.name.string,
+				     i->dns.dns_domain.string, i->dns.sid,
+				     LSA_POLICY_INFO_ACCOUNT_DOMAIN);
 		return;
 	case READY_INFO_ACCOUNT:
 		if (NT_STATUS_IS_OK(st))
 			st = s->query.out.result;
-		if (rpc_req_nterror(req, st))
+		if (tevent_req_nterror(req, st))
 			return;
 		i = s->pinfo;
-		ready_set_info(s, i->account_domain.name.string, NULL,
-			       i->account_domain.sid);
 		/* its own SAM's domain; now the domain it is in */
-		s->stage = READY_INFO_ROLE;
-		ready_query(req, LSA_POLICY_INFO_DOMAIN, false);
+		ready_info_then_role(req, i->account_domain.name.string, NULL,
+				     i->account_domain.sid,
+				     LSA_POLICY_INFO_DOMAIN);
 		return;
 	case READY_INFO_ROLE:
 		if (NT_STATUS_IS_OK(st))
 			st = s->query.out.result;
 		if (!ready_is_dc(s, st)) {
-			rpc_req_nterror(req, NT_STATUS_INVALID_DOMAIN_ROLE);
+			tevent_req_nterror(req, NT_STATUS_INVALID_DOMAIN_ROLE);
 			return;
 		}
 		break;
 	case READY_SAMR_CONNECT:
-		if (NT_STATUS_IS_OK(st))
-			st = s->sconn.out.result;
-		if (rpc_req_nterror(req, st)) {
-			TALLOC_FREE(s->conn->samr);
-			return;
-		}
-		ready_samr_domain(req);
-		return;
 	case READY_SAMR_DOMAIN:
 		if (NT_STATUS_IS_OK(st))
-			st = s->sdom.out.result;
-		if (rpc_req_nterror(req, st)) {
+			st = s->stage == READY_SAMR_CONNECT ?
+				s->sconn.out.result : s->sdom.out.result;
+		if (tevent_req_nterror(req, st))
+			/* no half-opened SAMR: the next operation retries */
 			TALLOC_FREE(s->conn->samr);
-			return;
-		}
-		tevent_req_done(req);
+		else if (s->stage == READY_SAMR_CONNECT)
+			ready_samr_domain(req);
+		else
+			tevent_req_done(req);
 		return;
 	default:
-		rpc_req_nterror(req, NT_STATUS_INTERNAL_ERROR);
+		tevent_req_nterror(req, NT_STATUS_INTERNAL_ERROR);
 		return;
 	}
 	/* LSA is up and the domain known */
@@ -740,7 +757,7 @@ NTSTATUS rpc_conn_ready_recv(struct tevent_req *req, bool *reopened)
 	NTSTATUS st;
 
 	*reopened = s->reopened;
-	if (rpc_req_is_nterror(req, &st)) {
+	if (tevent_req_is_nterror(req, &st)) {
 		/* a half-made connection is worth nothing */
 		if (s->stage <= READY_INFO_ACCOUNT)
 			rpc_conn_drop(s->conn);

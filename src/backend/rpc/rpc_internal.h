@@ -16,6 +16,7 @@
 #include <tevent.h>
 #include <util/data_blob.h>
 #include <util/time.h>
+#include <util/tevent_ntstatus.h>
 #include <core/ntstatus.h>
 #include <core/werror.h>
 #include <dcerpc.h>
@@ -53,6 +54,9 @@ extern const struct ndr_interface_table ndr_table_netlogon;
 #define RPC_NETR_LOGONCONTROL2EX            18
 #define RPC_NETR_DSRGETDCNAMEEX2            34
 
+/* Entries a page has when neither the operation nor --page-size says. */
+#define RPC_DEFAULT_PAGE 512u
+
 /* Which pipes an operation needs on the PDC's connection. */
 #define RPC_NEED_LSA      0x1u
 #define RPC_NEED_NETLOGON 0x2u
@@ -63,6 +67,7 @@ extern const struct ndr_interface_table ndr_table_netlogon;
 struct rpc_conn {
 	struct um_pdc *pdc;
 	char *host;
+	char *unc;                    /* "\\host", as NETLOGON names it */
 	struct loadparm_context *lp;
 	struct cli_credentials *creds;
 	const struct um_model_options *opt;
@@ -88,10 +93,6 @@ struct rpc_backend {
 };
 
 /* ---- rpc_util.c ---- */
-/* tevent_req_nterror() and friends live in libtevent-util, which has no
- * pkg-config file; these two are all we need of it. */
-bool rpc_req_nterror(struct tevent_req *req, NTSTATUS st);
-bool rpc_req_is_nterror(struct tevent_req *req, NTSTATUS *st);
 struct um_status rpc_nt(NTSTATUS st);
 struct um_status rpc_werr(WERROR w);
 /* A status that means the transport went away (retry on a new one). */
@@ -104,21 +105,35 @@ const char *rpc_strip_unc(const char *unc);
 NTSTATUS rpc_arcfour(const DATA_BLOB *key, DATA_BLOB *data);
 /* Fill BUF with random bytes from gnutls. */
 NTSTATUS rpc_random(uint8_t *buf, size_t len);
-/* Split "DOM\\user", "user@dom" or "user". */
-void rpc_split_user(TALLOC_CTX *mem, const char *full, char **domain,
+/* Split "DOM\\user", "user@dom" or "user"; false without memory. */
+bool rpc_split_user(TALLOC_CTX *mem, const char *full, char **domain,
 		    char **user);
+/* S in capitals (ASCII), without a trailing '$' when STRIP_DOLLAR. */
+char *rpc_upper(TALLOC_CTX *mem, const char *s, bool strip_dollar);
+/* An enumeration's answer: another page to come, or the end. */
+bool rpc_more_entries(NTSTATUS st);
+bool rpc_no_more_entries(NTSTATUS st);
+/* PASSWORD as UTF-16LE, for a blob that the
+ * session key encrypts: NO_USER_SESSION_KEY without that key.  The
+ * caller wipes it with rpc_wipe_blob(). */
+NTSTATUS rpc_password_utf16(TALLOC_CTX *mem, const DATA_BLOB *session_key,
+			    const struct um_secret *password, DATA_BLOB *out);
+/* Wipe and free BLOB (the engine's wipe: um_secret_wipe). */
+void rpc_wipe_blob(DATA_BLOB *blob);
 
 /* ---- rpc_conn.c ---- */
 void rpc_init_once(void);
-struct loadparm_context *rpc_lp_new(TALLOC_CTX *mem,
-				    const struct um_model_options *opt);
-/* Credentials from the model's (asking for a missing password through
- * PDC's model), or NULL with *ST set. */
+/* Samba's settings: OPT's smb.conf (BAD_FILE when it cannot be loaded)
+ * or the system's, with what an encrypted connection needs. */
+struct um_status rpc_lp_new(TALLOC_CTX *mem,
+			    const struct um_model_options *opt,
+			    struct loadparm_context **out);
+/* Cli credentials from the model's UC, which are complete: the model has
+ * asked for any missing password before attaching.  NULL with *ST set. */
 struct cli_credentials *rpc_creds_new(TALLOC_CTX *mem,
 				      struct loadparm_context *lp,
 				      const struct um_creds *uc,
 				      bool require_kerberos,
-				      struct um_pdc *pdc,
 				      struct um_status *st);
 /* Plain (sessionless) credentials for a short-lived logon: NTLM. */
 struct cli_credentials *rpc_creds_user(TALLOC_CTX *mem,
@@ -155,7 +170,7 @@ typedef void (*rpc_step_fn)(struct tevent_req *req, struct rpc_op *op);
 /*
  * Every operation's state begins with a struct rpc_op.  The engine
  * readies the connection, then calls STEP with stage 0; each step either
- * issues one call with rpc_op_call() (setting op->stage for when it
+ * issues one call with rpc_op_next() (with the stage for when it
  * answers) or finishes with rpc_op_finish().  A dropped connection before
  * anything was written is reopened once and the operation restarted.
  */
@@ -164,9 +179,8 @@ struct rpc_op {
 	struct um_pdc *pdc;
 	struct rpc_conn *conn;
 	unsigned needs;
-	bool generic;       /* works on every dialect */
-	bool nt4_only;      /* the NT4 dialect's own (backend_rpc_nt4.c) */
 	rpc_step_fn step;
+	uint32_t variant;   /* the kind's flavour */
 	int stage;
 	bool wrote;         /* a modifying call was sent: never restart */
 	bool retried;
@@ -180,38 +194,101 @@ struct rpc_op {
  * the operation's own struct, so tevent_req_data() would refuse it). */
 #define rpc_op_of(req) ((struct rpc_op *)_tevent_req_data(req))
 
-#define RPC_OP_CREATE(mem, ev, pdc, args, type, state, stepfn, needs_)   \
-	rpc_op_create((mem), (ev), (pdc), (args), (void **)&(state),     \
-		      sizeof(type), #type, (stepfn), (needs_))
+/* The arguments an operation cannot do without. */
+#define RPC_ARG_PARTNER  0x1u
+#define RPC_ARG_PASSWORD 0x2u
+#define RPC_ARG_USER     0x4u
 
-struct tevent_req *rpc_op_create(TALLOC_CTX *mem, struct tevent_context *ev,
-				 struct um_pdc *pdc,
-				 const struct um_args *args, void **state,
-				 size_t size, const char *type,
-				 rpc_step_fn step, unsigned needs);
-/* Start (after filling the op's own fields); returns REQ, posted if done. */
-struct tevent_req *rpc_op_start(struct tevent_req *req, struct rpc_op *op);
+/*
+ * One kind of operation: its state (a struct that begins with a struct
+ * rpc_op), its step function, the pipes it needs, the arguments it cannot
+ * do without (else USRMGR_USAGE), a flavour the step reads as op->variant
+ * (a direction, a level, a function code), and what to check or fill in
+ * before the first step (NULL: nothing; a status other than OK finishes
+ * the operation with it).
+ */
+struct rpc_op_kind {
+	const char *type;
+	size_t size;
+	rpc_step_fn step;
+	unsigned needs;
+	unsigned required;
+	uint32_t variant;
+	struct um_status (*prepare)(struct rpc_op *op);
+};
+
+#define RPC_OP_KIND(type_, step_, needs_, required_, variant_, prepare_) \
+	{ #type_, sizeof(type_), (step_), (needs_), (required_),         \
+	  (variant_), (prepare_) }
+
+/* Start an operation of KIND on PDC; NULL without memory. */
+struct tevent_req *rpc_op_send(TALLOC_CTX *mem, struct tevent_context *ev,
+			       struct um_pdc *pdc, const struct um_args *args,
+			       const struct rpc_op_kind *kind);
+
+/* The um_op_send_fn NAME, which starts an operation of KIND. */
+#define RPC_OP_SENDER(name, kind)                                         \
+	struct tevent_req *name(TALLOC_CTX *mem, struct tevent_context *ev,\
+				struct um_pdc *pdc,                       \
+				const struct um_args *args)               \
+	{                                                                 \
+		return rpc_op_send(mem, ev, pdc, args, &(kind));          \
+	}
+
 /* Issue one call; the step runs again when it answers.  WRITES marks a
  * call that changes the server. */
-void rpc_op_call(struct tevent_req *req, struct rpc_op *op,
-		 struct dcerpc_pipe *p, const struct ndr_interface_table *t,
+void rpc_op_call(struct tevent_req *req, struct rpc_op *op, unsigned pipe,
 		 uint32_t opnum, void *r, bool writes);
+/* The same, with STAGE as the step's stage when it answers.  PIPE: one
+ * of RPC_NEED_LSA, RPC_NEED_SAMR, RPC_NEED_NETLOGON. */
+void rpc_op_next(struct tevent_req *req, struct rpc_op *op, int stage,
+		 unsigned pipe, uint32_t opnum, void *r, bool writes);
 void rpc_op_finish(struct tevent_req *req, struct rpc_op *op,
 		   struct um_status st);
+/* A failed NTSTATUS finishes the operation with it: true then. */
+bool rpc_op_nterror(struct tevent_req *req, struct rpc_op *op, NTSTATUS st);
+/* A note for the operator, carried in the reply (the model shows it). */
+void rpc_op_note(struct rpc_op *op, const char *text);
 struct um_status rpc_op_recv(struct tevent_req *req, TALLOC_CTX *mem,
 			     struct um_reply *reply);
-/* An operation this dialect cannot do yet. */
-struct tevent_req *rpc_op_not_supported(TALLOC_CTX *mem,
-					struct tevent_context *ev,
-					struct um_pdc *pdc,
-					const struct um_args *args);
+/* The page size an operation asks for: its argument, --page-size, or
+ * the backend's default. */
+uint32_t rpc_op_page_size(const struct rpc_op *op);
 
-/* ---- the operations every dialect shares (backend_rpc.c) ---- */
+/* ---- rpc_netlogon.c: NETLOGON and logons, as both dialects use them ---- */
+
+/* LogonControl2Ex at level 2: what one call needs. */
+struct rpc_control {
+	struct netr_LogonControl2Ex r;
+	union netr_CONTROL_DATA_INFORMATION data;
+	union netr_CONTROL_QUERY_INFORMATION query;
+};
+/* Ask OP's PDC CODE (TC_VERIFY, REDISCOVER) about DOMAIN. */
+void rpc_control_call(struct tevent_req *req, struct rpc_op *op,
+		      struct rpc_control *c, uint32_t code,
+		      const char *domain);
+/* Finish OP with the answer, as samba-tool domain trust validate reads
+ * it; the channel's own status goes to op->reply.detail. */
+void rpc_control_answer(struct tevent_req *req, struct rpc_op *op,
+			const struct rpc_control *c);
+
+/* A logon as DOMAIN\USER with PASSWORD on a short-lived SMB session of
+ * its own (the operation's round trip); its recv gives the session
+ * setup's status, the session already closed. */
+struct tevent_req *rpc_logon_send(TALLOC_CTX *mem, struct rpc_op *op,
+				  const char *domain, const char *user,
+				  const char *password);
+NTSTATUS rpc_logon_recv(struct tevent_req *sub);
+
+/* Finish a locate_dc with a DC's UNC name or address (RESULT failed, or
+ * none found: that status). */
+void rpc_locate_answer(struct tevent_req *req, struct rpc_op *op,
+		       WERROR result, const char *unc);
+
+/* ---- the operations both dialects share (rpc_netlogon.c, rpc_shared.c) ---- */
 struct tevent_req *rpc_domain_info_send(TALLOC_CTX *, struct tevent_context *,
 					struct um_pdc *, const struct um_args *);
-/* EnumTrustedDomainsEx on AD, EnumTrustDom (outbound only) on NT4 */
-struct tevent_req *rpc_list_trusts_send(TALLOC_CTX *, struct tevent_context *,
-					struct um_pdc *, const struct um_args *);
+/* NETLOGON TC_VERIFY (the AD dialect's verify) and REDISCOVER */
 struct tevent_req *rpc_verify_send(TALLOC_CTX *, struct tevent_context *,
 				   struct um_pdc *, const struct um_args *);
 struct tevent_req *rpc_reset_send(TALLOC_CTX *, struct tevent_context *,
@@ -223,8 +300,6 @@ struct tevent_req *rpc_check_trust_account_send(TALLOC_CTX *,
 struct tevent_req *rpc_logon_test_send(TALLOC_CTX *, struct tevent_context *,
 				       struct um_pdc *,
 				       const struct um_args *);
-struct tevent_req *rpc_locate_dc_send(TALLOC_CTX *, struct tevent_context *,
-				      struct um_pdc *, const struct um_args *);
 struct tevent_req *rpc_list_users_send(TALLOC_CTX *, struct tevent_context *,
 				       struct um_pdc *,
 				       const struct um_args *);
@@ -233,9 +308,18 @@ struct tevent_req *rpc_list_groups_send(TALLOC_CTX *,
 					struct um_pdc *,
 					const struct um_args *);
 
+/* The operations both dialects' tables have alike. */
+#define RPC_SHARED_OPS                                                   \
+	.domain_info = rpc_domain_info_send,                             \
+	.list_users = rpc_list_users_send,                               \
+	.list_groups = rpc_list_groups_send,                             \
+	.check_trust_account = rpc_check_trust_account_send,             \
+	.reset = rpc_reset_send,                                         \
+	.logon_test = rpc_logon_test_send,                               \
+	.recv = rpc_op_recv
+
+/* The dialects' tables (backend_rpc.c, backend_rpc_nt4.c). */
 extern const struct um_backend_ops rpc_ops_ad;
 extern const struct um_backend_ops rpc_ops_nt4;
-/* Until the first connection: connect, then run the dialect's own. */
-extern const struct um_backend_ops rpc_ops_undecided;
 
 #endif

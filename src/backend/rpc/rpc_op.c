@@ -4,8 +4,8 @@
  * Each operation is a small state machine (its step function) on top of
  * one struct rpc_op: the engine readies the PDC's connection with the
  * pipes the operation needs, runs the steps, and reopens a dropped
- * connection once -- with a note to the operator -- when nothing had been
- * written yet, so a retry cannot do a change twice.
+ * connection once -- with a note to the operator in the reply -- when
+ * nothing had been written yet, so a retry cannot do a change twice.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -18,11 +18,12 @@
 static void op_ready_done(struct tevent_req *sub);
 static void op_call_done(struct tevent_req *sub);
 
-static void args_copy(TALLOC_CTX *mem, struct um_args *to,
+/* A deep copy of FROM that the op owns; false when memory ran out. */
+static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 		      const struct um_args *from)
 {
 	if (from == NULL)
-		return;
+		return true;
 	to->partner = talloc_strdup(mem, from->partner);
 	to->partner_dns = talloc_strdup(mem, from->partner_dns);
 	to->partner_sid = talloc_strdup(mem, from->partner_sid);
@@ -34,30 +35,11 @@ static void args_copy(TALLOC_CTX *mem, struct um_args *to,
 		to->password = um_secret_new(mem,
 					     um_secret_reveal(from->password),
 					     um_secret_len(from->password));
-}
-
-struct tevent_req *rpc_op_create(TALLOC_CTX *mem, struct tevent_context *ev,
-				 struct um_pdc *pdc,
-				 const struct um_args *args, void **state,
-				 size_t size, const char *type,
-				 rpc_step_fn step, unsigned needs)
-{
-	struct tevent_req *req;
-	struct rpc_op *op;
-	struct rpc_backend *be = pdc->backend;
-
-	req = _tevent_req_create(mem, state, size, type, __location__);
-	if (req == NULL)
-		return NULL;
-	op = *state;
-	op->ev = ev;
-	op->pdc = pdc;
-	op->conn = be->conn;
-	op->step = step;
-	op->needs = needs;
-	op->st = um_ok();
-	args_copy(op, &op->args, args);
-	return req;
+	return (to->partner != NULL) == (from->partner != NULL) &&
+	       (to->partner_dns != NULL) == (from->partner_dns != NULL) &&
+	       (to->partner_sid != NULL) == (from->partner_sid != NULL) &&
+	       (to->user != NULL) == (from->user != NULL) &&
+	       (to->password != NULL) == (from->password != NULL);
 }
 
 static void op_ready(struct tevent_req *req, struct rpc_op *op)
@@ -72,12 +54,71 @@ static void op_ready(struct tevent_req *req, struct rpc_op *op)
 	tevent_req_set_callback(sub, op_ready_done, req);
 }
 
-struct tevent_req *rpc_op_start(struct tevent_req *req, struct rpc_op *op)
+static bool op_has_args(const struct rpc_op *op, unsigned required)
 {
-	op_ready(req, op);
+	if ((required & RPC_ARG_PARTNER) && op->args.partner == NULL)
+		return false;
+	if ((required & RPC_ARG_PASSWORD) && op->args.password == NULL)
+		return false;
+	return !((required & RPC_ARG_USER) && op->args.user == NULL);
+}
+
+struct tevent_req *rpc_op_send(TALLOC_CTX *mem, struct tevent_context *ev,
+			       struct um_pdc *pdc, const struct um_args *args,
+			       const struct rpc_op_kind *kind)
+{
+	struct rpc_backend *be = pdc->backend;
+	struct tevent_req *req;
+	struct rpc_op *op;
+	void *state;
+
+	req = _tevent_req_create(mem, &state, kind->size, kind->type,
+				 __location__);
+	if (req == NULL)
+		return NULL;
+	op = state;
+	op->ev = ev;
+	op->pdc = pdc;
+	op->conn = be->conn;
+	op->step = kind->step;
+	op->needs = kind->needs;
+	op->variant = kind->variant;
+	op->st = um_ok();
+	if (!args_copy(op, &op->args, args)) {
+		talloc_free(req);
+		return NULL;
+	}
+	if (!op_has_args(op, kind->required))
+		op->st = um_local(UM_LOCAL_USAGE);
+	else if (kind->prepare != NULL)
+		op->st = kind->prepare(op);
+	if (um_is_ok(op->st))
+		op_ready(req, op);
+	else
+		tevent_req_done(req);
 	if (!tevent_req_is_in_progress(req))
-		return tevent_req_post(req, op->ev);
+		return tevent_req_post(req, ev);
 	return req;
+}
+
+void rpc_op_note(struct rpc_op *op, const char *text)
+{
+	char *note = op->reply.note == NULL ?
+		talloc_strdup(op, text) :
+		talloc_asprintf_append(op->reply.note, "\n%s", text);
+
+	/* without memory the note is lost, never the operation's status */
+	if (note != NULL)
+		op->reply.note = note;
+}
+
+uint32_t rpc_op_page_size(const struct rpc_op *op)
+{
+	if (op->args.max != 0)
+		return op->args.max;
+	if (op->conn->opt != NULL && op->conn->opt->page_size != 0)
+		return op->conn->opt->page_size;
+	return RPC_DEFAULT_PAGE;
 }
 
 static void op_note_reopened(struct rpc_op *op)
@@ -86,7 +127,7 @@ static void op_note_reopened(struct rpc_op *op)
 					   "and has been reopened."),
 				     op->pdc->name);
 
-	um_model_note(op->pdc->model, text ? text : op->pdc->name);
+	rpc_op_note(op, text ? text : op->pdc->name);
 	talloc_free(text);
 }
 
@@ -105,21 +146,21 @@ static void op_ready_done(struct tevent_req *sub)
 	}
 	if (reopened)
 		op_note_reopened(op);
-	if (op->nt4_only ? op->conn->info.dialect != UM_DIALECT_NT4 :
-	    (!op->generic && op->conn->info.dialect != UM_DIALECT_AD)) {
-		/* an operation of the other dialect's table, sent before
-		 * the first connection told the dialect */
-		rpc_op_finish(req, op, um_local(UM_LOCAL_NOT_SUPPORTED));
-		return;
-	}
 	op->stage = 0;
 	op->step(req, op);
 }
 
-void rpc_op_call(struct tevent_req *req, struct rpc_op *op,
-		 struct dcerpc_pipe *p, const struct ndr_interface_table *t,
+void rpc_op_call(struct tevent_req *req, struct rpc_op *op, unsigned pipe,
 		 uint32_t opnum, void *r, bool writes)
 {
+	struct rpc_conn *c = op->conn;
+	struct dcerpc_pipe *p = pipe == RPC_NEED_SAMR ? c->samr :
+				pipe == RPC_NEED_NETLOGON ? c->netlogon :
+							    c->lsa;
+	const struct ndr_interface_table *t =
+		pipe == RPC_NEED_SAMR ? &ndr_table_samr :
+		pipe == RPC_NEED_NETLOGON ? &ndr_table_netlogon :
+					    &ndr_table_lsarpc;
 	struct tevent_req *sub;
 
 	if (p == NULL) {
@@ -162,11 +203,26 @@ static void op_call_done(struct tevent_req *sub)
 	rpc_op_finish(req, op, rpc_nt(st));
 }
 
+void rpc_op_next(struct tevent_req *req, struct rpc_op *op, int stage,
+		 unsigned pipe, uint32_t opnum, void *r, bool writes)
+{
+	op->stage = stage;
+	rpc_op_call(req, op, pipe, opnum, r, writes);
+}
+
 void rpc_op_finish(struct tevent_req *req, struct rpc_op *op,
 		   struct um_status st)
 {
 	op->st = st;
 	tevent_req_done(req);
+}
+
+bool rpc_op_nterror(struct tevent_req *req, struct rpc_op *op, NTSTATUS st)
+{
+	if (NT_STATUS_IS_OK(st))
+		return false;
+	rpc_op_finish(req, op, rpc_nt(st));
+	return true;
 }
 
 struct um_status rpc_op_recv(struct tevent_req *req, TALLOC_CTX *mem,
@@ -195,34 +251,8 @@ struct um_status rpc_op_recv(struct tevent_req *req, TALLOC_CTX *mem,
 		talloc_steal(mem, op->reply.users);
 		talloc_steal(mem, op->reply.groups);
 		talloc_steal(mem, op->reply.pdc);
+		talloc_steal(mem, op->reply.note);
 	}
 	tevent_req_received(req);
 	return st;
-}
-
-/* ---- for the dialects that cannot do an operation yet ---- */
-
-struct not_supported_state {
-	struct rpc_op op;
-};
-
-static void not_supported_step(struct tevent_req *req, struct rpc_op *op)
-{
-	rpc_op_finish(req, op, um_local(UM_LOCAL_NOT_SUPPORTED));
-}
-
-struct tevent_req *rpc_op_not_supported(TALLOC_CTX *mem,
-					struct tevent_context *ev,
-					struct um_pdc *pdc,
-					const struct um_args *args)
-{
-	struct not_supported_state *s;
-	struct tevent_req *req = RPC_OP_CREATE(mem, ev, pdc, args,
-					       struct not_supported_state, s,
-					       not_supported_step, 0);
-
-	if (req == NULL)
-		return NULL;
-	s->op.generic = true;
-	return rpc_op_start(req, &s->op);
 }

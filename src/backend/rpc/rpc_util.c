@@ -13,6 +13,8 @@
 #include <gnutls/gnutls.h>
 #include <gnutls/crypto.h>
 #include "rpc_internal.h"
+#include "secret.h"
+#include "drsblobs.h"
 
 struct um_status rpc_nt(NTSTATUS st)
 {
@@ -24,56 +26,25 @@ struct um_status rpc_werr(WERROR w)
 	return um_werr(W_ERROR_V(w));
 }
 
-bool rpc_req_nterror(struct tevent_req *req, NTSTATUS st)
-{
-	if (NT_STATUS_IS_OK(st))
-		return false;
-	tevent_req_error(req, NT_STATUS_V(st));
-	return true;
-}
-
-bool rpc_req_is_nterror(struct tevent_req *req, NTSTATUS *st)
-{
-	enum tevent_req_state state;
-	uint64_t err;
-
-	if (!tevent_req_is_error(req, &state, &err))
-		return false;
-	switch (state) {
-	case TEVENT_REQ_USER_ERROR:
-		*st = NT_STATUS((uint32_t)err);
-		break;
-	case TEVENT_REQ_TIMED_OUT:
-		*st = NT_STATUS_IO_TIMEOUT;
-		break;
-	case TEVENT_REQ_NO_MEMORY:
-		*st = NT_STATUS_NO_MEMORY;
-		break;
-	default:
-		*st = NT_STATUS_INTERNAL_ERROR;
-		break;
-	}
-	return true;
-}
-
 bool rpc_is_disconnect(NTSTATUS st)
 {
-	static const uint32_t gone[] = {
-		0xC000020Cu, /* CONNECTION_DISCONNECTED */
-		0xC000020Du, /* CONNECTION_RESET */
-		0xC000014Bu, /* PIPE_BROKEN */
-		0xC00000B0u, /* PIPE_DISCONNECTED */
-		0xC0000011u, /* END_OF_FILE */
-		0xC0000185u, /* IO_DEVICE_ERROR */
-		0xC000009Du, /* DEVICE_NOT_CONNECTED */
-		0xC0000140u, /* INVALID_CONNECTION */
-		0xC0000008u, /* INVALID_HANDLE: the server forgot our handles */
-		0xC0020002u, /* RPC_NT_INVALID_BINDING */
-		0xC0020017u, /* RPC_NT_SERVER_UNAVAILABLE */
-		0xC000023Cu, /* NETWORK_UNREACHABLE */
+	static const NTSTATUS gone[] = {
+		NT_STATUS_CONNECTION_DISCONNECTED,
+		NT_STATUS_CONNECTION_RESET,
+		NT_STATUS_PIPE_BROKEN,
+		NT_STATUS_PIPE_DISCONNECTED,
+		NT_STATUS_END_OF_FILE,
+		NT_STATUS_IO_DEVICE_ERROR,
+		NT_STATUS_DEVICE_NOT_CONNECTED,
+		NT_STATUS_INVALID_CONNECTION,
+		/* the server forgot our handles */
+		NT_STATUS_INVALID_HANDLE,
+		NT_STATUS_RPC_WRONG_KIND_OF_BINDING,
+		NT_STATUS_RPC_SERVER_UNAVAILABLE,
+		NT_STATUS_NETWORK_UNREACHABLE,
 	};
 	for (size_t i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
-		if (NT_STATUS_V(st) == gone[i])
+		if (NT_STATUS_EQUAL(st, gone[i]))
 			return true;
 	return false;
 }
@@ -165,7 +136,7 @@ NTSTATUS rpc_random(uint8_t *buf, size_t len)
 	return NT_STATUS_OK;
 }
 
-void rpc_split_user(TALLOC_CTX *mem, const char *full, char **domain,
+bool rpc_split_user(TALLOC_CTX *mem, const char *full, char **domain,
 		    char **user)
 {
 	const char *bs = strchr(full, '\\');
@@ -181,4 +152,44 @@ void rpc_split_user(TALLOC_CTX *mem, const char *full, char **domain,
 	} else {
 		*user = talloc_strdup(mem, full);
 	}
+	return *user != NULL && (*domain != NULL || (bs == NULL && at == NULL));
+}
+
+char *rpc_upper(TALLOC_CTX *mem, const char *s, bool strip_dollar)
+{
+	char *u = talloc_strdup(mem, s ? s : "");
+	size_t n = u ? strlen(u) : 0;
+
+	if (strip_dollar && n > 0 && u[n - 1] == '$')
+		u[n - 1] = '\0';
+	for (char *p = u; p && *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return u;
+}
+
+bool rpc_more_entries(NTSTATUS st)
+{
+	return NT_STATUS_EQUAL(st, STATUS_MORE_ENTRIES);
+}
+
+bool rpc_no_more_entries(NTSTATUS st)
+{
+	return NT_STATUS_EQUAL(st, NT_STATUS_NO_MORE_ENTRIES);
+}
+
+NTSTATUS rpc_password_utf16(TALLOC_CTX *mem, const DATA_BLOB *session_key,
+			    const struct um_secret *password, DATA_BLOB *out)
+{
+	*out = data_blob_null;
+	if (session_key->length == 0)
+		return NT_STATUS_NO_USER_SESSION_KEY;
+	return drsblobs_utf16(mem, um_secret_reveal(password), out);
+}
+
+void rpc_wipe_blob(DATA_BLOB *blob)
+{
+	if (blob->data != NULL)
+		um_secret_wipe(blob->data, blob->length);
+	data_blob_free(blob);
 }

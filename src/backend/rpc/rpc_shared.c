@@ -1,0 +1,224 @@
+/*
+ * usrmgr - what both RPC dialects share besides NETLOGON: attaching to a
+ * PDC and learning its dialect, the domain's information, and the SAMR
+ * user and group lists.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rpc_internal.h"
+
+/* ================= domain_info ================= */
+
+struct info_state {
+	struct rpc_op op;
+};
+
+static void info_step(struct tevent_req *req, struct rpc_op *op)
+{
+	const struct um_domain_info *i = &op->conn->info;
+
+	op->reply.info = *i;
+	op->reply.info.name = talloc_strdup(op, i->name);
+	op->reply.info.dns_name = talloc_strdup(op, i->dns_name);
+	op->reply.info.sid = talloc_strdup(op, i->sid);
+	op->reply.info.pdc = talloc_strdup(op, i->pdc);
+	rpc_op_finish(req, op,
+		      op->reply.info.name != NULL &&
+		      op->reply.info.pdc != NULL &&
+		      (op->reply.info.dns_name != NULL) == (i->dns_name != NULL) &&
+		      (op->reply.info.sid != NULL) == (i->sid != NULL) ?
+		      um_ok() : um_local(UM_LOCAL_NO_MEMORY));
+}
+
+static const struct rpc_op_kind info_kind =
+	RPC_OP_KIND(struct info_state, info_step, RPC_NEED_LSA, 0, 0, NULL);
+RPC_OP_SENDER(rpc_domain_info_send, info_kind)
+
+/* ================= SAMR: users and groups ================= */
+
+/* op->variant: the display level */
+#define DISPLAY_USERS  1
+#define DISPLAY_GROUPS 3
+
+struct display_state {
+	struct rpc_op op;
+	struct samr_QueryDisplayInfo r;
+	uint32_t total, returned;
+	union samr_DispInfo info;
+};
+
+static bool display_users(struct rpc_op *op, struct samr_DispInfoGeneral *g)
+{
+	struct um_user *u = talloc_zero_array(op, struct um_user,
+					      g->count + 1);
+
+	op->reply.users = u;
+	op->reply.n_users = u ? g->count : 0;
+	for (uint32_t i = 0; u != NULL && i < g->count; i++) {
+		u[i].name = talloc_strdup(u, g->entries[i].account_name.string);
+		u[i].full_name = talloc_strdup(u, g->entries[i].full_name.string);
+		u[i].description = talloc_strdup(u,
+				g->entries[i].description.string);
+		if (u[i].name == NULL && g->entries[i].account_name.string)
+			return false;
+	}
+	return u != NULL;
+}
+
+static bool display_groups(struct rpc_op *op,
+			   struct samr_DispInfoFullGroups *g)
+{
+	struct um_group *gr = talloc_zero_array(op, struct um_group,
+						g->count + 1);
+
+	op->reply.groups = gr;
+	op->reply.n_groups = gr ? g->count : 0;
+	for (uint32_t i = 0; gr != NULL && i < g->count; i++) {
+		gr[i].name = talloc_strdup(gr,
+				g->entries[i].account_name.string);
+		gr[i].description = talloc_strdup(gr,
+				g->entries[i].description.string);
+		if (gr[i].name == NULL && g->entries[i].account_name.string)
+			return false;
+	}
+	return gr != NULL;
+}
+
+static void display_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct display_state *s = (struct display_state *)op;
+	NTSTATUS r;
+	uint32_t n;
+	bool kept;
+
+	switch (op->stage) {
+	case 0:
+		s->r.in.domain_handle = &op->conn->samr_domain;
+		s->r.in.level = (uint16_t)op->variant;
+		s->r.in.start_idx = op->args.resume;
+		s->r.in.max_entries = rpc_op_page_size(op);
+		s->r.in.buf_size = 0x10000;
+		s->r.out.total_size = &s->total;
+		s->r.out.returned_size = &s->returned;
+		s->r.out.info = &s->info;
+		rpc_op_next(req, op, 1, RPC_NEED_SAMR,
+			    NDR_SAMR_QUERYDISPLAYINFO, &s->r, false);
+		return;
+	case 1:
+		r = s->r.out.result;
+		if (!NT_STATUS_IS_OK(r) && !rpc_more_entries(r) &&
+		    !rpc_no_more_entries(r)) {
+			rpc_op_finish(req, op, rpc_nt(r));
+			return;
+		}
+		kept = op->variant == DISPLAY_USERS ?
+			display_users(op, &s->info.info1) :
+			display_groups(op, &s->info.info3);
+		n = op->variant == DISPLAY_USERS ? s->info.info1.count :
+						   s->info.info3.count;
+		op->reply.page.more = rpc_more_entries(r);
+		op->reply.page.resume = op->args.resume + n;
+		rpc_op_finish(req, op, kept ? um_ok() :
+			      um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+}
+
+static const struct rpc_op_kind users_kind =
+	RPC_OP_KIND(struct display_state, display_step,
+		    RPC_NEED_LSA | RPC_NEED_SAMR, 0, DISPLAY_USERS, NULL);
+static const struct rpc_op_kind groups_kind =
+	RPC_OP_KIND(struct display_state, display_step,
+		    RPC_NEED_LSA | RPC_NEED_SAMR, 0, DISPLAY_GROUPS, NULL);
+RPC_OP_SENDER(rpc_list_users_send, users_kind)
+RPC_OP_SENDER(rpc_list_groups_send, groups_kind)
+
+/* ================= attach ================= */
+
+/* USRMGR_RPC_STATS set: when the PDC goes (at exit), its connections, RPC
+ * round trips (requests sent, the connection's own included) and model
+ * operations on standard error, for bench/ (doc/performance.md). */
+static int backend_stats(struct rpc_backend *be)
+{
+	const struct rpc_conn *c = be->conn;
+
+	if (c != NULL)
+		fprintf(stderr, "usrmgr-rpc-stats: pdc=%s connects=%u "
+			"rpc_calls=%u operations=%u\n", c->host, c->connects,
+			c->calls, c->pdc != NULL ? c->pdc->calls : 0u);
+	return 0;
+}
+
+/* PDC's connection state: its smb.conf, its credentials, no wire yet. */
+static struct um_status conn_new(struct rpc_backend *be, struct um_pdc *pdc,
+				 const struct um_model_options *opt)
+{
+	struct rpc_conn *c = talloc_zero(be, struct rpc_conn);
+	const struct um_creds *uc = pdc->creds;
+	struct um_status st;
+
+	if (c == NULL)
+		return um_local(UM_LOCAL_NO_MEMORY);
+	be->conn = c;
+	c->pdc = pdc;
+	c->opt = opt;
+	c->host = talloc_strdup(c, pdc->name);
+	c->unc = talloc_asprintf(c, "\\\\%s", pdc->name);
+	if (c->host == NULL || c->unc == NULL)
+		return um_local(UM_LOCAL_NO_MEMORY);
+	st = rpc_lp_new(c, opt, &c->lp);
+	if (!um_is_ok(st))
+		return st;
+	if (uc == NULL && opt != NULL)
+		uc = opt->creds;
+	c->creds = rpc_creds_new(c, c->lp, uc,
+				 opt != NULL && opt->require_kerberos, &st);
+	return st;
+}
+
+struct um_status um_backend_rpc_attach(struct um_pdc *pdc,
+				       const struct um_model_options *opt)
+{
+	struct rpc_backend *be;
+	struct um_status st;
+
+	rpc_init_once();
+	be = talloc_zero(pdc, struct rpc_backend);
+	if (be == NULL)
+		return um_local(UM_LOCAL_NO_MEMORY);
+	/* the status is read before anything it came from is freed */
+	st = conn_new(be, pdc, opt);
+	if (!um_is_ok(st)) {
+		talloc_free(be);
+		return st;
+	}
+	if (getenv("USRMGR_RPC_STATS") != NULL)
+		talloc_set_destructor(be, backend_stats);
+	pdc->backend = be;
+	return um_ok();
+}
+
+struct tevent_req *um_backend_rpc_connect_send(TALLOC_CTX *mem,
+					       struct tevent_context *ev,
+					       struct um_pdc *pdc,
+					       const struct um_args *args)
+{
+	return rpc_domain_info_send(mem, ev, pdc, args);
+}
+
+struct um_status um_backend_rpc_connect_recv(struct tevent_req *req,
+					     TALLOC_CTX *mem,
+					     struct um_reply *reply)
+{
+	return rpc_op_recv(req, mem, reply);
+}
+
+const struct um_backend_ops *um_backend_rpc_ops(enum um_dialect dialect)
+{
+	return dialect == UM_DIALECT_AD ? &rpc_ops_ad : &rpc_ops_nt4;
+}
