@@ -428,14 +428,15 @@ const char *um_repair_id(const struct um_repair *r)
 	return r->id;
 }
 
+/* A domain whose PDC never answered has no name yet: "?" */
 const char *um_repair_resource(const struct um_repair *r)
 {
-	return r->resource;
+	return r->resource ? r->resource : "?";
 }
 
 const char *um_repair_accounts(const struct um_repair *r)
 {
-	return r->accounts;
+	return r->accounts ? r->accounts : "?";
 }
 
 const char *um_repair_pdc(const struct um_repair *r, enum um_side side)

@@ -224,6 +224,10 @@ char *um_repair_failure_text(TALLOC_CTX *mem, const struct um_repair *r,
 				       um_repair_step_pdc(r, i),
 				       um_repair_step_domain(r, i),
 				       um_status_text(st));
+	} else if (um_repair_next(r) < N_STEPS) {
+		/* Refused before its first step (a PDC out of reach). */
+		head = talloc_asprintf(mem, _("The repair cannot go on: %s"),
+				       um_status_text(st));
 	} else {
 		head = talloc_asprintf(mem, _("Every step is done, but the "
 					      "final check could not be made: "
