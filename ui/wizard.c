@@ -98,6 +98,14 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 	ui_box(d->win, y, bx, 9, bw);
 	s = talloc_asprintf(t, _(" %s - PDC %s "), side_domain(x, side),
 			    um_repair_pdc(x->r, side));
+	if (ui_text_width(s) > bw - 4) {
+		/* Long names (15 characters each): the PDC on the bottom
+		 * border, so that neither name is cut. */
+		ui_text_put(d->win, y + 8, bx + 2, bw - 4, talloc_asprintf(t,
+			    _(" PDC %s "), um_repair_pdc(x->r, side)),
+			    ui_attr(UI_R_DIALOG_TITLE));
+		s = talloc_asprintf(t, " %s ", side_domain(x, side));
+	}
 	ui_text_put(d->win, y, bx + 2, bw - 4, s, ui_attr(UI_R_DIALOG_TITLE));
 	ui_text_put(d->win, y + 1, bx + 2, bw - 4,
 		    res ? _("Trusted Domains:") : _("Trusting Domains:"), a);
