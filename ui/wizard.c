@@ -234,7 +234,7 @@ static void pw_paint(struct ui_dialog *d)
 		s = talloc_asprintf(t, "%s %s", s, _("Generate makes a strong "
 			"one that nobody needs to know."));
 	n = ui_wrap(s, d->w - 6, &lines, t);
-	for (i = 0; i < n && i < 4; i++)
+	for (i = 0; i < n && i < 5; i++)
 		ui_text_put(d->win, 1 + i, 3, d->w - 6, lines[i],
 			    ui_attr(UI_R_DIALOG));
 	talloc_free(t);
