@@ -442,6 +442,20 @@ static bool run_one(struct ui_dialog *d, struct wiz *x)
 	return true;
 }
 
+/* Run one step, or (ALL) every remaining one, and show where it is. */
+static void run_steps(struct ui_dialog *d, struct wiz *x, bool all)
+{
+	while (run_one(d, x) && all) {
+		wiz_show(d, x);
+		if (ui.quit_signal)
+			break;
+	}
+	wiz_show(d, x);
+	if (x->finished)
+		ui_message(x->outcome_bad ? UI_MSG_ERROR : UI_MSG_INFO,
+			   x->summary);
+}
+
 static int wiz_event(struct ui_dialog *d, int id, int key)
 {
 	struct wiz *x = d->priv;
@@ -449,22 +463,8 @@ static int wiz_event(struct ui_dialog *d, int id, int key)
 	(void)key;
 	switch (id) {
 	case ID_RUN:
-		run_one(d, x);
-		wiz_show(d, x);
-		if (x->finished)
-			ui_message(x->outcome_bad ? UI_MSG_ERROR : UI_MSG_INFO,
-				   x->summary);
-		return UI_DLG_CONTINUE;
 	case ID_ALL:
-		while (run_one(d, x)) {
-			wiz_show(d, x);
-			if (ui.quit_signal)
-				break;
-		}
-		wiz_show(d, x);
-		if (x->finished)
-			ui_message(x->outcome_bad ? UI_MSG_ERROR : UI_MSG_INFO,
-				   x->summary);
+		run_steps(d, x, id == ID_ALL);
 		return UI_DLG_CONTINUE;
 	case ID_HELP:
 		ui_help(UI_HELP_CUSTOM);
@@ -539,6 +539,16 @@ static void carry_on(struct wiz *x)
 	}
 }
 
+/* The repair begun or resumed with ST: carried on, or CANNOT said. */
+static void go_on(struct wiz *x, struct um_status st, const char *cannot)
+{
+	if (um_is_ok(st) && x->r != NULL)
+		carry_on(x);
+	else
+		ui_message_status(cannot, st);
+	talloc_free(x);
+}
+
 void ui_wizard(const struct ui_pair *pair)
 {
 	struct wiz *x = talloc_zero(NULL, struct wiz);
@@ -571,13 +581,7 @@ void ui_wizard(const struct ui_pair *pair)
 		talloc_free(x);
 		return;
 	}
-	if (!um_is_ok(st) || x->r == NULL) {
-		ui_message_status(_("The repair could not begin."), st);
-		talloc_free(x);
-		return;
-	}
-	carry_on(x);
-	talloc_free(x);
+	go_on(x, st, _("The repair could not begin."));
 }
 
 static void resume(struct um_unfinished *u, const struct ui_pair *pair)
@@ -597,13 +601,7 @@ static void resume(struct um_unfinished *u, const struct ui_pair *pair)
 	st = open_journal(x);
 	if (um_is_ok(st))
 		st = um_repair_resume(x, ui.model, x->j, u, &opt, &x->r);
-	if (!um_is_ok(st) || x->r == NULL) {
-		ui_message_status(_("The repair could not be resumed."), st);
-		talloc_free(x);
-		return;
-	}
-	carry_on(x);
-	talloc_free(x);
+	go_on(x, st, _("The repair could not be resumed."));
 }
 
 static struct um_unfinished *find_unfinished(TALLOC_CTX *mem)
