@@ -257,8 +257,12 @@ static void print_failure(struct run *x, struct um_status st,
 	if (nl != NULL) {
 		print_indented(nl + 1);
 	}
-	printf("%s\n", _("Mend the cause, then continue with "
-			 "'usrmgr trust repair --resume'."));
+	/* Only a repair that began is in the journal to resume. */
+	printf("%s\n", um_repair_id(x->r) != NULL
+			       ? _("Mend the cause, then continue with "
+				   "'usrmgr trust repair --resume'.")
+			       : _("Mend the cause, then run the repair "
+				   "again."));
 	talloc_free(text);
 }
 

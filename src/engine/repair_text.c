@@ -189,9 +189,12 @@ char *um_repair_side_report(TALLOC_CTX *mem, const struct um_repair *r,
 	const char *res = um_repair_resource(r), *acc = um_repair_accounts(r);
 	const char *res_pdc = um_repair_pdc(r, UM_SIDE_RESOURCE);
 	const char *acc_pdc = um_repair_pdc(r, UM_SIDE_ACCOUNTS);
-	/* Without a diagnosis neither side can be told. */
-	bool res_known = now != NULL && um_is_ok(now->resource_reach);
-	bool acc_known = now != NULL && um_is_ok(now->accounts_reach);
+	/* A side tells only when its PDC answered and the partner's name
+	 * is known (an accounts PDC that never answered has none). */
+	bool res_known = now != NULL && um_is_ok(now->resource_reach) &&
+			 now->accounts != NULL;
+	bool acc_known = now != NULL && um_is_ok(now->accounts_reach) &&
+			 now->resource != NULL;
 	char *text = talloc_strdup(mem, "");
 
 	/* The failed step's status may be one PDC's answer about the
