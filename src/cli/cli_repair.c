@@ -80,7 +80,10 @@ static struct um_status trust_password(struct run *x, TALLOC_CTX *mem,
 	if (x->c->password_fd >= 0) {
 		return um_secret_from_fd(mem, x->c->password_fd, pw);
 	}
-	print_indented(um_repair_password_text(mem, x->r, need));
+	if (!x->c->json) {
+		/* (stdout is the JSON document with --json) */
+		print_indented(um_repair_password_text(mem, x->r, need));
+	}
 	if (need == UM_PASSWORD_NEW) {
 		return um_prompt_new_password(mem, _("New trust password: "),
 					      _("Confirm Password: "), pw);
