@@ -42,6 +42,7 @@ UI_TESTS = \
 	tests/ui/wizard-kb207957.sh \
 	tests/ui/wizard-mismatch.sh \
 	tests/ui/wizard-resume.sh \
+	tests/ui/wizard-offer.sh \
 	tests/ui/training-kb207957.sh \
 	tests/ui/training-unreachable.sh
 TESTS += $(UI_TESTS)

@@ -40,66 +40,11 @@ struct wiz {
 
 /* ---- texts ------------------------------------------------------------ */
 
-static const char *short_name(enum um_step_kind k)
-{
-	switch (k) {
-	case UM_STEP_REMOVE_TRUSTED: return _("Trusted: Remove");
-	case UM_STEP_REMOVE_TRUSTING: return _("Trusting: Remove");
-	case UM_STEP_ADD_TRUSTING: return _("Trusting: Add...");
-	case UM_STEP_ADD_TRUSTED: return _("Trusted: Add...");
-	case UM_STEP_RESET: return _("Reset channel");
-	case UM_STEP_VERIFY: return _("Verify channel");
-	case UM_STEP_LOGON_TEST: return _("Logon test");
-	}
-	return "";
-}
-
-static const char *state_text(enum um_step_state s)
-{
-	switch (s) {
-	case UM_STEP_PENDING: return _("to do");
-	case UM_STEP_SATISFIED: return _("already so");
-	case UM_STEP_NOT_NEEDED: return _("not needed");
-	case UM_STEP_DONE: return _("done");
-	case UM_STEP_FAILED: return _("FAILED");
-	}
-	return "";
-}
-
-static size_t count_steps(const struct um_repair *r)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < N_STEPS; i++)
-		n += um_repair_step_state(r, i) != UM_STEP_NOT_NEEDED;
-	return n;
-}
-
-static size_t step_number(const struct um_repair *r, size_t i)
-{
-	size_t k, n = 0;
-
-	for (k = 0; k <= i && k < N_STEPS; k++)
-		n += um_repair_step_state(r, k) != UM_STEP_NOT_NEEDED;
-	return n;
-}
-
 static const char *side_domain(const struct wiz *x, enum um_side s)
 {
 	return s == UM_SIDE_RESOURCE ? um_repair_resource(x->r)
 				     : um_repair_accounts(x->r);
 }
-
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-/* The step's postcondition, names filled in (the texts reorder them). */
-static char *check_text(TALLOC_CTX *mem, const struct wiz *x, size_t i)
-{
-	return talloc_asprintf(mem, _(um_repair_steps[i].check),
-			       um_repair_resource(x->r),
-			       um_repair_accounts(x->r));
-}
-#pragma GCC diagnostic pop
 
 /* F1: the KB's cause and the current step's purpose. */
 static void set_help(struct wiz *x)
@@ -109,24 +54,22 @@ static void set_help(struct wiz *x)
 
 	TALLOC_FREE(x->help);
 	if (i < N_STEPS && !x->finished) {
-		const struct um_step *s = &um_repair_steps[i];
-
-		step = talloc_asprintf(x->mem,
-			_("This step (%zu of %zu), on %s, the PDC of %s:\n%s\n"
-			  "%s\nChecked afterwards: %s"),
-			step_number(x->r, i), count_steps(x->r),
-			um_repair_pdc(x->r, s->side), side_domain(x, s->side),
-			_(s->screen), um_repair_step_text(x->mem, x->r, i),
-			check_text(x->mem, x, i));
+		step = talloc_asprintf(x->mem, "%s:\n%s\n%s\n%s",
+			um_repair_step_heading(x->mem, x->r, i),
+			_(um_repair_steps[i].screen),
+			um_repair_step_text(x->mem, x->r, i),
+			talloc_asprintf(x->mem, _("Checked afterwards: %s"),
+					um_repair_step_check(x->mem, x->r, i)));
 	} else {
 		step = talloc_strdup(x->mem, _("All steps have run."));
 	}
 	x->help = talloc_asprintf(x->mem,
 		_("The cause (KB Q207957): %s\n\n%s\n\n"
 		  "The repair removes both halves of the trust and adds them "
-		  "again, the trusting side (the accounts domain) first, with "
-		  "one new password; then the secure channel is reset and "
-		  "verified, and a logon is tried.\n\n"
+		  "again with one new password, on the accounts domain's PDC "
+		  "first (Trusting Domains, Add...), then on the resource "
+		  "domain's PDC (Trusted Domains, Add...); then the secure "
+		  "channel is reset and verified, and a logon is tried.\n\n"
 		  "Run Step runs the highlighted step; Run All Remaining runs "
 		  "the rest one after the other and stops at the first "
 		  "failure. Stop leaves the repair where it is: the journal "
@@ -155,6 +98,14 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 	ui_box(d->win, y, bx, 9, bw);
 	s = talloc_asprintf(t, _(" %s - PDC %s "), side_domain(x, side),
 			    um_repair_pdc(x->r, side));
+	if (ui_text_width(s) > bw - 4) {
+		/* Long names (15 characters each): the PDC on the bottom
+		 * border, so that neither name is cut. */
+		ui_text_put(d->win, y + 8, bx + 2, bw - 4, talloc_asprintf(t,
+			    _(" PDC %s "), um_repair_pdc(x->r, side)),
+			    ui_attr(UI_R_DIALOG_TITLE));
+		s = talloc_asprintf(t, " %s ", side_domain(x, side));
+	}
 	ui_text_put(d->win, y, bx + 2, bw - 4, s, ui_attr(UI_R_DIALOG_TITLE));
 	ui_text_put(d->win, y + 1, bx + 2, bw - 4,
 		    res ? _("Trusted Domains:") : _("Trusting Domains:"), a);
@@ -174,7 +125,7 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 			continue;
 		if (st != UM_STEP_NOT_NEEDED)
 			snprintf(num, sizeof(num), "%zu",
-				 step_number(x->r, i));
+				 um_repair_step_number(x->r, i));
 		if (i == cur)
 			sa = ui_attr(UI_R_LIST_SEL);
 		else if (st == UM_STEP_FAILED)
@@ -183,9 +134,10 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 			sa = ui_attr(UI_R_DISABLED);
 		ui_fill(d->win, row, bx + 1, bw - 2, sa);
 		s = talloc_asprintf(t, "%s%s %s", i == cur ? ">" : " ", num,
-				    short_name(um_repair_steps[i].kind));
+				    um_repair_step_title(i));
 		ui_text_put(d->win, row, bx + 1, bw - 14, s, sa);
-		ui_text_put(d->win, row, bx + bw - 12, 11, state_text(st), sa);
+		ui_text_put(d->win, row, bx + bw - 12, 11,
+			    um_repair_state_text(st), sa);
 		if (i == cur)
 			ui_cursor(d->win, row, bx + 1);
 		row++;
@@ -218,16 +170,12 @@ static void wiz_paint(struct ui_dialog *d)
 			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
 				    x->outcome_bad ? ui_attr(UI_R_ERROR) : a);
 	} else {
-		const struct um_step *st = &um_repair_steps[cur];
-
-		s = talloc_asprintf(t, _("Step %zu of %zu, on %s (%s): %s"),
-				    step_number(x->r, cur), count_steps(x->r),
-				    um_repair_pdc(x->r, st->side),
-				    side_domain(x, st->side),
-				    short_name(st->kind));
+		s = talloc_asprintf(t, "%s: %s",
+				    um_repair_step_heading(t, x->r, cur),
+				    um_repair_step_title(cur));
 		ui_text_put(d->win, y++, 2, d->w - 4, s,
 			    ui_attr(UI_R_DIALOG_TITLE));
-		s = talloc_asprintf(t, "%s\n%s", _(st->screen),
+		s = talloc_asprintf(t, "%s\n%s", _(um_repair_steps[cur].screen),
 				    um_repair_step_text(t, x->r, cur));
 		n = ui_wrap(s, d->w - 6, &lines, t);
 		for (i = 0; i < n && y < 17; i++, y++)
@@ -268,6 +216,7 @@ enum { PW_NEW = 1, PW_CONFIRM, PW_OK, PW_GENERATE, PW_CANCEL, PW_HELP };
 
 struct pw_dlg {
 	struct wiz *x;
+	enum um_password_need need;
 	bool confirm;   /* a new password: twice */
 	int answer;
 };
@@ -280,20 +229,12 @@ static void pw_paint(struct ui_dialog *d)
 	char *s;
 	int i, n;
 
+	s = um_repair_password_text(t, p->x->r, p->need);
 	if (p->confirm)
-		s = talloc_asprintf(t, _("One new trust password for both Add "
-			"steps: %s gets it first (Trusting Domains), then %s "
-			"(Trusted Domains). It is never shown. Generate makes "
-			"a strong one that nobody needs to know."),
-			um_repair_accounts(p->x->r), um_repair_resource(p->x->r));
-	else
-		s = talloc_asprintf(t, _("%s already holds the trust password "
-			"given in Add Trusting Domain. Type that password; if "
-			"nobody knows it, leave it empty and choose OK: Add "
-			"Trusting Domain is done again with a new one."),
-			um_repair_accounts(p->x->r));
+		s = talloc_asprintf(t, "%s %s", s, _("Generate makes a strong "
+			"one that nobody needs to know."));
 	n = ui_wrap(s, d->w - 6, &lines, t);
-	for (i = 0; i < n && i < 4; i++)
+	for (i = 0; i < n && i < 5; i++)
 		ui_text_put(d->win, 1 + i, 3, d->w - 6, lines[i],
 			    ui_attr(UI_R_DIALOG));
 	talloc_free(t);
@@ -305,7 +246,7 @@ static int pw_ok(struct ui_dialog *d, struct pw_dlg *p)
 	struct um_secret *pw = ui_field_secret(d, ui_dialog_ctl(d, PW_NEW), t);
 	struct um_secret *cf = p->confirm
 		? ui_field_secret(d, ui_dialog_ctl(d, PW_CONFIRM), t) : pw;
-	struct um_status st;
+	struct um_password_answer a;
 
 	if (!um_secret_equal(pw, cf)) {
 		talloc_free(t);
@@ -314,28 +255,15 @@ static int pw_ok(struct ui_dialog *d, struct pw_dlg *p)
 		ui_dialog_focus(d, PW_NEW);
 		return UI_DLG_CONTINUE;
 	}
-	if (!p->confirm && um_secret_len(pw) == 0) {
-		talloc_free(t);
-		um_repair_rewind_trusting(p->x->r);
-		ui_message(UI_MSG_INFO, _("Add Trusting Domain will be done "
-					  "again with a new password."));
-		return PW_OK;
-	}
-	st = um_repair_set_password(p->x->r, pw);
+	a = um_repair_give_password(p->x->r, pw);
 	talloc_free(t); /* wiped as freed */
-	if (!p->confirm && !um_is_ok(st) && st.kind != UM_KIND_LOCAL) {
-		/* Not the stored one: add the trusting domain again. */
-		um_repair_rewind_trusting(p->x->r);
-		ui_message(UI_MSG_INFO, _("That is not the password the "
-			"accounts domain holds; Add Trusting Domain will be done "
-			"again with a new password."));
-		return PW_OK;
-	}
-	if (!um_is_ok(st)) {
-		ui_message_status(NULL, st);
+	if (a.outcome == UM_PASSWORD_REFUSED) {
+		ui_message_status(NULL, a.status);
 		ui_dialog_focus(d, PW_NEW);
 		return UI_DLG_CONTINUE;
 	}
+	if (a.note != NULL)
+		ui_message(UI_MSG_INFO, a.note);
 	return PW_OK;
 }
 
@@ -366,14 +294,16 @@ static int pw_event(struct ui_dialog *d, int id, int key)
 	}
 }
 
-/* True when the password is settled (or the repair rewound). */
-static bool ask_password(struct wiz *x, size_t i)
+/* True when the password NEED is settled (or the repair rewound). */
+static bool ask_password(struct wiz *x, enum um_password_need need)
 {
-	struct pw_dlg p = { .x = x };
+	struct pw_dlg p = { .x = x, .need = need };
 	struct ui_dialog d;
 	int r;
 
-	p.confirm = um_repair_steps[i].kind == UM_STEP_ADD_TRUSTING;
+	if (need == UM_PASSWORD_NONE)
+		return true;
+	p.confirm = need == UM_PASSWORD_NEW;
 	ui_dialog_init(&d, _("Trust Password"), 12, 66, UI_HELP_PASSWORD);
 	d.priv = &p;
 	d.event = pw_event;
@@ -399,19 +329,6 @@ static bool ask_password(struct wiz *x, size_t i)
 	return r == PW_OK;
 }
 
-/* Asked before the first step, so that an operator who cannot give one
- * has changed nothing. */
-static bool password_up_front(struct wiz *x)
-{
-	size_t i;
-
-	for (i = um_repair_next(x->r); i < N_STEPS; i++)
-		if (um_repair_step_state(x->r, i) == UM_STEP_PENDING &&
-		    um_repair_needs_password(x->r, i))
-			return ask_password(x, i);
-	return true;
-}
-
 /* ---- running ------------------------------------------------------------ */
 
 static void side_state(struct wiz *x, const struct um_diagnosis *d)
@@ -422,29 +339,12 @@ static void side_state(struct wiz *x, const struct um_diagnosis *d)
 	x->acc_holds = d->accounts_lists;
 }
 
-static const char *holds_text(bool reach, bool holds)
-{
-	return !reach ? _("cannot tell, no answer") : holds ? _("yes")
-							    : _("no");
-}
-
 static void stop_on_pdc(struct wiz *x, size_t i)
 {
-	const char *pdc = um_repair_pdc(x->r, um_repair_steps[i].side);
-	const char *jp = um_journal_path(x->j);
-
 	x->stopped = true;
 	x->outcome_bad = true;
-	x->summary = talloc_asprintf(x->mem,
-		_("Step %zu must be run on the domain controller %s itself: a "
-		  "Samba classic (NT4-style) PDC cannot add a trusted domain "
-		  "over the network. The journal keeps the repair's place.\n"
-		  "On %s, as root, with its smb.conf, run:\n"
-		  "  usrmgr -s /etc/samba/smb.conf trust repair --resume "
-		  "--journal %s --password-file FILE\n"
-		  "with the same trust password. Then start User Manager here "
-		  "again: it offers to resume the repair for the steps left."),
-		step_number(x->r, i), pdc, pdc, jp ? jp : _("JOURNAL"));
+	x->summary = um_repair_run_on_pdc_text(x->mem, x->r, i,
+					       um_journal_path(x->j));
 	ui_message(UI_MSG_INFO, x->summary);
 }
 
@@ -457,56 +357,19 @@ static void step_failed(struct wiz *x, size_t i, struct um_status st)
 		stop_on_pdc(x, i);
 		return;
 	}
-	if (um_is_ok(um_repair_rediagnose(x->r, &now)) && now != NULL)
-		side_state(x, now);
-	else if (now != NULL)
+	um_repair_rediagnose(x->r, &now);
+	if (now != NULL)
 		side_state(x, now);
 	x->outcome_bad = true;
-	x->outcome = talloc_asprintf(x->mem, _("Step %zu failed: %s"),
-				     step_number(x->r, i),
-				     um_status_text(st));
-	msg = talloc_asprintf(x->mem,
-		_("The repair stopped at step %zu (%s, on %s):\n%s\n\n"
-		  "%s (PDC %s): %s in its Trusted Domains: %s\n"
-		  "%s (PDC %s): %s in its Trusting Domains: %s\n\n"
-		  "What to do: mend the cause (%s), then choose Run Step to "
-		  "try this step again. Or Stop: the journal keeps the "
-		  "repair's place, and User Manager offers to resume it."),
-		step_number(x->r, i), short_name(um_repair_steps[i].kind),
-		um_repair_pdc(x->r, um_repair_steps[i].side),
-		um_status_text(st),
-		um_repair_resource(x->r), um_repair_pdc(x->r, UM_SIDE_RESOURCE),
-		um_repair_accounts(x->r), holds_text(x->res_reach, x->res_holds),
-		um_repair_accounts(x->r), um_repair_pdc(x->r, UM_SIDE_ACCOUNTS),
-		um_repair_resource(x->r), holds_text(x->acc_reach, x->acc_holds),
+	x->outcome = um_repair_outcome_text(x->mem, x->r, i);
+	msg = talloc_asprintf(x->mem, _("%s\n\nWhat to do: mend the cause "
+		"(%s), then choose Run Step to try this step again. Or Stop: "
+		"the journal keeps the repair's place, and User Manager offers "
+		"to resume it."),
+		um_repair_failure_text(x->mem, x->r, i, st, now),
 		um_status_name(st));
 	ui_message(UI_MSG_ERROR, msg);
 	talloc_free(msg);
-}
-
-/* A check's result: the step's own run, else the last diagnosis's. */
-static const char *check_result(struct wiz *x, enum um_step_kind k,
-				bool ran, struct um_status st)
-{
-	size_t i;
-
-	for (i = 0; i < N_STEPS; i++) {
-		if (um_repair_steps[i].kind != k)
-			continue;
-		switch (um_repair_step_state(x->r, i)) {
-		case UM_STEP_DONE:
-		case UM_STEP_SATISFIED:
-			return _("passes");
-		case UM_STEP_FAILED:
-			return um_status_text(um_repair_step_status(x->r, i));
-		default:
-			break;
-		}
-	}
-	if (!ran)
-		return k == UM_STEP_LOGON_TEST ? _("not run (no test user)")
-					       : _("not checked");
-	return um_is_ok(st) ? _("passes") : um_status_text(st);
 }
 
 static void finish(struct wiz *x)
@@ -514,35 +377,14 @@ static void finish(struct wiz *x)
 	const struct um_diagnosis *d;
 	struct um_status st;
 	bool healthy = false;
-	size_t i, done = 0, already = 0;
 
 	st = um_repair_finish(x->r, &healthy);
 	d = um_repair_diagnosis(x->r);
 	x->finished = true;
-	for (i = 0; i < N_STEPS; i++) {
-		done += um_repair_step_state(x->r, i) == UM_STEP_DONE;
-		already += um_repair_step_state(x->r, i) == UM_STEP_SATISFIED;
-	}
 	if (d != NULL)
 		side_state(x, d);
 	x->outcome_bad = !healthy;
-	x->summary = talloc_asprintf(x->mem,
-		_("%s\n\nSecure channel verify: %s\nLogon test: %s\n"
-		  "Steps done: %zu, already so: %zu, of %zu.\n"
-		  "Diagnosis before: %s\nDiagnosis now: %s"),
-		healthy ? _("The trust is repaired: both sides hold it with "
-			    "the same password and the secure channel "
-			    "verifies.")
-			: _("The trust is not repaired."),
-		check_result(x, UM_STEP_VERIFY, d != NULL && d->verified,
-			     d != NULL ? d->verify : um_ok()),
-		check_result(x, UM_STEP_LOGON_TEST,
-			     d != NULL && d->logon_tested,
-			     d != NULL ? d->logon : um_ok()),
-		done, already, count_steps(x->r),
-		um_verdict_text(x->verdict),
-		!um_is_ok(st) ? um_status_text(st)
-		: d != NULL ? um_verdict_text(d->verdict) : "?");
+	x->summary = um_repair_summary_text(x->mem, x->r, healthy, st);
 }
 
 /* Step I has just been done (or found already so): its PDC answered,
@@ -578,7 +420,7 @@ static bool run_one(struct ui_dialog *d, struct wiz *x)
 		return false;
 	}
 	if (um_repair_needs_password(x->r, i)) {
-		if (!ask_password(x, i))
+		if (!ask_password(x, um_repair_password_need(x->r, i)))
 			return false;
 		if (um_repair_next(x->r) != i)
 			return true; /* rewound: Add Trusting again */
@@ -591,19 +433,27 @@ static bool run_one(struct ui_dialog *d, struct wiz *x)
 	}
 	step_done(x, i);
 	x->outcome_bad = false;
-	x->outcome = talloc_asprintf(x->mem, _("Step %zu (%s): %s."),
-				     step_number(x->r, i),
-				     short_name(um_repair_steps[i].kind),
-				     um_repair_step_state(x->r, i) ==
-						     UM_STEP_SATISFIED
-					     ? _("already so, skipped")
-					     : _("done and checked"));
+	x->outcome = um_repair_outcome_text(x->mem, x->r, i);
 	if (um_repair_next(x->r) >= N_STEPS) {
 		finish(x);
 		return false;
 	}
 	(void)d;
 	return true;
+}
+
+/* Run one step, or (ALL) every remaining one, and show where it is. */
+static void run_steps(struct ui_dialog *d, struct wiz *x, bool all)
+{
+	while (run_one(d, x) && all) {
+		wiz_show(d, x);
+		if (ui.quit_signal)
+			break;
+	}
+	wiz_show(d, x);
+	if (x->finished)
+		ui_message(x->outcome_bad ? UI_MSG_ERROR : UI_MSG_INFO,
+			   x->summary);
 }
 
 static int wiz_event(struct ui_dialog *d, int id, int key)
@@ -613,22 +463,8 @@ static int wiz_event(struct ui_dialog *d, int id, int key)
 	(void)key;
 	switch (id) {
 	case ID_RUN:
-		run_one(d, x);
-		wiz_show(d, x);
-		if (x->finished)
-			ui_message(x->outcome_bad ? UI_MSG_ERROR : UI_MSG_INFO,
-				   x->summary);
-		return UI_DLG_CONTINUE;
 	case ID_ALL:
-		while (run_one(d, x)) {
-			wiz_show(d, x);
-			if (ui.quit_signal)
-				break;
-		}
-		wiz_show(d, x);
-		if (x->finished)
-			ui_message(x->outcome_bad ? UI_MSG_ERROR : UI_MSG_INFO,
-				   x->summary);
+		run_steps(d, x, id == ID_ALL);
 		return UI_DLG_CONTINUE;
 	case ID_HELP:
 		ui_help(UI_HELP_CUSTOM);
@@ -680,7 +516,9 @@ static void carry_on(struct wiz *x)
 					  "repair."));
 		return;
 	}
-	if (!password_up_front(x)) {
+	size_t first;
+
+	if (!ask_password(x, um_repair_password_needed_up_front(x->r, &first))) {
 		/* Nothing has changed: end it in the journal. */
 		bool healthy;
 
@@ -699,6 +537,16 @@ static void carry_on(struct wiz *x)
 			"to resume it, and so does User Manager when it starts "
 			"again."));
 	}
+}
+
+/* The repair begun or resumed with ST: carried on, or CANNOT said. */
+static void go_on(struct wiz *x, struct um_status st, const char *cannot)
+{
+	if (um_is_ok(st) && x->r != NULL)
+		carry_on(x);
+	else
+		ui_message_status(cannot, st);
+	talloc_free(x);
 }
 
 void ui_wizard(const struct ui_pair *pair)
@@ -733,24 +581,7 @@ void ui_wizard(const struct ui_pair *pair)
 		talloc_free(x);
 		return;
 	}
-	if (!um_is_ok(st) || x->r == NULL) {
-		ui_message_status(_("The repair could not begin."), st);
-		talloc_free(x);
-		return;
-	}
-	carry_on(x);
-	talloc_free(x);
-}
-
-/* --resource-authfile/--accounts-authfile are for the PDCs the journal
- * names when they were not named again. */
-static void resume_creds(const char *journal_pdc, const char *given,
-			 const char *authfile)
-{
-	struct um_creds c = { .authfile = (char *)authfile };
-
-	if (authfile != NULL && given == NULL && journal_pdc != NULL)
-		um_model_set_creds(ui.model, journal_pdc, &c);
+	go_on(x, st, _("The repair could not begin."));
 }
 
 static void resume(struct um_unfinished *u, const struct ui_pair *pair)
@@ -764,20 +595,13 @@ static void resume(struct um_unfinished *u, const struct ui_pair *pair)
 		opt.user_password = pair->user_password;
 	}
 	x->mem = x;
-	resume_creds(u->resource_pdc, ui.opt->resource_pdc,
-		     ui.opt->resource_authfile);
-	resume_creds(u->accounts_pdc, ui.opt->accounts_pdc,
-		     ui.opt->accounts_authfile);
+	um_repair_resume_creds(ui.model, u, ui.opt->resource_pdc,
+			       ui.opt->resource_authfile, ui.opt->accounts_pdc,
+			       ui.opt->accounts_authfile);
 	st = open_journal(x);
 	if (um_is_ok(st))
 		st = um_repair_resume(x, ui.model, x->j, u, &opt, &x->r);
-	if (!um_is_ok(st) || x->r == NULL) {
-		ui_message_status(_("The repair could not be resumed."), st);
-		talloc_free(x);
-		return;
-	}
-	carry_on(x);
-	talloc_free(x);
+	go_on(x, st, _("The repair could not be resumed."));
 }
 
 static struct um_unfinished *find_unfinished(TALLOC_CTX *mem)
@@ -787,25 +611,9 @@ static struct um_unfinished *find_unfinished(TALLOC_CTX *mem)
 
 	if (!um_is_ok(um_journal_open(mem, ui.opt->journal, &j)))
 		return NULL;
-	um_repair_find_unfinished(mem, um_journal_path(j), &u);
+	u = um_repair_offer(mem, ui.model, um_journal_path(j));
 	return u;
 }
-
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-/* A journaled step id in the operator's words. */
-static const char *step_words(TALLOC_CTX *mem, const struct um_unfinished *u)
-{
-	size_t i;
-
-	for (i = 0; u->last_step != NULL && i < N_STEPS; i++)
-		if (strcmp(um_repair_steps[i].id, u->last_step) == 0)
-			return talloc_asprintf(mem, _(um_repair_steps[i].action),
-					       u->resource ? u->resource : "?",
-					       u->accounts ? u->accounts : "?");
-	return u->last_step;
-}
-#pragma GCC diagnostic pop
 
 /* Ask whether to resume U; true when it was resumed. */
 static bool offer(struct um_unfinished *u)
@@ -819,7 +627,7 @@ static bool offer(struct um_unfinished *u)
 		u->accounts ? u->accounts : "?", u->resource_pdc,
 		u->accounts_pdc,
 		u->last_step ? _(".\nThe last step done:\n") : "",
-		u->last_step ? step_words(t, u) : "");
+		u->last_step ? um_repair_last_step_text(t, u) : "");
 	bool yes = ui_confirm(q) == UI_ANSWER_YES;
 
 	talloc_free(t);
@@ -840,16 +648,8 @@ static bool offer(struct um_unfinished *u)
 
 void ui_wizard_offer_resume(void)
 {
-	TALLOC_CTX *t;
-	struct um_unfinished *u;
-
-	/* Simulated domains live in their own state file: a repair in the
-	 * default journal may be of other domains (or of another state
-	 * file's).  There, only a journal named on the command line. */
-	if (um_model_simulated(ui.model) && ui.opt->journal == NULL)
-		return;
-	t = talloc_new(NULL);
-	u = find_unfinished(t);
+	TALLOC_CTX *t = talloc_new(NULL);
+	struct um_unfinished *u = find_unfinished(t);
 
 	if (u != NULL)
 		offer(u);

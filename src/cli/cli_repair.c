@@ -26,46 +26,6 @@ struct run {
 	const char *journal;
 };
 
-static const char *state_key(enum um_step_state s)
-{
-	static const char *keys[] = { "pending", "skipped", "not-needed",
-				      "done", "failed" };
-	return keys[s];
-}
-
-static const char *state_text(enum um_step_state s)
-{
-	switch (s) {
-	case UM_STEP_PENDING: return _("to do");
-	case UM_STEP_SATISFIED: return _("already so, skipped");
-	case UM_STEP_NOT_NEEDED: return _("not needed");
-	case UM_STEP_DONE: return _("done, verified");
-	case UM_STEP_FAILED: return _("FAILED");
-	}
-	return "";
-}
-
-static size_t count_steps(const struct um_repair *r)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < um_repair_n_steps; i++) {
-		n += um_repair_step_state(r, i) != UM_STEP_NOT_NEEDED;
-	}
-	return n;
-}
-
-static size_t step_number(const struct um_repair *r, size_t i)
-{
-	size_t k, n = 0;
-
-	/* I is n_steps when the repair stopped after its last step */
-	for (k = 0; k <= i && k < um_repair_n_steps; k++) {
-		n += um_repair_step_state(r, k) != UM_STEP_NOT_NEEDED;
-	}
-	return n;
-}
-
 static void print_indented(const char *text)
 {
 	const char *nl;
@@ -79,21 +39,17 @@ static void print_indented(const char *text)
 
 static void show_step(struct run *x, size_t i)
 {
-	const struct um_step *s = &um_repair_steps[i];
-	char *text = um_repair_step_text(x->r, x->r, i);
+	char *heading, *text;
 
 	if (x->c->json) {
-		talloc_free(text);
 		return;
 	}
-	printf(_("\nStep %zu of %zu, on %s (%s):\n  %s\n"),
-	       step_number(x->r, i), count_steps(x->r),
-	       um_repair_pdc(x->r, s->side),
-	       s->side == UM_SIDE_RESOURCE ? um_repair_resource(x->r)
-					   : um_repair_accounts(x->r),
-	       _(s->screen));
+	heading = um_repair_step_heading(x->r, x->r, i);
+	text = um_repair_step_text(x->r, x->r, i);
+	printf("\n%s:\n  %s\n", heading, _(um_repair_steps[i].screen));
 	print_indented(text);
 	talloc_free(text);
+	talloc_free(heading);
 }
 
 /* Ask before a step unless --yes or "all" was answered. */
@@ -112,9 +68,11 @@ static bool confirm_step(struct run *x)
 	return c == 'y' || c == '\n' || c == 'a';
 }
 
-/* --password-file/--password-fd, or asked twice on the terminal. */
+/* --password-file/--password-fd, or asked on the terminal: twice for
+ * a new one. */
 static struct um_status trust_password(struct run *x, TALLOC_CTX *mem,
-				       bool confirm, struct um_secret **pw)
+				       enum um_password_need need,
+				       struct um_secret **pw)
 {
 	if (x->c->password_file != NULL) {
 		return um_secret_from_file(mem, x->c->password_file, pw);
@@ -122,7 +80,11 @@ static struct um_status trust_password(struct run *x, TALLOC_CTX *mem,
 	if (x->c->password_fd >= 0) {
 		return um_secret_from_fd(mem, x->c->password_fd, pw);
 	}
-	if (confirm) {
+	if (!x->c->json) {
+		/* (stdout is the JSON document with --json) */
+		print_indented(um_repair_password_text(mem, x->r, need));
+	}
+	if (need == UM_PASSWORD_NEW) {
 		return um_prompt_new_password(mem, _("New trust password: "),
 					      _("Confirm Password: "), pw);
 	}
@@ -130,59 +92,40 @@ static struct um_status trust_password(struct run *x, TALLOC_CTX *mem,
 					 "the accounts domain: "), pw);
 }
 
-/* The password for the Add steps; on a resumed repair whose password is
- * lost, the operator may give it again or start Add Trusting anew. */
-static struct um_status provide_password(struct run *x, size_t i)
+/* The password NEED asks for; the engine decides what the answer means
+ * (a wrong one on a resumed repair rewinds Add Trusting). */
+static struct um_status provide_password(struct run *x,
+					 enum um_password_need need)
 {
-	bool after_trusting = um_repair_steps[i].kind == UM_STEP_ADD_TRUSTED;
-	TALLOC_CTX *tmp = talloc_new(x->r);
+	TALLOC_CTX *tmp;
 	struct um_secret *pw = NULL;
+	struct um_password_answer a;
 	struct um_status st;
 
-	if (x->c->generate_password && !after_trusting) {
-		st = um_repair_generate_password(x->r);
-		talloc_free(tmp);
-		return st;
+	if (need == UM_PASSWORD_NONE) {
+		return um_ok();
 	}
-	st = trust_password(x, tmp, !after_trusting, &pw);
+	if (x->c->generate_password && need == UM_PASSWORD_NEW) {
+		return um_repair_generate_password(x->r);
+	}
+	tmp = talloc_new(x->r);
+	st = trust_password(x, tmp, need, &pw);
 	if (um_is_ok(st)) {
-		st = um_repair_set_password(x->r, pw);
-	}
-	if (after_trusting && !um_is_ok(st) &&
-	    st.kind != UM_KIND_LOCAL) {
-		/* Not the stored one: add the trusting domain again. */
-		if (!x->c->json) {
-			printf("%s\n", _("That is not the password the accounts "
-					 "domain holds; Add Trusting Domain "
-					 "will be done again with a new "
-					 "password."));
+		a = um_repair_give_password(x->r, pw);
+		if (a.note != NULL && !x->c->json) {
+			printf("%s\n", a.note);
 		}
-		um_repair_rewind_trusting(x->r);
-		st = um_ok();
+		st = a.outcome == UM_PASSWORD_REFUSED ? a.status : um_ok();
 	}
-	talloc_free(tmp);
+	talloc_free(tmp); /* wiped as freed */
 	return st;
-}
-
-/* The password is asked before the first step, so that an operator who
- * cannot give one has changed nothing. */
-static struct um_status password_up_front(struct run *x)
-{
-	size_t i;
-
-	for (i = um_repair_next(x->r); i < um_repair_n_steps; i++) {
-		if (um_repair_step_state(x->r, i) == UM_STEP_PENDING &&
-		    um_repair_needs_password(x->r, i)) {
-			return provide_password(x, i);
-		}
-	}
-	return um_ok();
 }
 
 static struct um_status run_steps(struct run *x)
 {
 	size_t i;
-	struct um_status st = password_up_front(x);
+	struct um_status st = provide_password(
+		x, um_repair_password_needed_up_front(x->r, &i));
 
 	if (!um_is_ok(st)) {
 		return st;
@@ -194,7 +137,8 @@ static struct um_status run_steps(struct run *x)
 			return um_local(UM_LOCAL_CANCELLED);
 		}
 		if (um_repair_needs_password(x->r, i)) {
-			st = provide_password(x, i);
+			st = provide_password(x,
+					      um_repair_password_need(x->r, i));
 			if (!um_is_ok(st)) {
 				return st;
 			}
@@ -205,10 +149,10 @@ static struct um_status run_steps(struct run *x)
 		x->attempted = true;
 		st = um_repair_run(x->r, i);
 		if (!x->c->json) {
-			printf("  -> %s%s%s\n",
-			       state_text(um_repair_step_state(x->r, i)),
-			       um_is_ok(st) ? "" : ": ",
-			       um_is_ok(st) ? "" : um_status_text(st));
+			char *outcome = um_repair_outcome_text(x->r, x->r, i);
+
+			print_indented(outcome);
+			talloc_free(outcome);
 		}
 		if (!um_is_ok(st)) {
 			return st;
@@ -240,7 +184,7 @@ static struct json_object *json_side(const char *pdc, bool holds,
 }
 
 static void print_json(struct run *x, const char *outcome,
-		       struct um_status st, const struct um_diagnosis *before,
+		       struct um_status st, enum um_verdict before,
 		       const struct um_diagnosis *now)
 {
 	struct json_object *o = json_object_new_object();
@@ -255,7 +199,7 @@ static void print_json(struct run *x, const char *outcome,
 			um_repair_id(x->r)));
 	}
 	json_object_object_add(o, "verdict_before", json_object_new_string(
-		um_verdict_key(before->verdict)));
+		um_verdict_key(before)));
 	json_object_object_add(o, "verdict", json_object_new_string(
 		um_verdict_key(now->verdict)));
 	json_object_object_add(o, "status", json_object_new_string(
@@ -267,9 +211,9 @@ static void print_json(struct run *x, const char *outcome,
 		json_object_object_add(s, "step", json_object_new_string(
 			um_repair_steps[i].id));
 		json_object_object_add(s, "pdc", json_object_new_string(
-			um_repair_pdc(x->r, um_repair_steps[i].side)));
+			um_repair_step_pdc(x->r, i)));
 		json_object_object_add(s, "state", json_object_new_string(
-			state_key(um_repair_step_state(x->r, i))));
+			um_repair_state_key(um_repair_step_state(x->r, i))));
 		json_object_object_add(s, "status", json_object_new_string(
 			um_status_name(um_repair_step_status(x->r, i))));
 		json_object_array_add(steps, s);
@@ -281,7 +225,7 @@ static void print_json(struct run *x, const char *outcome,
 	}
 	if (run_on_pdc(x, st)) {
 		json_object_object_add(o, "run_on", json_object_new_string(
-			um_repair_pdc(x->r, um_repair_steps[x->stopped].side)));
+			um_repair_step_pdc(x->r, x->stopped)));
 	}
 	json_object_object_add(o, "resource", json_side(
 		um_repair_pdc(x->r, UM_SIDE_RESOURCE), now->resource_trusts,
@@ -294,83 +238,35 @@ static void print_json(struct run *x, const char *outcome,
 	json_object_put(o);
 }
 
-static void print_run_on_pdc(struct run *x)
-{
-	const char *pdc = um_repair_pdc(x->r,
-					um_repair_steps[x->stopped].side);
-
-	printf(_("\nStep %zu must be run on the domain controller %s itself: "
-		 "a Samba classic (NT4-style) PDC cannot add a trusted domain "
-		 "over the network.  The journal keeps the repair's place.  "
-		 "On %s, as root, with its smb.conf, run:\n"
-		 "  usrmgr -s /etc/samba/smb.conf trust repair --resume "
-		 "--journal %s --password-file FILE\n"
-		 "(the same trust password; with --resource-authfile and "
-		 "--accounts-authfile as here).\n"),
-	       step_number(x->r, x->stopped), pdc, pdc,
-	       x->journal ? x->journal : _("JOURNAL"));
-}
-
-static void unreachable_line(const char *pdc, const char *domain,
-			     struct um_status reach)
-{
-	if (!um_is_ok(reach)) {
-		printf(_("  The PDC %s (%s) cannot be reached now: %s\n"), pdc,
-		       domain, um_status_text(reach));
-	}
-}
-
 static void print_failure(struct run *x, struct um_status st,
 			  const struct um_diagnosis *now)
 {
+	char *text, *nl;
+
 	if (run_on_pdc(x, st)) {
-		print_run_on_pdc(x);
+		text = um_repair_run_on_pdc_text(x->r, x->r, x->stopped,
+						 x->journal);
+		printf("\n%s\n", text);
+		talloc_free(text);
 		return;
 	}
-	if (x->stopped < um_repair_n_steps) {
-		enum um_side side = um_repair_steps[x->stopped].side;
-
-		printf(_("\nThe repair stopped at step %zu of %zu, on %s "
-			 "(%s): %s\n"),
-		       step_number(x->r, x->stopped), count_steps(x->r),
-		       um_repair_pdc(x->r, side),
-		       side == UM_SIDE_RESOURCE ? um_repair_resource(x->r)
-						: um_repair_accounts(x->r),
-		       um_status_text(st));
-	} else {
-		printf(_("\nEvery step is done, but the final check could not "
-			 "be made: %s\n"), um_status_text(st));
+	/* The line where it stopped, then each side's lines indented. */
+	text = um_repair_failure_text(x->r, x->r, x->stopped, st, now);
+	nl = strchr(text, '\n');
+	if (nl != NULL) {
+		*nl = '\0';
 	}
-	/* The status may be one PDC's answer about the other: say plainly
-	 * which of them does not answer now. */
-	unreachable_line(um_repair_pdc(x->r, UM_SIDE_RESOURCE),
-			 um_repair_resource(x->r), now->resource_reach);
-	unreachable_line(um_repair_pdc(x->r, UM_SIDE_ACCOUNTS),
-			 um_repair_accounts(x->r), now->accounts_reach);
-	printf(_("  %s (PDC %s): %s in its Trusted Domains: %s\n"),
-	       um_repair_resource(x->r), um_repair_pdc(x->r, UM_SIDE_RESOURCE),
-	       um_repair_accounts(x->r),
-	       !um_is_ok(now->resource_reach) ? _("cannot tell, unreachable")
-	       : now->resource_trusts ? _("yes") : _("no"));
-	printf(_("  %s (PDC %s): %s in its Trusting Domains: %s\n"),
-	       um_repair_accounts(x->r), um_repair_pdc(x->r, UM_SIDE_ACCOUNTS),
-	       um_repair_resource(x->r),
-	       !um_is_ok(now->accounts_reach) ? _("cannot tell, unreachable")
-	       : now->accounts_lists ? _("yes") : _("no"));
-	printf("%s\n", _("Mend the cause, then continue with "
-			 "'usrmgr trust repair --resume'."));
-}
-
-/* --resume: each side's authfile is for the PDC the journal names (on
- * the resource PDC, the operator need not repeat both PDCs' names). */
-static void resume_creds(struct um_model *m, const char *journal_pdc,
-			 const char *given_pdc, const char *authfile)
-{
-	struct um_creds creds = { .authfile = (char *)authfile };
-
-	if (authfile != NULL && given_pdc == NULL && journal_pdc != NULL) {
-		um_model_set_creds(m, journal_pdc, &creds);
+	printf("\n%s\n", text);
+	if (nl != NULL) {
+		print_indented(nl + 1);
 	}
+	/* Only a repair that began is in the journal to resume. */
+	printf("%s\n", um_repair_id(x->r) != NULL
+			       ? _("Mend the cause, then continue with "
+				   "'usrmgr trust repair --resume'.")
+			       : _("Mend the cause, then run the repair "
+				   "again."));
+	talloc_free(text);
 }
 
 static struct um_status begin(struct run *x, struct um_journal *j,
@@ -395,10 +291,9 @@ static struct um_status begin(struct run *x, struct um_journal *j,
 			       u->accounts ? u->accounts : "?",
 			       u->resource_pdc, u->accounts_pdc);
 		}
-		resume_creds(x->m, u->resource_pdc, c->resource_pdc,
-			     c->resource_authfile);
-		resume_creds(x->m, u->accounts_pdc, c->accounts_pdc,
-			     c->accounts_authfile);
+		um_repair_resume_creds(x->m, u, c->resource_pdc,
+				       c->resource_authfile, c->accounts_pdc,
+				       c->accounts_authfile);
 		return um_repair_resume(mem, x->m, j, u, opt, &x->r);
 	}
 	if (u != NULL && !c->json) {
@@ -418,7 +313,8 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 					 .user = c->test_user };
 	struct run x = { .c = c, .m = m, .stopped = um_repair_n_steps,
 			 .journal = um_journal_path(j) };
-	struct um_diagnosis *before;
+	enum um_verdict before = UM_VERDICT_HEALTHY;
+	bool diagnosed;
 	const struct um_diagnosis *now;
 	struct um_status st = um_ok();
 	struct um_secret *user_pw = NULL;
@@ -445,7 +341,7 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 	if (um_is_ok(st) && um_repair_healthy(x.r)) {
 		if (c->json) {
 			print_json(&x, "already-healthy", st,
-				   um_repair_diagnosis(x.r),
+				   um_repair_verdict_before(x.r),
 				   um_repair_diagnosis(x.r));
 		} else {
 			printf("%s\n%s\n", _("The trust is healthy; nothing to "
@@ -456,15 +352,15 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 		talloc_free(tmp);
 		return UM_EXIT_HEALTHY;
 	}
-	before = x.r && um_repair_diagnosis(x.r)
-			 ? talloc_memdup(tmp, um_repair_diagnosis(x.r),
-					 sizeof(*before))
-			 : NULL;
+	/* A repair refused before its first look has no verdict before:
+	 * the one after stands for it. */
+	diagnosed = um_repair_diagnosis(x.r) != NULL;
+	before = um_repair_verdict_before(x.r);
 	if (um_is_ok(st) && !c->json) {
 		printf(_("Repair of the trust: %s trusts %s (KB Q207957).\n"
 			 "Diagnosis: %s\n"),
 		       um_repair_resource(x.r), um_repair_accounts(x.r),
-		       um_verdict_text(before->verdict));
+		       um_verdict_text(before));
 	}
 	if (um_is_ok(st)) {
 		st = run_steps(&x);
@@ -482,17 +378,17 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 	} else {
 		um_repair_rediagnose(x.r, &now);
 	}
-	if (before == NULL) {
-		before = (struct um_diagnosis *)now;
+	if (!diagnosed) {
+		before = now->verdict;
 	}
 	rc = healthy ? UM_EXIT_OK : UM_EXIT_FAILED;
 	if (c->json) {
 		print_json(&x, healthy ? "repaired" : run_on_pdc(&x, st) ?
 			   "run-on-pdc" : "failed", st, before, now);
-	} else if (healthy) {
-		printf("\n%s\n", _("The trust is repaired: both sides hold it "
-				   "with the same password and the secure "
-				   "channel verifies."));
+	} else if (healthy || (um_is_ok(st) &&
+				x.stopped == um_repair_n_steps)) {
+		/* Every step ran and the last look was made. */
+		printf("\n%s\n", um_repair_summary_text(tmp, x.r, healthy, st));
 	} else {
 		print_failure(&x, st, now);
 	}

@@ -80,6 +80,7 @@ struct um_repair {
 	enum um_step_state state[N_STEPS];
 	struct um_status status[N_STEPS];
 	struct um_secret *password;
+	enum um_verdict verdict_before;
 	bool healthy;
 };
 
@@ -231,6 +232,9 @@ static struct um_status look_at_both_sides(struct um_repair *r)
 	if (um_is_ok(st)) {
 		st = diagnose(r);
 	}
+	if (um_is_ok(st)) {
+		r->verdict_before = r->diag->verdict;
+	}
 	if (um_is_ok(st) &&
 	    r->diag->verdict == UM_VERDICT_PARTNER_UNREACHABLE) {
 		st = refuse_unreachable(r);
@@ -379,6 +383,47 @@ struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
 	return um_ok();
 }
 
+/* Can this model name PDC?  Simulated domains know their own PDCs; a
+ * real PDC is not asked before the operator agrees to resume. */
+static bool model_names(struct um_model *m, const char *pdc)
+{
+	TALLOC_CTX *tmp = talloc_new(NULL);
+	const char **world = um_model_sim_domains(m, tmp);
+	struct um_pdc *p;
+	bool yes = world == NULL || um_is_ok(um_pdc_get(m, pdc, &p));
+
+	talloc_free(tmp);
+	return yes;
+}
+
+struct um_unfinished *um_repair_offer(TALLOC_CTX *mem, struct um_model *m,
+				      const char *journal_path)
+{
+	struct um_unfinished *u = NULL;
+
+	um_repair_find_unfinished(mem, journal_path, &u);
+	if (u != NULL && (!model_names(m, u->resource_pdc) ||
+			  !model_names(m, u->accounts_pdc))) {
+		TALLOC_FREE(u);
+	}
+	return u;
+}
+
+void um_repair_resume_creds(struct um_model *m, const struct um_unfinished *u,
+			    const char *given_resource_pdc,
+			    const char *resource_authfile,
+			    const char *given_accounts_pdc,
+			    const char *accounts_authfile)
+{
+	/* A PDC named again got its authfile with its name already. */
+	if (given_resource_pdc == NULL) {
+		um_model_set_authfile(m, u->resource_pdc, resource_authfile);
+	}
+	if (given_accounts_pdc == NULL) {
+		um_model_set_authfile(m, u->accounts_pdc, accounts_authfile);
+	}
+}
+
 /* ---- reading the steps ------------------------------------------------ */
 
 const struct um_diagnosis *um_repair_diagnosis(const struct um_repair *r)
@@ -391,14 +436,15 @@ const char *um_repair_id(const struct um_repair *r)
 	return r->id;
 }
 
+/* A domain whose PDC never answered has no name yet: "?" */
 const char *um_repair_resource(const struct um_repair *r)
 {
-	return r->resource;
+	return r->resource ? r->resource : "?";
 }
 
 const char *um_repair_accounts(const struct um_repair *r)
 {
-	return r->accounts;
+	return r->accounts ? r->accounts : "?";
 }
 
 const char *um_repair_pdc(const struct um_repair *r, enum um_side side)
@@ -409,6 +455,11 @@ const char *um_repair_pdc(const struct um_repair *r, enum um_side side)
 bool um_repair_healthy(const struct um_repair *r)
 {
 	return r->healthy;
+}
+
+enum um_verdict um_repair_verdict_before(const struct um_repair *r)
+{
+	return r->verdict_before;
 }
 
 enum um_step_state um_repair_step_state(const struct um_repair *r, size_t i)
@@ -451,12 +502,44 @@ size_t um_repair_next(const struct um_repair *r)
 
 /* ---- the password ----------------------------------------------------- */
 
+enum um_password_need um_repair_password_need(const struct um_repair *r,
+					      size_t i)
+{
+	if (r->password != NULL || i >= N_STEPS) {
+		return UM_PASSWORD_NONE;
+	}
+	switch (um_repair_steps[i].kind) {
+	case UM_STEP_ADD_TRUSTING:
+		return UM_PASSWORD_NEW;
+	case UM_STEP_ADD_TRUSTED:
+		/* Add Trusting is behind it: the accounts PDC holds one. */
+		return UM_PASSWORD_HELD;
+	default:
+		return UM_PASSWORD_NONE;
+	}
+}
+
 bool um_repair_needs_password(const struct um_repair *r, size_t i)
 {
-	enum um_step_kind k = um_repair_steps[i].kind;
+	return um_repair_password_need(r, i) != UM_PASSWORD_NONE;
+}
 
-	return r->password == NULL &&
-	       (k == UM_STEP_ADD_TRUSTING || k == UM_STEP_ADD_TRUSTED);
+enum um_password_need um_repair_password_needed_up_front(
+	const struct um_repair *r, size_t *step)
+{
+	enum um_password_need need;
+	size_t i;
+
+	for (i = um_repair_next(r); i < N_STEPS; i++) {
+		need = um_repair_password_need(r, i);
+		if (r->state[i] == UM_STEP_PENDING &&
+		    need != UM_PASSWORD_NONE) {
+			*step = i;
+			return need;
+		}
+	}
+	*step = N_STEPS;
+	return UM_PASSWORD_NONE;
 }
 
 static size_t index_of(enum um_step_kind kind)
@@ -510,6 +593,43 @@ void um_repair_rewind_trusting(struct um_repair *r)
 	TALLOC_FREE(r->password);
 	journal(r, "repair-rewind", index_of(UM_STEP_ADD_TRUSTING),
 		um_ok(), NULL);
+}
+
+static struct um_password_answer rewound(struct um_repair *r,
+					 const char *note)
+{
+	struct um_password_answer a = { UM_PASSWORD_REWOUND, um_ok(), note };
+
+	um_repair_rewind_trusting(r);
+	return a;
+}
+
+struct um_password_answer um_repair_give_password(
+	struct um_repair *r, const struct um_secret *pw)
+{
+	struct um_password_answer a = { UM_PASSWORD_ACCEPTED, um_ok(), NULL };
+	size_t step;
+	bool held = um_repair_password_needed_up_front(r, &step) ==
+		    UM_PASSWORD_HELD ||
+		    um_repair_password_need(r, um_repair_next(r)) ==
+		    UM_PASSWORD_HELD;
+
+	if (held && (pw == NULL || um_secret_len(pw) == 0)) {
+		/* Nobody knows it: the accounts side gets a new one. */
+		return rewound(r, _("Add Trusting Domain will be done again "
+				    "with a new password."));
+	}
+	a.status = um_repair_set_password(r, pw);
+	if (held && !um_is_ok(a.status) && a.status.kind != UM_KIND_LOCAL) {
+		/* The accounts PDC refused it: not the one it holds. */
+		return rewound(r, _("That is not the password the accounts "
+				    "domain holds; Add Trusting Domain will be "
+				    "done again with a new password."));
+	}
+	if (!um_is_ok(a.status)) {
+		a.outcome = UM_PASSWORD_REFUSED;
+	}
+	return a;
 }
 
 /* ---- running a step --------------------------------------------------- */

@@ -137,4 +137,111 @@ struct um_status um_repair_finish(struct um_repair *r, bool *healthy);
 struct um_status um_repair_rediagnose(struct um_repair *r,
 				      const struct um_diagnosis **out);
 
+/* ---- the trust password, planned once for every front-end ------------- */
+
+enum um_password_need {
+	UM_PASSWORD_NONE,  /* no step ahead needs one, or it is known */
+	UM_PASSWORD_NEW,   /* Add Trusting is ahead: a new one, typed twice
+			    * or generated */
+	UM_PASSWORD_HELD,  /* Add Trusting ran in another process: the one
+			    * the accounts domain holds, typed once */
+};
+
+/* What step I needs before it runs. */
+enum um_password_need um_repair_password_need(const struct um_repair *r,
+					      size_t i);
+/* Asked before the first step, so that an operator who cannot give one
+ * has changed nothing: the need of the first step still to run that has
+ * one (*STEP: that step, or um_repair_n_steps). */
+enum um_password_need um_repair_password_needed_up_front(
+	const struct um_repair *r, size_t *step);
+
+enum um_password_outcome {
+	UM_PASSWORD_ACCEPTED,
+	UM_PASSWORD_REWOUND,  /* Add Trusting will be done again: tell NOTE */
+	UM_PASSWORD_REFUSED,  /* STATUS says why; ask again or stop */
+};
+struct um_password_answer {
+	enum um_password_outcome outcome;
+	struct um_status status;
+	const char *note;     /* translated, for the operator; or NULL */
+};
+/*
+ * The operator's answer for the password the repair needs now.  Where
+ * it is the one the accounts domain holds, an empty answer (nobody knows
+ * it) or one the accounts PDC refuses rewinds the repair to Add Trusting
+ * with a new password.
+ */
+struct um_password_answer um_repair_give_password(
+	struct um_repair *r, const struct um_secret *pw);
+/* What the operator is asked for NEED, names filled in. */
+char *um_repair_password_text(TALLOC_CTX *mem, const struct um_repair *r,
+			      enum um_password_need need);
+
+/* ---- what the front-ends show --------------------------------------- */
+
+/* Steps in this repair (not-needed ones are not counted). */
+size_t um_repair_count_steps(const struct um_repair *r);
+/* Step I's number among them, from 1 (I = um_repair_n_steps: the
+ * count, for "stopped after the last step"). */
+size_t um_repair_step_number(const struct um_repair *r, size_t i);
+/* Stable, for JSON: "pending", "skipped", "not-needed", "done",
+ * "failed". */
+const char *um_repair_state_key(enum um_step_state s);
+/* The operator's word for a state; at most 11 columns (a screen shows it
+ * in a column of that width). */
+const char *um_repair_state_text(enum um_step_state s);
+/* Step I's short name: "Trusted: Add...". */
+const char *um_repair_step_title(size_t i);
+/* The PDC step I runs on, and the domain it serves. */
+const char *um_repair_step_pdc(const struct um_repair *r, size_t i);
+const char *um_repair_step_domain(const struct um_repair *r, size_t i);
+/* "Step 3 of 6, on DCA (ACCOUNTS)". */
+char *um_repair_step_heading(TALLOC_CTX *mem, const struct um_repair *r,
+			     size_t i);
+/* Step I's postcondition, names filled in. */
+char *um_repair_step_check(TALLOC_CTX *mem, const struct um_repair *r,
+			   size_t i);
+/* After um_repair_run(I): "Step 1 (Trusted: Remove): done and checked."
+ * or "Step 2 failed: <why>". */
+char *um_repair_outcome_text(TALLOC_CTX *mem, const struct um_repair *r,
+			     size_t i);
+/* Step I answered UM_LOCAL_RUN_ON_PDC (a Samba classic PDC): where and
+ * how to run it, with the journal at JOURNAL_PATH. */
+char *um_repair_run_on_pdc_text(TALLOC_CTX *mem, const struct um_repair *r,
+				size_t i, const char *journal_path);
+/* The repair stopped at step I (um_repair_n_steps: at the final check)
+ * with ST: that line, then each side as NOW (may be NULL) sees it. */
+char *um_repair_failure_text(TALLOC_CTX *mem, const struct um_repair *r,
+			     size_t i, struct um_status st,
+			     const struct um_diagnosis *now);
+/* Each side's half of the trust as NOW sees it, one line each, and a
+ * line for each PDC that does not answer. */
+char *um_repair_side_report(TALLOC_CTX *mem, const struct um_repair *r,
+			    const struct um_diagnosis *now);
+/* After um_repair_finish(): the outcome, the verify and logon test, the
+ * steps done and the diagnosis before and now (ST: finish's status). */
+char *um_repair_summary_text(TALLOC_CTX *mem, const struct um_repair *r,
+			     bool healthy, struct um_status st);
+/* The diagnosis the repair began (or resumed) with. */
+enum um_verdict um_repair_verdict_before(const struct um_repair *r);
+
+/* ---- resuming ---------------------------------------------------------- */
+
+/* The unfinished repair this model may offer to resume: only one whose
+ * PDCs it can name (for simulated domains, PDCs of that world), so that
+ * a journal entry of other domains is never offered.  NULL: none. */
+struct um_unfinished *um_repair_offer(TALLOC_CTX *mem, struct um_model *m,
+				      const char *journal_path);
+/* U's last step done, in the operator's words, or NULL. */
+char *um_repair_last_step_text(TALLOC_CTX *mem, const struct um_unfinished *u);
+/* --resource-authfile/--accounts-authfile on a resume are for the PDCs
+ * the journal names, unless the operator named the PDCs again
+ * (GIVEN_*: the PDCs named on the command line, or NULL). */
+void um_repair_resume_creds(struct um_model *m, const struct um_unfinished *u,
+			    const char *given_resource_pdc,
+			    const char *resource_authfile,
+			    const char *given_accounts_pdc,
+			    const char *accounts_authfile);
+
 #endif

@@ -61,6 +61,14 @@ check "re-establish a healthy trust" 0 repair "$tmp/h.st" "$tmp/h.j" --yes \
 "$USRMGR" --scenario pdc-unreachable --state "$tmp/u.st" trust list >/dev/null
 check "unreachable PDC: refused" 1 repair "$tmp/u.st" "$tmp/u.j" --yes \
 	--password-file "$tmp/pw"
+expect "unreachable PDC: says the repair cannot go on" \
+	'^The repair cannot go on: The domain controller cannot be reached' out
+expect "unreachable PDC: names the PDC that does not answer" \
+	'^  The PDC DCA (?) cannot be reached now' out
+expect "unreachable PDC: neither side guessed" \
+	'RESOURCE (PDC DCB): ? in its Trusted Domains: cannot tell' out
+expect "unreachable PDC: nothing to resume, so run it again" \
+	'run the repair again' out
 check "resume with nothing to resume" 2 \
 	"$USRMGR" --state "$tmp/u.st" --journal "$tmp/none.j" trust repair --resume --yes
 "$USRMGR" --scenario kb207957 --state "$tmp/t.st" trust list >/dev/null

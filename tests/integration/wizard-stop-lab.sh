@@ -74,7 +74,7 @@ kb_step "Run Step: step 1 (Remove on RESOURCE) done" \
 	eval 'tm_keys Enter && tm_wait "Step 1 (Trusted: Remove): done and checked" 120 && tm_wait "Step 2 of 7, on $ACCOUNTS_PDC (ACCOUNTS)"'
 check "the accounts DC's samba is stopped" accounts_stop
 kb_step "Run Step on ACCOUNTS: the wizard stops, with the PDC's message" \
-	eval 'tm_keys Enter && tm_wait "The repair stopped at step 2 (Trusting: Remove, on $ACCOUNTS_PDC)" 120 && tm_wait "(NT_STATUS_"'
+	eval 'tm_keys Enter && tm_wait "The repair stopped at step 2 of 7, on $ACCOUNTS_PDC" 120 && tm_wait "$ACCOUNTS_PDC (ACCOUNTS):" && tm_wait "(NT_STATUS_"'
 kb_step "the stop shows each side's state" \
 	eval 'tm_wait "RESOURCE (PDC $RESOURCE_PDC): ACCOUNTS in its Trusted Domains: no" && tm_wait "ACCOUNTS (PDC $ACCOUNTS_PDC): RESOURCE in its Trusting Domains: cannot"'
 kb_step "the stop says what to do" \

@@ -32,7 +32,7 @@ step "Step 1 of 7, on DCB, highlighted" \
 step "what it does and why" \
 	eval 'tm_wait "Remove ACCOUNTS from the Trusted Domains of RESOURCE."'
 step "F1: the KB's cause and the step's purpose" \
-	eval 'tm_keys F1 && tm_wait "The cause (KB Q207957)" && tm_wait "This step (1 of 7), on DCB"'
+	eval 'tm_keys F1 && tm_wait "The cause (KB Q207957)" && tm_wait "Step 1 of 7, on DCB (RESOURCE):" && tm_wait "Checked afterwards:"'
 step "Help closes" eval 'tm_keys Escape && tm_wait_gone "The cause (KB"'
 step "Run Step: step 1 done, its outcome shown" \
 	eval 'tm_keys Enter && tm_wait "Step 1 (Trusted: Remove): done and checked"'

@@ -346,6 +346,321 @@ static void test_generated_password(void **state)
 	fixture_close(&f);
 }
 
+/* ---- the plan as the front-ends show it ------------------------------- */
+
+/* Not-needed steps get no number and are not counted. */
+static void test_numbering_skips_not_needed(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_repair_options opt = { 0 };
+
+	(void)state;
+	fixture_open(&f, "stale-channel");
+	assert_ok(um_repair_start(f.w.mem, f.w.m, f.j, "DCB", "DCA", &opt,
+				  &r));
+	/* reset and verify only: no Add steps, no logon test */
+	assert_int_equal(um_repair_count_steps(r), 2);
+	assert_int_equal(um_repair_step_number(r, 4), 1);
+	assert_int_equal(um_repair_step_number(r, 5), 2);
+	assert_int_equal(um_repair_step_number(r, um_repair_n_steps), 2);
+	assert_string_equal(um_repair_step_heading(f.w.mem, r, 5),
+			    "Step 2 of 2, on DCB (RESOURCE)");
+	assert_string_equal(um_repair_state_key(um_repair_step_state(r, 0)),
+			    "not-needed");
+	assert_string_equal(um_repair_state_text(um_repair_step_state(r, 0)),
+			    "not needed");
+	assert_int_equal(um_repair_password_needed_up_front(r, &(size_t){0}),
+			 UM_PASSWORD_NONE);
+	fixture_close(&f);
+}
+
+/* Every state's label fits the wizard's 11-column state column. */
+static void test_state_words(void **state)
+{
+	static const char *const keys[] = { "pending", "skipped",
+					    "not-needed", "done", "failed" };
+	int s;
+
+	(void)state;
+	for (s = UM_STEP_PENDING; s <= UM_STEP_FAILED; s++) {
+		assert_string_equal(um_repair_state_key(s), keys[s]);
+		assert_true(strlen(um_repair_state_text(s)) <= 11);
+	}
+	assert_string_equal(um_repair_state_text(UM_STEP_DONE), "done");
+	assert_string_equal(um_repair_step_title(2), "Trusting: Add...");
+}
+
+/* Asked before the first step: a new password, typed twice. */
+static void test_password_up_front_is_new(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_password_answer a;
+	char too_long[UM_SECRET_MAX_UTF16 + 2];
+	size_t step;
+
+	(void)state;
+	fixture_open(&f, "kb207957");
+	r = start(&f, false);
+	assert_int_equal(um_repair_password_needed_up_front(r, &step),
+			 UM_PASSWORD_NEW);
+	assert_string_equal(um_repair_steps[step].id, "add-trusting");
+	assert_int_equal(um_repair_password_need(r, 0), UM_PASSWORD_NONE);
+	/* one longer than a trust password can be is refused, and
+	 * nothing rewound */
+	memset(too_long, 'x', sizeof(too_long) - 1);
+	too_long[sizeof(too_long) - 1] = '\0';
+	a = um_repair_give_password(r, unit_secret(&f.w, too_long));
+	assert_int_equal(a.outcome, UM_PASSWORD_REFUSED);
+	assert_status(a.status, UM_KIND_LOCAL, UM_LOCAL_PASSWORD_TOO_LONG);
+	assert_int_equal(um_repair_step_state(r, 2), UM_STEP_PENDING);
+	a = um_repair_give_password(r, unit_secret(&f.w, PASSWORD));
+	assert_int_equal(a.outcome, UM_PASSWORD_ACCEPTED);
+	assert_null(a.note);
+	assert_int_equal(um_repair_password_needed_up_front(r, &step),
+			 UM_PASSWORD_NONE);
+	assert_int_equal(step, um_repair_n_steps);
+	fixture_close(&f);
+}
+
+/* A repair stopped after Add Trusting, resumed by a new process. */
+static struct um_repair *resumed_after_add_trusting(struct fixture *f)
+{
+	struct um_repair_options opt = { 0 };
+	struct um_unfinished *u;
+	struct um_repair *r = start(f, false);
+	size_t i;
+
+	assert_ok(um_repair_give_password(r, unit_secret(&f->w, PASSWORD))
+			  .status);
+	while ((i = um_repair_next(r)) < um_repair_n_steps &&
+	       um_repair_steps[i].kind != UM_STEP_ADD_TRUSTED) {
+		assert_ok_any(um_repair_run(r, i));
+	}
+	unit_world_reopen(&f->w);
+	u = um_repair_offer(f->w.mem, f->w.m, f->journal_path);
+	assert_non_null(u);
+	assert_ok(um_repair_resume(f->w.mem, f->w.m, f->j, u, &opt, &r));
+	return r;
+}
+
+/* The one the accounts domain holds: typed once; right, it is taken. */
+static void test_password_held_after_resume(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_password_answer a;
+	size_t step;
+
+	(void)state;
+	fixture_open(&f, "kb207957");
+	r = resumed_after_add_trusting(&f);
+	assert_int_equal(um_repair_password_needed_up_front(r, &step),
+			 UM_PASSWORD_HELD);
+	assert_string_equal(um_repair_steps[step].id, "add-trusted");
+	a = um_repair_give_password(r, unit_secret(&f.w, PASSWORD));
+	assert_int_equal(a.outcome, UM_PASSWORD_ACCEPTED);
+	assert_ok_any(run_all(&f, r));
+	assert_repaired(&f, r);
+	fixture_close(&f);
+}
+
+/* A wrong one, or none, rewinds to Add Trusting with a new password. */
+static void test_password_rewind(void **state)
+{
+	const char *answers[] = { "Wrong.Pw.1", "" };
+	struct fixture f;
+	struct um_repair *r;
+	struct um_password_answer a;
+	size_t k, step;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		fixture_open(&f, "kb207957");
+		r = resumed_after_add_trusting(&f);
+		a = um_repair_give_password(r, unit_secret(&f.w, answers[k]));
+		assert_int_equal(a.outcome, UM_PASSWORD_REWOUND);
+		assert_ok(a.status);
+		assert_non_null(a.note);
+		assert_non_null(strstr(a.note, "Add Trusting Domain will be "
+					       "done again"));
+		/* Remove Trusting and Add Trusting are to run again, and the
+		 * password asked now is a new one */
+		assert_int_equal(um_repair_step_state(r, 1), UM_STEP_PENDING);
+		assert_int_equal(um_repair_step_state(r, 2), UM_STEP_PENDING);
+		assert_int_equal(um_repair_password_needed_up_front(r, &step),
+				 UM_PASSWORD_NEW);
+		assert_string_equal(um_repair_steps[step].id, "add-trusting");
+		a = um_repair_give_password(r, unit_secret(&f.w, PASSWORD));
+		assert_int_equal(a.outcome, UM_PASSWORD_ACCEPTED);
+		assert_ok_any(run_all(&f, r));
+		assert_repaired(&f, r);
+		fixture_close(&f);
+	}
+}
+
+/* A scenario file of its own: every name 15 characters, none of the
+ * built-in ones. */
+#define RES_DOM "PAYROLLSERVICES"
+#define ACC_DOM "HEADQUARTERSDOM"
+#define RES_PDC "PAYROLLPDC00001"
+#define ACC_PDC "HQCONTROLLER015"
+
+static void write_long_names_scenario(char *path, size_t size)
+{
+	char dir[] = "/tmp/usrmgr-names-XXXXXX", cmd[1024];
+	const char *from = getenv("USRMGR_SCENARIO_DIR");
+
+	assert_non_null(mkdtemp(dir));
+	if (from == NULL) {
+		from = SRC_SCENARIODIR;
+	}
+	snprintf(cmd, sizeof(cmd),
+		 "sed -e 's/ACCOUNTS/" ACC_DOM "/g; s/RESOURCE/" RES_DOM "/g;"
+		 " s/= DCA$/= " ACC_PDC "/; s/= DCB$/= " RES_PDC "/'"
+		 " %s/domains.ini >%s/domains.ini && "
+		 "sed -e 's/ACCOUNTS/" ACC_DOM "/g; s/RESOURCE/" RES_DOM "/g;"
+		 " s/^name = .*/name = long-names/'"
+		 " %s/kb207957.ini >%s/long-names.ini",
+		 from, dir, from, dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(path, size, "%s/long-names.ini", dir);
+}
+
+static void remove_scenario(const char *path)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf \"$(dirname '%s')\"", path);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void assert_has(const char *text, const char *part)
+{
+	if (strstr(text, part) == NULL) {
+		fail_msg("\"%s\" not in:\n%s", part, text);
+	}
+}
+
+static void assert_no_builtin_names(const char *text)
+{
+	static const char *const builtin[] = { "RESOURCE", "ACCOUNTS",
+					       "DCA", "DCB" };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		if (strstr(text, builtin[i]) != NULL) {
+			fail_msg("\"%s\" in:\n%s", builtin[i], text);
+		}
+	}
+}
+
+static void test_texts_with_names_of_their_own(void **state)
+{
+	char scenario[128];
+	struct fixture f;
+	struct um_repair *r;
+	struct um_repair_options opt = { 0 };
+	const struct um_diagnosis *now;
+	struct um_status st;
+	char *t;
+	size_t i;
+	bool healthy;
+
+	(void)state;
+	write_long_names_scenario(scenario, sizeof(scenario));
+	fixture_open(&f, scenario);
+	assert_ok(um_repair_start(f.w.mem, f.w.m, f.j, RES_PDC, ACC_PDC, &opt,
+				  &r));
+	assert_string_equal(um_repair_step_pdc(r, 2), ACC_PDC);
+	assert_string_equal(um_repair_step_domain(r, 2), ACC_DOM);
+	assert_string_equal(um_repair_step_pdc(r, 3), RES_PDC);
+	t = um_repair_step_heading(f.w.mem, r, 2);
+	assert_string_equal(t, "Step 3 of 6, on " ACC_PDC " (" ACC_DOM ")");
+	t = um_repair_step_check(f.w.mem, r, 2);
+	assert_has(t, RES_DOM " is in " ACC_DOM "'s Trusting Domains");
+	/* the direction: the accounts domain is given the password first */
+	t = um_repair_password_text(f.w.mem, r, UM_PASSWORD_NEW);
+	assert_has(t, ACC_DOM " gets it first (Trusting Domains), then "
+		      RES_DOM " (Trusted Domains)");
+	assert_no_builtin_names(t);
+	t = um_repair_password_text(f.w.mem, r, UM_PASSWORD_HELD);
+	assert_has(t, ACC_DOM " already holds");
+	t = um_repair_run_on_pdc_text(f.w.mem, r, 3, "/var/j.jsonl");
+	assert_has(t, "Step 4 must be run on the domain controller " RES_PDC
+		      " itself");
+	assert_has(t, "On " RES_PDC ", as root");
+	assert_has(t, "--journal /var/j.jsonl");
+	assert_no_builtin_names(t);
+
+	/* run to Add Trusting, then look at the failure report */
+	assert_int_equal(um_repair_give_password(r, unit_secret(&f.w,
+		PASSWORD)).outcome, UM_PASSWORD_ACCEPTED);
+	while ((i = um_repair_next(r)) < um_repair_n_steps &&
+	       um_repair_steps[i].kind != UM_STEP_ADD_TRUSTED) {
+		assert_ok_any(um_repair_run(r, i));
+		t = um_repair_outcome_text(f.w.mem, r, i);
+		assert_has(t, i == 1 ? "already so, skipped"
+				     : "done and checked");
+	}
+	assert_ok(um_repair_rediagnose(r, &now));
+	t = um_repair_failure_text(f.w.mem, r, i, um_nt(UM_NT_ACCESS_DENIED),
+				   now);
+	assert_has(t, "The repair stopped at step 4 of 6, on " RES_PDC " ("
+		      RES_DOM "): ");
+	assert_has(t, RES_DOM " (PDC " RES_PDC "): " ACC_DOM
+		      " in its Trusted Domains: no");
+	assert_has(t, ACC_DOM " (PDC " ACC_PDC "): " RES_DOM
+		      " in its Trusting Domains: yes");
+	assert_null(strstr(t, "cannot be reached"));
+	assert_no_builtin_names(t);
+	/* without a diagnosis, neither side can be told */
+	t = um_repair_side_report(f.w.mem, r, NULL);
+	assert_has(t, "Trusted Domains: cannot tell");
+	assert_has(t, "Trusting Domains: cannot tell");
+
+	assert_ok_any(run_all(&f, r));
+	st = um_repair_finish(r, &healthy);
+	assert_true(healthy);
+	t = um_repair_summary_text(f.w.mem, r, healthy, st);
+	assert_has(t, "The trust is repaired");
+	assert_has(t, "Steps done: 5, already so: 1, of 6.");
+	assert_has(t, "Diagnosis before: The trust is broken at the accounts");
+	assert_has(t, "Diagnosis now: The trust is healthy.");
+	fixture_close(&f);
+	remove_scenario(scenario);
+}
+
+/* Only a repair whose PDCs this model can name is offered. */
+static void test_offer_only_this_worlds_pdcs(void **state)
+{
+	char scenario[128];
+	struct fixture f, other;
+	struct um_repair *r;
+	struct um_unfinished *u;
+
+	(void)state;
+	fixture_open(&f, "kb207957");
+	r = start(&f, false);
+	assert_ok(um_repair_give_password(r, unit_secret(&f.w, PASSWORD))
+			  .status);
+	assert_ok_any(um_repair_run(r, um_repair_next(r)));
+	/* this world: offered, with its last step in words */
+	u = um_repair_offer(f.w.mem, f.w.m, f.journal_path);
+	assert_non_null(u);
+	assert_string_equal(um_repair_last_step_text(f.w.mem, u),
+			    "Remove ACCOUNTS from the Trusted Domains of "
+			    "RESOURCE.");
+	/* another world, the same journal: not offered */
+	write_long_names_scenario(scenario, sizeof(scenario));
+	unit_world_open(&other.w, scenario);
+	assert_null(um_repair_offer(other.w.mem, other.w.m, f.journal_path));
+	unit_world_close(&other.w);
+	remove_scenario(scenario);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +670,13 @@ int main(void)
 		cmocka_unit_test(test_failure_and_resume_at_every_step),
 		cmocka_unit_test(test_resume_asks_password_again),
 		cmocka_unit_test(test_generated_password),
+		cmocka_unit_test(test_numbering_skips_not_needed),
+		cmocka_unit_test(test_state_words),
+		cmocka_unit_test(test_password_up_front_is_new),
+		cmocka_unit_test(test_password_held_after_resume),
+		cmocka_unit_test(test_password_rewind),
+		cmocka_unit_test(test_texts_with_names_of_their_own),
+		cmocka_unit_test(test_offer_only_this_worlds_pdcs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
