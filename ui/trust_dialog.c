@@ -159,19 +159,6 @@ static void remove_entry(struct ui_dialog *d, struct trust_dlg *t,
 
 /* ---- Verify ------------------------------------------------------------ */
 
-/* A trusting entry is checked from its own side: the partner is the
- * trusting domain, so its PDC is asked about us. */
-static struct um_status verify_trusting(struct trust_dlg *t,
-					const char *name)
-{
-	struct um_pdc *rp = NULL;
-	struct um_status st = um_partner_pdc(t->pdc, name, NULL, &rp);
-
-	if (um_is_ok(st))
-		st = um_trust_verify(rp, ui_domain_name(t->pdc));
-	return st;
-}
-
 static void remember(struct trust_dlg *t, const char *name, bool trusted,
 		     enum um_trust_state s)
 {
@@ -204,11 +191,16 @@ static void verify_entry(struct trust_dlg *t, bool trusted)
 		return;
 	name = talloc_strdup(t->keep,
 		trusted ? t->trusted[l->sel].name : t->trusting[l->sel].name);
-	st = trusted ? um_trust_verify(t->pdc, name)
-		     : verify_trusting(t, name);
+	/* a trusting entry is checked from its own side: the trusting
+	 * domain's PDC is asked about us */
+	if (trusted) {
+		st = um_trust_verify(t->pdc, name);
+		s = um_trust_state_of(st);
+	} else {
+		st = um_trust_verify_trusting(t->pdc, name, &s);
+	}
 	if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_CANCELLED))
 		return;
-	s = um_trust_state_of(st);
 	remember(t, name, trusted, s);
 	msg = talloc_asprintf(t->keep, _("%s trusts %s: %s."),
 			      trusted ? dom : name, trusted ? name : dom,

@@ -210,6 +210,26 @@ bool um_status_pdc_not_found(struct um_status st)
 	       um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_UNKNOWN_PDC);
 }
 
+struct um_status um_trust_verify_trusting(struct um_pdc *p,
+					  const char *partner,
+					  enum um_trust_state *state)
+{
+	const struct um_domain_info *me;
+	struct um_pdc *theirs;
+	struct um_status st = um_pdc_info(p, &me);
+
+	if (um_is_ok(st)) {
+		st = um_partner_pdc(p, partner, NULL, &theirs);
+	}
+	if (!um_is_ok(st)) {
+		*state = UM_TRUST_UNKNOWN;
+		return st;
+	}
+	st = um_trust_verify(theirs, me->name);
+	*state = um_trust_state_of(st);
+	return st;
+}
+
 /* ---- which pair -------------------------------------------------------- */
 
 /* The one domain in P's Trusted (or Trusting) Domains, or NULL when

@@ -75,6 +75,13 @@ struct um_status um_pair_find(struct um_model *m, TALLOC_CTX *mem,
  * usrmgr's own failure). */
 enum um_trust_state um_trust_state_of(struct um_status verify);
 
+/* Verify, from the PDC of PARTNER, that PARTNER trusts the domain of P
+ * (an entry of P's Trusting Domains); *STATE says what that tells of the
+ * trust: UNKNOWN when the partner's PDC cannot be found or reached. */
+struct um_status um_trust_verify_trusting(struct um_pdc *p,
+					  const char *partner,
+					  enum um_trust_state *state);
+
 /* Whether ST says that a domain's PDC was not found or did not answer,
  * rather than what a PDC answered: naming that PDC may then help. */
 bool um_status_pdc_not_found(struct um_status st);

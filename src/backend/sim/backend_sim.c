@@ -519,7 +519,9 @@ static struct um_status op_locate_dc(struct sim_pdc *p, struct sim_domain *d,
 
 	(void)d;
 	if (partner == NULL) {
-		return um_nt(UM_NT_DOMAIN_CONTROLLER_NOT_FOUND);
+		/* what a PDC's DsGetDcName answers for a domain it cannot
+		 * find: "does not exist or could not be contacted" */
+		return um_werr(UM_WERR_NO_SUCH_DOMAIN);
 	}
 	out->pdc = talloc_strdup(mem, partner->pdc);
 	return um_ok();
