@@ -250,13 +250,15 @@ static char *only_partner(struct um_pdc *p, bool trusted, TALLOC_CTX *mem)
 	return name;
 }
 
-/* The PDC of the one partner of the PDC named KNOWN (or of NEAR). */
+/* The PDC of the one partner of the PDC named KNOWN (or of NEAR): its
+ * name only, so that nothing connects to it (nor asks for a password)
+ * before the operator has seen the pair. */
 static char *partner_of(struct um_model *m, const char *known,
 			struct um_pdc *near, bool known_trusts,
 			TALLOC_CTX *mem)
 {
-	struct um_pdc *p = near, *partner;
-	char *name;
+	struct um_pdc *p = near;
+	char *name, *pdc = NULL;
 
 	if (known != NULL && !um_is_ok(um_pdc_get(m, known, &p))) {
 		return NULL;
@@ -265,11 +267,11 @@ static char *partner_of(struct um_model *m, const char *known,
 		return NULL;
 	}
 	name = only_partner(p, known_trusts, mem);
-	if (name == NULL ||
-	    !um_is_ok(um_partner_pdc(p, name, NULL, &partner))) {
-		return NULL;
+	if (name != NULL) {
+		um_partner_pdc_name(m, p, name, mem, &pdc);
 	}
-	return talloc_strdup(mem, um_pdc_name(partner));
+	talloc_free(name);
+	return pdc;
 }
 
 static void pair_fill(struct um_pair *p, const struct um_pair *from)
