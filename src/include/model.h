@@ -171,8 +171,8 @@ struct um_pair {
 	char *user;                      /* "DOM\\user", or NULL */
 	struct um_secret *user_password; /* NULL: none */
 };
-/* The pair the domains name themselves (a scenario's [pair], or its
- * only trust), or NULL when they name none. */
+/* The pair the domains name themselves (a scenario's [pair], else its
+ * first trust between two of its domains), or NULL when there is none. */
 struct um_pair *um_model_named_pair(struct um_model *m, TALLOC_CTX *mem);
 
 /* Credentials for one PDC, overriding the default. */
