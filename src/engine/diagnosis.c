@@ -206,6 +206,8 @@ bool um_status_pdc_not_found(struct um_status st)
 	return out_of_reach(st) ||
 	       um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) ||
 	       um_status_is(st, UM_KIND_WERR, UM_WERR_NO_SUCH_DOMAIN) ||
+	       um_status_is(st, UM_KIND_WERR,
+			    UM_WERR_DOMAIN_CONTROLLER_NOT_FOUND) ||
 	       um_status_is(st, UM_KIND_WERR, UM_WERR_NO_LOGON_SERVERS) ||
 	       um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_UNKNOWN_PDC);
 }
