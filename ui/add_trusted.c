@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include "ui_priv.h"
+#include "diagnosis.h"
 #include "names.h"
 
 enum { ID_NAME = 1, ID_PW, ID_PDC, ID_OK, ID_CANCEL, ID_HELP };
@@ -39,8 +40,7 @@ static const char *partner_hint(struct um_status st, const char *name,
 {
 	char *up = NULL;
 
-	if (um_model_simulated(ui.model) ||
-	    !um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) ||
+	if (um_model_finds_pdcs(ui.model) || !um_status_pdc_not_found(st) ||
 	    !um_is_ok(um_name_normalise(mem, name, &up)))
 		return NULL;
 	if (pdc != NULL)
@@ -102,7 +102,7 @@ bool ui_add_trusted(struct um_pdc *p)
 {
 	struct add_trusted a = { .pdc = p };
 	struct ui_dialog d;
-	bool with_pdc = !um_model_simulated(ui.model);
+	bool with_pdc = !um_model_finds_pdcs(ui.model);
 
 	ui_dialog_init(&d, _("Add Trusted Domain"), with_pdc ? 9 : 7, 58,
 		       UI_HELP_ADD_TRUSTED);

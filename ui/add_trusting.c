@@ -10,6 +10,7 @@
 #endif
 
 #include "ui_priv.h"
+#include "diagnosis.h"
 #include "names.h"
 
 enum { ID_NAME = 1, ID_PW, ID_CONFIRM, ID_OK, ID_CANCEL, ID_HELP };
@@ -33,8 +34,7 @@ static const char *partner_hint(struct um_status st, const char *name,
 {
 	char *up = NULL;
 
-	if (um_model_simulated(ui.model) ||
-	    !um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) ||
+	if (um_model_finds_pdcs(ui.model) || !um_status_pdc_not_found(st) ||
 	    !um_is_ok(um_name_normalise(mem, name, &up)))
 		return NULL;
 	return talloc_asprintf(mem, _("usrmgr found no PDC of %s to read "

@@ -114,8 +114,8 @@ static int pair_event(struct ui_dialog *d, int id, int key)
 	}
 }
 
-/* The fields start with what the command line said, or the simulated
- * pair. */
+/* The fields start with what the command line said, completed by the
+ * engine. */
 static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
 			       struct ui_pair *p);
 
@@ -315,18 +315,25 @@ void ui_diagnosis(void)
 
 /* ---- the pair dialog, filled --------------------------------------- */
 
-/* What to offer first: the command line's pair, or the simulated one. */
-static void pair_defaults(const char **res, const char **acc,
-			  const char **user)
+/* What to offer first: the command line's pair, completed by the engine
+ * (the scenario's pair, or the partner of the domain on screen).  The
+ * test user only as given: its password is typed here. */
+static void pair_defaults(TALLOC_CTX *mem, const char **res,
+			  const char **acc, const char **user)
 {
+	struct um_pair given = {
+		.resource_pdc = (char *)ui.opt->resource_pdc,
+		.accounts_pdc = (char *)ui.opt->accounts_pdc,
+	};
+	struct um_pair *pair = NULL;
+
 	*res = ui.opt->resource_pdc;
 	*acc = ui.opt->accounts_pdc;
 	*user = ui.opt->user;
-	if (um_model_simulated(ui.model)) {
-		if (*res == NULL)
-			*res = "DCB";
-		if (*acc == NULL)
-			*acc = "DCA";
+	if (um_is_ok(um_pair_find(ui.model, mem, &given, ui_main_pdc(),
+				  &pair))) {
+		*res = pair->resource_pdc;
+		*acc = pair->accounts_pdc;
 	}
 }
 
@@ -337,7 +344,7 @@ static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
 	struct ui_dialog d;
 	const char *res, *acc, *user;
 
-	pair_defaults(&res, &acc, &user);
+	pair_defaults(mem, &res, &acc, &user);
 	if (p->resource_pdc != NULL)
 		res = p->resource_pdc;
 	if (p->accounts_pdc != NULL)

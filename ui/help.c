@@ -65,9 +65,11 @@ static const char *topic_text(enum ui_help_topic t)
 			 "groups. Where asked, type the PDC's name or address "
 			 "too; leave it empty to have it found.");
 	case UI_HELP_TRUST:
-		return _("If RESOURCE trusts ACCOUNTS, users of ACCOUNTS can log "
-			 "on to RESOURCE: ACCOUNTS is in RESOURCE's Trusted "
-			 "Domains list, and RESOURCE is in ACCOUNTS' Trusting "
+		return _("If the resource domain trusts the accounts domain, "
+			 "users of the accounts domain can log on to the "
+			 "resource domain: the accounts domain is in the "
+			 "resource domain's Trusted Domains list, and the "
+			 "resource domain is in the accounts domain's Trusting "
 			 "Domains list.\n\n"
 			 "Trusted Domains: the domains whose users this domain "
 			 "accepts. Add... needs the password the other domain "
@@ -98,11 +100,13 @@ static const char *topic_text(enum ui_help_topic t)
 		return _("Type the password; it is not shown. Esc cancels.");
 	case UI_HELP_DIAGNOSIS:
 		return _("Diagnose Trust reads both sides of the trust "
-			 "\"RESOURCE trusts ACCOUNTS\" from their own PDCs: "
-			 "ACCOUNTS must be in RESOURCE's Trusted Domains, and "
-			 "RESOURCE in ACCOUNTS' Trusting Domains. Then it "
-			 "verifies the secure channel and, with a test user of "
-			 "ACCOUNTS, tries a logon through RESOURCE's PDC.\n\n"
+			 "\"the resource domain trusts the accounts domain\" from "
+			 "their own PDCs: the accounts domain must be in the "
+			 "resource domain's Trusted Domains, and the resource "
+			 "domain in the accounts domain's Trusting Domains. "
+			 "Then it verifies the secure channel and, with a test "
+			 "user of the accounts domain, tries a logon through "
+			 "the resource PDC.\n\n"
 			 "Type each PDC's name; \"Connect as\" (DOMAIN\\user) "
 			 "is that PDC's administrator, asked for a password "
 			 "when needed; leave it empty for the default "
@@ -121,7 +125,8 @@ static const char *topic_text(enum ui_help_topic t)
 			 "hint. A step out of order or on the wrong PDC is "
 			 "explained as soon as it is done. When a PDC does not "
 			 "answer, Help > Name the Cause... says what is wrong. "
-			 "Training ends when the logon test passes, with a "
+			 "Training ends when the trust works again (and the "
+			 "logon test passes, when there is a test user), with a "
 			 "summary: steps, mistakes, hints used, time.");
 	default:
 		return _("The message says what happened. Enter or Esc closes "
@@ -203,9 +208,9 @@ void ui_about(void)
 		PACKAGE_VERSION,
 		_("Trust relationships of Windows NT 4.0 style domains, for "
 		  "the console."),
-		um_model_simulated(ui.model) ? "\n\n" : "",
-		um_model_simulated(ui.model)
-			? _("The domains shown are simulated.") : "");
+		um_model_origin_note(ui.model) ? "\n\n" : "",
+		um_model_origin_note(ui.model) ? um_model_origin_note(ui.model)
+					       : "");
 
 	help_show(_("About User Manager"), text);
 	talloc_free(text);

@@ -44,7 +44,8 @@ UI_TESTS = \
 	tests/ui/wizard-resume.sh \
 	tests/ui/wizard-offer.sh \
 	tests/ui/training-kb207957.sh \
-	tests/ui/training-unreachable.sh
+	tests/ui/training-unreachable.sh \
+	tests/ui/own-names.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
 	tests/ui/valgrind.supp \

@@ -330,8 +330,9 @@ static void status_line(struct ui_main *mw)
 	if (ui.opt->training)
 		snprintf(right, sizeof(right), _("Training: %s  F2 Hint"),
 			 ui.opt->scenario ? ui.opt->scenario : _("lab"));
-	else if (um_model_simulated(ui.model))
-		snprintf(right, sizeof(right), "%s", _("Simulated"));
+	else if (um_model_origin_label(ui.model) != NULL)
+		snprintf(right, sizeof(right), "%s",
+			 um_model_origin_label(ui.model));
 	rw = ui_text_width(right);
 	if (ui.note[0] == '\0' && ui_text_width(hint) > COLS - rw - 3)
 		hint = _("F1 Help  F10 Menu  Tab Next list  Alt+P Policies");
@@ -477,6 +478,11 @@ static void main_key(struct ui_main *mw, int key)
 		return;
 	}
 	ui_list_key(l, key, mw->focus == 0 ? mw->uh : mw->gh);
+}
+
+struct um_pdc *ui_main_pdc(void)
+{
+	return main_w != NULL ? main_w->pdc : NULL;
 }
 
 static const char *first_pdc(TALLOC_CTX *mem, const char *pdc)

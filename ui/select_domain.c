@@ -47,20 +47,19 @@ static void names_load(struct select *s)
 		s->names[s->n++] = ui_domain_name(s->current);
 }
 
-/* No PDC typed: one already open for that domain (the pair named on the
- * command line, with its own credentials), else ask the current PDC. */
+/* No PDC typed: the engine's (one already open for that domain, with its
+ * own credentials, else the one the current PDC locates); none at all
+ * before a domain is on screen: the name is tried as it is. */
 static struct um_status find_pdc(struct select *s, const char *name,
 				 char **pdc)
 {
-	struct um_pdc *open = um_model_pdc_of(ui.model, name);
+	struct um_status st = um_partner_pdc_name(ui.model, s->current, name,
+						  s->mem, pdc);
 
-	if (open != NULL) {
-		*pdc = talloc_strdup(s->mem, um_pdc_name(open));
+	if (s->current == NULL &&
+	    um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_UNKNOWN_PDC))
 		return um_ok();
-	}
-	if (s->current == NULL)
-		return um_ok();
-	return um_pdc_locate(s->current, name, s->mem, pdc);
+	return st;
 }
 
 /* OK: connect, and stay in the dialog when that fails. */
@@ -79,7 +78,7 @@ static int select_ok(struct ui_dialog *d)
 		ui_message(UI_MSG_ERROR, _("Type the name of a domain."));
 		return UI_DLG_CONTINUE;
 	}
-	if ((pdc == NULL || pdc[0] == '\0') && !um_model_simulated(ui.model))
+	if ((pdc == NULL || pdc[0] == '\0') && !um_model_finds_pdcs(ui.model))
 		st = find_pdc(s, name, &pdc);
 	if (pdc == NULL || pdc[0] == '\0')
 		pdc = name;
@@ -161,7 +160,7 @@ struct um_pdc *ui_select_domain(struct um_pdc *current)
 		if (strcmp(s.names[i], cur) == 0)
 			l.sel = i;
 	d.priv = NULL;
-	select_build(&d, &l, !um_model_simulated(ui.model));
+	select_build(&d, &l, !um_model_finds_pdcs(ui.model));
 	d.priv = &s;
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_DOMAIN), cur);
 	if (ui_dialog_run(&d) != ID_OK)

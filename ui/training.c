@@ -157,33 +157,33 @@ void ui_training_name_cause(void)
 
 /* ---- beginning and end ---------------------------------------------- */
 
-/* The pair and the trainee's logon test: the scenario's simulated
- * domains (RESOURCE on DCB, ACCOUNTS on DCA, ACCOUNTS\alice), or the
- * lab's from the command line. */
+/* The pair and the trainee's logon test: what the command line names,
+ * the rest as the engine finds it (the scenario's pair, or the partner
+ * of the domain named). */
 static struct um_status options(struct um_training_options *o)
 {
-	bool sim = um_model_simulated(ui.model);
-	struct um_secret *pw = NULL;
+	struct um_pair given = {
+		.resource_pdc = (char *)ui.opt->resource_pdc,
+		.accounts_pdc = (char *)ui.opt->accounts_pdc,
+		.user = (char *)ui.opt->user,
+	};
+	struct um_pair *pair;
 	struct um_status st = um_ok();
 
 	memset(o, 0, sizeof(*o));
-	o->resource_pdc = ui.opt->resource_pdc ? ui.opt->resource_pdc
-			  : sim ? "DCB" : NULL;
-	o->accounts_pdc = ui.opt->accounts_pdc ? ui.opt->accounts_pdc
-			  : sim ? "DCA" : NULL;
-	if (o->resource_pdc == NULL || o->accounts_pdc == NULL)
+	if (ui.opt->user != NULL && ui.opt->user_password_file != NULL)
+		st = um_secret_from_file(tr.mem, ui.opt->user_password_file,
+					 &given.user_password);
+	if (um_is_ok(st))
+		st = um_pair_find(ui.model, tr.mem, &given, NULL, &pair);
+	if (!um_is_ok(st))
+		return st;
+	if (pair->resource_pdc == NULL || pair->accounts_pdc == NULL)
 		return um_local(UM_LOCAL_USAGE);
-	if (ui.opt->user != NULL) {
-		o->user = ui.opt->user;
-		if (ui.opt->user_password_file != NULL)
-			st = um_secret_from_file(tr.mem,
-						 ui.opt->user_password_file,
-						 &pw);
-	} else if (sim) {
-		o->user = "ACCOUNTS\\alice";
-		pw = um_secret_new(tr.mem, "Alice.pw1", 9);
-	}
-	o->user_password = pw;
+	o->resource_pdc = pair->resource_pdc;
+	o->accounts_pdc = pair->accounts_pdc;
+	o->user = pair->user;
+	o->user_password = pair->user_password;
 	return st;
 }
 
@@ -197,7 +197,8 @@ void ui_training_start(void)
 	tr.summed_up = false;
 	st = options(&o);
 	if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_USAGE)) {
-		ui_message(UI_MSG_ERROR, _("Training on real domains needs "
+		ui_message(UI_MSG_ERROR, _("Training needs the pair of "
+			"domains: a [pair] section in the scenario, or "
 			"--resource-pdc and --accounts-pdc (and --user with "
 			"--user-password-file for the logon test)."));
 		TALLOC_FREE(tr.mem);
@@ -228,11 +229,14 @@ void ui_training_start(void)
 		  "Relationships, its Remove and Add buttons. A PDC that does "
 		  "not answer cannot be repaired: then say so with Help > Name "
 		  "the Cause.\n\n"
-		  "F2 (or Esc then 2) gives a hint. The training ends when the "
-		  "logon test passes."),
+		  "F2 (or Esc then 2) gives a hint. %s"),
 		ui.opt->scenario ? ": " : "",
 		ui.opt->scenario ? ui.opt->scenario : "", o.accounts_pdc,
-		o.resource_pdc);
+		o.resource_pdc,
+		o.user != NULL ? _("The training ends when the logon test "
+				   "passes.")
+			       : _("The training ends when the trust "
+				   "verifies."));
 	ui_message(UI_MSG_INFO, brief);
 	talloc_free(brief);
 }

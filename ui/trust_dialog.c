@@ -13,6 +13,7 @@
 
 #include <string.h>
 #include "ui_priv.h"
+#include "diagnosis.h"
 
 enum {
 	ID_CLOSE = 1, ID_HELP,
@@ -158,39 +159,6 @@ static void remove_entry(struct ui_dialog *d, struct trust_dlg *t,
 
 /* ---- Verify ------------------------------------------------------------ */
 
-/* Whether a failure says the trust is broken, or only that we could not
- * find out. */
-static enum um_trust_state judge(struct um_status st)
-{
-	if (um_is_ok(st))
-		return UM_TRUST_OK;
-	if (st.kind == UM_KIND_LOCAL ||
-	    um_status_is(st, UM_KIND_NT, UM_NT_HOST_UNREACHABLE) ||
-	    um_status_is(st, UM_KIND_NT, UM_NT_CONNECTION_REFUSED) ||
-	    um_status_is(st, UM_KIND_NT, UM_NT_IO_TIMEOUT) ||
-	    um_status_is(st, UM_KIND_NT, UM_NT_DOMAIN_CONTROLLER_NOT_FOUND))
-		return UM_TRUST_UNKNOWN;
-	return UM_TRUST_BROKEN;
-}
-
-/* A trusting entry is checked from its own side: the partner is the
- * trusting domain, so its PDC is asked about us. */
-static struct um_status verify_trusting(struct trust_dlg *t,
-					const char *name)
-{
-	char *pdc = NULL;
-	struct um_pdc *rp = NULL;
-	struct um_status st = um_ok();
-
-	if (!um_model_simulated(ui.model))
-		st = um_pdc_locate(t->pdc, name, t->mem, &pdc);
-	if (um_is_ok(st))
-		st = um_pdc_get(ui.model, pdc != NULL ? pdc : name, &rp);
-	if (um_is_ok(st))
-		st = um_trust_verify(rp, ui_domain_name(t->pdc));
-	return st;
-}
-
 static void remember(struct trust_dlg *t, const char *name, bool trusted,
 		     enum um_trust_state s)
 {
@@ -223,11 +191,16 @@ static void verify_entry(struct trust_dlg *t, bool trusted)
 		return;
 	name = talloc_strdup(t->keep,
 		trusted ? t->trusted[l->sel].name : t->trusting[l->sel].name);
-	st = trusted ? um_trust_verify(t->pdc, name)
-		     : verify_trusting(t, name);
+	/* a trusting entry is checked from its own side: the trusting
+	 * domain's PDC is asked about us */
+	if (trusted) {
+		st = um_trust_verify(t->pdc, name);
+		s = um_trust_state_of(st);
+	} else {
+		st = um_trust_verify_trusting(t->pdc, name, &s);
+	}
 	if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_CANCELLED))
 		return;
-	s = judge(st);
 	remember(t, name, trusted, s);
 	msg = talloc_asprintf(t->keep, _("%s trusts %s: %s."),
 			      trusted ? dom : name, trusted ? name : dom,

@@ -339,6 +339,8 @@ void ui_busy_fini(void);
 int ui_main_window_run(const char *first_pdc);
 /* Select Domain: the new PDC, or NULL when cancelled. */
 struct um_pdc *ui_select_domain(struct um_pdc *current);
+/* The PDC of the domain the main window shows, or NULL. */
+struct um_pdc *ui_main_pdc(void);
 void ui_trust_dialog(struct um_pdc *p);
 /* Add Trusting / Add Trusted: true when something changed. */
 bool ui_add_trusting(struct um_pdc *p);
@@ -347,7 +349,7 @@ bool ui_add_trusted(struct um_pdc *p);
 struct um_secret *ui_ask_password(TALLOC_CTX *mem, const char *prompt);
 /* The domain name a PDC serves, for titles and messages. */
 const char *ui_domain_name(struct um_pdc *p);
-/* The PDC's own name (DCB), whatever name it was opened by. */
+/* The PDC's own name, whatever name it was opened by. */
 const char *ui_pdc_host(struct um_pdc *p);
 
 /* Help whose text depends on where the operator is (the wizard's step). */
@@ -355,8 +357,8 @@ void ui_help_set_custom(const char *title, const char *text);
 
 /* ---- diagnosis, guided repair, training (issue 8) ------------------ */
 
-/* A domain pair: "the domain of RESOURCE_PDC trusts the domain of
- * ACCOUNTS_PDC", and the logon test's user (optional). */
+/* A domain pair: "the domain of the resource PDC trusts the domain of
+ * the accounts PDC", and the logon test's user (optional). */
 struct ui_pair {
 	char *resource_pdc, *accounts_pdc;
 	char *user;                     /* "DOM\\user" or NULL */

@@ -103,6 +103,9 @@ struct um_status um_sim_world_open(TALLOC_CTX *mem, const char *scenario,
 				   const char *state_file,
 				   struct um_sim_world **out, char **why);
 const char **um_sim_world_domains(struct um_sim_world *w, TALLOC_CTX *mem);
+/* The scenario's [pair] (else its first trust): PDCs and test user;
+ * NULL when there is none. */
+struct um_pair *um_sim_world_pair(struct um_sim_world *w, TALLOC_CTX *mem);
 struct um_status um_backend_sim_attach(struct um_pdc *pdc,
 				       struct um_sim_world *w);
 

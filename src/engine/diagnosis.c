@@ -1,5 +1,5 @@
 /*
- * usrmgr - diagnosis of a domain pair.
+ * usrmgr - diagnosis of a domain pair, and finding the pair.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -177,5 +177,178 @@ struct um_status um_diagnose(struct um_model *m, const char *resource_pdc,
 			d->verdict = UM_VERDICT_LOGON_FAILS;
 		}
 	}
+	return um_ok();
+}
+
+/* ---- what a status says ------------------------------------------------ */
+
+static bool out_of_reach(struct um_status st)
+{
+	return um_status_is(st, UM_KIND_NT, UM_NT_HOST_UNREACHABLE) ||
+	       um_status_is(st, UM_KIND_NT, UM_NT_CONNECTION_REFUSED) ||
+	       um_status_is(st, UM_KIND_NT, UM_NT_IO_TIMEOUT) ||
+	       um_status_is(st, UM_KIND_NT, UM_NT_DOMAIN_CONTROLLER_NOT_FOUND);
+}
+
+enum um_trust_state um_trust_state_of(struct um_status verify)
+{
+	if (um_is_ok(verify)) {
+		return UM_TRUST_OK;
+	}
+	if (verify.kind == UM_KIND_LOCAL || out_of_reach(verify)) {
+		return UM_TRUST_UNKNOWN;
+	}
+	return UM_TRUST_BROKEN;
+}
+
+bool um_status_pdc_not_found(struct um_status st)
+{
+	return out_of_reach(st) ||
+	       um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) ||
+	       um_status_is(st, UM_KIND_WERR, UM_WERR_NO_SUCH_DOMAIN) ||
+	       um_status_is(st, UM_KIND_WERR,
+			    UM_WERR_DOMAIN_CONTROLLER_NOT_FOUND) ||
+	       um_status_is(st, UM_KIND_WERR, UM_WERR_NO_LOGON_SERVERS) ||
+	       um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_UNKNOWN_PDC);
+}
+
+struct um_status um_trust_verify_trusting(struct um_pdc *p,
+					  const char *partner,
+					  enum um_trust_state *state)
+{
+	const struct um_domain_info *me;
+	struct um_pdc *theirs;
+	struct um_status st = um_pdc_info(p, &me);
+
+	if (um_is_ok(st)) {
+		st = um_partner_pdc(p, partner, NULL, &theirs);
+	}
+	if (!um_is_ok(st)) {
+		*state = UM_TRUST_UNKNOWN;
+		return st;
+	}
+	st = um_trust_verify(theirs, me->name);
+	*state = um_trust_state_of(st);
+	return st;
+}
+
+/* ---- which pair -------------------------------------------------------- */
+
+/* The one domain in P's Trusted (or Trusting) Domains, or NULL when
+ * there is none or more than one to choose from. */
+static char *only_partner(struct um_pdc *p, bool trusted, TALLOC_CTX *mem)
+{
+	TALLOC_CTX *tmp = talloc_new(mem);
+	struct um_trust *out, *in;
+	size_t n_out, n_in;
+	char *name = NULL;
+
+	if (tmp != NULL &&
+	    um_is_ok(um_trust_list(p, tmp, &out, &n_out, &in, &n_in)) &&
+	    (trusted ? n_out : n_in) == 1) {
+		name = talloc_strdup(mem, trusted ? out[0].name : in[0].name);
+	}
+	talloc_free(tmp);
+	return name;
+}
+
+/* The PDC of the one partner of the PDC named KNOWN (or of NEAR): its
+ * name only, so that nothing connects to it (nor asks for a password)
+ * before the operator has seen the pair. */
+static char *partner_of(struct um_model *m, const char *known,
+			struct um_pdc *near, bool known_trusts,
+			TALLOC_CTX *mem)
+{
+	struct um_pdc *p = near;
+	char *name, *pdc = NULL;
+
+	if (known != NULL && !um_is_ok(um_pdc_get(m, known, &p))) {
+		return NULL;
+	}
+	if (p == NULL) {
+		return NULL;
+	}
+	name = only_partner(p, known_trusts, mem);
+	if (name != NULL) {
+		um_partner_pdc_name(m, p, name, mem, &pdc);
+	}
+	talloc_free(name);
+	return pdc;
+}
+
+static void pair_fill(struct um_pair *p, const struct um_pair *from)
+{
+	if (p->resource_pdc == NULL && p->accounts_pdc == NULL) {
+		p->resource_pdc = talloc_strdup(p, from->resource_pdc);
+		p->accounts_pdc = talloc_strdup(p, from->accounts_pdc);
+	} else if (p->resource_pdc == NULL) {
+		/* half given: the named pair only if it is that pair */
+		if (um_name_equal(p->accounts_pdc, from->accounts_pdc)) {
+			p->resource_pdc = talloc_strdup(p, from->resource_pdc);
+		}
+	} else if (p->accounts_pdc == NULL) {
+		if (um_name_equal(p->resource_pdc, from->resource_pdc)) {
+			p->accounts_pdc = talloc_strdup(p, from->accounts_pdc);
+		}
+	}
+	if (p->user == NULL && from->user != NULL) {
+		p->user = talloc_strdup(p, from->user);
+		p->user_password = from->user_password == NULL ? NULL
+			: um_secret_new(p, um_secret_reveal(from->user_password),
+					um_secret_len(from->user_password));
+	}
+}
+
+/* The side not given, from the one given or the domain on screen. */
+static void pair_locate(struct um_model *m, struct um_pair *p,
+			struct um_pdc *near)
+{
+	if (p->resource_pdc != NULL && p->accounts_pdc == NULL) {
+		p->accounts_pdc = partner_of(m, p->resource_pdc, NULL, true, p);
+	} else if (p->accounts_pdc != NULL && p->resource_pdc == NULL) {
+		p->resource_pdc = partner_of(m, p->accounts_pdc, NULL, false,
+					     p);
+	} else if (p->resource_pdc == NULL && near != NULL) {
+		p->accounts_pdc = partner_of(m, NULL, near, true, p);
+		if (p->accounts_pdc != NULL) {
+			p->resource_pdc = talloc_strdup(p, um_pdc_name(near));
+			return;
+		}
+		p->resource_pdc = partner_of(m, NULL, near, false, p);
+		if (p->resource_pdc != NULL) {
+			p->accounts_pdc = talloc_strdup(p, um_pdc_name(near));
+		}
+	}
+}
+
+struct um_status um_pair_find(struct um_model *m, TALLOC_CTX *mem,
+			      const struct um_pair *given,
+			      struct um_pdc *near, struct um_pair **out)
+{
+	struct um_pair *p = talloc_zero(mem, struct um_pair);
+	struct um_pair *named;
+
+	*out = NULL;
+	if (p == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	if (given != NULL) {
+		p->resource_pdc = talloc_strdup(p, given->resource_pdc);
+		p->accounts_pdc = talloc_strdup(p, given->accounts_pdc);
+		p->user = talloc_strdup(p, given->user);
+		p->user_password = given->user_password == NULL ? NULL
+			: um_secret_new(p,
+					um_secret_reveal(given->user_password),
+					um_secret_len(given->user_password));
+	}
+	named = um_model_named_pair(m, p);
+	if (named != NULL) {
+		pair_fill(p, named);
+		talloc_free(named);
+	}
+	if (p->resource_pdc == NULL || p->accounts_pdc == NULL) {
+		pair_locate(m, p, near);
+	}
+	*out = p;
 	return um_ok();
 }

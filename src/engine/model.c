@@ -145,6 +145,27 @@ bool um_model_simulated(const struct um_model *m)
 	return m->world != NULL;
 }
 
+bool um_model_finds_pdcs(const struct um_model *m)
+{
+	return m->world != NULL;
+}
+
+const char *um_model_origin_label(const struct um_model *m)
+{
+	return m->world != NULL ? _("Simulated") : NULL;
+}
+
+const char *um_model_origin_note(const struct um_model *m)
+{
+	return m->world != NULL ? _("The domains shown are simulated.")
+				: NULL;
+}
+
+struct um_pair *um_model_named_pair(struct um_model *m, TALLOC_CTX *mem)
+{
+	return m->world != NULL ? um_sim_world_pair(m->world, mem) : NULL;
+}
+
 const char **um_model_sim_domains(struct um_model *m, TALLOC_CTX *mem)
 {
 	return m->world ? um_sim_world_domains(m->world, mem) : NULL;
@@ -696,34 +717,46 @@ struct um_pdc *um_model_pdc_of(struct um_model *m, const char *domain)
 	return NULL;
 }
 
-/* The partner's PDC and what it says of its domain; best effort. */
-static struct um_pdc *partner_pdc(struct um_pdc *p, const char *name,
-				  const char *given, TALLOC_CTX *mem,
-				  const struct um_domain_info **info)
+struct um_status um_partner_pdc_name(struct um_model *m, struct um_pdc *from,
+				     const char *name, TALLOC_CTX *mem,
+				     char **pdc)
 {
+	struct um_pdc *open = um_model_pdc_of(m, name);
+
+	*pdc = NULL;
+	if (open != NULL) {
+		*pdc = talloc_strdup(mem, open->name);
+		return *pdc != NULL ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
+	}
+	if (from == NULL) {
+		return um_local(UM_LOCAL_UNKNOWN_PDC);
+	}
+	return um_pdc_locate(from, name, mem, pdc);
+}
+
+struct um_status um_partner_pdc(struct um_pdc *p, const char *name,
+				const char *given, struct um_pdc **out)
+{
+	const struct um_domain_info *info;
 	struct um_pdc *partner = NULL;
+	struct um_status st = um_ok();
 	char *found = NULL;
 
-	*info = NULL;
+	*out = NULL;
 	if (given == NULL) {
-		/* A PDC of that domain already open here (the repair's other
-		 * side, a domain selected before) beats asking P, which may
-		 * no longer know its former partner. */
-		partner = um_model_pdc_of(p->model, name);
-		if (partner != NULL) {
-			*info = partner->info;
-			return partner;
-		}
+		st = um_partner_pdc_name(p->model, p, name, p, &found);
 	}
-	if (given == NULL &&
-	    !um_is_ok(um_pdc_locate(p, name, mem, &found))) {
-		return NULL;
+	if (um_is_ok(st)) {
+		st = um_pdc_get(p->model, given ? given : found, &partner);
 	}
-	if (!um_is_ok(um_pdc_get(p->model, given ? given : found, &partner)) ||
-	    !um_is_ok(um_pdc_info(partner, info))) {
-		return NULL;
+	if (um_is_ok(st)) {
+		st = um_pdc_info(partner, &info);
 	}
-	return partner;
+	talloc_free(found);
+	if (um_is_ok(st)) {
+		*out = partner;
+	}
+	return st;
 }
 
 static struct um_status simple_op(struct um_pdc *p, enum op_slot send,
@@ -758,7 +791,11 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 	}
 	if (um_is_ok(st)) {
 		/* The partner's SID and DNS name, if its PDC answers. */
-		partner_pdc(p, name, NULL, tmp, &partner_info);
+		struct um_pdc *partner;
+
+		if (um_is_ok(um_partner_pdc(p, name, NULL, &partner))) {
+			partner_info = partner->info;
+		}
 		args.partner = name;
 		args.partner_sid = partner_info ? partner_info->sid : NULL;
 		args.partner_dns = partner_info ? partner_info->dns_name
@@ -813,12 +850,14 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 	if (!um_is_ok(st)) {
 		goto done;
 	}
-	um_pdc_info(p, &me);
-	partner = partner_pdc(p, name, given_pdc, tmp, &partner_info);
-	if (partner == NULL) {
-		st = um_nt(UM_NT_NO_SUCH_DOMAIN);
+	st = um_pdc_info(p, &me);
+	if (um_is_ok(st)) {
+		st = um_partner_pdc(p, name, given_pdc, &partner);
+	}
+	if (!um_is_ok(st)) {
 		goto done;
 	}
+	partner_info = partner->info;
 	/* NT's check: log on as OURS$ on the partner before storing. */
 	st = um_trust_check_account(partner, me->name, password);
 	if (!um_is_ok(st)) {

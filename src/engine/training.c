@@ -157,8 +157,11 @@ static void check_repaired(struct um_training *t)
 		}
 		t->finished = t->repaired = true;
 		t->ended = time(NULL);
-		say(t, _("The trust works again: the logon test passes. "
-			 "Training complete."));
+		say(t, t->opt.user != NULL
+			       ? _("The trust works again: the logon test "
+				   "passes. Training complete.")
+			       : _("The trust works again: the secure channel "
+				   "verifies. Training complete."));
 	}
 	t->checking = false;
 	talloc_free(tmp);
@@ -244,7 +247,17 @@ struct um_status um_training_start(TALLOC_CTX *mem, struct um_model *m,
 		return um_local(UM_LOCAL_NO_MEMORY);
 	}
 	t->m = m;
-	t->opt = *opt;
+	/* the caller's strings need not outlive the training */
+	t->opt.resource_pdc = talloc_strdup(t, opt->resource_pdc);
+	t->opt.accounts_pdc = talloc_strdup(t, opt->accounts_pdc);
+	t->opt.user = talloc_strdup(t, opt->user);
+	t->opt.user_password = opt->user_password == NULL ? NULL
+		: um_secret_new(t, um_secret_reveal(opt->user_password),
+				um_secret_len(opt->user_password));
+	if (opt->resource_pdc == NULL || opt->accounts_pdc == NULL) {
+		talloc_free(t);
+		return um_local(UM_LOCAL_UNKNOWN_PDC);
+	}
 	st = um_diagnose(m, opt->resource_pdc, opt->accounts_pdc, NULL, NULL,
 			 t, &d);
 	if (um_is_ok(st) && d->verdict == UM_VERDICT_HEALTHY) {

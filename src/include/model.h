@@ -6,9 +6,10 @@
  * one PDC.  The model never knows which backend it talks to, and nothing
  * here includes a Samba or curses header.
  *
- * Directions, once and for all: RESOURCE trusts ACCOUNTS.  ACCOUNTS is in
- * RESOURCE's Trusted Domains list (outbound on RESOURCE); RESOURCE is in
- * ACCOUNTS' Trusting Domains list (inbound on ACCOUNTS).
+ * Directions, once and for all: the resource domain trusts the accounts
+ * domain.  The accounts domain is in the resource domain's Trusted
+ * Domains list (outbound there); the resource domain is in the accounts
+ * domain's Trusting Domains list (inbound there).
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -93,7 +94,7 @@ struct um_creds {
 
 /* How the model reaches its operator while it works.  All optional. */
 struct um_hooks {
-	/* Long work begins/ends: show "Connecting to DCB...". */
+	/* Long work begins/ends: show "Connecting to <PDC>...". */
 	void (*busy)(void *priv, const char *what);
 	void (*idle)(void *priv);
 	/* A note the operator should see ("connection reopened"). */
@@ -150,6 +151,29 @@ struct tevent_context *um_model_ev(struct um_model *m);
 bool um_model_simulated(const struct um_model *m);
 /* The simulated domains' names, in scenario order (NULL when real). */
 const char **um_model_sim_domains(struct um_model *m, TALLOC_CTX *mem);
+
+/* Whether the model finds the PDC of any of its domains from the
+ * domain's name alone (simulated domains know one another's PDCs): then
+ * a form need not ask the operator for a PDC. */
+bool um_model_finds_pdcs(const struct um_model *m);
+/* Where the domains come from, when the operator should be reminded: a
+ * word for the status line and a sentence for About (translated), or
+ * NULL for real PDCs. */
+const char *um_model_origin_label(const struct um_model *m);
+const char *um_model_origin_note(const struct um_model *m);
+
+/* A domain pair: "the resource domain trusts the accounts domain", each
+ * by its PDC, and (optional) a user of the accounts domain with its
+ * password for the logon test. */
+struct um_pair {
+	char *resource_pdc;
+	char *accounts_pdc;
+	char *user;                      /* "DOM\\user", or NULL */
+	struct um_secret *user_password; /* NULL: none */
+};
+/* The pair the domains name themselves (a scenario's [pair], else its
+ * first trust between two of its domains), or NULL when there is none. */
+struct um_pair *um_model_named_pair(struct um_model *m, TALLOC_CTX *mem);
 
 /* Credentials for one PDC, overriding the default. */
 void um_model_set_creds(struct um_model *m, const char *pdc,
@@ -230,8 +254,25 @@ struct um_status um_trust_reset(struct um_pdc *p, const char *name);
 struct um_status um_logon_test(struct um_pdc *p, const char *user,
 			       const struct um_secret *password);
 
-/* Find a PDC of domain NAME as seen from P. */
+/* Find a PDC of domain NAME as seen from P (its name only). */
 struct um_status um_pdc_locate(struct um_pdc *p, const char *name,
 			       TALLOC_CTX *mem, char **pdc);
+
+/*
+ * The name of a PDC of domain NAME: one already open here that serves it
+ * (the pair's other side, a domain selected before: its connection and
+ * credentials are there, and FROM may no longer know a former partner),
+ * else the one FROM locates (UM_LOCAL_UNKNOWN_PDC when FROM is NULL).
+ */
+struct um_status um_partner_pdc_name(struct um_model *m, struct um_pdc *from,
+				     const char *name, TALLOC_CTX *mem,
+				     char **pdc);
+/*
+ * The PDC of partner domain NAME, opened and its domain read: GIVEN when
+ * not NULL, else the one um_partner_pdc_name() names from P.  On failure
+ * the status of the step that failed, and *OUT is NULL.
+ */
+struct um_status um_partner_pdc(struct um_pdc *p, const char *name,
+				const char *given, struct um_pdc **out);
 
 #endif

@@ -89,6 +89,7 @@ struct um_status {
 #define UM_WERR_TRUSTED_DOMAIN_FAILURE    1788u
 #define UM_WERR_TRUSTED_RELATIONSHIP_FAILURE 1789u
 #define UM_WERR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT 1807u
+#define UM_WERR_DOMAIN_CONTROLLER_NOT_FOUND 1908u
 
 static inline struct um_status um_ok(void)
 {

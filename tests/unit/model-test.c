@@ -186,11 +186,131 @@ static void test_small_pages_show_everything_once(void **state)
 	talloc_free(mem);
 }
 
+/* ---- the partner's PDC and the pair ----------------------------------- */
+
+/* One function finds a partner's PDC, and says why when it cannot. */
+static void test_partner_pdc_status(void **state)
+{
+	struct unit_world w;
+	struct um_pdc *dcb, *p = (struct um_pdc *)&w;
+	char *name = NULL;
+
+	(void)state;
+	unit_world_open(&w, "kb207957");
+	dcb = unit_pdc(&w, "DCB");
+	assert_status(um_partner_pdc(dcb, "NOSUCHDOM", NULL, &p),
+		      UM_KIND_WERR, UM_WERR_NO_SUCH_DOMAIN);
+	assert_null(p);
+	assert_ok(um_partner_pdc(dcb, "ACCOUNTS", NULL, &p));
+	assert_string_equal(um_pdc_name(p), "DCA");
+	/* open now: named without asking anyone */
+	assert_ok(um_partner_pdc_name(w.m, NULL, "accounts.test", w.mem,
+				      &name));
+	assert_string_equal(name, "DCA");
+	assert_status(um_partner_pdc_name(w.m, NULL, "NOSUCHDOM", w.mem,
+					  &name),
+		      UM_KIND_LOCAL, UM_LOCAL_UNKNOWN_PDC);
+	assert_null(name);
+	/* a PDC given by name that does not exist: its own status */
+	assert_false(um_is_ok(um_partner_pdc(dcb, "ACCOUNTS", "NOSUCHPDC",
+					     &p)));
+	assert_null(p);
+	/* Add Trusted Domain passes that status on, changing nothing */
+	assert_status(um_trust_add_trusted(dcb, "NOSUCHDOM", NULL,
+					   unit_secret(&w, "Any.pw1")),
+		      UM_KIND_WERR, UM_WERR_NO_SUCH_DOMAIN);
+	assert_int_equal(n_trusted(&w, "DCB"), 1);
+	unit_world_close(&w);
+}
+
+/* Three domains of their own: the [pair] names BRANCH and HQ; OUTPOST
+ * trusts HQ too. */
+static const char three_domains[] =
+	"[pair]\nresource = BRANCH\naccounts = HQ\nuser = mw\n"
+	"password = Mw.pw1\n"
+	"[domain HQ]\npdc = HQ-PDC\nsid = S-1-5-21-1-2-3\n"
+	"[domain BRANCH]\npdc = BR-PDC\nsid = S-1-5-21-4-5-6\n"
+	"[domain OUTPOST]\npdc = OP-PDC\nsid = S-1-5-21-7-8-9\n"
+	"[trusted OUTPOST HQ]\nnthash = 9fe0cd1671254282a0a8dca70aaa3c38\n";
+
+static void test_pair_find(void **state)
+{
+	struct unit_world w;
+	char *path = write_temp(three_domains);
+	struct um_pair given = { 0 }, *p;
+
+	(void)state;
+	unit_world_open(&w, path);
+	/* nothing given: the scenario's pair, its user a user of HQ */
+	assert_ok(um_pair_find(w.m, w.mem, NULL, NULL, &p));
+	assert_string_equal(p->resource_pdc, "BR-PDC");
+	assert_string_equal(p->accounts_pdc, "HQ-PDC");
+	assert_string_equal(p->user, "HQ\\mw");
+	assert_int_equal(um_secret_len(p->user_password), 6);
+	/* another resource PDC: its one trusted domain's PDC, not the
+	 * scenario's pair; the user given is kept */
+	given.resource_pdc = "OP-PDC";
+	given.user = "HQ\\other";
+	assert_ok(um_pair_find(w.m, w.mem, &given, NULL, &p));
+	assert_string_equal(p->resource_pdc, "OP-PDC");
+	assert_string_equal(p->accounts_pdc, "HQ-PDC");
+	assert_string_equal(p->user, "HQ\\other");
+	assert_null(p->user_password);
+	/* a PDC without a partner: the other side stays unknown */
+	given.resource_pdc = "HQ-PDC";
+	assert_ok(um_pair_find(w.m, w.mem, &given, NULL, &p));
+	assert_null(p->accounts_pdc);
+	unit_world_close(&w);
+	unlink(path);
+	free(path);
+}
+
+/* A scenario without [pair]: its first trust between two of its own
+ * domains (what a half-broken trust has left on either side). */
+static void test_pair_from_first_trust(void **state)
+{
+	struct unit_world w;
+	char *path = write_temp("[domain HQ]\npdc = HQ-PDC\n"
+				"sid = S-1-5-21-1-2-3\n"
+				"[domain BRANCH]\npdc = BR-PDC\n"
+				"sid = S-1-5-21-4-5-6\n"
+				"[trusting HQ BRANCH]\n"
+				"nthash = 9fe0cd1671254282a0a8dca70aaa3c38\n");
+	struct um_pair *p;
+
+	(void)state;
+	unit_world_open(&w, path);
+	assert_ok(um_pair_find(w.m, w.mem, NULL, NULL, &p));
+	assert_string_equal(p->resource_pdc, "BR-PDC");
+	assert_string_equal(p->accounts_pdc, "HQ-PDC");
+	assert_null(p->user);
+	unit_world_close(&w);
+	unlink(path);
+	free(path);
+}
+
+/* What a verify's status says of the trust (the trust dialog's column). */
+static void test_trust_state_of(void **state)
+{
+	(void)state;
+	assert_int_equal(um_trust_state_of(um_ok()), UM_TRUST_OK);
+	assert_int_equal(um_trust_state_of(um_nt(UM_NT_HOST_UNREACHABLE)),
+			 UM_TRUST_UNKNOWN);
+	assert_int_equal(um_trust_state_of(um_local(UM_LOCAL_NO_MEMORY)),
+			 UM_TRUST_UNKNOWN);
+	assert_int_equal(um_trust_state_of(
+				 um_werr(UM_WERR_NO_TRUST_SAM_ACCOUNT)),
+			 UM_TRUST_BROKEN);
+	assert_true(um_status_pdc_not_found(um_werr(UM_WERR_NO_SUCH_DOMAIN)));
+	assert_false(um_status_pdc_not_found(um_nt(UM_NT_LOGON_FAILURE)));
+}
+
 /* ---- state files ------------------------------------------------------ */
 
 static void test_state_file_safe(void **state)
 {
 	struct unit_world w;
+	struct um_pair *pair;
 	struct stat sb;
 	char buf[8192];
 	FILE *f;
@@ -209,9 +329,18 @@ static void test_state_file_safe(void **state)
 	buf[n] = '\0';
 	assert_null(strstr(buf, "Visible.pw7"));
 	assert_non_null(strstr(buf, "[trusting ACCOUNTS RESOURCE]"));
+	/* the scenario's pair and its test user, not the user's password */
+	assert_non_null(strstr(buf, "[pair]\nresource = RESOURCE\n"
+				    "accounts = ACCOUNTS\nuser = alice\n"));
+	assert_null(strstr(buf, "Alice.pw1"));
 	/* A new process sees the change. */
 	unit_world_reopen(&w);
 	assert_int_equal(n_trusting(&w, "DCA"), 1);
+	pair = um_model_named_pair(w.m, w.mem);
+	assert_non_null(pair);
+	assert_string_equal(pair->resource_pdc, "DCB");
+	assert_string_equal(pair->user, "ACCOUNTS\\alice");
+	assert_null(pair->user_password);
 	unit_world_close(&w);
 }
 
@@ -240,6 +369,16 @@ static const struct {
 	  "channel needs its trusted section" },
 	{ "[domain A]\npdc=X\n[scenario]\ninclude = ../etc/passwd\n",
 	  "include names a file beside this one" },
+	{ "[pair]\nresource = A\n[domain A]\npdc=X\n",
+	  "[pair] needs resource and accounts" },
+	{ "[pair]\nresource = A\naccounts = B\n[domain A]\npdc=X\n",
+	  "[pair] names two domains of this scenario" },
+	{ "[pair]\nresource = A\naccounts = a\n[domain A]\npdc=X\n",
+	  "[pair] names two domains of this scenario" },
+	{ "[pair]\nresource = A\naccounts = B\npassword = x\n"
+	  "[domain A]\npdc=X\n[domain B]\npdc=Y\n",
+	  "[pair] has a password but no user" },
+	{ "[pair]\nresource = A\ncolour = blue\n", ":3: unknown key colour" },
 };
 
 static void test_bad_files_refused(void **state)
@@ -295,6 +434,10 @@ int main(void)
 		cmocka_unit_test(test_bad_input_changes_nothing),
 		cmocka_unit_test(test_cancel_changes_nothing),
 		cmocka_unit_test(test_small_pages_show_everything_once),
+		cmocka_unit_test(test_partner_pdc_status),
+		cmocka_unit_test(test_pair_find),
+		cmocka_unit_test(test_pair_from_first_trust),
+		cmocka_unit_test(test_trust_state_of),
 		cmocka_unit_test(test_state_file_safe),
 		cmocka_unit_test(test_bad_files_refused),
 		cmocka_unit_test(test_huge_file_refused),

@@ -49,6 +49,27 @@ static const struct {
 	{ "large", UM_VERDICT_HEALTHY, 0, 0 },
 };
 
+/* Every shipped scenario names its pair and a test user, whose logon
+ * gives what the table says. */
+static void pair_is_the_scenarios(struct unit_world *w, const char *name,
+				  size_t i)
+{
+	struct um_pair *p = um_model_named_pair(w->m, w->mem);
+	bool nt4 = strstr(name, "-nt4") != NULL;
+
+	if (p == NULL) {
+		fail_msg("%s: no [pair]", name);
+	}
+	assert_string_equal(p->resource_pdc, "DCB");
+	assert_string_equal(p->accounts_pdc, "DCA");
+	assert_string_equal(p->user, ALICE);
+	assert_non_null(p->user_password);
+	assert_status(um_logon_test(unit_pdc(w, p->resource_pdc), p->user,
+				    p->user_password),
+		      UM_KIND_NT,
+		      nt4 ? scenarios[i].nt4_logon : scenarios[i].ad_logon);
+}
+
 static void check_scenario(size_t i, bool nt4)
 {
 	struct unit_world w;
@@ -62,6 +83,7 @@ static void check_scenario(size_t i, bool nt4)
 		      nt4 ? scenarios[i].nt4_logon : scenarios[i].ad_logon);
 	unit_world_close(&w);
 	unit_world_open(&w, name);
+	pair_is_the_scenarios(&w, name, i);
 	if (verdict(&w) != scenarios[i].want) {
 		fail_msg("%s: verdict %s", name,
 			 um_verdict_key(verdict(&w)));

@@ -132,6 +132,52 @@ static void test_healthy_has_nothing_to_train(void **state)
 	unit_world_close(&w);
 }
 
+/* No test user (a scenario whose [pair] has none, or real PDCs without
+ * --user): training ends, with its summary, once the trust verifies. */
+static void test_without_user_ends_when_verified(void **state)
+{
+	struct unit_world w;
+	struct um_training_options opt = { .resource_pdc = "DCB",
+					   .accounts_pdc = "DCA" };
+	struct um_training_summary s;
+	struct um_training *t;
+	struct um_secret *pw;
+
+	(void)state;
+	unit_world_open(&w, "kb207957");
+	assert_ok(um_training_start(w.mem, w.m, &opt, &t));
+	pw = unit_secret(&w, "Train.pw3");
+	um_trust_remove_trusted(unit_pdc(&w, "DCB"), "ACCOUNTS");
+	um_trust_add_trusting(unit_pdc(&w, "DCA"), "RESOURCE", pw, pw);
+	assert_false(um_training_finished(t));
+	um_trust_add_trusted(unit_pdc(&w, "DCB"), "ACCOUNTS", NULL, pw);
+	assert_said(&w, t, "the secure channel verifies. Training complete.");
+	assert_true(um_training_finished(t));
+	um_training_summary(t, &s);
+	assert_true(s.repaired);
+	assert_int_equal(s.mistakes, 0);
+	/* remove, add x2, reset, verify: no logon test to need */
+	assert_int_equal(s.steps, 5);
+	assert_int_equal(s.needed, 5);
+	talloc_free(t);
+	unit_world_close(&w);
+}
+
+/* The pair unknown: said so, rather than a PDC named by guess. */
+static void test_no_pair_refused(void **state)
+{
+	struct unit_world w;
+	struct um_training_options opt = { .resource_pdc = "DCB" };
+	struct um_training *t = (struct um_training *)&w;
+
+	(void)state;
+	unit_world_open(&w, "kb207957");
+	assert_status(um_training_start(w.mem, w.m, &opt, &t), UM_KIND_LOCAL,
+		      UM_LOCAL_UNKNOWN_PDC);
+	assert_null(t);
+	unit_world_close(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +185,8 @@ int main(void)
 		cmocka_unit_test(test_out_of_order_explained),
 		cmocka_unit_test(test_unreachable_ends_on_the_cause),
 		cmocka_unit_test(test_healthy_has_nothing_to_train),
+		cmocka_unit_test(test_without_user_ends_when_verified),
+		cmocka_unit_test(test_no_pair_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

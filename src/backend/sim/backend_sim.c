@@ -519,7 +519,9 @@ static struct um_status op_locate_dc(struct sim_pdc *p, struct sim_domain *d,
 
 	(void)d;
 	if (partner == NULL) {
-		return um_nt(UM_NT_DOMAIN_CONTROLLER_NOT_FOUND);
+		/* what a PDC's DsGetDcName answers for a domain it cannot
+		 * find: "does not exist or could not be contacted" */
+		return um_werr(UM_WERR_NO_SUCH_DOMAIN);
 	}
 	out->pdc = talloc_strdup(mem, partner->pdc);
 	return um_ok();
@@ -680,6 +682,75 @@ const char **um_sim_world_domains(struct um_sim_world *w, TALLOC_CTX *mem)
 		names[i] = w->domains[i].name;
 	}
 	return names;
+}
+
+/* Without a [pair]: the first trust between two of the world's domains
+ * (the resource domain's Trusted Domains, else the accounts domain's
+ * Trusting Domains, which is all a half-broken trust may have left). */
+static void first_trust(struct um_sim_world *w, struct sim_domain **res,
+			struct sim_domain **acc)
+{
+	size_t i, j;
+
+	for (i = 0; i < w->n_domains; i++) {
+		struct sim_domain *d = &w->domains[i];
+
+		for (j = 0; j < d->n_trusted; j++) {
+			*acc = sim_world_domain(w, d->trusted[j].partner);
+			if (*acc != NULL) {
+				*res = d;
+				return;
+			}
+		}
+		for (j = 0; j < d->n_trusting; j++) {
+			*res = sim_world_domain(w, d->trusting[j].partner);
+			if (*res != NULL) {
+				*acc = d;
+				return;
+			}
+		}
+	}
+	*res = *acc = NULL;
+}
+
+struct um_pair *um_sim_world_pair(struct um_sim_world *w, TALLOC_CTX *mem)
+{
+	const struct sim_pair *sp = &w->pair;
+	struct sim_domain *res, *acc;
+	struct um_pair *p;
+
+	res = sp->resource ? sim_world_domain(w, sp->resource) : NULL;
+	acc = sp->accounts ? sim_world_domain(w, sp->accounts) : NULL;
+	if (sp->resource == NULL) {
+		first_trust(w, &res, &acc);
+	}
+	if (res == NULL || acc == NULL) {
+		return NULL;
+	}
+	p = talloc_zero(mem, struct um_pair);
+	if (p == NULL) {
+		return NULL;
+	}
+	p->resource_pdc = talloc_strdup(p, res->pdc);
+	p->accounts_pdc = talloc_strdup(p, acc->pdc);
+	if (sp->user != NULL) {
+		/* a bare name is a user of the accounts domain */
+		p->user = strchr(sp->user, '\\') != NULL
+				  ? talloc_strdup(p, sp->user)
+				  : talloc_asprintf(p, "%s\\%s", acc->name,
+						    sp->user);
+	}
+	if (sp->password != NULL) {
+		p->user_password = um_secret_new(p, sp->password,
+						 strlen(sp->password));
+	}
+	if (p->resource_pdc == NULL || p->accounts_pdc == NULL ||
+	    (sp->user != NULL && p->user == NULL) ||
+	    (sp->password != NULL && p->user_password == NULL)) {
+		talloc_free(p);
+		return NULL;
+	}
+	return p;
 }
 
 static bool file_exists(const char *path)

@@ -31,8 +31,8 @@ struct parse_ctx {
 	char *error;       /* first problem found */
 	int depth;         /* include nesting */
 	/* what the current section is */
-	enum { S_NONE, S_SCENARIO, S_DOMAIN, S_USER, S_GROUP, S_TRUSTED,
-	       S_TRUSTING, S_CHANNEL } kind;
+	enum { S_NONE, S_SCENARIO, S_PAIR, S_DOMAIN, S_USER, S_GROUP,
+	       S_TRUSTED, S_TRUSTING, S_CHANNEL } kind;
 	size_t dom, idx;
 };
 
@@ -352,6 +352,10 @@ static int begin_section(struct parse_ctx *c, const char *section)
 		c->kind = S_SCENARIO;
 		return 1;
 	}
+	if (strcmp(section, "pair") == 0) {
+		c->kind = S_PAIR;
+		return 1;
+	}
 	if (split_section(c->w, section, "domain", &a, &rest)) {
 		if (rest != NULL) {
 			return fail(c, _("a domain section names one domain"));
@@ -498,6 +502,26 @@ static int channel_key(struct parse_ctx *c, struct sim_domain *d,
 	return 1;
 }
 
+/* [pair]: resource and accounts name domains (checked once all are
+ * read); user and password are the logon test's. */
+static int pair_key(struct parse_ctx *c, const char *key, const char *v)
+{
+	struct sim_pair *p = &c->w->pair;
+	char **slot = strcmp(key, "resource") == 0   ? &p->resource
+		      : strcmp(key, "accounts") == 0 ? &p->accounts
+		      : strcmp(key, "user") == 0     ? &p->user
+		      : strcmp(key, "password") == 0 ? &p->password
+						     : NULL;
+
+	if (slot == NULL) {
+		return fail(c, talloc_asprintf(c->w, _("unknown key %s"),
+					       key));
+	}
+	talloc_free(*slot);
+	*slot = talloc_strdup(c->w, v);
+	return *slot != NULL ? 1 : fail(c, _("out of memory"));
+}
+
 static int on_key(void *priv, const char *section, const char *key,
 		  const char *v);
 
@@ -566,6 +590,8 @@ static int on_key(void *priv, const char *section, const char *key,
 				_("unknown key %s"), key));
 		}
 		return 1;
+	case S_PAIR:
+		return pair_key(c, key, v);
 	case S_DOMAIN:
 		return domain_key(c, d, key, v);
 	case S_USER:
@@ -589,6 +615,32 @@ static int on_key(void *priv, const char *section, const char *key,
 	return 0;
 }
 
+/* The pair names two different domains of this world, both or none. */
+static bool pair_valid(struct parse_ctx *c)
+{
+	const struct sim_pair *p = &c->w->pair;
+
+	if (p->resource == NULL && p->accounts == NULL &&
+	    p->user == NULL && p->password == NULL) {
+		return true;
+	}
+	if (p->resource == NULL || p->accounts == NULL) {
+		fail(c, _("[pair] needs resource and accounts"));
+		return false;
+	}
+	if (sim_world_domain(c->w, p->resource) == NULL ||
+	    sim_world_domain(c->w, p->accounts) == NULL ||
+	    um_name_equal(p->resource, p->accounts)) {
+		fail(c, _("[pair] names two domains of this scenario"));
+		return false;
+	}
+	if (p->password != NULL && p->user == NULL) {
+		fail(c, _("[pair] has a password but no user"));
+		return false;
+	}
+	return true;
+}
+
 static struct um_status check_world(struct parse_ctx *c)
 {
 	size_t i, j;
@@ -605,6 +657,9 @@ static struct um_status check_world(struct parse_ctx *c)
 				return um_local(UM_LOCAL_BAD_FILE);
 			}
 		}
+	}
+	if (!pair_valid(c)) {
+		return um_local(UM_LOCAL_BAD_FILE);
 	}
 	return um_ok();
 }
@@ -706,6 +761,19 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 	}
 }
 
+static void write_pair(FILE *f, const struct sim_pair *p)
+{
+	if (p->resource == NULL) {
+		return;
+	}
+	fprintf(f, "\n[pair]\nresource = %s\naccounts = %s\n", p->resource,
+		p->accounts);
+	/* the user, but never its password: state files hold no password */
+	if (p->user != NULL) {
+		fprintf(f, "user = %s\n", p->user);
+	}
+}
+
 static struct um_status sync_dir_of(const char *path)
 {
 	char *dir = talloc_strdup(NULL, path);
@@ -758,6 +826,7 @@ struct um_status sim_world_save(struct um_sim_world *w)
 	if (w->description != NULL) {
 		fprintf(f, "description = %s\n", w->description);
 	}
+	write_pair(f, &w->pair);
 	for (i = 0; i < w->n_domains; i++) {
 		write_domain(f, &w->domains[i]);
 	}

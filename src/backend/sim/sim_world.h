@@ -62,9 +62,20 @@ struct sim_domain {
 	enum sim_channel *channel;
 };
 
+/* A scenario's [pair]: the domain pair training, Diagnose and Repair
+ * start from, and (optional) a user of the accounts domain and its
+ * password for the logon test: a training fixture, kept in the clear. */
+struct sim_pair {
+	char *resource;  /* domain names; NULL when the scenario has none */
+	char *accounts;
+	char *user;
+	char *password;
+};
+
 struct um_sim_world {
 	char *name;
 	char *description;
+	struct sim_pair pair;
 	char *state_file;   /* NULL: changes live in memory only */
 	struct sim_domain *domains;
 	size_t n_domains;
