@@ -22,6 +22,7 @@
 #include "rpc_internal.h"
 #include "drsblobs.h"
 #include "i18n.h"
+#include "test_hooks.h"
 
 /* MS-LSAD's multiplier: Samba answers 1 + max_size / 82 entries of
  * EnumTrustedDomainsEx, and 1 + max_size / 60 of EnumTrustDom. */
@@ -1130,7 +1131,7 @@ const struct um_backend_ops rpc_ops_undecided = {
 	.recv = rpc_op_recv,
 };
 
-/* USRMGR_RPC_STATS set: when the PDC goes (at exit), its connections, RPC
+/* USRMGR_RPC_STATS set (test_hooks.h; not in the installed usrmgr): when the PDC goes (at exit), its connections, RPC
  * round trips (requests sent, the connection's own included) and model
  * operations on standard error, for bench/ (doc/performance.md). */
 static int backend_stats(struct rpc_backend *be)
@@ -1160,7 +1161,7 @@ struct um_status um_backend_rpc_attach(struct um_pdc *pdc,
 		return um_local(UM_LOCAL_NO_MEMORY);
 	}
 	be->conn = c;
-	if (getenv("USRMGR_RPC_STATS") != NULL)
+	if (um_test_rpc_stats())
 		talloc_set_destructor(be, backend_stats);
 	c->pdc = pdc;
 	c->opt = opt;
