@@ -79,7 +79,8 @@ tests_fuzz_fuzz_drsblobs_CFLAGS = $(FUZZ_CFLAGS) $(SAMBA_CFLAGS)
 tests_fuzz_fuzz_drsblobs_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_drsblobs_LDADD = $(FUZZ_LIBS)
 
-# The screens' objects as usrmgr has them, without its main().
+# The screens' objects as usrmgr has them, without its main(); the
+# test hooks on (USRMGR_UI_SCRIPT feeds the keys).
 tests_fuzz_fuzz_form_SOURCES = tests/fuzz/fuzz-form.c
 tests_fuzz_fuzz_form_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/ui
 tests_fuzz_fuzz_form_CFLAGS = $(FUZZ_CFLAGS) $(CURSES_CFLAGS)
