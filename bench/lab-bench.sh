@@ -39,10 +39,14 @@ USRMGR=${USRMGR:-$(pwd)/usrmgr}
 FLOOR=${FLOOR:-$(pwd)/bench/floor-client}
 case $USRMGR in /*) ;; *) USRMGR=$(pwd)/$USRMGR ;; esac
 case $FLOOR in /*) ;; *) FLOOR=$(pwd)/$FLOOR ;; esac
+# The hooks (USRMGR_RPC_STATS, USRMGR_UI_SCRIPT) work in the test binary
+# only (src/include/test_hooks.h): the same objects as usrmgr.
+USRMGR_TEST_BIN=${USRMGR_TEST_BIN:-$(pwd)/tests/usrmgr-test}
+case $USRMGR_TEST_BIN in /*) ;; *) USRMGR_TEST_BIN=$(pwd)/$USRMGR_TEST_BIN ;; esac
 RUNS=${RUNS:-7}
 SCALE_N=${SCALE_N:-300}
 SKIP=${SKIP:-}
-for f in "$USRMGR" "$FLOOR"; do
+for f in "$USRMGR" "$USRMGR_TEST_BIN" "$FLOOR"; do
 	[ -x "$f" ] || { echo "lab-bench: $f is missing (make usrmgr bench/floor-client)" >&2; exit 2; }
 done
 
@@ -169,7 +173,7 @@ list_table() { # list_table TAG TITLE
 			"$(ratio "${R_MS[$k]}" "$base")" "${R_MIB[$k]}" "${R_TURNS[$k]}" \
 			"${R_SMB[$k]}" "${R_OTHER[$k]}" "$note"
 	done < <(list_cmds)
-	USRMGR_RPC_STATS=1 lab_exec console "$USRMGR" -S "$RESOURCE_PDC" \
+	USRMGR_RPC_STATS=1 lab_exec console "$USRMGR_TEST_BIN" -S "$RESOURCE_PDC" \
 		-A "$RESOURCE_ADMIN_AUTHFILE" trust list 2>&1 >/dev/null |
 		sed -n 's/^usrmgr-rpc-stats: /  usrmgr RPC requests: /p'
 	lab_exec console "$FLOOR" "$RESOURCE_PDC" "$RESOURCE_ADMIN_AUTHFILE" 2>&1 >/dev/null |
@@ -219,7 +223,7 @@ if ! skip scale; then
 	if ! skip ui; then
 		echo
 		echo "The screens on RESOURCE's PDC with $((SCALE_N + 1)) trusts (bench/ui-bench.sh --lab):"
-		LAB_NAME=$LAB_NAME RUNS=$RUNS USRMGR=$USRMGR "$TOP/bench/ui-bench.sh" --lab | sed 's/^/  /'
+		LAB_NAME=$LAB_NAME RUNS=$RUNS USRMGR=$USRMGR USRMGR_TEST_BIN=$USRMGR_TEST_BIN "$TOP/bench/ui-bench.sh" --lab | sed 's/^/  /'
 	fi
 	lab_exec resource /usr/bin/python3 "$T/trusts.py" "$RESOURCE_SMB_CONF" del "$SCALE_N"
 fi
@@ -237,7 +241,7 @@ judge() {
 repair_usrmgr() { # -> ns on stdout; RPC stats in $T/u.stats
 	rm -f "$T/journal"
 	lab_exec console sh -c 't0=$(date +%s%N); USRMGR_RPC_STATS=1 "$@" >/dev/null 2>"'"$T"'/u.stats"; rc=$?; t1=$(date +%s%N); echo $((t1 - t0)) $rc' \
-		sh "$USRMGR" trust repair --resource-pdc "$RESOURCE_PDC" --accounts-pdc "$ACCOUNTS_PDC" \
+		sh "$USRMGR_TEST_BIN" trust repair --resource-pdc "$RESOURCE_PDC" --accounts-pdc "$ACCOUNTS_PDC" \
 		--resource-authfile "$RESOURCE_ADMIN_AUTHFILE" --accounts-authfile "$ACCOUNTS_ADMIN_AUTHFILE" \
 		--yes --generate-password --journal "$T/journal"
 }

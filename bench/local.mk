@@ -23,7 +23,8 @@ EXTRA_DIST += \
 	doc/performance.md
 
 # the whole comparison on the lab, one run (doc/performance.md)
-lab-bench: usrmgr$(EXEEXT) bench/floor-client$(EXEEXT)
-	USRMGR=$(abs_top_builddir)/usrmgr FLOOR=$(abs_top_builddir)/bench/floor-client \
+lab-bench: usrmgr$(EXEEXT) tests/usrmgr-test$(EXEEXT) bench/floor-client$(EXEEXT)
+	USRMGR=$(abs_top_builddir)/usrmgr \
+	USRMGR_TEST_BIN=$(abs_top_builddir)/tests/usrmgr-test FLOOR=$(abs_top_builddir)/bench/floor-client \
 		bash $(srcdir)/bench/lab-bench.sh
 .PHONY: lab-bench

@@ -4,12 +4,14 @@
 # 5,000 trusts).  Medians of RUNS runs (default 5).
 #
 # Two ways of measuring:
-#  - script mode (USRMGR_UI_SCRIPT): the real binary, keys from a script,
+#  - script mode (USRMGR_UI_SCRIPT): the test binary (usrmgr's objects with
+#    the test hooks on, src/include/test_hooks.h), keys from a script,
 #    curses drawing into its own screen; no terminal in the way;
 #  - tmux: the real binary in a real terminal, time until the first screen
 #    shows (includes tmux's own start).
 #
-# Usage: bench/ui-bench.sh  (USRMGR=path/to/usrmgr, RUNS=N)
+# Usage: bench/ui-bench.sh  (USRMGR=path/to/usrmgr,
+#   USRMGR_TEST_BIN=path/to/tests/usrmgr-test for script mode, RUNS=N)
 #
 # With --lab: the same figures against the real RESOURCE PDC of a lab
 # (usrmgr in its console namespace, -S and -A from its lab.env): the lab
@@ -20,6 +22,8 @@
 set -u
 USRMGR=${USRMGR:-./usrmgr}
 case $USRMGR in /*) ;; *) USRMGR=$(pwd)/$USRMGR ;; esac
+USRMGR_TEST_BIN=${USRMGR_TEST_BIN:-./tests/usrmgr-test}
+case $USRMGR_TEST_BIN in /*) ;; *) USRMGR_TEST_BIN=$(pwd)/$USRMGR_TEST_BIN ;; esac
 LAB_MODE=
 if [ "${1:-}" = --lab ]; then
 	LAB_MODE=1
@@ -47,10 +51,10 @@ run_script() {
 	t0=$(now)
 	if [ -n "$LAB_MODE" ]; then
 		USRMGR_UI_SCRIPT="$2" $LAB_EXEC /usr/bin/time -f %M -o "$T/mem" \
-			"$USRMGR" -S "$RESOURCE_PDC" -A "$RESOURCE_ADMIN_AUTHFILE" >/dev/null 2>&1
+			"$USRMGR_TEST_BIN" -S "$RESOURCE_PDC" -A "$RESOURCE_ADMIN_AUTHFILE" >/dev/null 2>&1
 	else
 		USRMGR_UI_SCRIPT="$2" /usr/bin/time -f %M -o "$T/mem" \
-			"$USRMGR" --scenario "$1" --state "$T/state" -S DCB >/dev/null 2>&1
+			"$USRMGR_TEST_BIN" --scenario "$1" --state "$T/state" -S DCB >/dev/null 2>&1
 	fi
 	t1=$(now)
 	echo "$((t1 - t0)) $(tail -1 "$T/mem")"
@@ -154,6 +158,10 @@ report() { # report SCENARIO
 
 if [ ! -x "$USRMGR" ]; then
 	echo "usrmgr not found at $USRMGR (set USRMGR)" >&2
+	exit 2
+fi
+if [ ! -x "$USRMGR_TEST_BIN" ]; then
+	echo "the test binary not found at $USRMGR_TEST_BIN (make tests/usrmgr-test; set USRMGR_TEST_BIN)" >&2
 	exit 2
 fi
 if [ -n "$LAB_MODE" ]; then

@@ -12,7 +12,8 @@ EXTRA_DIST += lab/usrmgr-lab doc/lab.md bench/lab-up.sh
 LAB_TESTS += \
 	tests/integration/lab-ad.sh \
 	tests/integration/lab-nt4.sh \
-	tests/integration/wizard-lab.sh
+	tests/integration/wizard-lab.sh \
+	tests/integration/own-names-lab.sh
 
 TESTS += \
 	tests/integration/lab-cli.sh \
@@ -28,4 +29,5 @@ EXTRA_DIST += \
 	tests/integration/lab-ad.sh \
 	tests/integration/lab-nt4.sh \
 	tests/integration/wizard-lab.sh \
+	tests/integration/own-names-lab.sh \
 	tests/integration/zz-lab-down.sh

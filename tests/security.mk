@@ -8,12 +8,25 @@ SECURITY_TESTS = \
 	tests/security/secret-files.sh \
 	tests/security/secret-screens.sh \
 	tests/security/secret-prompt.sh \
-	tests/security/uaf-nonexistent-smbconf.sh
+	tests/security/uaf-nonexistent-smbconf.sh \
+	tests/security/hooks-off-test \
+	tests/security/hooks-off.sh
 check_PROGRAMS += tests/security/secret-memory-test
 TESTS += $(SECURITY_TESTS)
 tests_security_secret_memory_test_SOURCES = tests/security/secret-memory-test.c
 tests_security_secret_memory_test_CFLAGS = $(AM_CFLAGS)
 tests_security_secret_memory_test_LDADD = $(USRMGR_LIBS)
+
+# The installed usrmgr's hooks (src/include/test_hooks.h) read no
+# environment: linked as usrmgr links them, with the hooks off.
+check_PROGRAMS += tests/security/hooks-off-test
+tests_security_hooks_off_test_SOURCES = tests/security/hooks-off-test.c
+tests_security_hooks_off_test_CPPFLAGS = $(RPC_CPPFLAGS) \
+	-DUM_NT4_HELPER='"$(pkglibexecdir)/usrmgr-nt4-trust"'
+tests_security_hooks_off_test_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
+tests_security_hooks_off_test_LDADD = $(USRMGR_CORE_LIBS) \
+	libusrmgr_hooks_off.a $(USRMGR_SYS_LIBS)
+EXTRA_DIST += tests/security/hooks-off.sh
 
 # Against the lab: the link to the PDCs is encrypted, -k means Kerberos.
 LAB_TESTS += tests/integration/security-lab.sh
@@ -68,7 +81,8 @@ tests_fuzz_fuzz_drsblobs_CFLAGS = $(FUZZ_CFLAGS) $(SAMBA_CFLAGS)
 tests_fuzz_fuzz_drsblobs_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_drsblobs_LDADD = $(FUZZ_LIBS)
 
-# The screens' objects as usrmgr has them, without its main().
+# The screens' objects as usrmgr has them, without its main(); the
+# test hooks on (USRMGR_UI_SCRIPT feeds the keys).
 tests_fuzz_fuzz_form_SOURCES = tests/fuzz/fuzz-form.c
 tests_fuzz_fuzz_form_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/ui
 tests_fuzz_fuzz_form_CFLAGS = $(FUZZ_CFLAGS) $(CURSES_CFLAGS)

@@ -53,13 +53,15 @@ EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
 
 # The expected screens change only here, deliberately, never in a test
 # run: review the diff before committing it.
-update-screens: usrmgr$(EXEEXT)
+update-screens: usrmgr$(EXEEXT) tests/usrmgr-test$(EXEEXT)
 	UPDATE_SCREENS=1 USRMGR=$(abs_top_builddir)/usrmgr$(EXEEXT) \
+	USRMGR_TEST_BIN=$(abs_top_builddir)/tests/usrmgr-test$(EXEEXT) \
 		$(SHELL) $(srcdir)/tests/ui/screens.sh
 
 # Time to first screen, time per keystroke, peak memory (not a test).
-ui-bench: usrmgr$(EXEEXT)
+ui-bench: usrmgr$(EXEEXT) tests/usrmgr-test$(EXEEXT)
 	USRMGR=$(abs_top_builddir)/usrmgr$(EXEEXT) \
+	USRMGR_TEST_BIN=$(abs_top_builddir)/tests/usrmgr-test$(EXEEXT) \
 		$(SHELL) $(srcdir)/bench/ui-bench.sh
 
 .PHONY: update-screens ui-bench

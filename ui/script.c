@@ -1,7 +1,8 @@
 /*
  * usrmgr - script mode for the screen-dump tests (tig's approach).
  *
- * With USRMGR_UI_SCRIPT=FILE the real binary reads its keys from FILE
+ * With USRMGR_UI_SCRIPT=FILE the test binary (tests/usrmgr-test; the
+ * installed usrmgr ignores it, test_hooks.h) reads its keys from FILE
  * instead of the terminal, draws into curses' own screen (output goes to
  * /dev/null) and writes that screen out as text on ":dump NAME".  The
  * size comes from LINES and COLUMNS.  A line of FILE is either

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ui_priv.h"
+#include "test_hooks.h"
 
 /* Once the main window shows its first domain: --training opens the
  * coach; otherwise an unfinished repair in the journal is offered. */
@@ -26,14 +27,14 @@ void ui_startup(void)
 int um_ui_run(struct um_model *m, const struct um_ui_options *opt)
 {
 	static const struct um_ui_options defaults;
-	const char *script = getenv("USRMGR_UI_SCRIPT");
+	const char *script = um_test_ui_script_path();
 	struct um_hooks hooks, none;
 	struct um_status st;
 	int rc;
 
 	ui.model = m;
 	ui.opt = opt != NULL ? opt : &defaults;
-	ui.script = script != NULL && script[0] != '\0';
+	ui.script = script != NULL;
 	ui.quit_signal = 0;
 	if (ui.script && !ui_script_open(script)) {
 		fprintf(stderr, "usrmgr: %s: %s\n", script,

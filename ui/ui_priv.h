@@ -80,7 +80,7 @@ enum ui_line {
 struct ui_state {
 	struct um_model *model;
 	const struct um_ui_options *opt;
-	bool script;            /* keys from USRMGR_UI_SCRIPT (tests) */
+	bool script;            /* keys from USRMGR_UI_SCRIPT (test binary) */
 	bool ascii;
 	bool utf8;              /* the locale's: Unicode box drawing */
 	bool color;

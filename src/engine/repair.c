@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "repair.h"
 #include "names.h"
 #include "i18n.h"
+#include "test_hooks.h"
 
 const struct um_step um_repair_steps[] = {
 	{ "remove-trusted", UM_STEP_REMOVE_TRUSTED, UM_SIDE_RESOURCE,
@@ -766,23 +766,16 @@ static struct um_status postcondition(struct um_repair *r, size_t i)
 }
 
 /*
- * A test hook, not a feature: with USRMGR_TEST_STOP_AT=before:STEP or
- * after:STEP (STEP as journaled, e.g. add-trusting) the process stops
- * itself (SIGSTOP) right before that step's action reaches the PDC, or
- * right after it returned and before its postcondition is checked and
- * journaled.  A fault test waits for the stop, kills a PDC or cuts a
- * link, and sends SIGCONT: the fault then lands at a known point instead
- * of a race.  Unset, it costs one getenv() per step.
+ * A test hook, not a feature (test_hooks.h): in the test binaries,
+ * USRMGR_TEST_STOP_AT=before:STEP or after:STEP (STEP as journaled, e.g.
+ * add-trusting) stops the process right before that step's action reaches
+ * the PDC, or right after it returned and before its postcondition is
+ * checked and journaled, so a fault test lands its fault at a known point
+ * instead of a race.  The installed usrmgr links the hooks switched off.
  */
 static void test_stop_at(const char *when, size_t i)
 {
-	const char *at = getenv("USRMGR_TEST_STOP_AT");
-	size_t n = strlen(when);
-
-	if (at != NULL && strncmp(at, when, n) == 0 && at[n] == ':' &&
-	    strcmp(at + n + 1, um_repair_steps[i].id) == 0) {
-		raise(SIGSTOP);
-	}
+	um_test_hook_stop_at(when, um_repair_steps[i].id);
 }
 
 struct um_status um_repair_run(struct um_repair *r, size_t i)

@@ -204,7 +204,8 @@ run_row() { # ID STATE AS ARGS PW EXIT STATUS PATTERN AFTER
 		password_file "$pw" "$tmp/$id.pw"
 		pwargs=(--password-file "$tmp/$id.pw")
 	fi
-	lab_exec console env USRMGR_RPC_STATS=1 timeout 60 "$USRMGR" \
+	# the test binary: only it counts RPCs (src/include/test_hooks.h)
+	lab_exec console env USRMGR_RPC_STATS=1 timeout 60 "$USRMGR_TEST_BIN" \
 		-s "$LAB_CONSOLE_SMB_CONF" "$@" "${pwargs[@]}" --json \
 		</dev/null >"$out" 2>&1 || got=$?
 	if [ "$got" = "$want" ] && grep -q "\"status\":\"$status\"" "$out" &&

@@ -12,7 +12,8 @@
 # passed on 2026-11-25, doc/reliability.md).
 #
 # The fault lands at a known point: usrmgr runs with
-# USRMGR_TEST_STOP_AT=before:STEP or after:STEP and stops itself there
+# USRMGR_TEST_STOP_AT=before:STEP or after:STEP (the test binary's hook)
+# and stops itself there
 # (SIGSTOP); the test waits for the stop, injects the fault, sends SIGCONT.
 #
 # Each fault point asserts, judged by Samba's tools where a server is
@@ -40,8 +41,11 @@ set -u
 . "$(dirname "$0")/lab-fixture.sh"
 lab_require ad
 
-USRMGR=${USRMGR:-$(pwd)/usrmgr}
+# The test binary: the installed usrmgr ignores USRMGR_TEST_STOP_AT
+# (src/include/test_hooks.h).
+USRMGR=${USRMGR_TEST_BIN:-$(pwd)/tests/usrmgr-test}
 case $USRMGR in /*) ;; *) USRMGR=$(pwd)/$USRMGR ;; esac
+[ -x "$USRMGR" ] || lab_fail "no test binary at $USRMGR (make check builds it)"
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
 printf 'Kb.Faults.pw1\n' >"$tmp/pw"
@@ -88,7 +92,7 @@ repair() { # ARGS...
 usrmgr_pid() { # JOURNAL
 	local p
 	for p in $(ip netns pids "$LAB_CONSOLE_NETNS" 2>/dev/null); do
-		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = usrmgr ] &&
+		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = "${USRMGR##*/}" ] &&
 			tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q -- "--journal $1 " &&
 			echo "$p" && return 0
 	done

@@ -48,6 +48,24 @@ t_is "an unknown break scenario: usage error" 2 "$rc"
 t_check "  and lists the scenarios" has "kb207957, broken-at-resource or password-mismatch"
 run --name "$NAME" up --flavour nt5
 t_is "an unknown flavour: usage error" 2 "$rc"
+# up's names of one's own: refused before anything is made
+run --name "$NAME" up --accounts-domain 'NORTH_WIND'
+t_is "up: a domain name with an underscore: usage error" 2 "$rc"
+t_check "  and says which" has "bad name 'NORTH_WIND'"
+run --name "$NAME" up --resource-pdc abcdefghijklmnop
+t_is "up: a PDC name of 16 characters: usage error" 2 "$rc"
+run --name "$NAME" up --accounts-pdc north --resource-pdc NORTH
+t_is "up: the same PDC name twice (case aside): usage error" 2 "$rc"
+t_check "  and says which" has "the name 'north' is given twice"
+run --name "$NAME" up --resource-domain dcb
+t_is "up: a domain named like the other's PDC: usage error" 2 "$rc"
+run --name "$NAME" up --accounts-pdc
+t_is "up: --accounts-pdc without a name: usage error" 2 "$rc"
+t_check "  and says which option" has "^usrmgr-lab: --accounts-pdc needs a name"
+t_check "no lab was made by any of them" test ! -e "${USRMGR_LAB_ROOT:-/var/lib/usrmgr-lab}/$NAME"
+run --help
+t_check "--help names up's four name options" \
+	eval 'has "--accounts-domain NAME" && has "--resource-domain NAME" && has "--accounts-pdc HOST" && has "--resource-pdc HOST"'
 run --name "$NAME" exec console
 t_is "exec without a command: usage error" 2 "$rc"
 run --name "$NAME" stop --frob

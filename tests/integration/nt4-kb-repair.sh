@@ -80,4 +80,32 @@ t_is "kb207957 on the resource PDC in one run, with the logon test: repaired" \
 t_check "  journal: logon-test done" journal_has step-done logon-test NT_STATUS_OK
 t_check "  wbinfo --check-secret passes, ACCOUNTS\\alice logs on" trust_works
 
+# The installed usrmgr, as root on the resource PDC with USRMGR_NT4_HELPER
+# naming another program: that program never receives the trust password;
+# the installed helper's path is the one tried (src/include/test_hooks.h).
+INSTALLED_UM=$NT4_BUILDDIR/usrmgr
+default_helper=$(grep -a -o '/[[:alnum:]/._-]*/usrmgr-nt4-trust' "$INSTALLED_UM" | head -n 1)
+J=$NT4_TMP/installed.journal
+lab_restore trusted || lab_fail "restore trusted"
+lab -q break kb207957 >/dev/null 2>&1 || lab_fail "break kb207957"
+um console --json trust repair --resource-pdc "$RESOURCE_PDC" \
+	--accounts-pdc "$ACCOUNTS_PDC" "${SIDES[@]}" --yes \
+	--password-file "$NT4_PW" --journal "$J" >/dev/null
+cat >"$NT4_TMP/stand-in" <<EOS
+#!/bin/sh
+cat >"$NT4_TMP/stand-in.stdin"
+exit 0
+EOS
+chmod 755 "$NT4_TMP/stand-in"
+out=$(lab_exec resource env USRMGR_NT4_HELPER="$NT4_TMP/stand-in" "$INSTALLED_UM" \
+	-s /etc/samba/smb.conf --json trust repair --resume "${SIDES[@]}" --yes \
+	--password-file "$NT4_PW" --journal "$J" 2>&1)
+t_check "installed usrmgr as root: the program USRMGR_NT4_HELPER names never ran" \
+	test ! -e "$NT4_TMP/stand-in.stdin"
+t_check "  the installed helper ($default_helper) is the one it tried" \
+	eval '[ -n "$default_helper" ] && grep -q -F -- "$default_helper" <<<"$out"'
+t_check "  and the test binary then finishes the repair on the resource PDC" \
+	eval 'um resource -s /etc/samba/smb.conf --json trust repair --resume "${SIDES[@]}" --yes --password-file "$NT4_PW" --journal "$J" | grep -q "\"outcome\":\"repaired\""'
+t_check "  wbinfo --check-secret passes, ACCOUNTS\\alice logs on" trust_works
+
 t_done

@@ -15,8 +15,10 @@ fi
 
 NT4_SRCDIR=${top_srcdir:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 NT4_BUILDDIR=${top_builddir:-$NT4_SRCDIR}
-UM=${USRMGR:-$NT4_BUILDDIR/usrmgr}
-# the helper from the source tree (installed, usrmgr finds it by itself)
+# The test binary: only it takes $USRMGR_NT4_HELPER (the installed usrmgr
+# always runs the installed helper, src/include/test_hooks.h), and the
+# helper here is the source tree's.
+UM=${USRMGR_TEST_BIN:-$NT4_BUILDDIR/tests/usrmgr-test}
 NT4_HELPER=${USRMGR_NT4_HELPER:-$NT4_SRCDIR/helpers/usrmgr-nt4-trust}
 PY=/usr/bin/python3
 

@@ -27,6 +27,11 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 USRMGR=${USRMGR:-$(pwd)/usrmgr}
 case $USRMGR in /*) ;; *) USRMGR=$(pwd)/$USRMGR ;; esac
 [ -x "$USRMGR" ] || lab_fail "no usrmgr binary at $USRMGR"
+# The hooks (USRMGR_RPC_STATS, USRMGR_UI_SCRIPT) work in the test binary
+# only (src/include/test_hooks.h): the same objects as usrmgr.
+USRMGR_TEST_BIN=${USRMGR_TEST_BIN:-$(pwd)/tests/usrmgr-test}
+case $USRMGR_TEST_BIN in /*) ;; *) USRMGR_TEST_BIN=$(pwd)/$USRMGR_TEST_BIN ;; esac
+[ -x "$USRMGR_TEST_BIN" ] || lab_fail "no test binary at $USRMGR_TEST_BIN"
 N=${SCALE_N:-300}
 PY=/usr/bin/python3
 
@@ -151,7 +156,7 @@ total=$((N + 1))
 list_cli() { # list_cli PAGE_SIZE|default -> $T/list-P.json, stats
 	local p=$1 args=()
 	[ "$p" = default ] || args=(--page-size "$p")
-	USRMGR_RPC_STATS=1 lab_exec console "$USRMGR" -S "$RESOURCE_PDC" \
+	USRMGR_RPC_STATS=1 lab_exec console "$USRMGR_TEST_BIN" -S "$RESOURCE_PDC" \
 		-A "$RESOURCE_ADMIN_AUTHFILE" "${args[@]}" trust list --json \
 		>"$T/list-$p.json" 2>"$T/list-$p.err"
 }
@@ -195,7 +200,7 @@ t0=$(date +%s%N)
 rc=0
 LC_ALL=C.UTF-8 TERM=xterm-256color COLUMNS=80 LINES=24 \
 	USRMGR_UI_SCRIPT="$T/scale.keys" USRMGR_UI_DUMP_DIR="$T/dumps" \
-	lab_exec console "$USRMGR" -S "$RESOURCE_PDC" -A "$RESOURCE_ADMIN_AUTHFILE" \
+	lab_exec console "$USRMGR_TEST_BIN" -S "$RESOURCE_PDC" -A "$RESOURCE_ADMIN_AUTHFILE" \
 	--page-size 7 >/dev/null 2>"$T/ui.err" || rc=$?
 t1=$(date +%s%N)
 t_is "screens: the script ran to Exit ($(( (t1 - t0) / 1000000 )) ms for $((n_out + n_in + 8)) keys)" 0 "$rc"

@@ -4,6 +4,9 @@
 set -u
 : "${USRMGR:?run through make check (USRMGR names the binary)}"
 : "${top_srcdir:?run through make check (top_srcdir names the source tree)}"
+# usrmgr with the test hooks on (src/include/test_hooks.h): the tests
+# that script the screens run it; the installed usrmgr ignores the hooks.
+USRMGR_TEST_BIN=${USRMGR_TEST_BIN:-${top_builddir:-.}/tests/usrmgr-test}
 SCENARIOS=${USRMGR_SCENARIO_DIR:-$top_srcdir/scenarios}
 passed=0
 failed=0

@@ -42,8 +42,9 @@ EOF
 
 mkdir -p "$tmp/dumps"
 for term in xterm-256color vt100; do
+	# the test binary: the installed usrmgr reads no key script
 	env TERM=$term COLUMNS=80 LINES=24 USRMGR_UI_SCRIPT="$tmp/repair.keys" \
-		USRMGR_UI_DUMP_DIR="$tmp/dumps" timeout 60 "$USRMGR" \
+		USRMGR_UI_DUMP_DIR="$tmp/dumps" timeout 60 "$USRMGR_TEST_BIN" \
 		--scenario kb207957 --state "$tmp/ui-$term.state" \
 		>"$tmp/ui-$term.out" 2>"$tmp/ui-$term.err"
 	rc=$?

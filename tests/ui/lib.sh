@@ -11,6 +11,11 @@ UI_TESTS_DIR=$(cd "$(dirname "$0")" && pwd)
 # tests from the top build directory).
 USRMGR=${USRMGR:-$(pwd)/usrmgr}
 case $USRMGR in /*) ;; *) USRMGR=$(pwd)/$USRMGR ;; esac
+# The same with the test hooks on (src/include/test_hooks.h), for the
+# tests that script the keys (screens.sh); the installed usrmgr ignores
+# USRMGR_UI_SCRIPT.
+USRMGR_TEST_BIN=${USRMGR_TEST_BIN:-$(pwd)/tests/usrmgr-test}
+case $USRMGR_TEST_BIN in /*) ;; *) USRMGR_TEST_BIN=$(pwd)/$USRMGR_TEST_BIN ;; esac
 
 # A stable terminal world: C.UTF-8, no translation, no colour override.
 export LC_ALL=C.UTF-8 LANGUAGE= LANG=C.UTF-8

@@ -1,6 +1,7 @@
 #!/bin/sh
-# usrmgr screen-dump tests (tig's approach): the real binary reads scripted
-# keys (USRMGR_UI_SCRIPT), draws into curses' own screen and writes it out
+# usrmgr screen-dump tests (tig's approach): the test binary ($USRMGR_TEST_BIN,
+# usrmgr's objects with the test hooks on: src/include/test_hooks.h) reads
+# scripted keys (USRMGR_UI_SCRIPT), draws into curses' own screen and writes it out
 # as text at each ":dump NAME"; each dump is compared with the expected
 # text in tests/ui/expected/SCRIPT-NAME.screen.
 #
@@ -14,11 +15,12 @@
 #   #@ ARGS=--ascii      more arguments for usrmgr
 #   #@ ENV=NO_COLOR=1    one more environment variable
 #
-# UI_WRAPPER runs usrmgr under a tool, e.g.
+# UI_WRAPPER runs the binary under a tool, e.g.
 #   UI_WRAPPER="valgrind -q --leak-check=full --error-exitcode=9
 #     --suppressions=tests/ui/valgrind.supp" tests/ui/screens.sh
 . "$(dirname "$0")/lib.sh"
 
+USRMGR=$USRMGR_TEST_BIN
 need_binary
 
 SCREENS="$UI_TESTS_DIR/screens"

@@ -27,7 +27,7 @@
 #define NT4_HELPER_DIFFERENT    4
 #define NT4_HELPER_NOT_RUN    127 /* could not be started, or killed */
 
-/* The installed helper, or $USRMGR_NT4_HELPER (tests, the build tree). */
+/* The installed helper; in the test binaries, $USRMGR_NT4_HELPER. */
 const char *nt4_helper_path(void);
 
 /* Run the helper with ARGS (NULL-terminated, without the program),

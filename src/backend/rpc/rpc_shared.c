@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rpc_internal.h"
+#include "test_hooks.h"
 
 /* ================= domain_info ================= */
 
@@ -140,9 +141,10 @@ RPC_OP_SENDER(rpc_list_groups_send, groups_kind)
 
 /* ================= attach ================= */
 
-/* USRMGR_RPC_STATS set: when the PDC goes (at exit), its connections, RPC
- * round trips (requests sent, the connection's own included) and model
- * operations on standard error, for bench/ (doc/performance.md). */
+/* USRMGR_RPC_STATS set (test_hooks.h; never in the installed usrmgr):
+ * when the PDC goes (at exit), its connections, RPC round trips (requests
+ * sent, the connection's own included) and model operations on standard
+ * error, for bench/ (doc/performance.md). */
 static int backend_stats(struct rpc_backend *be)
 {
 	const struct rpc_conn *c = be->conn;
@@ -197,7 +199,7 @@ struct um_status um_backend_rpc_attach(struct um_pdc *pdc,
 		talloc_free(be);
 		return st;
 	}
-	if (getenv("USRMGR_RPC_STATS") != NULL)
+	if (um_test_rpc_stats())
 		talloc_set_destructor(be, backend_stats);
 	pdc->backend = be;
 	return um_ok();

@@ -1,0 +1,43 @@
+/*
+ * usrmgr - the test hooks switched on, from the environment: linked only
+ * into tests/usrmgr-test and the other test programs (never installed).
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include "test_hooks.h"
+
+void um_test_hook_stop_at(const char *when, const char *step_id)
+{
+	const char *at = getenv("USRMGR_TEST_STOP_AT");
+	size_t n = strlen(when);
+
+	if (at != NULL && strncmp(at, when, n) == 0 && at[n] == ':' &&
+	    strcmp(at + n + 1, step_id) == 0)
+		raise(SIGSTOP);
+}
+
+const char *um_test_ui_script_path(void)
+{
+	const char *script = getenv("USRMGR_UI_SCRIPT");
+
+	return script != NULL && script[0] != '\0' ? script : NULL;
+}
+
+bool um_test_rpc_stats(void)
+{
+	return getenv("USRMGR_RPC_STATS") != NULL;
+}
+
+/* Only an absolute path: a relative one would depend on the directory
+ * usrmgr happens to run in. */
+const char *um_test_nt4_helper_path(void)
+{
+	const char *p = getenv("USRMGR_NT4_HELPER");
+
+	return p != NULL && p[0] == '/' ? p : NULL;
+}
