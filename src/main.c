@@ -28,11 +28,7 @@ static int open_screens(const struct um_cli *c, struct um_model *m)
 		.ascii = c->ascii,
 		.no_color = c->no_color || getenv("NO_COLOR") != NULL,
 		.training = c->training,
-		.scenario = um_model_simulated(m)
-				    ? (c->training_scenario ? c->training_scenario
-				       : c->scenario        ? c->scenario
-							    : "kb207957")
-				    : NULL,
+		.scenario = um_model_scenario(m),
 		.journal = c->journal,
 		.resource_pdc = c->resource_pdc,
 		.accounts_pdc = c->accounts_pdc,

@@ -16,7 +16,7 @@
 #include "diagnosis.h"
 #include "names.h"
 
-enum { ID_NAME = 1, ID_PW, ID_PDC, ID_OK, ID_CANCEL, ID_HELP };
+enum { ID_NAME = 1, ID_PW, ID_PDC, ID_OK, ID_CANCEL };
 
 struct add_trusted {
 	struct um_pdc *pdc;
@@ -90,9 +90,6 @@ static int trusted_event(struct ui_dialog *d, int id, int key)
 	switch (id) {
 	case ID_OK:
 		return trusted_ok(d);
-	case ID_HELP:
-		ui_help(UI_HELP_ADD_TRUSTED);
-		return UI_DLG_CONTINUE;
 	default:
 		return id;
 	}
@@ -106,10 +103,7 @@ bool ui_add_trusted(struct um_pdc *p)
 
 	ui_dialog_init(&d, _("Add Trusted Domain"), with_pdc ? 9 : 7, 58,
 		       UI_HELP_ADD_TRUSTED);
-	d.priv = &a;
-	d.event = trusted_event;
-	d.default_id = ID_OK;
-	d.cancel_id = ID_CANCEL;
+	ui_dialog_handle(&d, trusted_event, NULL, &a, ID_OK, ID_CANCEL);
 	ui_dialog_label(&d, 2, 2, _("&Domain:"));
 	ui_dialog_field(&d, ID_NAME, 2, 14, 24, false, 0);
 	ui_dialog_label(&d, 4, 2, _("&Password:"));
@@ -120,7 +114,7 @@ bool ui_add_trusted(struct um_pdc *p)
 	}
 	ui_dialog_button(&d, ID_OK, 2, 43, _("OK"))->w = 12;
 	ui_dialog_button(&d, ID_CANCEL, 3, 43, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, ID_HELP, 4, 43, _("&Help"))->w = 12;
+	ui_dialog_button(&d, UI_ID_HELP, 4, 43, _("&Help"))->w = 12;
 	ui_dialog_run(&d);
 	ui_dialog_free(&d);
 	return a.done;

@@ -13,7 +13,7 @@
 #include "diagnosis.h"
 #include "names.h"
 
-enum { ID_NAME = 1, ID_PW, ID_CONFIRM, ID_OK, ID_CANCEL, ID_HELP };
+enum { ID_NAME = 1, ID_PW, ID_CONFIRM, ID_OK, ID_CANCEL };
 
 struct add_trusting {
 	struct um_pdc *pdc;
@@ -54,12 +54,8 @@ static int trusting_ok(struct ui_dialog *d)
 		ui_field_secret(d, ui_dialog_ctl(d, ID_CONFIRM), t);
 	struct um_status st;
 
-	if (!um_secret_equal(pw, cf)) {
-		/* As NT did: say so, and have both typed again. */
+	if (!ui_passwords_match(d, pw, cf, ID_PW)) {
 		talloc_free(t);
-		ui_message(UI_MSG_ERROR, um_status_message(um_local(
-						 UM_LOCAL_PASSWORD_MISMATCH)));
-		ui_dialog_focus(d, ID_PW);
 		return UI_DLG_CONTINUE;
 	}
 	st = um_trust_add_trusting(a->pdc, name, pw, cf);
@@ -80,9 +76,6 @@ static int trusting_event(struct ui_dialog *d, int id, int key)
 	switch (id) {
 	case ID_OK:
 		return trusting_ok(d);
-	case ID_HELP:
-		ui_help(UI_HELP_ADD_TRUSTING);
-		return UI_DLG_CONTINUE;
 	case ID_CANCEL:
 		passwords_clear(d);
 		return id;
@@ -98,10 +91,7 @@ bool ui_add_trusting(struct um_pdc *p)
 
 	ui_dialog_init(&d, _("Add Trusting Domain"), 9, 62,
 		       UI_HELP_ADD_TRUSTING);
-	d.priv = &a;
-	d.event = trusting_event;
-	d.default_id = ID_OK;
-	d.cancel_id = ID_CANCEL;
+	ui_dialog_handle(&d, trusting_event, NULL, &a, ID_OK, ID_CANCEL);
 	ui_dialog_label(&d, 2, 2, _("&Trusting Domain:"));
 	ui_dialog_field(&d, ID_NAME, 2, 22, 20, false, 0);
 	ui_dialog_label(&d, 4, 2, _("&Initial Password:"));
@@ -110,7 +100,7 @@ bool ui_add_trusting(struct um_pdc *p)
 	ui_dialog_field(&d, ID_CONFIRM, 6, 22, 20, true, UM_SECRET_MAX_UTF16);
 	ui_dialog_button(&d, ID_OK, 2, 47, _("OK"))->w = 12;
 	ui_dialog_button(&d, ID_CANCEL, 4, 47, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, ID_HELP, 6, 47, _("&Help"))->w = 12;
+	ui_dialog_button(&d, UI_ID_HELP, 6, 47, _("&Help"))->w = 12;
 	ui_dialog_run(&d);
 	ui_dialog_free(&d);
 	return a.done;

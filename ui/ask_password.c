@@ -48,11 +48,7 @@ struct um_secret *ui_ask_password(TALLOC_CTX *mem, const char *prompt)
 		w = 76;
 	bx = (w - 26) / 2;
 	ui_dialog_init(&d, _("Password"), 9, w, UI_HELP_PASSWORD);
-	d.priv = &a;
-	d.paint_extra = ask_paint;
-	d.event = ask_event;
-	d.default_id = ID_OK;
-	d.cancel_id = ID_CANCEL;
+	ui_dialog_handle(&d, ask_event, ask_paint, &a, ID_OK, ID_CANCEL);
 	ui_dialog_field(&d, ID_PW, 4, 2, w - 4, true, UM_SECRET_MAX_UTF16);
 	ui_dialog_button(&d, ID_OK, 6, bx, _("OK"))->w = 12;
 	ui_dialog_button(&d, ID_CANCEL, 6, bx + 14, _("Cancel"))->w = 12;

@@ -22,7 +22,7 @@
 
 enum {
 	ID_RES = 1, ID_RES_AS, ID_ACC, ID_ACC_AS, ID_USER, ID_USER_PW,
-	ID_OK, ID_CANCEL, ID_HELP,
+	ID_OK, ID_CANCEL,
 };
 
 struct pair_dlg {
@@ -106,9 +106,6 @@ static int pair_event(struct ui_dialog *d, int id, int key)
 	switch (id) {
 	case ID_OK:
 		return pair_ok(d);
-	case ID_HELP:
-		ui_help(UI_HELP_DIAGNOSIS);
-		return UI_DLG_CONTINUE;
 	default:
 		return id;
 	}
@@ -126,7 +123,7 @@ bool ui_pair_dialog(const char *title, TALLOC_CTX *mem, struct ui_pair *p)
 
 /* ---- the diagnosis screen -------------------------------------------- */
 
-enum { ID_REPAIR = 20, ID_AGAIN, ID_CLOSE, ID_DHELP };
+enum { ID_REPAIR = 20, ID_AGAIN, ID_CLOSE };
 
 struct diag_view {
 	TALLOC_CTX *mem;
@@ -273,9 +270,6 @@ static int diag_event(struct ui_dialog *dl, int id, int key)
 	case ID_REPAIR:
 		v->repair = true;
 		return id;
-	case ID_DHELP:
-		ui_help(UI_HELP_DIAGNOSIS);
-		return UI_DLG_CONTINUE;
 	default:
 		return id;
 	}
@@ -295,15 +289,11 @@ void ui_diagnosis(void)
 	}
 	diagnose(&v);
 	ui_dialog_init(&dl, _("Diagnose Trust"), 20, w, UI_HELP_DIAGNOSIS);
-	dl.priv = &v;
-	dl.event = diag_event;
-	dl.paint_extra = diag_paint;
-	dl.default_id = ID_CLOSE;
-	dl.cancel_id = ID_CLOSE;
+	ui_dialog_handle(&dl, diag_event, diag_paint, &v, ID_CLOSE, ID_CLOSE);
 	ui_dialog_button(&dl, ID_REPAIR, 18, 2, _("&Repair..."));
 	ui_dialog_button(&dl, ID_AGAIN, 18, 18, _("&Diagnose Again"));
 	ui_dialog_button(&dl, ID_CLOSE, 18, 40, _("Close"));
-	ui_dialog_button(&dl, ID_DHELP, 18, 52, _("&Help"));
+	ui_dialog_button(&dl, UI_ID_HELP, 18, 52, _("&Help"));
 	diag_buttons(&dl, &v);
 	ui_dialog_focus(&dl, ID_CLOSE);
 	ui_dialog_run(&dl);
@@ -350,11 +340,7 @@ static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
 	if (p->accounts_pdc != NULL)
 		acc = p->accounts_pdc;
 	ui_dialog_init(&d, title, 16, 72, UI_HELP_DIAGNOSIS);
-	d.priv = &x;
-	d.event = pair_event;
-	d.paint_extra = pair_paint;
-	d.default_id = ID_OK;
-	d.cancel_id = ID_CANCEL;
+	ui_dialog_handle(&d, pair_event, pair_paint, &x, ID_OK, ID_CANCEL);
 	ui_dialog_label(&d, 3, 2, _("&Resource PDC:"));
 	ui_dialog_field(&d, ID_RES, 3, 20, 24, false, 255);
 	ui_dialog_label(&d, 4, 4, _("Connect as:"));
@@ -369,7 +355,7 @@ static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
 	ui_dialog_field(&d, ID_USER_PW, 11, 20, 24, true, UM_SECRET_MAX_UTF16);
 	ui_dialog_button(&d, ID_OK, 3, 56, _("OK"))->w = 12;
 	ui_dialog_button(&d, ID_CANCEL, 4, 56, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, ID_HELP, 5, 56, _("&Help"))->w = 12;
+	ui_dialog_button(&d, UI_ID_HELP, 5, 56, _("&Help"))->w = 12;
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_RES), res ? res : "");
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_ACC), acc ? acc : "");
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_USER), user ? user : "");

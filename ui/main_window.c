@@ -160,45 +160,64 @@ static bool page_failed(struct ui_list *l, struct um_status st)
 	return true;
 }
 
+/* The list's array (*LEN entries of SIZE bytes, room for *CAP) with a
+ * page of N more at its end: the array, moved perhaps, or NULL when out of
+ * memory (then nothing changes). */
+static void *append_page(TALLOC_CTX *mem, void *array, size_t size,
+			 size_t *len, size_t *cap, const void *page, size_t n)
+{
+	if (*len + n > *cap) {
+		void *grown = talloc_realloc_size(mem, array,
+						  (*len + n) * 2 * size);
+
+		if (grown == NULL)
+			return NULL;
+		array = grown;
+		*cap = (*len + n) * 2;
+	}
+	if (n > 0)
+		memcpy((char *)array + *len * size, page, n * size);
+	*len += n;
+	return array;
+}
+
 static void users_fetch(struct ui_list *l, size_t row)
 {
 	struct ui_main *mw = l->priv;
-	struct um_user *page = NULL;
+	struct um_user *page = NULL, *all;
 	size_t n = 0;
-	struct um_status st;
 
 	(void)row;
-	st = um_users_page(mw->pdc, mw->data, &mw->upage, &page, &n);
-	if (page_failed(l, st))
+	if (page_failed(l, um_users_page(mw->pdc, mw->data, &mw->upage,
+					 &page, &n)))
 		return;
-	if (mw->n_users + n > mw->cap_users) {
-		mw->cap_users = (mw->n_users + n) * 2;
-		mw->users = talloc_realloc(mw->data, mw->users, struct um_user,
-					   mw->cap_users);
+	all = append_page(mw->data, mw->users, sizeof(*page), &mw->n_users,
+			  &mw->cap_users, page, n);
+	if (all == NULL) {
+		page_failed(l, um_local(UM_LOCAL_NO_MEMORY));
+		return;
 	}
-	memcpy(mw->users + mw->n_users, page, n * sizeof(*page));
-	mw->n_users += n;
+	mw->users = all;
 	ui_list_set(l, mw->n_users, mw->upage.more && n > 0);
 }
 
 static void groups_fetch(struct ui_list *l, size_t row)
 {
 	struct ui_main *mw = l->priv;
-	struct um_group *page = NULL;
+	struct um_group *page = NULL, *all;
 	size_t n = 0;
-	struct um_status st;
 
 	(void)row;
-	st = um_groups_page(mw->pdc, mw->data, &mw->gpage, &page, &n);
-	if (page_failed(l, st))
+	if (page_failed(l, um_groups_page(mw->pdc, mw->data, &mw->gpage,
+					  &page, &n)))
 		return;
-	if (mw->n_groups + n > mw->cap_groups) {
-		mw->cap_groups = (mw->n_groups + n) * 2;
-		mw->groups = talloc_realloc(mw->data, mw->groups,
-					    struct um_group, mw->cap_groups);
+	all = append_page(mw->data, mw->groups, sizeof(*page), &mw->n_groups,
+			  &mw->cap_groups, page, n);
+	if (all == NULL) {
+		page_failed(l, um_local(UM_LOCAL_NO_MEMORY));
+		return;
 	}
-	memcpy(mw->groups + mw->n_groups, page, n * sizeof(*page));
-	mw->n_groups += n;
+	mw->groups = all;
 	ui_list_set(l, mw->n_groups, mw->gpage.more && n > 0);
 }
 

@@ -13,7 +13,7 @@
 #include <string.h>
 #include "ui_priv.h"
 
-enum { ID_LIST = 1, ID_DOMAIN, ID_PDC, ID_ACCOUNT, ID_OK, ID_CANCEL, ID_HELP };
+enum { ID_LIST = 1, ID_DOMAIN, ID_PDC, ID_ACCOUNT, ID_OK, ID_CANCEL };
 
 struct select {
 	const char **names;
@@ -114,9 +114,6 @@ static int select_event(struct ui_dialog *d, int id, int key)
 		return UI_DLG_CONTINUE;
 	case ID_OK:
 		return select_ok(d);
-	case ID_HELP:
-		ui_help(UI_HELP_SELECT_DOMAIN);
-		return UI_DLG_CONTINUE;
 	default:
 		return id;
 	}
@@ -140,7 +137,7 @@ static void select_build(struct ui_dialog *d, struct ui_list *l,
 	}
 	ui_dialog_button(d, ID_OK, 2, 40, _("OK"))->w = 12;
 	ui_dialog_button(d, ID_CANCEL, 4, 40, _("Cancel"))->w = 12;
-	ui_dialog_button(d, ID_HELP, 6, 40, _("&Help"))->w = 12;
+	ui_dialog_button(d, UI_ID_HELP, 6, 40, _("&Help"))->w = 12;
 	d->default_id = ID_OK;
 	d->cancel_id = ID_CANCEL;
 	d->event = select_event;

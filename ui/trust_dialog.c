@@ -16,7 +16,7 @@
 #include "diagnosis.h"
 
 enum {
-	ID_CLOSE = 1, ID_HELP,
+	ID_CLOSE = 1,
 	ID_TRUSTED, ID_ADD_TRUSTED, ID_REMOVE_TRUSTED, ID_VERIFY_TRUSTED,
 	ID_TRUSTING, ID_ADD_TRUSTING, ID_REMOVE_TRUSTING, ID_VERIFY_TRUSTING,
 };
@@ -233,9 +233,6 @@ static int trust_event(struct ui_dialog *d, int id, int key)
 
 	(void)key;
 	switch (id) {
-	case ID_HELP:
-		ui_help(UI_HELP_TRUST);
-		break;
 	case ID_ADD_TRUSTED:
 	case ID_ADD_TRUSTING:
 		if (id == ID_ADD_TRUSTED ? ui_add_trusted(t->pdc)
@@ -274,11 +271,7 @@ static void trust_build(struct ui_dialog *d, struct trust_dlg *t)
 {
 	ui_dialog_init(d, _("Trust Relationships"), DLG_H, DLG_W,
 		       UI_HELP_TRUST);
-	d->priv = t;
-	d->paint_extra = trust_paint;
-	d->event = trust_event;
-	d->default_id = ID_CLOSE;
-	d->cancel_id = ID_CLOSE;
+	ui_dialog_handle(d, trust_event, trust_paint, t, ID_CLOSE, ID_CLOSE);
 	ui_dialog_label(d, 4, 2, _("&Trusted Domains:"));
 	ui_dialog_list(d, ID_TRUSTED, 5, 2, 7, LIST_W, &t->tl);
 	column_buttons(d, 5, ID_ADD_TRUSTED, ID_REMOVE_TRUSTED,
@@ -290,7 +283,7 @@ static void trust_build(struct ui_dialog *d, struct trust_dlg *t)
 		       ID_VERIFY_TRUSTING, _("A&dd..."), _("Re&move"),
 		       _("Ver&ify"));
 	ui_dialog_button(d, ID_CLOSE, 2, BTN_X, _("Close"))->w = BTN_W;
-	ui_dialog_button(d, ID_HELP, 3, BTN_X, _("&Help"))->w = BTN_W;
+	ui_dialog_button(d, UI_ID_HELP, 3, BTN_X, _("&Help"))->w = BTN_W;
 }
 
 void ui_trust_dialog(struct um_pdc *p)

@@ -232,6 +232,9 @@ struct ui_ctl {
 
 #define UI_MAX_CTL 24
 #define UI_DLG_CONTINUE (-1)
+/* A dialog's Help button: the dialog shows its own help topic, and its
+ * event handler never sees the button (a custom topic aside). */
+#define UI_ID_HELP 90
 /* Pseudo key for a list whose selection moved. */
 #define UI_EV_SELECT (-2)
 
@@ -260,6 +263,11 @@ struct ui_dialog {
 
 void ui_dialog_init(struct ui_dialog *d, const char *title, int h, int w,
 		    enum ui_help_topic help);
+/* Who answers the dialog's events and paints its extras (either may be
+ * NULL), with PRIV, and which buttons Enter and Esc press. */
+void ui_dialog_handle(struct ui_dialog *d, ui_dialog_event_fn event,
+		      void (*paint_extra)(struct ui_dialog *d), void *priv,
+		      int default_id, int cancel_id);
 struct ui_ctl *ui_dialog_label(struct ui_dialog *d, int y, int x,
 			       const char *text);
 struct ui_ctl *ui_dialog_button(struct ui_dialog *d, int id, int y, int x,
@@ -288,6 +296,10 @@ void ui_field_set(struct ui_dialog *d, struct ui_ctl *c, const char *text);
 /* A password field's contents as a secret; the buffer is wiped. */
 struct um_secret *ui_field_secret(struct ui_dialog *d, struct ui_ctl *c,
 				  TALLOC_CTX *mem);
+/* Whether the two passwords typed agree; if not, the operator is told
+ * and the focus goes back to the first of them (FIRST_ID). */
+bool ui_passwords_match(struct ui_dialog *d, const struct um_secret *pw,
+			const struct um_secret *confirm, int first_id);
 void ui_field_wipe(struct ui_dialog *d, struct ui_ctl *c);
 bool ui_field_key(struct ui_dialog *d, struct ui_ctl *c, int key);
 void ui_field_draw_mask(struct ui_dialog *d, struct ui_ctl *c);

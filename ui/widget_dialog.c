@@ -32,6 +32,17 @@ void ui_dialog_init(struct ui_dialog *d, const char *title, int h, int w,
 	d->cancel_id = UI_ANSWER_CANCEL;
 }
 
+void ui_dialog_handle(struct ui_dialog *d, ui_dialog_event_fn event,
+		      void (*paint_extra)(struct ui_dialog *d), void *priv,
+		      int default_id, int cancel_id)
+{
+	d->event = event;
+	d->paint_extra = paint_extra;
+	d->priv = priv;
+	d->default_id = default_id;
+	d->cancel_id = cancel_id;
+}
+
 static struct ui_ctl *ctl_add(struct ui_dialog *d, enum ui_ctl_kind kind,
 			      int id, int y, int x)
 {
@@ -238,6 +249,10 @@ static int press(struct ui_dialog *d, struct ui_ctl *c)
 {
 	if (c->disabled)
 		return UI_DLG_CONTINUE;
+	if (c->id == UI_ID_HELP && d->help != UI_HELP_CUSTOM) {
+		ui_help(d->help);
+		return UI_DLG_CONTINUE;
+	}
 	return d->event != NULL ? d->event(d, c->id, 0) : c->id;
 }
 

@@ -96,9 +96,23 @@ struct um_secret *ui_field_secret(struct ui_dialog *d, struct ui_ctl *c,
 	sync(d);
 	b = field_buffer(c->field, 0);
 	/* Trailing blanks cannot be told from libform's padding. */
-	s = um_secret_new(mem, b != NULL ? b : "", b != NULL ? trimmed_len(b) : 0);
+	s = um_secret_new(mem, b != NULL ? b : "",
+			  b != NULL ? trimmed_len(b) : 0);
 	ui_field_wipe(d, c);
 	return s;
+}
+
+bool ui_passwords_match(struct ui_dialog *d, const struct um_secret *pw,
+			const struct um_secret *confirm, int first_id)
+{
+	if (um_secret_equal(pw, confirm)) {
+		return true;
+	}
+	/* As NT did: say so, and have both typed again. */
+	ui_message(UI_MSG_ERROR,
+		   um_status_message(um_local(UM_LOCAL_PASSWORD_MISMATCH)));
+	ui_dialog_focus(d, first_id);
+	return false;
 }
 
 static int field_request(int key)

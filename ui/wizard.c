@@ -248,11 +248,8 @@ static int pw_ok(struct ui_dialog *d, struct pw_dlg *p)
 		? ui_field_secret(d, ui_dialog_ctl(d, PW_CONFIRM), t) : pw;
 	struct um_password_answer a;
 
-	if (!um_secret_equal(pw, cf)) {
+	if (!ui_passwords_match(d, pw, cf, PW_NEW)) {
 		talloc_free(t);
-		ui_message(UI_MSG_ERROR, um_status_message(um_local(
-						 UM_LOCAL_PASSWORD_MISMATCH)));
-		ui_dialog_focus(d, PW_NEW);
 		return UI_DLG_CONTINUE;
 	}
 	a = um_repair_give_password(p->x->r, pw);
@@ -305,11 +302,7 @@ static bool ask_password(struct wiz *x, enum um_password_need need)
 		return true;
 	p.confirm = need == UM_PASSWORD_NEW;
 	ui_dialog_init(&d, _("Trust Password"), 12, 66, UI_HELP_PASSWORD);
-	d.priv = &p;
-	d.event = pw_event;
-	d.paint_extra = pw_paint;
-	d.default_id = PW_OK;
-	d.cancel_id = PW_CANCEL;
+	ui_dialog_handle(&d, pw_event, pw_paint, &p, PW_OK, PW_CANCEL);
 	ui_dialog_label(&d, 6, 2, p.confirm ? _("&New Password:")
 					    : _("&Password:"));
 	ui_dialog_field(&d, PW_NEW, 6, 22, 22, true, UM_SECRET_MAX_UTF16);
@@ -483,11 +476,7 @@ static void wiz_run(struct wiz *x)
 	x->verdict = um_repair_diagnosis(x->r)->verdict;
 	ui_dialog_init(&d, _("Repair Trust (KB Q207957)"), 22, w,
 		       UI_HELP_CUSTOM);
-	d.priv = x;
-	d.event = wiz_event;
-	d.paint_extra = wiz_paint;
-	d.default_id = ID_RUN;
-	d.cancel_id = ID_STOP;
+	ui_dialog_handle(&d, wiz_event, wiz_paint, x, ID_RUN, ID_STOP);
 	ui_dialog_button(&d, ID_RUN, 20, 2, _("&Run Step"));
 	ui_dialog_button(&d, ID_ALL, 20, 17, _("Run &All Remaining"));
 	ui_dialog_button(&d, ID_STOP, 20, 41, _("&Stop"))->w = 9;

@@ -303,18 +303,26 @@ static const struct {
 	  N_("Removed from the Trusting Domains.") },
 };
 
-static struct um_status add_trusting(const struct um_cli *c,
-				     struct um_model *m, struct um_pdc *p,
-				     TALLOC_CTX *tmp)
+/* Add Trusting Domain (TRUSTING: the initial password, twice) or Add
+ * Trusted Domain (the password the partner was given). */
+static struct um_status add_partner(const struct um_cli *c,
+				    struct um_model *m, struct um_pdc *p,
+				    TALLOC_CTX *tmp, bool trusting)
 {
 	struct um_secret *pw = NULL;
 	struct um_status st;
 
 	open_partner(c, m);
-	st = read_password(c, tmp, _("Initial Password: "), true, &pw);
-	if (um_is_ok(st)) {
-		st = um_trust_add_trusting(p, c->partner, pw, pw);
+	st = read_password(c, tmp, trusting ? _("Initial Password: ")
+					    : _("Password: "),
+			   trusting, &pw);
+	if (!um_is_ok(st)) {
+		return st;
 	}
+	if (!trusting) {
+		return um_trust_add_trusted(p, c->partner, c->partner_pdc, pw);
+	}
+	st = um_trust_add_trusting(p, c->partner, pw, pw);
 	if (um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) &&
 	    c->partner_pdc == NULL) {
 		/* a PDC cannot locate a domain it no longer knows */
@@ -322,21 +330,6 @@ static struct um_status add_trusting(const struct um_cli *c,
 			_("note: name the partner's PDC with "
 			  "--partner-pdc (and its admin with "
 			  "--partner-authfile)"));
-	}
-	return st;
-}
-
-static struct um_status add_trusted(const struct um_cli *c,
-				    struct um_model *m, struct um_pdc *p,
-				    TALLOC_CTX *tmp)
-{
-	struct um_secret *pw = NULL;
-	struct um_status st;
-
-	open_partner(c, m);
-	st = read_password(c, tmp, _("Password: "), false, &pw);
-	if (um_is_ok(st)) {
-		st = um_trust_add_trusted(p, c->partner, c->partner_pdc, pw);
 	}
 	return st;
 }
@@ -362,10 +355,10 @@ static int verb_partner(const struct um_cli *c, struct um_model *m)
 		st = simple_verbs[i].op(p, c->partner);
 		done = _(simple_verbs[i].done);
 	} else if (strcmp(c->verb, "add-trusting") == 0) {
-		st = add_trusting(c, m, p, tmp);
+		st = add_partner(c, m, p, tmp, true);
 		done = _("Added to the Trusting Domains.");
 	} else {
-		st = add_trusted(c, m, p, tmp);
+		st = add_partner(c, m, p, tmp, false);
 		um_name_normalise(tmp, c->partner, &name);
 		done = talloc_asprintf(tmp, _("Trust Relationship With %s "
 					      "Successfully Established"),

@@ -140,9 +140,9 @@ struct tevent_context *um_model_ev(struct um_model *m)
 	return m->ev;
 }
 
-bool um_model_simulated(const struct um_model *m)
+const char *um_model_scenario(const struct um_model *m)
 {
-	return m->world != NULL;
+	return m->world != NULL ? m->opt.scenario : NULL;
 }
 
 bool um_model_finds_pdcs(const struct um_model *m)
@@ -623,28 +623,31 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 }
 
 /* Users and groups come a screenful at a time (or --page-size). */
-static struct um_args page_args(struct um_pdc *p, const struct um_page *page)
+static struct um_status list_page(struct um_pdc *p, enum op_slot slot,
+				  const char *busy, TALLOC_CTX *mem,
+				  struct um_page *page, struct um_reply *reply)
 {
 	struct um_args args = { .resume = page->resume,
 				.max = p->model->opt.page_size
 					       ? p->model->opt.page_size
 					       : 512 };
-	return args;
+	struct um_status st = call(p, slot, &args, mem, reply, busy);
+
+	*page = reply->page;
+	return st;
 }
 
 struct um_status um_users_page(struct um_pdc *p, TALLOC_CTX *mem,
 			       struct um_page *page, struct um_user **users,
 			       size_t *n)
 {
-	struct um_args args = page_args(p, page);
 	struct um_reply reply;
-	struct um_status st;
+	struct um_status st = list_page(p, SLOT_LIST_USERS,
+					_("Reading the user accounts..."),
+					mem, page, &reply);
 
-	st = call(p, SLOT_LIST_USERS, &args, mem, &reply,
-		  _("Reading the user accounts..."));
 	*users = reply.users;
 	*n = reply.n_users;
-	*page = reply.page;
 	return st;
 }
 
@@ -652,15 +655,13 @@ struct um_status um_groups_page(struct um_pdc *p, TALLOC_CTX *mem,
 				struct um_page *page,
 				struct um_group **groups, size_t *n)
 {
-	struct um_args args = page_args(p, page);
 	struct um_reply reply;
-	struct um_status st;
+	struct um_status st = list_page(p, SLOT_LIST_GROUPS,
+					_("Reading the groups..."), mem, page,
+					&reply);
 
-	st = call(p, SLOT_LIST_GROUPS, &args, mem, &reply,
-		  _("Reading the groups..."));
 	*groups = reply.groups;
 	*n = reply.n_groups;
-	*page = reply.page;
 	return st;
 }
 

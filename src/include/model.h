@@ -148,7 +148,9 @@ void um_model_set_hooks(struct um_model *m, const struct um_hooks *hooks);
  * after Add Trusted Domain) are not reported on their own. */
 void um_model_set_observer(struct um_model *m, const struct um_observer *o);
 struct tevent_context *um_model_ev(struct um_model *m);
-bool um_model_simulated(const struct um_model *m);
+/* The scenario the simulated domains come from, for a banner; NULL for
+ * real PDCs. */
+const char *um_model_scenario(const struct um_model *m);
 /* The simulated domains' names, in scenario order (NULL when real). */
 const char **um_model_sim_domains(struct um_model *m, TALLOC_CTX *mem);
 

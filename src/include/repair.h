@@ -196,7 +196,7 @@ const char *um_repair_step_title(size_t i);
 /* The PDC step I runs on, and the domain it serves. */
 const char *um_repair_step_pdc(const struct um_repair *r, size_t i);
 const char *um_repair_step_domain(const struct um_repair *r, size_t i);
-/* "Step 3 of 6, on DCA (ACCOUNTS)". */
+/* "Step 3 of 6, on <PDC> (<domain>)". */
 char *um_repair_step_heading(TALLOC_CTX *mem, const struct um_repair *r,
 			     size_t i);
 /* Step I's postcondition, names filled in. */

@@ -6,10 +6,11 @@
  * What both dialects share is in rpc_shared.c and rpc_netlogon.c; the NT4
  * dialect is in backend_rpc_nt4.c.
  *
- * Directions: RESOURCE trusts ACCOUNTS.  Add Trusting Domain runs on the
- * accounts PDC and makes an INBOUND trusted-domain object (which also
- * creates the RESOURCE$ trust account); Add Trusted Domain runs on the
- * resource PDC and makes an OUTBOUND one.  Both carry the same password.
+ * Directions: the resource domain trusts the accounts domain.  Add
+ * Trusting Domain runs on the accounts PDC and makes an INBOUND
+ * trusted-domain object (which also creates the resource domain's trust
+ * account, NAME$); Add Trusted Domain runs on the resource PDC and makes
+ * an OUTBOUND one.  Both carry the same password.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -379,7 +380,7 @@ static void remove_queried(struct tevent_req *req, struct remove_state *s)
 		return;
 	}
 	if ((ex->trust_direction & ~op->variant) == 0) {
-		/* deletes the RESOURCE$ account too, when inbound */
+		/* deletes the trusting domain's NAME$ account too, when inbound */
 		s->del.in.handle = &op->conn->policy;
 		s->del.in.dom_sid = ex->sid;
 		rpc_op_next(req, op, RM_DELETED, RPC_NEED_LSA,

@@ -30,11 +30,17 @@ struct sim_pdc {
 typedef struct um_status (*sim_fn)(struct sim_pdc *p, struct sim_domain *d,
 				   const struct um_args *a, TALLOC_CTX *mem,
 				   struct um_reply *out);
+/* Add or remove the partner on one side: Trusted (TRUSTED) or Trusting. */
+typedef struct um_status (*sim_entry_fn)(struct sim_pdc *p,
+					 struct sim_domain *d,
+					 const struct um_args *a, bool trusted);
 
 struct sim_state {
 	struct sim_pdc *pdc;
 	struct um_args args;
-	sim_fn fn;
+	sim_fn fn;             /* or: */
+	sim_entry_fn entry_fn; /* with */
+	bool trusted;
 	struct um_status status;
 	struct um_reply reply;
 	TALLOC_CTX *out; /* owns what reply points to; recv hands it over */
@@ -206,12 +212,21 @@ static size_t merge_trusts(struct um_sim_world *w, struct sim_domain *d,
 	return j;
 }
 
-static uint32_t page_end(const struct um_args *a, size_t n)
+/* The page A asks for out of N entries: [a->resume, *END), and where the
+ * next one starts.  A resume point past the end is the caller's error. */
+static struct um_status page_of(const struct um_args *a, size_t n,
+				uint32_t *end, struct um_page *page)
 {
 	size_t max = a->max == 0 ? n : a->max;
-	size_t end = a->resume + max;
+	size_t e = a->resume + max;
 
-	return (uint32_t)(end > n ? n : end);
+	if (a->resume > n) {
+		return um_nt(UM_NT_INVALID_PARAMETER);
+	}
+	*end = (uint32_t)(e > n ? n : e);
+	page->resume = *end;
+	page->more = *end < n;
+	return um_ok();
 }
 
 static struct um_status op_list_trusts(struct sim_pdc *p,
@@ -222,15 +237,14 @@ static struct um_status op_list_trusts(struct sim_pdc *p,
 	struct um_trust *all;
 	size_t n = merge_trusts(p->world, d, mem, &all);
 	uint32_t end;
+	struct um_status st;
 
-	if (a->resume > n) {
-		return um_nt(UM_NT_INVALID_PARAMETER);
+	st = page_of(a, n, &end, &out->page);
+	if (!um_is_ok(st)) {
+		return st;
 	}
-	end = page_end(a, n);
 	out->trusts = all + a->resume;
 	out->n_trusts = end - a->resume;
-	out->page.resume = end;
-	out->page.more = end < n;
 	return um_ok();
 }
 
@@ -241,14 +255,18 @@ static struct um_status op_list_users(struct sim_pdc *p,
 {
 	size_t n = d->n_users + d->generate_users, i;
 	uint32_t end;
+	struct um_status st;
 
 	(void)p;
-	if (a->resume > n) {
-		return um_nt(UM_NT_INVALID_PARAMETER);
+	st = page_of(a, n, &end, &out->page);
+	if (!um_is_ok(st)) {
+		return st;
 	}
-	end = page_end(a, n);
 	out->users = talloc_zero_array(mem, struct um_user,
 				       end - a->resume + 1);
+	if (out->users == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
 	for (i = a->resume; i < end; i++) {
 		struct um_user *u = &out->users[i - a->resume];
 		if (i < d->n_users) {
@@ -266,8 +284,6 @@ static struct um_status op_list_users(struct sim_pdc *p,
 		}
 	}
 	out->n_users = end - a->resume;
-	out->page.resume = end;
-	out->page.more = end < n;
 	return um_ok();
 }
 
@@ -277,15 +293,19 @@ static struct um_status op_list_groups(struct sim_pdc *p,
 				       TALLOC_CTX *mem, struct um_reply *out)
 {
 	uint32_t end;
+	struct um_status st;
 	size_t i;
 
 	(void)p;
-	if (a->resume > d->n_groups) {
-		return um_nt(UM_NT_INVALID_PARAMETER);
+	st = page_of(a, d->n_groups, &end, &out->page);
+	if (!um_is_ok(st)) {
+		return st;
 	}
-	end = page_end(a, d->n_groups);
 	out->groups = talloc_zero_array(mem, struct um_group,
 					end - a->resume + 1);
+	if (out->groups == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
 	for (i = a->resume; i < end; i++) {
 		struct um_group *g = &out->groups[i - a->resume];
 		g->name = talloc_strdup(out->groups, d->groups[i].name);
@@ -293,8 +313,6 @@ static struct um_status op_list_groups(struct sim_pdc *p,
 					       d->groups[i].description);
 	}
 	out->n_groups = end - a->resume;
-	out->page.resume = end;
-	out->page.more = end < d->n_groups;
 	return um_ok();
 }
 
@@ -324,26 +342,6 @@ static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 	return saved(p, um_ok());
 }
 
-static struct um_status op_add_trusting(struct sim_pdc *p,
-					struct sim_domain *d,
-					const struct um_args *a,
-					TALLOC_CTX *mem, struct um_reply *out)
-{
-	(void)mem;
-	(void)out;
-	return store_entry(p, d, a, false);
-}
-
-static struct um_status op_add_trusted(struct sim_pdc *p,
-				       struct sim_domain *d,
-				       const struct um_args *a,
-				       TALLOC_CTX *mem, struct um_reply *out)
-{
-	(void)mem;
-	(void)out;
-	return store_entry(p, d, a, true);
-}
-
 static struct um_status remove_entry(struct sim_pdc *p, struct sim_domain *d,
 				     const struct um_args *a, bool trusted)
 {
@@ -358,28 +356,6 @@ static struct um_status remove_entry(struct sim_pdc *p, struct sim_domain *d,
 	}
 	sim_domain_remove_entry(d, trusted, idx);
 	return saved(p, um_ok());
-}
-
-static struct um_status op_remove_trusted(struct sim_pdc *p,
-					  struct sim_domain *d,
-					  const struct um_args *a,
-					  TALLOC_CTX *mem,
-					  struct um_reply *out)
-{
-	(void)mem;
-	(void)out;
-	return remove_entry(p, d, a, true);
-}
-
-static struct um_status op_remove_trusting(struct sim_pdc *p,
-					   struct sim_domain *d,
-					   const struct um_args *a,
-					   TALLOC_CTX *mem,
-					   struct um_reply *out)
-{
-	(void)mem;
-	(void)out;
-	return remove_entry(p, d, a, false);
 }
 
 /* An SMB session setup as PARTNER$: the trust account's answer. */
@@ -544,7 +520,9 @@ static void sim_run(struct sim_state *s)
 		s->status = um_nt(UM_NT_HOST_UNREACHABLE);
 		return;
 	}
-	s->status = s->fn(s->pdc, d, &s->args, s->out, &s->reply);
+	s->status = s->fn != NULL
+		? s->fn(s->pdc, d, &s->args, s->out, &s->reply)
+		: s->entry_fn(s->pdc, d, &s->args, s->trusted);
 }
 
 static void sim_latency_done(struct tevent_context *ev,
@@ -564,7 +542,8 @@ static void sim_latency_done(struct tevent_context *ev,
 
 static struct tevent_req *sim_send(TALLOC_CTX *mem, struct tevent_context *ev,
 				   struct um_pdc *pdc,
-				   const struct um_args *args, sim_fn fn)
+				   const struct um_args *args, sim_fn fn,
+				   sim_entry_fn entry_fn, bool trusted)
 {
 	struct sim_state *s;
 	struct tevent_req *req = tevent_req_create(mem, &s, struct sim_state);
@@ -577,6 +556,8 @@ static struct tevent_req *sim_send(TALLOC_CTX *mem, struct tevent_context *ev,
 	s->out = talloc_new(s);
 	s->args = *args;
 	s->fn = fn;
+	s->entry_fn = entry_fn;
+	s->trusted = trusted;
 	d = sim_world_domain(s->pdc->world, s->pdc->domain);
 	if (d != NULL && d->latency_ms > 0) {
 		if (tevent_add_timer(ev, s,
@@ -609,44 +590,41 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	return s->status;
 }
 
-#define SIM_OP(name)                                                       \
+/* Every operation of the simulated PDC: its own function (OP), or the
+ * one that stores or removes an entry on a side of the trust (ENTRY). */
+#define SIM_OPS(OP, ENTRY)                                                 \
+	OP(domain_info) OP(list_trusts) OP(list_users) OP(list_groups)     \
+	ENTRY(add_trusting, store_entry, false)                            \
+	ENTRY(add_trusted, store_entry, true)                              \
+	ENTRY(remove_trusting, remove_entry, false)                        \
+	ENTRY(remove_trusted, remove_entry, true)                          \
+	OP(check_trust_account) OP(verify) OP(reset) OP(logon_test)        \
+	OP(locate_dc)
+
+#define SIM_SEND(name)                                                     \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \
 					     struct tevent_context *ev,    \
 					     struct um_pdc *pdc,           \
 					     const struct um_args *args)   \
 	{                                                                  \
-		return sim_send(mem, ev, pdc, args, op_##name);            \
+		return sim_send(mem, ev, pdc, args, op_##name, NULL,       \
+				false);                                    \
 	}
+#define SIM_ENTRY_SEND(name, fn, trusted)                                  \
+	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \
+					     struct tevent_context *ev,    \
+					     struct um_pdc *pdc,           \
+					     const struct um_args *args)   \
+	{                                                                  \
+		return sim_send(mem, ev, pdc, args, NULL, fn, trusted);    \
+	}
+SIM_OPS(SIM_SEND, SIM_ENTRY_SEND)
 
-SIM_OP(domain_info)
-SIM_OP(list_trusts)
-SIM_OP(list_users)
-SIM_OP(list_groups)
-SIM_OP(add_trusting)
-SIM_OP(remove_trusting)
-SIM_OP(add_trusted)
-SIM_OP(remove_trusted)
-SIM_OP(check_trust_account)
-SIM_OP(verify)
-SIM_OP(reset)
-SIM_OP(logon_test)
-SIM_OP(locate_dc)
-
+#define SIM_SLOT(name) .name = sim_##name,
+#define SIM_ENTRY_SLOT(name, fn, trusted) .name = sim_##name,
 static const struct um_backend_ops sim_ops = {
 	.name = "sim",
-	.domain_info = sim_domain_info,
-	.list_trusts = sim_list_trusts,
-	.list_users = sim_list_users,
-	.list_groups = sim_list_groups,
-	.add_trusting = sim_add_trusting,
-	.remove_trusting = sim_remove_trusting,
-	.add_trusted = sim_add_trusted,
-	.remove_trusted = sim_remove_trusted,
-	.check_trust_account = sim_check_trust_account,
-	.verify = sim_verify,
-	.reset = sim_reset,
-	.logon_test = sim_logon_test,
-	.locate_dc = sim_locate_dc,
+	SIM_OPS(SIM_SLOT, SIM_ENTRY_SLOT)
 	.recv = sim_recv,
 };
 
