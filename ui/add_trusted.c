@@ -11,9 +11,7 @@
 #include "config.h"
 #endif
 
-#include <ctype.h>
 #include "ui_priv.h"
-#include "diagnosis.h"
 #include "names.h"
 
 enum { ID_NAME = 1, ID_PW, ID_PDC, ID_OK, ID_CANCEL };
@@ -22,39 +20,6 @@ struct add_trusted {
 	struct um_pdc *pdc;
 	bool done;
 };
-
-static char *upper(char *s)
-{
-	char *p;
-
-	for (p = s; *p != '\0'; p++)
-		*p = (char)toupper((unsigned char)*p);
-	return s;
-}
-
-/* usrmgr logs on to the trusted domain's PDC before storing the trust.
- * When it found none, say how to name it rather than leave the operator
- * with NT's bare "does not exist or could not be contacted". */
-static const char *partner_hint(struct um_status st, const char *name,
-				const char *pdc, TALLOC_CTX *mem)
-{
-	char *up = NULL;
-
-	if (um_model_finds_pdcs(ui.model) || !um_status_pdc_not_found(st) ||
-	    !um_is_ok(um_name_normalise(mem, name, &up)))
-		return NULL;
-	if (pdc != NULL)
-		return talloc_asprintf(mem, _("usrmgr could not open %s as "
-					      "a PDC of %s.  Check the name, "
-					      "or open %s with User > Select "
-					      "Domain... (its PDC and "
-					      "administrator) first."),
-				       pdc, up, up);
-	return talloc_asprintf(mem, _("usrmgr found no PDC of %s.  Type "
-				      "its name in the PDC field, or open %s "
-				      "with User > Select Domain... (its PDC "
-				      "and administrator) first."), up, up);
-}
 
 static int trusted_ok(struct ui_dialog *d)
 {
@@ -65,34 +30,25 @@ static int trusted_ok(struct ui_dialog *d)
 	char *pdc = pc != NULL ? ui_field_text(d, pc, t) : NULL;
 	struct um_secret *pw = ui_field_secret(d, ui_dialog_ctl(d, ID_PW), t);
 	struct um_status st;
-	char *msg;
+	char *msg, *up = NULL;
 
 	if (pdc != NULL && pdc[0] == '\0')
 		pdc = NULL;
 	st = um_trust_add_trusted(a->pdc, name, pdc, pw);
 	if (!um_is_ok(st)) {
-		ui_message_status(partner_hint(st, name, pdc, t), st);
+		ui_message_status(um_trust_add_hint(t, ui.model, true, st,
+						    name, pdc), st);
 		talloc_free(t);
 		ui_dialog_focus(d, ID_PW);
 		return UI_DLG_CONTINUE;
 	}
+	um_name_normalise(t, name, &up); /* it was stored: it is valid */
 	msg = talloc_asprintf(t, _("Trust Relationship With %s Successfully "
-				   "Established"), upper(name));
+				   "Established"), up != NULL ? up : name);
 	ui_message(UI_MSG_INFO, msg);
 	talloc_free(t);
 	a->done = true;
 	return ID_OK;
-}
-
-static int trusted_event(struct ui_dialog *d, int id, int key)
-{
-	(void)key;
-	switch (id) {
-	case ID_OK:
-		return trusted_ok(d);
-	default:
-		return id;
-	}
 }
 
 bool ui_add_trusted(struct um_pdc *p)
@@ -103,7 +59,8 @@ bool ui_add_trusted(struct um_pdc *p)
 
 	ui_dialog_init(&d, _("Add Trusted Domain"), with_pdc ? 9 : 7, 58,
 		       UI_HELP_ADD_TRUSTED);
-	ui_dialog_handle(&d, trusted_event, NULL, &a, ID_OK, ID_CANCEL);
+	ui_dialog_handle(&d, NULL, NULL, &a, ID_OK, ID_CANCEL);
+	d.ok = trusted_ok;
 	ui_dialog_label(&d, 2, 2, _("&Domain:"));
 	ui_dialog_field(&d, ID_NAME, 2, 14, 24, false, 0);
 	ui_dialog_label(&d, 4, 2, _("&Password:"));

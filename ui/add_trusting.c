@@ -10,7 +10,6 @@
 #endif
 
 #include "ui_priv.h"
-#include "diagnosis.h"
 #include "names.h"
 
 enum { ID_NAME = 1, ID_PW, ID_CONFIRM, ID_OK, ID_CANCEL };
@@ -24,24 +23,6 @@ static void passwords_clear(struct ui_dialog *d)
 {
 	ui_field_wipe(d, ui_dialog_ctl(d, ID_PW));
 	ui_field_wipe(d, ui_dialog_ctl(d, ID_CONFIRM));
-}
-
-/* On an AD PDC the trusting domain's SID and DNS name come from its own
- * PDC.  When usrmgr found none, NT's "does not exist or could not be
- * contacted" leaves the operator stuck: say how to let usrmgr find it. */
-static const char *partner_hint(struct um_status st, const char *name,
-				TALLOC_CTX *mem)
-{
-	char *up = NULL;
-
-	if (um_model_finds_pdcs(ui.model) || !um_status_pdc_not_found(st) ||
-	    !um_is_ok(um_name_normalise(mem, name, &up)))
-		return NULL;
-	return talloc_asprintf(mem, _("usrmgr found no PDC of %s to read "
-				      "the domain's identity from.  Open %s "
-				      "with User > Select Domain... (its PDC "
-				      "and administrator), come back here and "
-				      "add it again."), up, up);
 }
 
 static int trusting_ok(struct ui_dialog *d)
@@ -60,7 +41,8 @@ static int trusting_ok(struct ui_dialog *d)
 	}
 	st = um_trust_add_trusting(a->pdc, name, pw, cf);
 	if (!um_is_ok(st)) {
-		ui_message_status(partner_hint(st, name, t), st);
+		ui_message_status(um_trust_add_hint(t, ui.model, false, st,
+						    name, NULL), st);
 		talloc_free(t); /* the secrets are wiped as they are freed */
 		ui_dialog_focus(d, ID_NAME);
 		return UI_DLG_CONTINUE;
@@ -73,15 +55,9 @@ static int trusting_ok(struct ui_dialog *d)
 static int trusting_event(struct ui_dialog *d, int id, int key)
 {
 	(void)key;
-	switch (id) {
-	case ID_OK:
-		return trusting_ok(d);
-	case ID_CANCEL:
+	if (id == ID_CANCEL)
 		passwords_clear(d);
-		return id;
-	default:
-		return id;
-	}
+	return id;
 }
 
 bool ui_add_trusting(struct um_pdc *p)
@@ -92,6 +68,7 @@ bool ui_add_trusting(struct um_pdc *p)
 	ui_dialog_init(&d, _("Add Trusting Domain"), 9, 62,
 		       UI_HELP_ADD_TRUSTING);
 	ui_dialog_handle(&d, trusting_event, NULL, &a, ID_OK, ID_CANCEL);
+	d.ok = trusting_ok;
 	ui_dialog_label(&d, 2, 2, _("&Trusting Domain:"));
 	ui_dialog_field(&d, ID_NAME, 2, 22, 20, false, 0);
 	ui_dialog_label(&d, 4, 2, _("&Initial Password:"));

@@ -100,17 +100,6 @@ static int pair_ok(struct ui_dialog *d)
 	return ID_OK;
 }
 
-static int pair_event(struct ui_dialog *d, int id, int key)
-{
-	(void)key;
-	switch (id) {
-	case ID_OK:
-		return pair_ok(d);
-	default:
-		return id;
-	}
-}
-
 /* The fields start with what the command line said, completed by the
  * engine. */
 static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
@@ -340,7 +329,8 @@ static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
 	if (p->accounts_pdc != NULL)
 		acc = p->accounts_pdc;
 	ui_dialog_init(&d, title, 16, 72, UI_HELP_DIAGNOSIS);
-	ui_dialog_handle(&d, pair_event, pair_paint, &x, ID_OK, ID_CANCEL);
+	ui_dialog_handle(&d, NULL, pair_paint, &x, ID_OK, ID_CANCEL);
+	d.ok = pair_ok;
 	ui_dialog_label(&d, 3, 2, _("&Resource PDC:"));
 	ui_dialog_field(&d, ID_RES, 3, 20, 24, false, 255);
 	ui_dialog_label(&d, 4, 4, _("Connect as:"));

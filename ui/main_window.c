@@ -100,6 +100,14 @@ static const struct ui_menu menus_training[] = {
 };
 #define MENUS (ui.opt->training ? menus_training : menus)
 
+/* A list's entries so far: N of SIZE bytes each, room for CAP, and where
+ * its next page starts. */
+struct ui_paged {
+	void *items;
+	size_t n, cap, size;
+	struct um_page page;
+};
+
 struct ui_main {
 	struct ui_screen scr;
 	WINDOW *win;
@@ -107,12 +115,7 @@ struct ui_main {
 	struct um_pdc *pdc;
 	const struct um_domain_info *info;
 	TALLOC_CTX *data;         /* this domain's users and groups */
-	struct um_user *users;
-	size_t n_users, cap_users;
-	struct um_page upage;
-	struct um_group *groups;
-	size_t n_groups, cap_groups;
-	struct um_page gpage;
+	struct ui_paged users, groups;
 	struct ui_list ulist, glist;
 	int focus;                /* 0: users, 1: groups */
 	int uy, uh, gy, gh;       /* first row and height of each list */
@@ -160,71 +163,55 @@ static bool page_failed(struct ui_list *l, struct um_status st)
 	return true;
 }
 
-/* The list's array (*LEN entries of SIZE bytes, room for *CAP) with a
- * page of N more at its end: the array, moved perhaps, or NULL when out of
- * memory (then nothing changes). */
-static void *append_page(TALLOC_CTX *mem, void *array, size_t size,
-			 size_t *len, size_t *cap, const void *page, size_t n)
+/* N more entries at the end of PG; false when out of memory (then
+ * nothing changes). */
+static bool append_page(TALLOC_CTX *mem, struct ui_paged *pg,
+			const void *page, size_t n)
 {
-	if (*len + n > *cap) {
-		void *grown = talloc_realloc_size(mem, array,
-						  (*len + n) * 2 * size);
+	if (pg->n + n > pg->cap) {
+		void *grown = talloc_realloc_size(mem, pg->items,
+						  (pg->n + n) * 2 * pg->size);
 
 		if (grown == NULL)
-			return NULL;
-		array = grown;
-		*cap = (*len + n) * 2;
+			return false;
+		pg->items = grown;
+		pg->cap = (pg->n + n) * 2;
 	}
 	if (n > 0)
-		memcpy((char *)array + *len * size, page, n * size);
-	*len += n;
-	return array;
+		memcpy((char *)pg->items + pg->n * pg->size, page,
+		       n * pg->size);
+	pg->n += n;
+	return true;
 }
 
-static void users_fetch(struct ui_list *l, size_t row)
+/* The next page of the users' or the groups' list. */
+static void list_fetch(struct ui_list *l, size_t row)
 {
 	struct ui_main *mw = l->priv;
-	struct um_user *page = NULL, *all;
+	bool users = l == &mw->ulist;
+	struct ui_paged *pg = users ? &mw->users : &mw->groups;
+	struct um_user *u = NULL;
+	struct um_group *g = NULL;
 	size_t n = 0;
+	struct um_status st;
 
 	(void)row;
-	if (page_failed(l, um_users_page(mw->pdc, mw->data, &mw->upage,
-					 &page, &n)))
+	st = users ? um_users_page(mw->pdc, mw->data, &pg->page, &u, &n)
+		   : um_groups_page(mw->pdc, mw->data, &pg->page, &g, &n);
+	if (page_failed(l, st))
 		return;
-	all = append_page(mw->data, mw->users, sizeof(*page), &mw->n_users,
-			  &mw->cap_users, page, n);
-	if (all == NULL) {
+	if (!append_page(mw->data, pg, users ? (void *)u : (void *)g, n)) {
 		page_failed(l, um_local(UM_LOCAL_NO_MEMORY));
 		return;
 	}
-	mw->users = all;
-	ui_list_set(l, mw->n_users, mw->upage.more && n > 0);
-}
-
-static void groups_fetch(struct ui_list *l, size_t row)
-{
-	struct ui_main *mw = l->priv;
-	struct um_group *page = NULL, *all;
-	size_t n = 0;
-
-	(void)row;
-	if (page_failed(l, um_groups_page(mw->pdc, mw->data, &mw->gpage,
-					  &page, &n)))
-		return;
-	all = append_page(mw->data, mw->groups, sizeof(*page), &mw->n_groups,
-			  &mw->cap_groups, page, n);
-	if (all == NULL) {
-		page_failed(l, um_local(UM_LOCAL_NO_MEMORY));
-		return;
-	}
-	mw->groups = all;
-	ui_list_set(l, mw->n_groups, mw->gpage.more && n > 0);
+	ui_list_set(l, pg->n, pg->page.more && n > 0);
 }
 
 static const char *user_cell(struct ui_list *l, size_t row, int col)
 {
 	struct ui_main *mw = l->priv;
-	const struct um_user *u = &mw->users[row];
+	const struct um_user *u =
+		(const struct um_user *)mw->users.items + row;
 
 	return col == 0 ? u->name : col == 1 ? u->full_name : u->description;
 }
@@ -232,7 +219,8 @@ static const char *user_cell(struct ui_list *l, size_t row, int col)
 static const char *group_cell(struct ui_list *l, size_t row, int col)
 {
 	struct ui_main *mw = l->priv;
-	const struct um_group *g = &mw->groups[row];
+	const struct um_group *g =
+		(const struct um_group *)mw->groups.items + row;
 
 	return col == 0 ? g->name : g->description;
 }
@@ -241,20 +229,17 @@ static void lists_reset(struct ui_main *mw)
 {
 	TALLOC_FREE(mw->data);
 	mw->data = talloc_new(mw);
-	mw->users = NULL;
-	mw->groups = NULL;
-	mw->n_users = mw->cap_users = mw->n_groups = mw->cap_groups = 0;
-	memset(&mw->upage, 0, sizeof(mw->upage));
-	memset(&mw->gpage, 0, sizeof(mw->gpage));
+	mw->users = (struct ui_paged){ .size = sizeof(struct um_user) };
+	mw->groups = (struct ui_paged){ .size = sizeof(struct um_group) };
 	memset(&mw->ulist, 0, sizeof(mw->ulist));
 	memset(&mw->glist, 0, sizeof(mw->glist));
 	mw->ulist.ncols = 3;
 	mw->ulist.cell = user_cell;
-	mw->ulist.fetch = users_fetch;
+	mw->ulist.fetch = list_fetch;
 	mw->ulist.priv = mw;
 	mw->glist.ncols = 2;
 	mw->glist.cell = group_cell;
-	mw->glist.fetch = groups_fetch;
+	mw->glist.fetch = list_fetch;
 	mw->glist.priv = mw;
 	/* The first page is fetched when the list is first drawn. */
 	mw->ulist.more = mw->glist.more = mw->pdc != NULL;
@@ -278,8 +263,8 @@ static bool open_pdc(struct ui_main *mw, struct um_pdc *p)
 	/* The new domain's title at once, then its first pages, so that a
 	 * failure is reported here rather than in the middle of drawing. */
 	main_repaint(&mw->scr);
-	users_fetch(&mw->ulist, 0);
-	groups_fetch(&mw->glist, 0);
+	list_fetch(&mw->ulist, 0);
+	list_fetch(&mw->glist, 0);
 	return true;
 }
 

@@ -258,6 +258,9 @@ struct ui_dialog {
 	enum ui_help_topic help;
 	void (*paint_extra)(struct ui_dialog *d);
 	ui_dialog_event_fn event;
+	/* When set, pressing the default button runs this instead of event:
+	 * ID of the button to end the dialog with, or UI_DLG_CONTINUE. */
+	int (*ok)(struct ui_dialog *d);
 	void *priv;
 };
 

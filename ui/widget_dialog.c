@@ -253,6 +253,8 @@ static int press(struct ui_dialog *d, struct ui_ctl *c)
 		ui_help(d->help);
 		return UI_DLG_CONTINUE;
 	}
+	if (d->ok != NULL && c->id == d->default_id)
+		return d->ok(d);
 	return d->event != NULL ? d->event(d, c->id, 0) : c->id;
 }
 

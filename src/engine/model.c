@@ -14,6 +14,7 @@
 
 #include "backend.h"
 #include "names.h"
+#include "diagnosis.h"
 #include "i18n.h"
 
 struct pdc_creds {
@@ -423,33 +424,44 @@ done:
 	return st;
 }
 
+/* Ask P for its domain (through SEND and RECV) and keep the answer. */
+static struct um_status fetch_info(struct um_pdc *p, um_op_send_fn send,
+				   um_op_recv_fn recv)
+{
+	struct um_args args = { 0 };
+	struct um_reply reply;
+	char *what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
+	struct um_status st;
+
+	if (what == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	st = call_with(p, send, recv, &args, p, &reply, what);
+	talloc_free(what);
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	p->info = talloc_memdup(p, &reply.info, sizeof(reply.info));
+	return p->info != NULL ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
+}
+
 /* A real PDC's first operation connects first: the domain and its
  * dialect, whose table P keeps from then on (a dropped connection is
  * reopened by the operations themselves).  Until that succeeds P has no
  * table, and every operation tries again. */
 static struct um_status learn_dialect(struct um_pdc *p)
 {
-	struct um_args args = { 0 };
-	struct um_reply reply;
 	struct um_status st;
-	char *what;
 
 	if (p->ops != NULL) {
 		return um_ok();
 	}
-	what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
-	st = call_with(p, um_backend_rpc_connect_send,
-		       um_backend_rpc_connect_recv, &args, p, &reply, what);
-	talloc_free(what);
-	if (!um_is_ok(st)) {
-		return st;
+	st = fetch_info(p, um_backend_rpc_connect_send,
+			um_backend_rpc_connect_recv);
+	if (um_is_ok(st)) {
+		p->ops = um_backend_rpc_ops(p->info->dialect);
 	}
-	p->info = talloc_memdup(p, &reply.info, sizeof(reply.info));
-	if (p->info == NULL) {
-		return um_local(UM_LOCAL_NO_MEMORY);
-	}
-	p->ops = um_backend_rpc_ops(reply.info.dialect);
-	return um_ok();
+	return st;
 }
 
 /* The backend operations, as the model names them. */
@@ -522,35 +534,20 @@ static struct um_status call(struct um_pdc *p, enum op_slot slot,
 struct um_status um_pdc_info(struct um_pdc *p,
 			     const struct um_domain_info **out)
 {
-	struct um_args args = { 0 };
-	struct um_reply reply;
 	struct um_status st;
-	char *what;
 
-	if (p->info != NULL) {
-		*out = p->info;
-		return um_ok();
-	}
 	*out = NULL;
 	/* a real PDC's connection tells the domain */
 	st = learn_dialect(p);
-	if (um_is_ok(st) && p->info != NULL) {
+	if (um_is_ok(st) && p->info == NULL) {
+		p->calls++;
+		st = fetch_info(p, op_send(p->ops, SLOT_DOMAIN_INFO),
+				p->ops->recv);
+	}
+	if (um_is_ok(st)) {
 		*out = p->info;
-		return um_ok();
 	}
-	what = talloc_asprintf(p, _("Connecting to %s..."), p->name);
-	st = um_is_ok(st) ? call(p, SLOT_DOMAIN_INFO, &args, p, &reply, what)
-			  : st;
-	talloc_free(what);
-	if (!um_is_ok(st)) {
-		return st;
-	}
-	p->info = talloc_memdup(p, &reply.info, sizeof(reply.info));
-	if (p->info == NULL) {
-		return um_local(UM_LOCAL_NO_MEMORY);
-	}
-	*out = p->info;
-	return um_ok();
+	return st;
 }
 
 /* ---- lists ------------------------------------------------------------ */
@@ -878,6 +875,40 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 done:
 	talloc_free(tmp);
 	return st;
+}
+
+/* On an AD PDC, Add Trusting Domain reads the trusting domain's SID and
+ * DNS name from its own PDC, and Add Trusted Domain logs on to the
+ * trusted domain's PDC before storing the trust.  When usrmgr found none,
+ * NT's bare "does not exist or could not be contacted" leaves the
+ * operator stuck: say how to name it. */
+const char *um_trust_add_hint(TALLOC_CTX *mem, const struct um_model *m,
+			      bool trusted, struct um_status st,
+			      const char *name, const char *pdc)
+{
+	char *up = NULL;
+
+	if (um_model_finds_pdcs(m) || !um_status_pdc_not_found(st) ||
+	    !um_is_ok(um_name_normalise(mem, name, &up)))
+		return NULL;
+	if (!trusted)
+		return talloc_asprintf(mem, _("usrmgr found no PDC of %s to "
+					      "read the domain's identity "
+					      "from.  Open %s with User > "
+					      "Select Domain... (its PDC and "
+					      "administrator), come back here "
+					      "and add it again."), up, up);
+	if (pdc != NULL)
+		return talloc_asprintf(mem, _("usrmgr could not open %s as "
+					      "a PDC of %s.  Check the name, "
+					      "or open %s with User > Select "
+					      "Domain... (its PDC and "
+					      "administrator) first."),
+				       pdc, up, up);
+	return talloc_asprintf(mem, _("usrmgr found no PDC of %s.  Type "
+				      "its name in the PDC field, or open %s "
+				      "with User > Select Domain... (its PDC "
+				      "and administrator) first."), up, up);
 }
 
 struct um_status um_trust_add_trusted(struct um_pdc *p, const char *typed,

@@ -237,6 +237,15 @@ struct um_status um_trust_add_trusted(struct um_pdc *p, const char *name,
 				      const char *partner_pdc,
 				      const struct um_secret *password);
 
+/* When Add Trusting Domain (TRUSTED false) or Add Trusted Domain (true)
+ * of NAME failed with ST because usrmgr found no PDC of the partner (PDC:
+ * the one the operator typed, or NULL): how the operator lets usrmgr find
+ * it, in the screens' words.  NULL for any other failure, or where the
+ * model finds every PDC itself. */
+const char *um_trust_add_hint(TALLOC_CTX *mem, const struct um_model *m,
+			      bool trusted, struct um_status st,
+			      const char *name, const char *pdc);
+
 /* On the accounts PDC P: does the trust account NAME$ accept PASSWORD?
  * (The check Add Trusted Domain makes before it stores anything.) */
 struct um_status um_trust_check_account(struct um_pdc *p, const char *name,

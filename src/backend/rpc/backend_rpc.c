@@ -380,7 +380,7 @@ static void remove_queried(struct tevent_req *req, struct remove_state *s)
 		return;
 	}
 	if ((ex->trust_direction & ~op->variant) == 0) {
-		/* deletes the trusting domain's NAME$ account too, when inbound */
+		/* when inbound, deletes the trusting domain's NAME$ too */
 		s->del.in.handle = &op->conn->policy;
 		s->del.in.dom_sid = ex->sid;
 		rpc_op_next(req, op, RM_DELETED, RPC_NEED_LSA,
