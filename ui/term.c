@@ -320,12 +320,6 @@ void ui_frame(WINDOW *w, const char *title, enum ui_role body,
 		    ui_attr(title_role));
 }
 
-void ui_hline(WINDOW *w, int y, int x, int n, enum ui_role r)
-{
-	wattrset(w, ui_attr(r));
-	ui_lines(w, y, x, UI_L_H, n, false);
-}
-
 /* ---- the screen stack and refreshing ------------------------------ */
 
 void ui_push(struct ui_screen *s)

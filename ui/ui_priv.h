@@ -105,7 +105,6 @@ void ui_box(WINDOW *w, int y, int x, int h, int wd);
 /* Box a window with a title in its top edge. */
 void ui_frame(WINDOW *w, const char *title, enum ui_role body,
 	      enum ui_role title_role);
-void ui_hline(WINDOW *w, int y, int x, int n, enum ui_role r);
 /* Where the focus is: the hardware cursor goes there at each refresh, so
  * screen readers and braille displays follow it. */
 void ui_cursor(WINDOW *w, int y, int x);
