@@ -160,6 +160,8 @@ static void wiz_paint(struct ui_dialog *d)
 	s = talloc_asprintf(t, _("%s trusts %s: %s"),
 			    um_repair_resource(x->r), um_repair_accounts(x->r),
 			    um_verdict_text(x->verdict));
+	if (ui_text_width(s) > d->w - 4) /* the panels name both domains */
+		s = talloc_strdup(t, um_verdict_text(x->verdict));
 	ui_text_put(d->win, 1, 2, d->w - 4, s, a);
 	side_panel(d, x, UM_SIDE_RESOURCE, 2, 2, bw);
 	side_panel(d, x, UM_SIDE_ACCOUNTS, 2, 3 + bw, d->w - 5 - bw);

@@ -76,7 +76,7 @@ step "OK: broken at the accounts side, not a PDC out of reach" \
 step "Repair...: the trust password, twice" \
 	eval 'tm_keys M-r && tm_wait "Confirm Password:" 15 && tm_text "$PW" && tm_keys Tab && tm_text "$PW" && tm_keys Enter && tm_wait_gone "Confirm Password:"'
 step "the split view names both domains and their PDCs" \
-	eval 'tm_wait "─ $OWN_RES ─" && tm_wait "─ $OWN_ACC ─" && tm_wait "PDC $OWN_RES_PDC" && tm_wait "PDC $OWN_ACC_PDC" && tm_wait "$OWN_RES: missing"'
+	eval 'tm_wait "The trust is broken at the accounts side." && tm_wait "─ $OWN_RES ─" && tm_wait "─ $OWN_ACC ─" && tm_wait "PDC $OWN_RES_PDC" && tm_wait "PDC $OWN_ACC_PDC" && tm_wait "$OWN_RES: missing"'
 step "Step 1 of 6 (no logon test asked for) on the resource PDC" \
 	eval 'tm_wait "Step 1 of 6, on $OWN_RES_PDC ($OWN_RES)"'
 step "Run All Remaining: the trust is repaired, the channel verifies" \
