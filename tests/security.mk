@@ -10,12 +10,22 @@ SECURITY_TESTS = \
 	tests/security/secret-prompt.sh \
 	tests/security/uaf-nonexistent-smbconf.sh \
 	tests/security/hooks-off-test \
-	tests/security/hooks-off.sh
+	tests/security/hooks-off.sh \
+	tests/security/wipe-test
 check_PROGRAMS += tests/security/secret-memory-test
 TESTS += $(SECURITY_TESTS)
 tests_security_secret_memory_test_SOURCES = tests/security/secret-memory-test.c
 tests_security_secret_memory_test_CFLAGS = $(AM_CFLAGS)
 tests_security_secret_memory_test_LDADD = $(USRMGR_LIBS)
+
+# Each buffer secret.c wipes, looked at as it is released (the test hook
+# um_test_before_release, on here).
+check_PROGRAMS += tests/security/wipe-test
+tests_security_wipe_test_SOURCES = tests/security/wipe-test.c \
+	tests/unit/unit.h
+tests_security_wipe_test_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
+	-I$(top_srcdir)/tests/unit
+tests_security_wipe_test_LDADD = $(USRMGR_LIBS) $(CMOCKA_LIBS)
 
 # The installed usrmgr's hooks (src/include/test_hooks.h) read no
 # environment: linked as usrmgr links them, with the hooks off.

@@ -19,6 +19,7 @@
 #include <nettle/md4.h>
 
 #include "secret.h"
+#include "test_hooks.h"
 
 struct um_secret {
 	char *bytes; /* NUL-terminated UTF-8 */
@@ -50,6 +51,7 @@ wipe_stack_below(void)
 	unsigned char pad[16384];
 
 	um_secret_wipe(pad, sizeof(pad));
+	um_test_before_release(UM_WIPE_STACK_BELOW, pad, sizeof(pad));
 	/* keep the array (and its wiping) from being optimised away */
 	__asm__ __volatile__("" : : "r"(pad) : "memory");
 }
@@ -57,6 +59,7 @@ wipe_stack_below(void)
 static int secret_destructor(struct um_secret *s)
 {
 	um_secret_wipe(s->bytes, s->len + 1);
+	um_test_before_release(UM_WIPE_SECRET_BYTES, s->bytes, s->len + 1);
 	return 0;
 }
 
@@ -125,6 +128,8 @@ struct um_secret *um_secret_random(TALLOC_CTX *mem, size_t len)
 	s = um_secret_new(mem, out, len);
 	um_secret_wipe(raw, sizeof(raw));
 	um_secret_wipe(out, sizeof(out));
+	um_test_before_release(UM_WIPE_RANDOM_RAW, raw, sizeof(raw));
+	um_test_before_release(UM_WIPE_RANDOM_TEXT, out, sizeof(out));
 	return s;
 }
 
@@ -206,6 +211,7 @@ struct um_status um_secret_check(const struct um_secret *s)
 	}
 	n = to_utf16le(s->bytes, s->len, buf, sizeof(buf));
 	um_secret_wipe(buf, sizeof(buf));
+	um_test_before_release(UM_WIPE_CHECK_UTF16, buf, sizeof(buf));
 	if (n < 0 || n > UM_SECRET_MAX_UTF16 * 2) {
 		return um_local(UM_LOCAL_PASSWORD_TOO_LONG);
 	}
@@ -222,6 +228,7 @@ struct um_status um_secret_nthash(const struct um_secret *s, char hex[33])
 	n = to_utf16le(s->bytes, s->len, buf, sizeof(buf));
 	if (n < 0 || n > UM_SECRET_MAX_UTF16 * 2) {
 		um_secret_wipe(buf, sizeof(buf));
+		um_test_before_release(UM_WIPE_NTHASH_UTF16, buf, sizeof(buf));
 		return um_local(UM_LOCAL_PASSWORD_TOO_LONG);
 	}
 	/* gnutls has no MD4; nettle, its own crypto library, does. */
@@ -231,13 +238,16 @@ struct um_status um_secret_nthash(const struct um_secret *s, char hex[33])
 		md4_update(&ctx, (size_t)n, (const uint8_t *)buf);
 		md4_digest(&ctx, sizeof(digest), digest);
 		um_secret_wipe(&ctx, sizeof(ctx));
+		um_test_before_release(UM_WIPE_NTHASH_MD4, &ctx, sizeof(ctx));
 	}
 	um_secret_wipe(buf, sizeof(buf));
+	um_test_before_release(UM_WIPE_NTHASH_UTF16, buf, sizeof(buf));
 	wipe_stack_below();
 	for (i = 0; i < 16; i++) {
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 	}
 	um_secret_wipe(digest, sizeof(digest));
+	um_test_before_release(UM_WIPE_NTHASH_DIGEST, digest, sizeof(digest));
 	return um_ok();
 }
 
@@ -258,6 +268,7 @@ struct um_status um_secret_from_fd(TALLOC_CTX *mem, int fd,
 			/* A descriptor that cannot be read is no password,
 			 * not an empty one. */
 			um_secret_wipe(buf, sizeof(buf));
+			um_test_before_release(UM_WIPE_FROM_FD, buf, sizeof(buf));
 			return um_local(UM_LOCAL_IO);
 		}
 		if (n == 0 || buf[len] == '\n') {
@@ -267,6 +278,7 @@ struct um_status um_secret_from_fd(TALLOC_CTX *mem, int fd,
 	}
 	if (len == sizeof(buf)) {
 		um_secret_wipe(buf, sizeof(buf));
+		um_test_before_release(UM_WIPE_FROM_FD, buf, sizeof(buf));
 		return um_local(UM_LOCAL_PASSWORD_TOO_LONG);
 	}
 	if (len > 0 && buf[len - 1] == '\r') {
@@ -274,6 +286,7 @@ struct um_status um_secret_from_fd(TALLOC_CTX *mem, int fd,
 	}
 	*out = um_secret_new(mem, buf, len);
 	um_secret_wipe(buf, sizeof(buf));
+	um_test_before_release(UM_WIPE_FROM_FD, buf, sizeof(buf));
 	if (*out == NULL) {
 		return um_local(UM_LOCAL_NO_MEMORY);
 	}

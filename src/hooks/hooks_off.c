@@ -1,7 +1,8 @@
 /*
  * usrmgr - the test hooks switched off: the installed usrmgr links this.
  * No environment variable stops a repair, feeds the screens keys, turns
- * on counters or chooses the program that receives a trust password.
+ * on counters or chooses the program that receives a trust password,
+ * and a wiped secret's buffer is not looked at.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -29,4 +30,12 @@ bool um_test_rpc_stats(void)
 const char *um_test_nt4_helper_path(void)
 {
 	return NULL;
+}
+
+void um_test_before_release(enum um_wipe_site site, const void *buf,
+			    size_t len)
+{
+	(void)site;
+	(void)buf;
+	(void)len;
 }

@@ -41,3 +41,38 @@ const char *um_test_nt4_helper_path(void)
 
 	return p != NULL && p[0] == '/' ? p : NULL;
 }
+
+static struct um_wipe_seen wipe_seen[UM_WIPE_SITE_COUNT];
+
+/* Reads the buffer as it is left: a wipe the compiler or a change
+ * dropped shows here, before the memory is reused. */
+void um_test_before_release(enum um_wipe_site site, const void *buf,
+			    size_t len)
+{
+	const unsigned char *p = buf;
+	size_t i, nonzero = 0;
+
+	if ((unsigned)site >= UM_WIPE_SITE_COUNT) {
+		return;
+	}
+	for (i = 0; i < len; i++) {
+		nonzero += p[i] != 0;
+	}
+	wipe_seen[site].calls++;
+	wipe_seen[site].last_len = len;
+	if (nonzero > 0) {
+		wipe_seen[site].unwiped++;
+	}
+}
+
+struct um_wipe_seen um_test_wipe_seen(enum um_wipe_site site)
+{
+	struct um_wipe_seen none = { 0, 0, 0 };
+
+	return (unsigned)site < UM_WIPE_SITE_COUNT ? wipe_seen[site] : none;
+}
+
+void um_test_wipe_reset(void)
+{
+	memset(wipe_seen, 0, sizeof(wipe_seen));
+}

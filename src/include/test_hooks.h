@@ -14,6 +14,7 @@
 #define USRMGR_TEST_HOOKS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* USRMGR_TEST_STOP_AT=WHEN:STEP: the process stops itself (SIGSTOP) when
  * the repair reaches STEP (as journaled) at WHEN ("before" its action
@@ -32,5 +33,38 @@ bool um_test_rpc_stats(void);
 /* USRMGR_NT4_HELPER=/ABSOLUTE/PATH: the program that receives an NT4
  * trust password, in place of the installed helper; NULL for that. */
 const char *um_test_nt4_helper_path(void);
+
+/* The buffers src/engine/secret.c wipes, one name each: every place a
+ * password, or something it can be recovered from, is cleared. */
+enum um_wipe_site {
+	UM_WIPE_SECRET_BYTES,  /* a struct um_secret's copy, when freed */
+	UM_WIPE_RANDOM_RAW,    /* um_secret_random: the RNG's bytes */
+	UM_WIPE_RANDOM_TEXT,   /* um_secret_random: the password made of them */
+	UM_WIPE_CHECK_UTF16,   /* um_secret_check: the UTF-16LE copy */
+	UM_WIPE_NTHASH_UTF16,  /* um_secret_nthash: the UTF-16LE copy */
+	UM_WIPE_NTHASH_MD4,    /* um_secret_nthash: nettle's MD4 state */
+	UM_WIPE_NTHASH_DIGEST, /* um_secret_nthash: the binary hash */
+	UM_WIPE_STACK_BELOW,   /* the stack below um_secret_nthash's frame */
+	UM_WIPE_FROM_FD,       /* um_secret_from_fd: the line as read */
+	UM_WIPE_SITE_COUNT
+};
+
+/* secret.c calls this with each buffer it has just wiped, right before
+ * the buffer is freed or its frame is left: the last moment a wipe that
+ * was left out can be seen.  hooks_on.c counts the calls per SITE and the
+ * buffers with a byte that is not zero; hooks_off.c does nothing, so the installed usrmgr pays one call to an
+ * empty function per wipe and the wipe itself stays explicit_bzero. */
+void um_test_before_release(enum um_wipe_site site, const void *buf,
+			    size_t len);
+
+/* Only in hooks_on.c, for the test programs (tests/security/wipe-test):
+ * what um_test_before_release has seen at SITE since the last reset. */
+struct um_wipe_seen {
+	unsigned calls;   /* buffers released */
+	unsigned unwiped; /* of those, with a byte not zero */
+	size_t last_len;  /* the size of the last one */
+};
+struct um_wipe_seen um_test_wipe_seen(enum um_wipe_site site);
+void um_test_wipe_reset(void);
 
 #endif

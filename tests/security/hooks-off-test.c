@@ -69,6 +69,15 @@ int main(void)
 	check(strcmp(nt4_helper_path(), UM_NT4_HELPER) == 0,
 	      "the NT4 trust password goes to the installed helper "
 	      UM_NT4_HELPER);
+	{
+		/* the installed hook neither reads nor changes the buffer */
+		char left[8] = "Unwiped";
+
+		um_test_before_release(UM_WIPE_NTHASH_UTF16, left,
+				       sizeof(left));
+		check(strcmp(left, "Unwiped") == 0,
+		      "um_test_before_release leaves the buffer as it was");
+	}
 	if (geteuid() == 0)
 		check(strcmp(nt4_helper_path(), UM_NT4_HELPER) == 0,
 		      "as root too");
