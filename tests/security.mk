@@ -11,7 +11,8 @@ SECURITY_TESTS = \
 	tests/security/uaf-nonexistent-smbconf.sh \
 	tests/security/hooks-off-test \
 	tests/security/hooks-off.sh \
-	tests/security/wipe-test
+	tests/security/wipe-test \
+	tests/security/journal-fsync.sh
 check_PROGRAMS += tests/security/secret-memory-test
 TESTS += $(SECURITY_TESTS)
 tests_security_secret_memory_test_SOURCES = tests/security/secret-memory-test.c
@@ -26,6 +27,17 @@ tests_security_wipe_test_SOURCES = tests/security/wipe-test.c \
 tests_security_wipe_test_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 	-I$(top_srcdir)/tests/unit
 tests_security_wipe_test_LDADD = $(USRMGR_LIBS) $(CMOCKA_LIBS)
+
+# journal-fsync.sh preloads this shared object (LD_PRELOAD) to log the
+# journal's writes and fsyncs in order.  Built as a program linked
+# -shared (no libtool here), with flags of its own: position-independent,
+# and no sanitizer (AM_CFLAGS' SAN_CFLAGS), whose runtime it must not need.
+check_PROGRAMS += tests/security/journal-shim.so
+tests_security_journal_shim_so_SOURCES = tests/security/journal-shim.c
+tests_security_journal_shim_so_CFLAGS = -fPIC $(WARN_CFLAGS)
+tests_security_journal_shim_so_LDFLAGS = -shared -fPIC
+tests_security_journal_shim_so_LDADD = -ldl
+EXTRA_DIST += tests/security/journal-fsync.sh
 
 # The installed usrmgr's hooks (src/include/test_hooks.h) read no
 # environment: linked as usrmgr links them, with the hooks off.
