@@ -67,6 +67,7 @@ static void resolve(void)
 }
 
 /* One event line, written whole (O_APPEND) with the real write. */
+__attribute__((format(printf, 1, 2)))
 static void log_event(const char *fmt, ...)
 {
 	char line[128];
