@@ -786,7 +786,7 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 		fprintf(f, "generate_users = %u\n", d->generate_users);
 	}
 	if (d->stale_after_add) {
-		fprintf(f, "stale_after_add = yes\n");
+		fprintf(f, "stale_after_add = %s\n", "yes");
 	}
 	for (i = 0; i < d->n_users; i++) {
 		const struct sim_user *u = &d->users[i];
