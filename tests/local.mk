@@ -38,6 +38,7 @@ tests_unit_training_test_LDADD = $(UNIT_LIBS)
 
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
+CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/own-scenario.sh
 

@@ -117,6 +117,7 @@ static const struct {
 	{ "password-mismatch", { P, P, P, P, P, P, P } },
 	{ "no-trust", { S, S, P, P, P, P, P } },
 	{ "stale-channel", { N, N, N, N, P, P, P } },
+	{ "stale-after-add", { P, S, P, P, P, P, P } },
 #undef P
 #undef S
 #undef N
@@ -284,6 +285,62 @@ static void test_failure_and_resume_at_every_step(void **state)
 	for (k = 0; k < um_repair_n_steps; k++) {
 		fail_and_resume_at(k, (const unsigned(*)[7])before);
 	}
+}
+
+/* A PDC that answers success and changes nothing: the step's
+ * postcondition, asked on the wire, fails it; the fault gone, the
+ * journal resumes to healthy. */
+static void lie_and_resume(const char *scenario, const char *domain,
+			   const char *op, const char *step)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_unfinished *u;
+	struct um_status st;
+	struct um_repair_options opt = { .user = "ACCOUNTS\\alice" };
+	char cmd[512], failed[128];
+	size_t k;
+
+	fixture_open(&f, scenario);
+	snprintf(cmd, sizeof(cmd), "sed -i '/^\\[domain %s\\]/a noop_ops = "
+		 "%s' %s", domain, op, f.w.state);
+	assert_int_equal(system(cmd), 0);
+	unit_world_reopen(&f.w);
+	r = start(&f, false);
+	st = run_all(&f, r);
+	assert_status(st, UM_KIND_LOCAL, UM_LOCAL_POSTCONDITION);
+	k = um_repair_next(r);
+	assert_string_equal(um_repair_steps[k].id, step);
+	assert_int_equal(um_repair_step_state(r, k), UM_STEP_FAILED);
+	snprintf(failed, sizeof(failed), "\"event\":\"step-failed\","
+		 "\"step\":\"%s\"", step);
+	assert_journal_clean(&f, failed);
+	assert_journal_clean(&f, "\"status\":\"USRMGR_NOT_VERIFIED\"");
+	/* A new process, the PDC honest again. */
+	snprintf(cmd, sizeof(cmd), "sed -i '/^noop_ops/d' %s", f.w.state);
+	assert_int_equal(system(cmd), 0);
+	unit_world_reopen(&f.w);
+	assert_ok(um_repair_find_unfinished(f.w.mem, f.journal_path, &u));
+	assert_non_null(u);
+	opt.user_password = unit_secret(&f.w, "Alice.pw1");
+	assert_ok(um_repair_resume(f.w.mem, f.w.m, f.j, u, &opt, &r));
+	assert_ok_any(run_all(&f, r));
+	assert_repaired(&f, r);
+	assert_journal_clean(&f, "\"outcome\":\"repaired\"");
+	fixture_close(&f);
+}
+
+static void test_lying_pdc_fails_postcondition(void **state)
+{
+	(void)state;
+	lie_and_resume("kb207957", "RESOURCE", "remove_trusted",
+		       "remove-trusted");
+	lie_and_resume("password-mismatch", "ACCOUNTS", "remove_trusting",
+		       "remove-trusting");
+	lie_and_resume("kb207957", "ACCOUNTS", "add_trusting",
+		       "add-trusting");
+	lie_and_resume("kb207957-nt4", "ACCOUNTS", "add_trusting",
+		       "add-trusting");
 }
 
 /* A resumed repair whose password was lost after Add Trusting: the same
@@ -668,6 +725,7 @@ int main(void)
 		cmocka_unit_test(test_healthy_refused_unless_reestablish),
 		cmocka_unit_test(test_unreachable_refused),
 		cmocka_unit_test(test_failure_and_resume_at_every_step),
+		cmocka_unit_test(test_lying_pdc_fails_postcondition),
 		cmocka_unit_test(test_resume_asks_password_again),
 		cmocka_unit_test(test_generated_password),
 		cmocka_unit_test(test_numbering_skips_not_needed),

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "unit.h"
@@ -47,6 +49,8 @@ static const struct {
 	{ "pdc-unreachable", UM_VERDICT_PARTNER_UNREACHABLE,
 	  UM_NT_NO_LOGON_SERVERS, UM_NT_NO_LOGON_SERVERS },
 	{ "large", UM_VERDICT_HEALTHY, 0, 0 },
+	{ "stale-after-add", UM_VERDICT_BROKEN_AT_ACCOUNTS,
+	  UM_NT_ACCESS_DENIED, UM_NT_ACCESS_DENIED },
 };
 
 /* Every shipped scenario names its pair and a test user, whose logon
@@ -254,6 +258,121 @@ static void test_two_way(void **state)
 	unit_world_close(&w);
 }
 
+/* ---- faults (scenarios/README.md) ------------------------------------- */
+
+/* KEY = VALUE into DOMAIN's section of the state file, read afresh. */
+static void add_key(struct unit_world *w, const char *domain,
+		    const char *line)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "sed -i '/^\\[domain %s\\]/a %s' %s",
+		 domain, line, w->state);
+	assert_int_equal(system(cmd), 0);
+	unit_world_reopen(w);
+}
+
+static bool state_has(struct unit_world *w, const char *text)
+{
+	char buf[16384];
+	FILE *f = fopen(w->state, "r");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return strstr(buf, text) != NULL;
+}
+
+static size_t n_trusted(struct unit_world *w, const char *pdc)
+{
+	struct um_trust *td, *tg;
+	size_t ntd, ntg;
+
+	assert_ok(um_trust_list(unit_pdc(w, pdc), w->mem, &td, &ntd, &tg,
+				&ntg));
+	return ntd;
+}
+
+/* A lying PDC: success, nothing changed; the lie is not written back. */
+static void test_noop_ops(void **state)
+{
+	struct unit_world w;
+
+	(void)state;
+	unit_world_open(&w, "healthy");
+	add_key(&w, "RESOURCE", "noop_ops = remove_trusted, reset");
+	assert_ok(um_trust_remove_trusted(unit_pdc(&w, "DCB"), "ACCOUNTS"));
+	assert_int_equal(n_trusted(&w, "DCB"), 1);
+	/* another change saves the state: without the fault */
+	assert_ok(um_trust_remove_trusting(unit_pdc(&w, "DCA"), "RESOURCE"));
+	assert_false(state_has(&w, "noop_ops"));
+	unit_world_reopen(&w);
+	assert_ok(um_trust_remove_trusted(unit_pdc(&w, "DCB"), "ACCOUNTS"));
+	assert_int_equal(n_trusted(&w, "DCB"), 0);
+	unit_world_close(&w);
+}
+
+/* Add Trusted keeps the stale channel: only a reset mends it, so a
+ * reset that lies leaves Add Trusted's own verify refused. */
+static void test_stale_after_add(void **state)
+{
+	struct unit_world w;
+	struct um_secret *pw;
+
+	(void)state;
+	unit_world_open(&w, "no-trust");
+	add_key(&w, "RESOURCE", "stale_after_add = yes");
+	add_key(&w, "RESOURCE", "noop_ops = reset");
+	pw = unit_secret(&w, "Trust.pw9");
+	assert_ok(um_trust_add_trusting(unit_pdc(&w, "DCA"), "RESOURCE", pw,
+					pw));
+	assert_status(um_trust_add_trusted(unit_pdc(&w, "DCB"), "ACCOUNTS",
+					   NULL, pw),
+		      UM_KIND_WERR, UM_WERR_ACCESS_DENIED);
+	assert_true(state_has(&w, "stale_after_add = yes"));
+	/* a new process, no lie: the reset builds the channel */
+	unit_world_reopen(&w);
+	assert_status(um_trust_verify(unit_pdc(&w, "DCB"), "ACCOUNTS"),
+		      UM_KIND_WERR, UM_WERR_ACCESS_DENIED);
+	assert_ok_any(um_trust_reset(unit_pdc(&w, "DCB"), "ACCOUNTS"));
+	assert_ok_any(um_trust_verify(unit_pdc(&w, "DCB"), "ACCOUNTS"));
+	unit_world_close(&w);
+}
+
+/* The partner answers Diagnose's two calls, then is gone when the
+ * resource PDC relays the verify: no logon servers, before and after the
+ * reset, is partner-unreachable, never password-mismatch. */
+static void test_partner_gone_mid_diagnosis(void **state)
+{
+	static const char *const names[] = { "healthy", "password-mismatch",
+					     "stale-channel",
+					     "password-mismatch-nt4" };
+	struct unit_world w;
+	struct um_diagnosis *d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		unit_world_open(&w, names[i]);
+		add_key(&w, "ACCOUNTS", "down_after = 2");
+		assert_ok(um_diagnose(w.m, "DCB", "DCA", NULL, NULL, w.mem,
+				      &d));
+		assert_ok(d->accounts_reach);
+		assert_true(d->reset);
+		assert_status(d->verify_after_reset, UM_KIND_WERR,
+			      UM_WERR_NO_LOGON_SERVERS);
+		if (d->verdict != UM_VERDICT_PARTNER_UNREACHABLE) {
+			fail_msg("%s: verdict %s", names[i],
+				 um_verdict_key(d->verdict));
+		}
+		/* the PDC stays gone, for the next process too */
+		assert_true(state_has(&w, "reachable = no"));
+		unit_world_close(&w);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +384,9 @@ int main(void)
 		cmocka_unit_test(test_duplicates_and_missing),
 		cmocka_unit_test(test_unreachable_pdc),
 		cmocka_unit_test(test_two_way),
+		cmocka_unit_test(test_noop_ops),
+		cmocka_unit_test(test_stale_after_add),
+		cmocka_unit_test(test_partner_gone_mid_diagnosis),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

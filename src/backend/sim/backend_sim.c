@@ -37,6 +37,7 @@ typedef struct um_status (*sim_entry_fn)(struct sim_pdc *p,
 
 struct sim_state {
 	struct sim_pdc *pdc;
+	const char *op; /* the operation's name, for noop_ops */
 	struct um_args args;
 	sim_fn fn;             /* or: */
 	sim_entry_fn entry_fn; /* with */
@@ -339,6 +340,10 @@ static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 				  partner ? NULL : a->partner_sid, hash)) {
 		return um_local(UM_LOCAL_NO_MEMORY);
 	}
+	if (trusted && d->stale_after_add) {
+		/* The PDC still holds its channel from the old password. */
+		d->channel[d->n_trusted - 1] = SIM_CHANNEL_STALE;
+	}
 	return saved(p, um_ok());
 }
 
@@ -505,24 +510,35 @@ static struct um_status op_locate_dc(struct sim_pdc *p, struct sim_domain *d,
 
 /* ---- the tevent plumbing ---------------------------------------------- */
 
+/* After its DOWN_AFTER-th operation a PDC stops answering, at once:
+ * a verify its partner relays to it then finds it gone too. */
+static void count_served(struct um_sim_world *w, struct sim_domain *d)
+{
+	if (d->down_after > 0 && ++d->ops_served >= d->down_after) {
+		d->reachable = false;
+		d->down_after = 0;
+		sim_world_save(w);
+	}
+}
+
 static void sim_run(struct sim_state *s)
 {
 	struct sim_domain *d = sim_world_domain(s->pdc->world,
 						s->pdc->domain);
 
-	if (d != NULL && d->down_after > 0 &&
-	    ++d->ops_served > d->down_after) {
-		d->reachable = false;
-		d->down_after = 0;
-		sim_world_save(s->pdc->world);
-	}
 	if (d == NULL || !d->reachable) {
 		s->status = um_nt(UM_NT_HOST_UNREACHABLE);
 		return;
 	}
-	s->status = s->fn != NULL
-		? s->fn(s->pdc, d, &s->args, s->out, &s->reply)
-		: s->entry_fn(s->pdc, d, &s->args, s->trusted);
+	if ((d->noop_ops & sim_op_bit(s->op)) != 0) {
+		/* The lying PDC: success, and nothing changed. */
+		s->status = um_ok();
+	} else {
+		s->status = s->fn != NULL
+			? s->fn(s->pdc, d, &s->args, s->out, &s->reply)
+			: s->entry_fn(s->pdc, d, &s->args, s->trusted);
+	}
+	count_served(s->pdc->world, d);
 }
 
 static void sim_latency_done(struct tevent_context *ev,
@@ -541,7 +557,7 @@ static void sim_latency_done(struct tevent_context *ev,
 }
 
 static struct tevent_req *sim_send(TALLOC_CTX *mem, struct tevent_context *ev,
-				   struct um_pdc *pdc,
+				   struct um_pdc *pdc, const char *op,
 				   const struct um_args *args, sim_fn fn,
 				   sim_entry_fn entry_fn, bool trusted)
 {
@@ -553,6 +569,7 @@ static struct tevent_req *sim_send(TALLOC_CTX *mem, struct tevent_context *ev,
 		return NULL;
 	}
 	s->pdc = pdc->backend;
+	s->op = op;
 	s->out = talloc_new(s);
 	s->args = *args;
 	s->fn = fn;
@@ -607,8 +624,8 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 					     struct um_pdc *pdc,           \
 					     const struct um_args *args)   \
 	{                                                                  \
-		return sim_send(mem, ev, pdc, args, op_##name, NULL,       \
-				false);                                    \
+		return sim_send(mem, ev, pdc, #name, args, op_##name,      \
+				NULL, false);                              \
 	}
 #define SIM_ENTRY_SEND(name, fn, trusted)                                  \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \
@@ -616,7 +633,8 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 					     struct um_pdc *pdc,           \
 					     const struct um_args *args)   \
 	{                                                                  \
-		return sim_send(mem, ev, pdc, args, NULL, fn, trusted);    \
+		return sim_send(mem, ev, pdc, #name, args, NULL, fn,       \
+				trusted);                                  \
 	}
 SIM_OPS(SIM_SEND, SIM_ENTRY_SEND)
 

@@ -134,6 +134,28 @@ void sim_domain_remove_entry(struct sim_domain *d, bool trusted, size_t index)
 	(*n)--;
 }
 
+unsigned sim_op_bit(const char *name)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} ops[] = {
+		{ "add_trusting", SIM_OP_ADD_TRUSTING },
+		{ "add_trusted", SIM_OP_ADD_TRUSTED },
+		{ "remove_trusting", SIM_OP_REMOVE_TRUSTING },
+		{ "remove_trusted", SIM_OP_REMOVE_TRUSTED },
+		{ "reset", SIM_OP_RESET },
+	};
+	size_t i;
+
+	for (i = 0; name != NULL && i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (strcmp(ops[i].name, name) == 0) {
+			return ops[i].bit;
+		}
+	}
+	return 0;
+}
+
 /* ---- reading ---------------------------------------------------------- */
 
 static int fail(struct parse_ctx *c, const char *what)
@@ -171,6 +193,26 @@ static bool parse_uint(const char *v, unsigned max, unsigned *out)
 	}
 	*out = (unsigned)n;
 	return true;
+}
+
+/* "add_trusted, reset": operation names, at least one, into bits. */
+static bool parse_ops(TALLOC_CTX *mem, const char *v, unsigned *out)
+{
+	char *list = talloc_strdup(mem, v), *save = NULL, *word;
+	unsigned bits = 0, bit;
+
+	for (word = list ? strtok_r(list, ", \t", &save) : NULL;
+	     word != NULL; word = strtok_r(NULL, ", \t", &save)) {
+		bit = sim_op_bit(word);
+		if (bit == 0) {
+			bits = 0;
+			break;
+		}
+		bits |= bit;
+	}
+	talloc_free(list);
+	*out = bits;
+	return bits != 0;
 }
 
 static bool valid_nthash(const char *v)
@@ -420,6 +462,19 @@ static int domain_key(struct parse_ctx *c, struct sim_domain *d,
 		if (!parse_uint(v, 1000000, &d->down_after)) {
 			return fail(c, _("down_after must be a number of "
 					 "operations"));
+		}
+	} else if (strcmp(key, "noop_ops") == 0) {
+		/* A PDC that answers success and changes nothing; this
+		 * process's only, like down_after. */
+		if (!parse_ops(c->w, v, &d->noop_ops)) {
+			return fail(c, _("noop_ops must list operations that "
+					 "change a domain: add_trusting, "
+					 "add_trusted, remove_trusting, "
+					 "remove_trusted, reset"));
+		}
+	} else if (strcmp(key, "stale_after_add") == 0) {
+		if (!parse_bool(v, &d->stale_after_add)) {
+			return fail(c, _("stale_after_add must be yes or no"));
 		}
 	} else if (strcmp(key, "generate_users") == 0) {
 		if (!parse_uint(v, 10000000, &d->generate_users)) {
@@ -729,6 +784,9 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 	}
 	if (d->generate_users > 0) {
 		fprintf(f, "generate_users = %u\n", d->generate_users);
+	}
+	if (d->stale_after_add) {
+		fprintf(f, "stale_after_add = %s\n", "yes");
 	}
 	for (i = 0; i < d->n_users; i++) {
 		const struct sim_user *u = &d->users[i];

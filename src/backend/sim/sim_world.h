@@ -49,6 +49,13 @@ struct sim_domain {
 	unsigned latency_ms;
 	unsigned down_after;      /* stop answering after this many ops */
 	unsigned ops_served;
+	/* Faults a scenario asks for (this process only, never written
+	 * back): the operations in noop_ops (SIM_OP_* bits) answer success
+	 * and change nothing, a PDC that lies. */
+	unsigned noop_ops;
+	/* Add Trusted Domain leaves the old secure channel to that partner
+	 * cached (stale) until a reset: the KB's reset before verify. */
+	bool stale_after_add;
 	unsigned generate_users;  /* userNNNNNN, computed on demand */
 	struct sim_user *users;
 	size_t n_users;
@@ -80,6 +87,18 @@ struct um_sim_world {
 	struct sim_domain *domains;
 	size_t n_domains;
 };
+
+/* The operations that change a domain, as noop_ops names them. */
+enum {
+	SIM_OP_ADD_TRUSTING = 1u << 0,
+	SIM_OP_ADD_TRUSTED = 1u << 1,
+	SIM_OP_REMOVE_TRUSTING = 1u << 2,
+	SIM_OP_REMOVE_TRUSTED = 1u << 3,
+	SIM_OP_RESET = 1u << 4,
+};
+
+/* The SIM_OP_* bit of an operation's name (add_trusted...), 0 if none. */
+unsigned sim_op_bit(const char *name);
 
 struct sim_domain *sim_world_domain(struct um_sim_world *w, const char *name);
 struct sim_domain *sim_world_by_pdc(struct um_sim_world *w, const char *pdc);
