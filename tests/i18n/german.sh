@@ -10,9 +10,17 @@
 # The catalogue: in the build tree, po/de.po compiled here and found through
 # tests/i18n/localedir.so (preloaded; it redirects bindtextdomain); with
 # USRMGR_I18N_INSTALLED=yes (make installcheck), the installed one.
-# UPDATE_SCREENS=1 rewrites the expected screens instead of comparing.
+# With the argument --update (make update-screens-de, only) it rewrites the
+# expected screens instead of comparing; the environment cannot ask for
+# that (UPDATE_SCREENS is ignored): make check passes no arguments.
 # Prints "ok"/"not ok" lines and ends with "N passed, N failed".
 set -u
+update=
+case ${1:-} in
+--update) update=yes ;;
+"") ;;
+*) echo "usage: $0 [--update]" >&2; exit 2 ;;
+esac
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}
 USRMGR=${USRMGR:-$top_builddir/usrmgr}
@@ -144,7 +152,7 @@ compare_screen() {
 		prev=$cur
 		i=$((i + 1))
 	done
-	if [ "${UPDATE_SCREENS:-}" = 1 ]; then
+	if [ -n "$update" ]; then
 		cp "$T/$1.screen" "$exp"
 		ok "$1: expected screen updated"
 	elif diff -u "$exp" "$T/$1.screen" >"$T/diff" 2>&1; then
