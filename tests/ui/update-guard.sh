@@ -46,14 +46,14 @@ check "it updated nothing" \
 	not grep -q '(updated)' "$TMPD/ui.out"
 check "its expected screens are byte for byte as before" \
 	[ "$before" = "$(sums "$copy/expected")" ]
-# The switch that does work, to show the copy was a fair test: --update
-# rewrites the wrong screen, and then the comparison passes.
-sh "$copy/screens.sh" --update >/dev/null 2>&1
-check "screens.sh --update (make update-screens) does rewrite it" \
-	not grep -q "a line no trust dialog shows" "$copy/expected/add-trusting-filled.screen"
 if [ "$rc" != 1 ] || [ "$before" != "$(sums "$copy/expected")" ]; then
 	sed 's/^/#   /' "$TMPD/ui.out"
 fi
+# The switch that does work, to show the copy was a fair test: --update
+# rewrites the wrong screen.
+sh "$copy/screens.sh" --update >/dev/null 2>&1
+check "screens.sh --update (make update-screens) does rewrite it" \
+	not grep -q "a line no trust dialog shows" "$copy/expected/add-trusting-filled.screen"
 
 # ---- german.sh ---------------------------------------------------------
 if command -v tmux >/dev/null 2>&1 && command -v msgfmt >/dev/null 2>&1 &&
