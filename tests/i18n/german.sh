@@ -138,11 +138,13 @@ wait_gone() {
 	return 1
 }
 keys() { tm send-keys -t de "$@"; }
-# compare_screen NAME: the screen, once it stops changing, against
-# tests/i18n/expected/NAME.screen
+# compare_screen NAME: the screen, once it stops changing (two captures
+# 0.2 s apart alike, 4 s at most; the caller has waited for its text),
+# against tests/i18n/expected/NAME.screen
 compare_screen() {
 	exp=$EXPECTED/$1.screen
-	prev=
+	screen >"$T/$1.screen"
+	prev=$(cksum <"$T/$1.screen")
 	i=0
 	while [ $i -lt 20 ]; do
 		sleep 0.2
@@ -200,18 +202,16 @@ else
 	not_ok "Hinzufügen (Alt+Z) did not open Vertraute Domäne hinzufügen"
 fi
 
-# close everything and leave through Benutzer > Beenden
+# close everything and leave through Benutzer > Beenden; each key once the
+# one before has shown its effect (a dialog gone: its Escape was read)
 keys Enter
 wait_gone "Anmeldung fehlgeschlagen"
 if screen | grep -q -F "Vertraute Domäne hinzufügen"; then
-	sleep 0.3
 	keys Escape
 	wait_gone "Vertraute Domäne hinzufügen"
 fi
-sleep 0.3
 keys Escape
 wait_gone "Vertraute Domänen:"
-sleep 0.3
 keys F10
 if wait_for "Beenden" && keys n && wait_for "EXITED rc=0"; then
 	ok "Benutzer > Beenden leaves with exit status 0"
