@@ -81,14 +81,27 @@ tty_too_small() {
 	tm_wait "too small" 15 && tm_screen >"$tmp/screen"
 }
 
+# tm_wait_width COLS: until usrmgr has redrawn for COLS columns (its status
+# line ends with "Simulated" one column before the right edge)
+tm_wait_width() {
+	local i=0
+	while [ $i -lt 200 ]; do
+		tm_screen | grep -Eq "^.{$(($1 - 10))}Simulated\$" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for a redraw at $1 columns" >&2
+	return 1
+}
+
 tty_resize_form() {
 	tm_start xterm-256color 80x24 --state "$STATE" &&
 	tm_wait "User Manager - " 15 &&
 	tm_keys M-p && tm_wait "Trust Relationships..." && tm_keys t &&
 	tm_wait "Trusting Domains" && tm_keys M-d && tm_wait "Initial Password" &&
 	tm_text RESOURCE &&
-	tm resize-window -t ui -x 100 -y 30 && sleep 0.3 &&
-	tm resize-window -t ui -x 80 -y 24 && sleep 0.3 &&
+	tm resize-window -t ui -x 100 -y 30 && tm_wait_width 100 &&
+	tm resize-window -t ui -x 80 -y 24 && tm_wait_width 80 &&
 	tm_wait "Initial Password" && tm_wait "RESOURCE" &&
 	tm_screen >"$tmp/screen" && tm_keys Escape && tm_keys Escape
 }
