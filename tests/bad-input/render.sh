@@ -53,7 +53,6 @@ pw_words() { # PW
 	case $1 in
 	-) echo "" ;;
 	'') echo "(empty)" ;;
-	@trust) echo "(the lab's trust password)" ;;
 	*) cell "$1" ;;
 	esac
 }

@@ -159,7 +159,6 @@ NOWHERE_IP=${LAB_CONSOLE_IP%.*}.99
 password_file() { # TEXT PATH
 	case $1 in
 	@257) printf 'x%.0s' $(seq 257) >"$2" ;;
-	@trust) printf '%s' "$(cat "$TRUST_PASSWORD_FILE")" >"$2" ;;
 	*) printf '%b' "$1" >"$2" ;;
 	esac
 	chmod 644 "$2"
