@@ -102,6 +102,9 @@ screen_gone() { # screen_gone TEXT [SECONDS]
 }
 # the masked password as the field shows it: one '*' a character
 STARS=$(printf '%*s' "${#TRUST_PW}" '' | tr ' ' '*')
+typed_drawn() {
+	screen_has "Initial Password:  [$STARS" && screen_has "Confirm Password:  [$STARS"
+}
 cat >"$tmp/run.sh" <<EOF
 #!/bin/sh
 export TERM=xterm-256color LC_ALL=C.UTF-8 LANGUAGE=
@@ -122,8 +125,7 @@ if screen_has "User Manager - ACCOUNTS" 15; then
 	screen_has "Add Trusting Domain" &&
 		{ text RESOURCE; keys Tab; text "$TRUST_PW"; keys Tab; text "$TRUST_PW"; }
 	# both password fields full of stars: everything typed has been drawn
-	check "tmux: both password fields show the password as stars" \
-		eval 'screen_has "Initial Password:  [$STARS" && screen_has "Confirm Password:  [$STARS"'
+	check "tmux: both password fields show the password as stars" typed_drawn
 	tm capture-pane -p -t sec >"$tmp/tmux-typed.screen"
 	keys Enter
 	# the dialog gone, RESOURCE listed among the Trusting Domains
