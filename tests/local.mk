@@ -44,12 +44,14 @@ EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/own-scenario.sh
 
 # Bad input, a table of cases run end to end (issue 10); the rows that
 # need real servers run on the labs; doc/reliability.md lists them all.
-TESTS += tests/bad-input/run.sh tests/bad-input/doc-sync.sh
+TESTS += tests/bad-input/run.sh tests/bad-input/doc-sync.sh \
+	tests/bad-input/outcome-guard.sh
 LAB_TESTS += tests/integration/bad-input-lab.sh \
 	tests/integration/bad-input-lab-nt4.sh
 EXTRA_DIST += tests/bad-input/run.sh tests/bad-input/cases.table \
 	tests/bad-input/lab-cases.table tests/bad-input/lab-cases-nt4.table \
 	tests/bad-input/render.sh tests/bad-input/doc-sync.sh tests/bad-input/table.sh \
+	tests/bad-input/outcome-guard.sh \
 	tests/integration/bad-input-lab.sh \
 	tests/integration/bad-input-lab-nt4.sh
 

@@ -45,18 +45,21 @@ UI_TESTS = \
 	tests/ui/wizard-offer.sh \
 	tests/ui/training-kb207957.sh \
 	tests/ui/training-unreachable.sh \
-	tests/ui/own-names.sh
+	tests/ui/own-names.sh \
+	tests/ui/update-guard.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
 	tests/ui/valgrind.supp \
 	tests/ui/screens tests/ui/expected bench/ui-bench.sh
 
 # The expected screens change only here, deliberately, never in a test
-# run: review the diff before committing it.
+# run: review the diff before committing it.  The switch is the script's
+# argument --update, never an environment variable, so nothing exported
+# in the shell can make `make check` rewrite them.
 update-screens: usrmgr$(EXEEXT) tests/usrmgr-test$(EXEEXT)
-	UPDATE_SCREENS=1 USRMGR=$(abs_top_builddir)/usrmgr$(EXEEXT) \
+	USRMGR=$(abs_top_builddir)/usrmgr$(EXEEXT) \
 	USRMGR_TEST_BIN=$(abs_top_builddir)/tests/usrmgr-test$(EXEEXT) \
-		$(SHELL) $(srcdir)/tests/ui/screens.sh
+		$(SHELL) $(srcdir)/tests/ui/screens.sh --update
 
 # Time to first screen, time per keystroke, peak memory (not a test).
 ui-bench: usrmgr$(EXEEXT) tests/usrmgr-test$(EXEEXT)

@@ -33,7 +33,8 @@ after_words() { # AFTER: what the row's last field asks, in words
 		case $tok in
 		same) words+=("both domains unchanged") ;;
 		no-rpc) words+=("no connection, no RPC") ;;
-		trusting:*) words+=("${tok#trusting:} added to the Trusting Domains") ;;
+		trusting:*) words+=("${tok#trusting:} in ACCOUNTS' Trusting Domains") ;;
+		trusted:*) words+=("${tok#trusted:} in RESOURCE's Trusted Domains") ;;
 		R=*)
 			r=${tok%%;A=*}; r=${r#R=}; a=${tok#*;A=}
 			words+=("RESOURCE: ${r:-none}, ACCOUNTS: ${a:-none}") ;;

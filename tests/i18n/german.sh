@@ -10,9 +10,17 @@
 # The catalogue: in the build tree, po/de.po compiled here and found through
 # tests/i18n/localedir.so (preloaded; it redirects bindtextdomain); with
 # USRMGR_I18N_INSTALLED=yes (make installcheck), the installed one.
-# UPDATE_SCREENS=1 rewrites the expected screens instead of comparing.
+# With the argument --update (make update-screens-de, only) it rewrites the
+# expected screens instead of comparing; the environment cannot ask for
+# that (UPDATE_SCREENS is ignored): make check passes no arguments.
 # Prints "ok"/"not ok" lines and ends with "N passed, N failed".
 set -u
+update=
+case ${1:-} in
+--update) update=yes ;;
+"") ;;
+*) echo "usage: $0 [--update]" >&2; exit 2 ;;
+esac
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}
 USRMGR=${USRMGR:-$top_builddir/usrmgr}
@@ -130,11 +138,13 @@ wait_gone() {
 	return 1
 }
 keys() { tm send-keys -t de "$@"; }
-# compare_screen NAME: the screen, once it stops changing, against
-# tests/i18n/expected/NAME.screen
+# compare_screen NAME: the screen, once it stops changing (two captures
+# 0.2 s apart alike, 4 s at most; the caller has waited for its text),
+# against tests/i18n/expected/NAME.screen
 compare_screen() {
 	exp=$EXPECTED/$1.screen
-	prev=
+	screen >"$T/$1.screen"
+	prev=$(cksum <"$T/$1.screen")
 	i=0
 	while [ $i -lt 20 ]; do
 		sleep 0.2
@@ -144,7 +154,7 @@ compare_screen() {
 		prev=$cur
 		i=$((i + 1))
 	done
-	if [ "${UPDATE_SCREENS:-}" = 1 ]; then
+	if [ -n "$update" ]; then
 		cp "$T/$1.screen" "$exp"
 		ok "$1: expected screen updated"
 	elif diff -u "$exp" "$T/$1.screen" >"$T/diff" 2>&1; then
@@ -192,18 +202,16 @@ else
 	not_ok "Hinzufügen (Alt+Z) did not open Vertraute Domäne hinzufügen"
 fi
 
-# close everything and leave through Benutzer > Beenden
+# close everything and leave through Benutzer > Beenden; each key once the
+# one before has shown its effect (a dialog gone: its Escape was read)
 keys Enter
 wait_gone "Anmeldung fehlgeschlagen"
 if screen | grep -q -F "Vertraute Domäne hinzufügen"; then
-	sleep 0.3
 	keys Escape
 	wait_gone "Vertraute Domäne hinzufügen"
 fi
-sleep 0.3
 keys Escape
 wait_gone "Vertraute Domänen:"
-sleep 0.3
 keys F10
 if wait_for "Beenden" && keys n && wait_for "EXITED rc=0"; then
 	ok "Benutzer > Beenden leaves with exit status 0"

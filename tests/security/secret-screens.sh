@@ -80,13 +80,30 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 sock="$tmp/tmux.sock"
 tm() { TERM=xterm tmux -S "$sock" -f /dev/null "$@"; }
+# Every step waits for the screen it expects (never a fixed sleep): the
+# text it looks for is there, or gone, before the next key or capture.
 screen_has() { # screen_has TEXT [SECONDS]
 	local i
 	for i in $(seq 1 $((${2:-10} * 20))); do
 		tm capture-pane -p -t sec 2>/dev/null | grep -F -q -- "$1" && return 0
 		sleep 0.05
 	done
+	echo "# timed out waiting for: $1" >&2
 	return 1
+}
+screen_gone() { # screen_gone TEXT [SECONDS]
+	local i
+	for i in $(seq 1 $((${2:-10} * 20))); do
+		tm capture-pane -p -t sec 2>/dev/null | grep -F -q -- "$1" || return 0
+		sleep 0.05
+	done
+	echo "# timed out waiting for this to go: $1" >&2
+	return 1
+}
+# the masked password as the field shows it: one '*' a character
+STARS=$(printf '%*s' "${#TRUST_PW}" '' | tr ' ' '*')
+typed_drawn() {
+	screen_has "Initial Password:  [$STARS" && screen_has "Confirm Password:  [$STARS"
 }
 cat >"$tmp/run.sh" <<EOF
 #!/bin/sh
@@ -107,12 +124,14 @@ if screen_has "User Manager - ACCOUNTS" 15; then
 	screen_has "Trusting Domains" && keys M-d
 	screen_has "Add Trusting Domain" &&
 		{ text RESOURCE; keys Tab; text "$TRUST_PW"; keys Tab; text "$TRUST_PW"; }
-	sleep 0.5
+	# both password fields full of stars: everything typed has been drawn
+	check "tmux: both password fields show the password as stars" typed_drawn
 	tm capture-pane -p -t sec >"$tmp/tmux-typed.screen"
 	keys Enter
-	screen_has "RESOURCE" && sleep 0.5
+	# the dialog gone, RESOURCE listed among the Trusting Domains
+	screen_gone "Add Trusting Domain" && screen_has "RESOURCE             unknown"
 	keys Escape
-	screen_has "Groups" && sleep 0.3 && keys F10 && screen_has "Exit" && keys x
+	screen_gone "Trust Relationships" && keys F10 && screen_has "Exit" && keys x
 	screen_has "EXITED rc=" 10
 	tm capture-pane -p -t sec >"$tmp/tmux-end.screen"
 	if grep -q "EXITED rc=0" "$tmp/tmux-end.screen"; then

@@ -5,8 +5,11 @@
 # as text at each ":dump NAME"; each dump is compared with the expected
 # text in tests/ui/expected/SCRIPT-NAME.screen.
 #
-# The expected files change only through "make update-screens"
-# (UPDATE_SCREENS=1), never during a test run.
+# The expected files change only through "make update-screens", which
+# runs this script with the argument --update.  Nothing in the environment
+# can turn that on (UPDATE_SCREENS, once the switch, is ignored): make
+# check runs test scripts without arguments, so a test run always compares
+# (tests/ui/update-guard.sh proves it).
 #
 # Each tests/ui/screens/*.keys script may start with settings:
 #   #@ TERM=vt100        the terminal (default xterm-256color)
@@ -25,7 +28,12 @@ need_binary
 
 SCREENS="$UI_TESTS_DIR/screens"
 EXPECTED="$UI_TESTS_DIR/expected"
-update=${UPDATE_SCREENS:-}
+update=
+case ${1:-} in
+--update) update=yes ;;
+"") ;;
+*) echo "usage: $0 [--update]" >&2; exit 2 ;;
+esac
 
 setting() { # setting NAME DEFAULT FILE
 	v=$(sed -n "s/^#@ $1=//p" "$3" | tail -n 1)
