@@ -17,21 +17,7 @@ printf 'Kb.Repair.pw1\n' >"$tmp/pw"
 chmod 644 "$tmp/pw"
 
 # usrmgr on the console, as an admin of SIDE's domain
-um() { # SIDE ARGS...
-	local side=$1 auth
-	shift
-	case $side in
-	accounts) auth=$ACCOUNTS_ADMIN_AUTHFILE ;;
-	resource) auth=$RESOURCE_ADMIN_AUTHFILE ;;
-	esac
-	lab_exec console "$USRMGR" -s "$LAB_CONSOLE_SMB_CONF" -A "$auth" "$@"
-}
-pair() { # ARGS...: a verb on the pair, each side with its own admin
-	lab_exec console "$USRMGR" -s "$LAB_CONSOLE_SMB_CONF" "$@" \
-		--resource-pdc "$RESOURCE_PDC" --accounts-pdc "$ACCOUNTS_PDC" \
-		--resource-authfile "$RESOURCE_ADMIN_AUTHFILE" \
-		--accounts-authfile "$ACCOUNTS_ADMIN_AUTHFILE"
-}
+# um SIDE ARGS..., pair ARGS...: lab-fixture.sh
 
 reset_channel() { um resource -S "$RESOURCE_PDC" trust reset ACCOUNTS >/dev/null 2>&1; }
 json_has() { grep -q -- "$1" "$tmp/out"; }

@@ -173,6 +173,22 @@ lab_exec() {
 	"$LAB_SCRIPT" --name "$LAB_NAME" exec "$@"
 }
 
+# um SIDE ARGS...: $USRMGR on the console, as an admin of SIDE's domain
+# (accounts or resource); pair ARGS...: a verb on the pair, each side with
+# its own admin
+um() {
+	local auth=$ACCOUNTS_ADMIN_AUTHFILE
+	[ "$1" = resource ] && auth=$RESOURCE_ADMIN_AUTHFILE
+	shift
+	lab_exec console "$USRMGR" -s "$LAB_CONSOLE_SMB_CONF" -A "$auth" "$@"
+}
+pair() {
+	lab_exec console "$USRMGR" -s "$LAB_CONSOLE_SMB_CONF" "$@" \
+		--resource-pdc "$RESOURCE_PDC" --accounts-pdc "$ACCOUNTS_PDC" \
+		--resource-authfile "$RESOURCE_ADMIN_AUTHFILE" \
+		--accounts-authfile "$ACCOUNTS_ADMIN_AUTHFILE"
+}
+
 lab_env() {
 	# shellcheck source=/dev/null
 	. "$LAB_ROOT/$LAB_NAME/lab.env"

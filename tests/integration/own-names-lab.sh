@@ -105,19 +105,7 @@ t_check "exec by the PDC's own name reaches the accounts side" \
 t_check "status: healthy, under the lab's names" \
 	eval 'lab status --json >"$tmp/status" && grep -q "\"healthy\": true" "$tmp/status" && grep -q "\"$ACC\"" "$tmp/status"'
 
-# usrmgr on the console, as an admin of SIDE's domain
-um() { # SIDE ARGS...
-	local auth=$ACCOUNTS_ADMIN_AUTHFILE
-	[ "$1" = resource ] && auth=$RESOURCE_ADMIN_AUTHFILE
-	shift
-	lab_exec console "$USRMGR" -s "$LAB_CONSOLE_SMB_CONF" -A "$auth" "$@"
-}
-pair() { # ARGS...: a verb on the pair, each side with its own admin
-	lab_exec console "$USRMGR" -s "$LAB_CONSOLE_SMB_CONF" "$@" \
-		--resource-pdc "$RESOURCE_PDC" --accounts-pdc "$ACCOUNTS_PDC" \
-		--resource-authfile "$RESOURCE_ADMIN_AUTHFILE" \
-		--accounts-authfile "$ACCOUNTS_ADMIN_AUTHFILE"
-}
+# um SIDE ARGS..., pair ARGS...: lab-fixture.sh
 out_has() { grep -q -- "$1" "$tmp/out"; }
 
 # Samba's judges on a repaired trust (the trusted domain object is named by

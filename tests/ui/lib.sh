@@ -178,6 +178,21 @@ is_healthy() {
 	diagnose_json "$1" | grep -q '"verdict": *"healthy"'
 }
 
+# ---- by hand, as a trainee does it ----------------------------------
+coach() { # coach TEXT: the coach says TEXT; OK closes the box
+	tm_wait "$1" && tm_keys Enter && tm_wait_gone "$1"
+}
+select_dom() { # select_dom NAME: User > Select Domain..., NAME, OK
+	tm_keys M-u && tm_wait "Select Domain..." && tm_keys s &&
+	tm_wait "Select Domain:" && tm_keys M-d C-u && tm_text "$1" &&
+	tm_keys Enter && tm_wait "User Manager - $1" &&
+	tm_wait_gone "Select Domain:"
+}
+open_trust() { # open_trust NAME: Policies > Trust Relationships on NAME
+	tm_keys M-p && tm_wait "Trust Relationships..." && tm_keys t &&
+	tm_wait "Domain:  $1"
+}
+
 # ---- the KB Q207957 repair, step by step ------------------------------
 # A test defines how each step is typed (kb_* functions below call its
 # keys_* functions); the checks on the screen are the same for all.

@@ -19,19 +19,6 @@ SC="$TMPD/own.ini"
 own_scenario "$SC"
 check "the scenario names no built-in domain or PDC" own_scenario_clean "$SC"
 step() { kb_step "$@"; }
-coach() { # coach TEXT: the coach says TEXT; OK closes the box
-	tm_wait "$1" && tm_keys Enter && tm_wait_gone "$1"
-}
-select_dom() {
-	tm_keys M-u && tm_wait "Select Domain..." && tm_keys s &&
-	tm_wait "Select Domain:" && tm_keys M-d C-u && tm_text "$1" &&
-	tm_keys Enter && tm_wait "User Manager - $1" &&
-	tm_wait_gone "Select Domain:"
-}
-open_trust() {
-	tm_keys M-p && tm_wait "Trust Relationships..." && tm_keys t &&
-	tm_wait "Domain:  $1"
-}
 quit() {
 	tm_keys M-u && tm_wait "Exit" && tm_keys x && tm_wait "EXITED rc=0"
 }

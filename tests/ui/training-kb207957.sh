@@ -10,19 +10,6 @@ need_tmux
 
 STATE="$TMPD/state.ini"
 step() { kb_step "$@"; }
-coach() { # coach TEXT: the coach says TEXT; OK closes the box
-	tm_wait "$1" && tm_keys Enter && tm_wait_gone "$1"
-}
-select_dom() {
-	tm_keys M-u && tm_wait "Select Domain..." && tm_keys s &&
-	tm_wait "Select Domain:" && tm_keys M-d C-u && tm_text "$1" &&
-	tm_keys Enter && tm_wait "User Manager - $1" &&
-	tm_wait_gone "Select Domain:"
-}
-open_trust() {
-	tm_keys M-p && tm_wait "Trust Relationships..." && tm_keys t &&
-	tm_wait "Domain:  $1"
-}
 
 tm_start xterm-256color 80x24 --training kb207957 --state "$STATE"
 step "the brief: the symptom, and where to work" \

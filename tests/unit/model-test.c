@@ -15,26 +15,6 @@
 #include "unit.h"
 #include "diagnosis.h"
 
-static size_t n_trusted(struct unit_world *w, const char *pdc)
-{
-	struct um_trust *td, *tg;
-	size_t ntd, ntg;
-
-	assert_ok(um_trust_list(unit_pdc(w, pdc), w->mem, &td, &ntd, &tg,
-				&ntg));
-	return ntd;
-}
-
-static size_t n_trusting(struct unit_world *w, const char *pdc)
-{
-	struct um_trust *td, *tg;
-	size_t ntd, ntg;
-
-	assert_ok(um_trust_list(unit_pdc(w, pdc), w->mem, &td, &ntd, &tg,
-				&ntg));
-	return ntg;
-}
-
 /* Select Domain by a domain's name reuses the PDC already open for it
  * (its connection and credentials), by NetBIOS or DNS name; a domain
  * whose PDC is not open yet has none. */
@@ -77,13 +57,13 @@ static void test_bad_input_changes_nothing(void **state)
 		      UM_KIND_LOCAL, UM_LOCAL_BAD_NAME);
 	assert_status(um_trust_add_trusted(unit_pdc(&w, "DCB"), "", NULL, a),
 		      UM_KIND_LOCAL, UM_LOCAL_BAD_NAME);
-	assert_int_equal(n_trusting(&w, "DCA"), 0);
-	assert_int_equal(n_trusted(&w, "DCB"), 1);
+	assert_int_equal(unit_n_trusting(&w, "DCA"), 0);
+	assert_int_equal(unit_n_trusted(&w, "DCB"), 1);
 	/* Lower case is normalised, a blank initial password accepted. */
 	assert_ok(um_trust_add_trusting(dca, " resource ",
 					unit_secret(&w, ""),
 					unit_secret(&w, "")));
-	assert_int_equal(n_trusting(&w, "DCA"), 1);
+	assert_int_equal(unit_n_trusting(&w, "DCA"), 1);
 	unit_world_close(&w);
 }
 
@@ -141,14 +121,14 @@ static void test_cancel_changes_nothing(void **state)
 	(void)state;
 	unit_world_open(&w, path);
 	dcb = unit_pdc(&w, "DCB");
-	assert_int_equal(n_trusted(&w, "DCB"), 1); /* also warms the cache */
+	assert_int_equal(unit_n_trusted(&w, "DCB"), 1); /* also warms the cache */
 	tevent_add_timer(w.ev, w.mem, tevent_timeval_current_ofs(0, 50000),
 			 cancel_soon, w.m);
 	assert_status(um_trust_remove_trusted(dcb, "ACCOUNTS"), UM_KIND_LOCAL,
 		      UM_LOCAL_CANCELLED);
 	wait_ms(w.ev, 400); /* past the latency: the timer must be gone */
 	unit_world_reopen(&w);
-	assert_int_equal(n_trusted(&w, "DCB"), 1);
+	assert_int_equal(unit_n_trusted(&w, "DCB"), 1);
 	unit_world_close(&w);
 	unlink(path);
 	free(path);
@@ -219,7 +199,7 @@ static void test_partner_pdc_status(void **state)
 	assert_status(um_trust_add_trusted(dcb, "NOSUCHDOM", NULL,
 					   unit_secret(&w, "Any.pw1")),
 		      UM_KIND_WERR, UM_WERR_NO_SUCH_DOMAIN);
-	assert_int_equal(n_trusted(&w, "DCB"), 1);
+	assert_int_equal(unit_n_trusted(&w, "DCB"), 1);
 	unit_world_close(&w);
 }
 
@@ -335,7 +315,7 @@ static void test_state_file_safe(void **state)
 	assert_null(strstr(buf, "Alice.pw1"));
 	/* A new process sees the change. */
 	unit_world_reopen(&w);
-	assert_int_equal(n_trusting(&w, "DCA"), 1);
+	assert_int_equal(unit_n_trusting(&w, "DCA"), 1);
 	pair = um_model_named_pair(w.m, w.mem);
 	assert_non_null(pair);
 	assert_string_equal(pair->resource_pdc, "DCB");

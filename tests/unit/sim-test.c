@@ -285,16 +285,6 @@ static bool state_has(struct unit_world *w, const char *text)
 	return strstr(buf, text) != NULL;
 }
 
-static size_t n_trusted(struct unit_world *w, const char *pdc)
-{
-	struct um_trust *td, *tg;
-	size_t ntd, ntg;
-
-	assert_ok(um_trust_list(unit_pdc(w, pdc), w->mem, &td, &ntd, &tg,
-				&ntg));
-	return ntd;
-}
-
 /* A lying PDC: success, nothing changed; the lie is not written back. */
 static void test_noop_ops(void **state)
 {
@@ -304,13 +294,13 @@ static void test_noop_ops(void **state)
 	unit_world_open(&w, "healthy");
 	add_key(&w, "RESOURCE", "noop_ops = remove_trusted, reset");
 	assert_ok(um_trust_remove_trusted(unit_pdc(&w, "DCB"), "ACCOUNTS"));
-	assert_int_equal(n_trusted(&w, "DCB"), 1);
+	assert_int_equal(unit_n_trusted(&w, "DCB"), 1);
 	/* another change saves the state: without the fault */
 	assert_ok(um_trust_remove_trusting(unit_pdc(&w, "DCA"), "RESOURCE"));
 	assert_false(state_has(&w, "noop_ops"));
 	unit_world_reopen(&w);
 	assert_ok(um_trust_remove_trusted(unit_pdc(&w, "DCB"), "ACCOUNTS"));
-	assert_int_equal(n_trusted(&w, "DCB"), 0);
+	assert_int_equal(unit_n_trusted(&w, "DCB"), 0);
 	unit_world_close(&w);
 }
 

@@ -60,6 +60,31 @@ struct um_pdc *unit_pdc(struct unit_world *w, const char *name)
 	return p;
 }
 
+static void unit_lists(struct unit_world *w, const char *pdc, size_t *ntd,
+		       size_t *ntg)
+{
+	struct um_trust *td, *tg;
+
+	assert_ok(um_trust_list(unit_pdc(w, pdc), w->mem, &td, ntd, &tg,
+				ntg));
+}
+
+size_t unit_n_trusted(struct unit_world *w, const char *pdc)
+{
+	size_t ntd, ntg;
+
+	unit_lists(w, pdc, &ntd, &ntg);
+	return ntd;
+}
+
+size_t unit_n_trusting(struct unit_world *w, const char *pdc)
+{
+	size_t ntd, ntg;
+
+	unit_lists(w, pdc, &ntd, &ntg);
+	return ntg;
+}
+
 struct um_secret *unit_secret(struct unit_world *w, const char *text)
 {
 	return um_secret_new(w->mem, text, strlen(text));

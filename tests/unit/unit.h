@@ -48,5 +48,8 @@ void unit_world_reopen(struct unit_world *w);
 void unit_world_close(struct unit_world *w);
 struct um_pdc *unit_pdc(struct unit_world *w, const char *name);
 struct um_secret *unit_secret(struct unit_world *w, const char *text);
+/* How many Trusted / Trusting Domains PDC lists. */
+size_t unit_n_trusted(struct unit_world *w, const char *pdc);
+size_t unit_n_trusting(struct unit_world *w, const char *pdc);
 
 #endif
