@@ -102,12 +102,13 @@ static int pair_ok(struct ui_dialog *d)
 
 /* The fields start with what the command line said, completed by the
  * engine. */
-static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
-			       struct ui_pair *p);
+static bool pair_dialog_filled(const char *title, enum ui_help_topic help,
+			       TALLOC_CTX *mem, struct ui_pair *p);
 
-bool ui_pair_dialog(const char *title, TALLOC_CTX *mem, struct ui_pair *p)
+bool ui_pair_dialog(const char *title, enum ui_help_topic help,
+		    TALLOC_CTX *mem, struct ui_pair *p)
 {
-	return pair_dialog_filled(title, mem, p);
+	return pair_dialog_filled(title, help, mem, p);
 }
 
 /* ---- the diagnosis screen -------------------------------------------- */
@@ -272,7 +273,8 @@ void ui_diagnosis(void)
 	struct ui_dialog dl;
 	int w = COLS - 2 < 78 ? COLS - 2 : 78;
 
-	if (!pair_dialog_filled(_("Diagnose Trust"), mem, pair)) {
+	if (!pair_dialog_filled(_("Diagnose Trust"), UI_HELP_DIAGNOSIS, mem,
+				pair)) {
 		talloc_free(mem);
 		return;
 	}
@@ -281,7 +283,7 @@ void ui_diagnosis(void)
 	ui_dialog_handle(&dl, diag_event, diag_paint, &v, ID_CLOSE, ID_CLOSE);
 	ui_dialog_button(&dl, ID_REPAIR, 18, 2, _("&Repair..."));
 	ui_dialog_button(&dl, ID_AGAIN, 18, 18, _("&Diagnose Again"));
-	ui_dialog_button(&dl, ID_CLOSE, 18, 40, _("Close"));
+	ui_dialog_button(&dl, ID_CLOSE, 18, 40, _("&Close"));
 	ui_dialog_button(&dl, UI_ID_HELP, 18, 52, _("&Help"));
 	diag_buttons(&dl, &v);
 	ui_dialog_focus(&dl, ID_CLOSE);
@@ -316,8 +318,8 @@ static void pair_defaults(TALLOC_CTX *mem, const char **res,
 	}
 }
 
-static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
-			       struct ui_pair *p)
+static bool pair_dialog_filled(const char *title, enum ui_help_topic help,
+			       TALLOC_CTX *mem, struct ui_pair *p)
 {
 	struct pair_dlg x = { .mem = mem, .p = p };
 	struct ui_dialog d;
@@ -328,7 +330,7 @@ static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
 		res = p->resource_pdc;
 	if (p->accounts_pdc != NULL)
 		acc = p->accounts_pdc;
-	ui_dialog_init(&d, title, 16, 72, UI_HELP_DIAGNOSIS);
+	ui_dialog_init(&d, title, 16, 72, help);
 	ui_dialog_handle(&d, NULL, pair_paint, &x, ID_OK, ID_CANCEL);
 	d.ok = pair_ok;
 	ui_dialog_label(&d, 3, 2, _("&Resource PDC:"));

@@ -214,6 +214,7 @@ enum ui_help_topic {
 	UI_HELP_ABOUT,
 	UI_HELP_DIAGNOSIS,
 	UI_HELP_TRAINING,
+	UI_HELP_REPAIR,    /* Repair Trust's first dialog: the pair */
 	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
 };
 
@@ -380,8 +381,10 @@ struct ui_pair {
 };
 
 /* The pair, asked in one dialog (each PDC with its own "Connect as");
- * false when cancelled.  Filled from the command line's options. */
-bool ui_pair_dialog(const char *title, TALLOC_CTX *mem, struct ui_pair *p);
+ * false when cancelled.  Filled from the command line's options.  F1
+ * there shows HELP: the help of what the pair is asked for. */
+bool ui_pair_dialog(const char *title, enum ui_help_topic help,
+		    TALLOC_CTX *mem, struct ui_pair *p);
 /* Policies > Diagnose Trust... */
 void ui_diagnosis(void);
 /* Policies > Repair Trust (KB Q207957)...: an unfinished repair in the

@@ -1,7 +1,7 @@
 /*
  * usrmgr - dialogs: a boxed window with labels, buttons, list boxes and
  * form fields; Tab and Shift-Tab move the focus, Alt+letter (or the
- * letter, when no field has the focus) follows the underlined mnemonic,
+ * letter, in a dialog without a text field) follows the underlined mnemonic,
  * Enter presses the default button, Esc cancels, F1 explains.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
@@ -366,6 +366,12 @@ static int dialog_key(struct ui_dialog *d, int key)
 		if (used)
 			return r;
 	}
+	/* In a dialog with a text field a plain letter is never a button:
+	 * a word typed a moment after the focus left the field (typing
+	 * "RESOURCE" pressed Repair...) must not act.  Only Alt+letter (Esc
+	 * letter on a vt100) does there. */
+	if (d->nfields > 0 && !UI_IS_ALT(key))
+		return key == UI_ENTER ? press_default(d) : UI_DLG_CONTINUE;
 	r = mnemonic(d, key, &used);
 	if (used)
 		return r;

@@ -257,7 +257,12 @@ static int pw_ok(struct ui_dialog *d, struct pw_dlg *p)
 	a = um_repair_give_password(p->x->r, pw);
 	talloc_free(t); /* wiped as freed */
 	if (a.outcome == UM_PASSWORD_REFUSED) {
-		ui_message_status(NULL, a.status);
+		/* The engine's reason where it gives one (an empty new
+		 * password), else the status's words. */
+		if (a.note != NULL)
+			ui_message(UI_MSG_ERROR, a.note);
+		else
+			ui_message_status(NULL, a.status);
 		ui_dialog_focus(d, PW_NEW);
 		return UI_DLG_CONTINUE;
 	}
@@ -658,7 +663,8 @@ void ui_wizard_menu(void)
 		return;
 	}
 	pair = talloc_zero(t, struct ui_pair);
-	if (ui_pair_dialog(_("Repair Trust (KB Q207957)"), t, pair))
+	if (ui_pair_dialog(_("Repair Trust (KB Q207957)"), UI_HELP_REPAIR, t,
+			   pair))
 		ui_wizard(pair);
 	talloc_free(t);
 }

@@ -562,6 +562,11 @@ struct um_status um_repair_set_password(struct um_repair *r,
 	if (!um_is_ok(st)) {
 		return st;
 	}
+	if (um_secret_len(pw) == 0 &&
+	    r->state[index_of(UM_STEP_ADD_TRUSTING)] != UM_STEP_DONE) {
+		/* Both Add steps would store an empty trust password. */
+		return um_local(UM_LOCAL_USAGE);
+	}
 	if (r->state[index_of(UM_STEP_ADD_TRUSTING)] == UM_STEP_DONE) {
 		/* Given again after a restart: it must be the stored one. */
 		st = um_trust_check_account(r->acc, r->resource, pw);
@@ -628,6 +633,10 @@ struct um_password_answer um_repair_give_password(
 	}
 	if (!um_is_ok(a.status)) {
 		a.outcome = UM_PASSWORD_REFUSED;
+	}
+	if (!held && um_status_is(a.status, UM_KIND_LOCAL, UM_LOCAL_USAGE)) {
+		a.note = _("The trust password cannot be empty: type one, the "
+			   "same in both fields, or choose Generate.");
 	}
 	return a;
 }

@@ -481,6 +481,34 @@ static void test_password_up_front_is_new(void **state)
 	fixture_close(&f);
 }
 
+/* An empty new password is refused with the reason, nothing started:
+ * both Add steps would store an empty trust password (issue 18). */
+static void test_empty_new_password_refused(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_password_answer a;
+	size_t step;
+
+	(void)state;
+	fixture_open(&f, "kb207957");
+	r = start(&f, false);
+	a = um_repair_give_password(r, unit_secret(&f.w, ""));
+	assert_int_equal(a.outcome, UM_PASSWORD_REFUSED);
+	assert_status(a.status, UM_KIND_LOCAL, UM_LOCAL_USAGE);
+	assert_non_null(a.note);
+	assert_non_null(strstr(a.note, "cannot be empty"));
+	/* still asked for, and no step has run */
+	assert_int_equal(um_repair_password_needed_up_front(r, &step),
+			 UM_PASSWORD_NEW);
+	assert_int_equal(um_repair_next(r), 0);
+	assert_status(um_repair_set_password(r, unit_secret(&f.w, "")),
+		      UM_KIND_LOCAL, UM_LOCAL_USAGE);
+	a = um_repair_give_password(r, unit_secret(&f.w, PASSWORD));
+	assert_int_equal(a.outcome, UM_PASSWORD_ACCEPTED);
+	fixture_close(&f);
+}
+
 /* A repair stopped after Add Trusting, resumed by a new process. */
 static struct um_repair *resumed_after_add_trusting(struct fixture *f)
 {
@@ -731,6 +759,7 @@ int main(void)
 		cmocka_unit_test(test_numbering_skips_not_needed),
 		cmocka_unit_test(test_state_words),
 		cmocka_unit_test(test_password_up_front_is_new),
+		cmocka_unit_test(test_empty_new_password_refused),
 		cmocka_unit_test(test_password_held_after_resume),
 		cmocka_unit_test(test_password_rewind),
 		cmocka_unit_test(test_texts_with_names_of_their_own),
