@@ -44,6 +44,7 @@ UI_TESTS = \
 	tests/ui/wizard-resume.sh \
 	tests/ui/wizard-offer.sh \
 	tests/ui/wizard-dialogs.sh \
+	tests/ui/wizard-resume-start.sh \
 	tests/ui/training-kb207957.sh \
 	tests/ui/training-unreachable.sh \
 	tests/ui/own-names.sh \
