@@ -137,31 +137,141 @@ static const char *outcome(bool ran, struct um_status st)
 	return um_is_ok(st) ? _("passes") : _("FAILS");
 }
 
-/* One side's box: the PDC, whether it answered, what it holds. */
-static void side_box(WINDOW *w, int y, int x, int bw, const char *title,
-		     const char *pdc, struct um_status reach,
-		     const char *list, const char *partner, bool holds)
+/* One side of the trust as its box shows it. */
+struct side {
+	const char *title;  /* " Resource side: NAME " */
+	const char *side;   /* " Resource side " */
+	const char *name;   /* the domain */
+	const char *pdc;
+	struct um_status reach;
+	const char *list, *partner;
+	bool holds;
+};
+
+/* "WHAT  STATE" as one line of at most W columns, or where that would
+ * cut a name or a word (long names, German), WHAT and STATE on lines of
+ * their own.  Appends to L at *N. */
+static void two_part(TALLOC_CTX *t, char **l, int *n, int w,
+		     const char *what, const char *sep, const char *state)
+{
+	char *s = talloc_asprintf(t, "%s%s%s", what, sep, state);
+
+	if (ui_text_width(s) <= w) {
+		l[(*n)++] = s;
+		return;
+	}
+	l[(*n)++] = (char *)what;
+	l[(*n)++] = talloc_asprintf(t, "%s%s", what[0] == ' ' ? "  " : "",
+				    state);
+}
+
+/* The box's lines for W columns: the PDC and whether it answered, the
+ * list, the partner in it.  *N_PDC: the PDC's lines. */
+static int side_lines(TALLOC_CTX *t, const struct side *sd, int w,
+		      char ***out, int *n_pdc)
+{
+	char **l = talloc_array(t, char *, 5);
+	int n = 0;
+
+	two_part(t, l, &n, w, talloc_asprintf(t, _("PDC: %s"), sd->pdc),
+		 "  ", um_is_ok(sd->reach) ? _("(answers)")
+					   : _("(DOES NOT ANSWER)"));
+	*n_pdc = n;
+	l[n++] = (char *)sd->list;
+	two_part(t, l, &n, w, talloc_asprintf(t, "  %s:", sd->partner), " ",
+		 yes_no(um_is_ok(sd->reach), sd->holds));
+	*out = l;
+	return n;
+}
+
+/* One side's box of H rows: the PDC, whether it answered, what it
+ * holds.  A title too long for the top edge (long names, German) keeps
+ * the domain there and says which side it is on the bottom edge. */
+static void side_box(WINDOW *w, int y, int x, int bw, int h,
+		     const struct side *sd)
+{
+	TALLOC_CTX *t = talloc_new(NULL);
+	attr_t a = ui_attr(UI_R_DIALOG), ta = ui_attr(UI_R_DIALOG_TITLE);
+	bool bad = !um_is_ok(sd->reach);
+	char **l;
+	int n, np, i;
+
+	wattrset(w, a);
+	ui_box(w, y, x, h, bw);
+	if (ui_text_width(sd->title) > bw - 4) {
+		ui_text_put(w, y, x + 2, bw - 4,
+			    talloc_asprintf(t, " %s ", sd->name), ta);
+		ui_text_put(w, y + h - 1, x + 2, bw - 4, sd->side, ta);
+	} else {
+		ui_text_put(w, y, x + 2, bw - 4, sd->title, ta);
+	}
+	n = side_lines(t, sd, bw - 4, &l, &np);
+	for (i = 0; i < n && i < h - 2; i++)
+		ui_text_put(w, y + 1 + i, x + 2, bw - 4, l[i],
+			    i < np ? (bad ? ui_attr(UI_R_ERROR) : a)
+			    : i > np && !bad && !sd->holds ? ui_attr(UI_R_ERROR)
+			    : a);
+	talloc_free(t);
+}
+
+/* Both sides' boxes from row Y, as tall as the taller one needs;
+ * returns the row under them. */
+static int diag_sides(struct ui_dialog *dl, TALLOC_CTX *t,
+		      const struct um_diagnosis *d, int y)
+{
+	const char *res = d->resource ? d->resource : "?";
+	const char *acc = d->accounts ? d->accounts : "?";
+	int bw = (dl->w - 5) / 2, h, n, np;
+	char **l;
+	struct side rs = {
+		talloc_asprintf(t, _(" Resource side: %s "), res),
+		_(" Resource side "), res, d->resource_pdc,
+		d->resource_reach, _("Trusted Domains:"), acc,
+		d->resource_trusts,
+	};
+	struct side as = {
+		talloc_asprintf(t, _(" Accounts side: %s "), acc),
+		_(" Accounts side "), acc, d->accounts_pdc,
+		d->accounts_reach, _("Trusting Domains:"), res,
+		d->accounts_lists,
+	};
+
+	h = side_lines(t, &rs, bw - 4, &l, &np) + 2;
+	n = side_lines(t, &as, dl->w - 5 - bw - 4, &l, &np) + 2;
+	h = n > h ? n : h;
+	side_box(dl->win, y, 2, bw, h, &rs);
+	side_box(dl->win, y, 3 + bw, dl->w - 5 - bw, h, &as);
+	return y + h;
+}
+
+/* The secure channel's verify and the logon test, from row Y. */
+static void diag_checks(struct ui_dialog *dl, TALLOC_CTX *t,
+			const struct um_diagnosis *d, int y)
 {
 	attr_t a = ui_attr(UI_R_DIALOG);
 	char *s;
 
-	wattrset(w, a);
-	ui_box(w, y, x, 5, bw);
-	ui_text_put(w, y, x + 2, bw - 4, title, ui_attr(UI_R_DIALOG_TITLE));
-	s = talloc_asprintf(NULL, _("PDC: %s  %s"), pdc,
-			    um_is_ok(reach) ? _("(answers)")
-					    : _("(DOES NOT ANSWER)"));
-	ui_text_put(w, y + 1, x + 2, bw - 4, s,
-		    um_is_ok(reach) ? a : ui_attr(UI_R_ERROR));
-	talloc_free(s);
-	s = talloc_asprintf(NULL, "%s", list);
-	ui_text_put(w, y + 2, x + 2, bw - 4, s, a);
-	talloc_free(s);
-	s = talloc_asprintf(NULL, "  %s: %s", partner,
-			    yes_no(um_is_ok(reach), holds));
-	ui_text_put(w, y + 3, x + 2, bw - 4, s,
-		    um_is_ok(reach) && !holds ? ui_attr(UI_R_ERROR) : a);
-	talloc_free(s);
+	s = talloc_asprintf(t, _("Secure channel verify: %s%s%s"),
+			    outcome(d->verified, d->verify),
+			    d->verified && !um_is_ok(d->verify) ? " - " : "",
+			    d->verified && !um_is_ok(d->verify)
+				    ? um_status_name(d->verify) : "");
+	if (d->reset)
+		s = talloc_asprintf_append(
+			s, _("; after a reset: %s"),
+			outcome(true, d->verify_after_reset));
+	ui_text_put(dl->win, y, 2, dl->w - 4, s,
+		    d->verified && !um_is_ok(d->verify) ? ui_attr(UI_R_ERROR)
+							: a);
+	s = talloc_asprintf(t, _("Logon test: %s%s%s"),
+			    d->logon_tested ? outcome(true, d->logon)
+					    : _("not run (no test user)"),
+			    d->logon_tested && !um_is_ok(d->logon) ? " - " : "",
+			    d->logon_tested && !um_is_ok(d->logon)
+				    ? um_status_name(d->logon) : "");
+	ui_text_put(dl->win, y + 1, 2, dl->w - 4, s,
+		    d->logon_tested && !um_is_ok(d->logon)
+			    ? ui_attr(UI_R_ERROR) : a);
 }
 
 static void diag_paint(struct ui_dialog *dl)
@@ -169,7 +279,7 @@ static void diag_paint(struct ui_dialog *dl)
 	struct diag_view *v = dl->priv;
 	struct um_diagnosis *d = v->d;
 	attr_t a = ui_attr(UI_R_DIALOG);
-	int bw = (dl->w - 5) / 2, y, i, n;
+	int y, i, n;
 	char **lines;
 	char *s;
 	TALLOC_CTX *t = talloc_new(NULL);
@@ -190,43 +300,17 @@ static void diag_paint(struct ui_dialog *dl)
 			    d->resource ? d->resource : "?",
 			    d->accounts ? d->accounts : "?");
 	ui_text_put(dl->win, 1, 2, dl->w - 4, s, a);
-	s = talloc_asprintf(t, _(" Resource side: %s "),
-			    d->resource ? d->resource : "?");
-	side_box(dl->win, 2, 2, bw, s, d->resource_pdc, d->resource_reach,
-		 _("Trusted Domains:"), d->accounts ? d->accounts : "?",
-		 d->resource_trusts);
-	s = talloc_asprintf(t, _(" Accounts side: %s "),
-			    d->accounts ? d->accounts : "?");
-	side_box(dl->win, 2, 3 + bw, dl->w - 5 - bw, s, d->accounts_pdc,
-		 d->accounts_reach, _("Trusting Domains:"),
-		 d->resource ? d->resource : "?", d->accounts_lists);
-	s = talloc_asprintf(t, _("Secure channel verify: %s%s%s"),
-			    outcome(d->verified, d->verify),
-			    d->verified && !um_is_ok(d->verify) ? " - " : "",
-			    d->verified && !um_is_ok(d->verify)
-				    ? um_status_name(d->verify) : "");
-	if (d->reset)
-		s = talloc_asprintf_append(s, _("; after a reset: %s"),
-					   outcome(true, d->verify_after_reset));
-	ui_text_put(dl->win, 7, 2, dl->w - 4, s,
-		    d->verified && !um_is_ok(d->verify) ? ui_attr(UI_R_ERROR)
-							: a);
-	s = talloc_asprintf(t, _("Logon test: %s%s%s"),
-			    d->logon_tested ? outcome(true, d->logon)
-					    : _("not run (no test user)"),
-			    d->logon_tested && !um_is_ok(d->logon) ? " - " : "",
-			    d->logon_tested && !um_is_ok(d->logon)
-				    ? um_status_name(d->logon) : "");
-	ui_text_put(dl->win, 8, 2, dl->w - 4, s,
-		    d->logon_tested && !um_is_ok(d->logon)
-			    ? ui_attr(UI_R_ERROR) : a);
+	y = diag_sides(dl, t, d, 2);
+	diag_checks(dl, t, d, y);
+	/* a blank line before the verdict, unless taller boxes took it */
+	y += y > 7 ? 2 : 3;
 	s = talloc_asprintf(t, _("Verdict: %s"), um_verdict_text(d->verdict));
-	ui_text_put(dl->win, 10, 2, dl->w - 4, s,
+	ui_text_put(dl->win, y++, 2, dl->w - 4, s,
 		    d->verdict == UM_VERDICT_HEALTHY ? ui_attr(UI_R_OK)
 						     : ui_attr(UI_R_ERROR));
 	n = ui_wrap(um_verdict_advice(d->verdict), dl->w - 6, &lines, t);
-	for (i = 0; i < n && 11 + i < dl->h - 3; i++)
-		ui_text_put(dl->win, 11 + i, 3, dl->w - 6, lines[i], a);
+	for (i = 0; i < n && y + i < dl->h - 3; i++)
+		ui_text_put(dl->win, y + i, 3, dl->w - 6, lines[i], a);
 	talloc_free(t);
 }
 

@@ -114,6 +114,8 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 				: um_repair_resource(x->r),
 			    !reach ? _("(no answer)")
 			    : holds ? _("listed") : _("missing"));
+	if (ui_text_width(s) > bw - 4) /* a long name: no indent */
+		s += 2;
 	ui_text_put(d->win, y + 2, bx + 2, bw - 4, s,
 		    reach && holds ? a : ui_attr(UI_R_ERROR));
 	for (i = 0; i < N_STEPS && row < y + 8; i++) {
@@ -145,14 +147,48 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 	talloc_free(t);
 }
 
+/* "Step 3 of 6, on PDC (DOMAIN): Trusting: Add...": with long names
+ * (and in German) the step's title goes: the panel highlights it. */
+static char *step_heading(TALLOC_CTX *t, struct wiz *x, size_t cur, int w)
+{
+	char *h = um_repair_step_heading(t, x->r, cur);
+	char *s = talloc_asprintf(t, "%s: %s", h, um_repair_step_title(cur));
+
+	return ui_text_width(s) <= w ? s : talloc_asprintf(t, "%s:", h);
+}
+
+/* The current step's text from row Y, above the outcome (OUT lines, at
+ * row 17 as long as the text leaves room): where in User Manager, what
+ * and why; the "where" line goes first when there is no room (F1 has
+ * it).  Returns the outcome's row. */
+static int step_text(struct ui_dialog *d, TALLOC_CTX *t, struct wiz *x,
+		     size_t cur, int y, int out)
+{
+	char **lines;
+	char *s;
+	int i, n, first = 0, out_y = out > 0 ? 17 : 19;
+
+	s = talloc_asprintf(t, "%s\n%s", _(um_repair_steps[cur].screen),
+			    um_repair_step_text(t, x->r, cur));
+	n = ui_wrap(s, d->w - 6, &lines, t);
+	if (y + n > out_y && out == 1)
+		out_y = 18;
+	if (y + n > out_y)
+		first = 1;
+	for (i = first; i < n && y < out_y; i++, y++)
+		ui_text_put(d->win, y, 3, d->w - 6, lines[i],
+			    ui_attr(UI_R_DIALOG));
+	return out_y;
+}
+
 static void wiz_paint(struct ui_dialog *d)
 {
 	struct wiz *x = d->priv;
 	TALLOC_CTX *t = talloc_new(NULL);
 	attr_t a = ui_attr(UI_R_DIALOG);
-	int bw = (d->w - 5) / 2, y, i, n;
+	int bw = (d->w - 5) / 2, y, i, n, out_y = 17, nout = 0;
 	size_t cur = um_repair_next(x->r);
-	char **lines;
+	char **lines = NULL;
 	char *s;
 
 	for (y = 1; y < d->h - 2; y++)
@@ -172,24 +208,17 @@ static void wiz_paint(struct ui_dialog *d)
 			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
 				    x->outcome_bad ? ui_attr(UI_R_ERROR) : a);
 	} else {
-		s = talloc_asprintf(t, "%s: %s",
-				    um_repair_step_heading(t, x->r, cur),
-				    um_repair_step_title(cur));
-		ui_text_put(d->win, y++, 2, d->w - 4, s,
+		if (x->outcome != NULL && !x->stopped)
+			nout = ui_wrap(x->outcome, d->w - 6, &lines, t);
+		ui_text_put(d->win, y++, 2, d->w - 4,
+			    step_heading(t, x, cur, d->w - 4),
 			    ui_attr(UI_R_DIALOG_TITLE));
-		s = talloc_asprintf(t, "%s\n%s", _(um_repair_steps[cur].screen),
-				    um_repair_step_text(t, x->r, cur));
-		n = ui_wrap(s, d->w - 6, &lines, t);
-		for (i = 0; i < n && y < 17; i++, y++)
-			ui_text_put(d->win, y, 3, d->w - 6, lines[i], a);
+		out_y = step_text(d, t, x, cur, y, nout < 2 ? nout : 2);
 	}
-	if (x->outcome != NULL && !x->finished && !x->stopped) {
-		n = ui_wrap(x->outcome, d->w - 6, &lines, t);
-		for (i = 0, y = 17; i < n && y < 19; i++, y++)
-			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
-				    x->outcome_bad ? ui_attr(UI_R_ERROR)
-						   : ui_attr(UI_R_OK));
-	}
+	for (i = 0, y = out_y; i < nout && y < 19; i++, y++)
+		ui_text_put(d->win, y, 3, d->w - 6, lines[i],
+			    x->outcome_bad ? ui_attr(UI_R_ERROR)
+					   : ui_attr(UI_R_OK));
 	talloc_free(t);
 }
 
