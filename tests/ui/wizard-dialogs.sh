@@ -21,6 +21,18 @@ quit() {
 }
 # field_holds TEXT: the focused dialog's field shows TEXT in brackets.
 field_holds() { tm_screen | grep -q -F "[$1"; }
+# confirm_star: Confirm Password's field shows one star: the keys typed
+# before it have all been read (keys are read in order).
+confirm_star() {
+	i=0
+	while [ "$i" -lt 200 ]; do
+		tm_screen | grep -q -E 'Confirm Password: *\[\* ' && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	tm_screen | sed 's/^/# | /' >&2
+	return 1
+}
 no_repair() { ! grep -q '"event":"step-' "$JOURNAL" 2>/dev/null; }
 
 tm_start xterm-256color 80x24 --state "$STATE" --journal "$JOURNAL"
@@ -37,9 +49,9 @@ step "its help closes" \
 # ---- the pair dialog: a word with every accelerator letter -------------
 # Help (H), Resource PDC (R), Accounts PDC (A), User (U), Password (P)
 step "typed into Resource PDC, HRAUP stays in the field" \
-	eval 'tm_keys C-u && tm_text "HRAUP" && sleep 0.3 && field_holds HRAUP && ! tm_screen | grep -q "Help - Repair"'
+	eval 'tm_keys C-u && tm_text "HRAUP" && tm_wait "[HRAUP" && ! tm_screen | grep -q "Help - Repair"'
 step "the field is put back to DCB" \
-	eval 'tm_keys C-u && tm_text DCB && field_holds DCB'
+	eval 'tm_keys C-u && tm_text DCB && tm_wait "[DCB "'
 
 # ---- the Trust Password dialog ------------------------------------------
 step "OK: the Trust Password dialog" \
@@ -52,11 +64,11 @@ step "OK on the message: still the Trust Password dialog, nothing started" \
 	eval 'tm_keys Enter && tm_wait_gone "cannot be empty" && tm_wait "Confirm Password:" && ! tm_screen | grep -q "Step 1 of" && no_repair'
 # Generate (G), Help (H), New Password (N), Confirm Password (C)
 step "typed into New Password, GHNC is four stars" \
-	eval 'tm_text "GHNC" && sleep 0.3 && field_holds "****  " && tm_wait "Confirm Password:" && ! tm_screen | grep -q "Help - Password" && no_repair'
+	eval 'tm_text "GHNC" && tm_wait "[****  " && tm_wait "Confirm Password:" && ! tm_screen | grep -q "Help - Password" && no_repair'
 step "Tab twice to OK, then GHNC: no button pressed" \
-	eval 'tm_keys Tab Tab && tm_text "GHNC" && sleep 0.5 && tm_wait "Confirm Password:" && ! tm_screen | grep -q "Help - Password" && ! tm_screen | grep -q "Step 1 of" && no_repair'
-step "Alt+H still opens the help from there" \
-	eval 'tm_keys M-h && tm_wait "Help - Password" && tm_keys Escape && tm_wait_gone "Help - Password"'
+	eval 'tm_keys Tab Tab && tm_text "GHNC" && tm_keys BTab && tm_text x && confirm_star && ! tm_screen | grep -q "Help - Password" && ! tm_screen | grep -q "Step 1 of" && no_repair'
+step "Alt+H still opens the help from the OK button" \
+	eval 'tm_keys Tab M-h && tm_wait "Help - Password" && tm_keys Escape && tm_wait_gone "Help - Password"'
 step "Cancel: nothing was changed" \
 	eval 'tm_keys Escape && tm_wait_gone "Confirm Password:" && no_repair'
 
@@ -71,21 +83,21 @@ step "Trust Relationships on ACCOUNTS, Add Trusting Domain" \
 	eval 'open_trust ACCOUNTS && tm_keys M-d && tm_wait "Add Trusting Domain"'
 # Help (H), Trusting Domain (T), Initial Password (I), Confirm (C)
 step "typed into Trusting Domain, HTIC stays in the field" \
-	eval 'tm_text "HTIC" && sleep 0.3 && field_holds HTIC && tm_wait "Initial Password:" && ! tm_screen | grep -q "Help - Add"'
+	eval 'tm_text "HTIC" && tm_wait "[HTIC" && tm_wait "Initial Password:" && ! tm_screen | grep -q "Help - Add"'
 step "Tab three times to OK, then HTIC: no button pressed" \
-	eval 'tm_keys Tab Tab Tab && tm_text "HTIC" && sleep 0.5 && field_holds HTIC && ! tm_screen | grep -q "Help - Add"'
+	eval 'tm_keys Tab Tab Tab && tm_text "HTIC" && tm_keys BTab && tm_text x && confirm_star && field_holds HTIC && ! tm_screen | grep -q "Help - Add"'
 step "Cancel Add Trusting; Add Trusted Domain" \
 	eval 'tm_keys Escape && tm_wait_gone "Initial Password:" && tm_keys M-a && tm_wait "Add Trusted Domain"'
 # Help (H), Domain (D), Password (P)
 step "typed into Domain, HDP stays in the field" \
-	eval 'tm_text "HDP" && sleep 0.3 && field_holds HDP && ! tm_screen | grep -q "Help - Add"'
+	eval 'tm_text "HDP" && tm_wait "[HDP" && ! tm_screen | grep -q "Help - Add"'
 step "Cancel Add Trusted, Close" \
 	eval 'tm_keys Escape && tm_wait_gone "Add Trusted Domain" && tm_keys Escape && tm_wait_gone "Trusting Domains:"'
 step "Select Domain, its Domain field" \
 	eval 'tm_keys M-u && tm_wait "Select Domain..." && tm_keys s && tm_wait "Select Domain:" && tm_keys M-d C-u'
 # Help (H), Select Domain (S), Domain (D)
 step "typed into Domain, HSD stays in the field" \
-	eval 'tm_text "HSD" && sleep 0.3 && field_holds HSD && ! tm_screen | grep -q "Help - Select"'
+	eval 'tm_text "HSD" && tm_wait "[HSD" && ! tm_screen | grep -q "Help - Select"'
 step "Cancel, Exit" eval 'tm_keys Escape && tm_wait_gone "Select Domain:" && quit'
 check "the trust was not touched (still broken at the accounts side)" \
 	eval 'diagnose_json "$STATE" | grep -q broken-at-accounts'
@@ -97,7 +109,7 @@ step "vt100: the main window opens" tm_wait "User Manager - " 15
 step "vt100: Repair Trust, OK: the Trust Password dialog" \
 	eval 'tm_hex 1b 70 && tm_wait "Repair Trust (KB Q207957)..." && tm_hex 72 && tm_wait "Resource PDC:" && tm_hex 0d && tm_wait "Confirm Password:"'
 step "vt100: Tab twice to OK, then g: no button pressed" \
-	eval 'tm_hex 09 09 67 && sleep 0.5 && tm_wait "Confirm Password:" && ! tm_screen | grep -q "Step 1 of" && no_repair'
+	eval 'tm_hex 09 09 67 && tm_hex 1b 09 && tm_hex 78 && confirm_star && ! tm_screen | grep -q "Step 1 of" && no_repair'
 step "vt100: Esc h opens the help" \
 	eval 'tm_hex 1b 68 && tm_wait "Help - Password" && tm_hex 1b && tm_wait_gone "Help - Password"'
 step "vt100: Cancel, Exit" \
