@@ -635,8 +635,8 @@ struct um_password_answer um_repair_give_password(
 		a.outcome = UM_PASSWORD_REFUSED;
 	}
 	if (!held && um_status_is(a.status, UM_KIND_LOCAL, UM_LOCAL_USAGE)) {
-		a.note = _("The trust password cannot be empty: type one, the "
-			   "same in both fields, or choose Generate.");
+		a.note = _("The trust password cannot be empty: give one, or "
+			   "have a strong one generated.");
 	}
 	return a;
 }

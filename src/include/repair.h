@@ -118,7 +118,8 @@ size_t um_repair_next(const struct um_repair *r);
 bool um_repair_needs_password(const struct um_repair *r, size_t i);
 /* Given by the operator (confirmed by the caller).  After Add Trusting
  * ran in another process, the password is checked on the accounts PDC:
- * LOGON_FAILURE when it is not the one stored there. */
+ * LOGON_FAILURE when it is not the one stored there.  A new one cannot
+ * be empty (UM_LOCAL_USAGE): both Add steps would store it. */
 struct um_status um_repair_set_password(struct um_repair *r,
 					const struct um_secret *pw);
 /* Strong and random; only while both Add steps are still to run here. */
@@ -170,7 +171,7 @@ struct um_password_answer {
  * The operator's answer for the password the repair needs now.  Where
  * it is the one the accounts domain holds, an empty answer (nobody knows
  * it) or one the accounts PDC refuses rewinds the repair to Add Trusting
- * with a new password.
+ * with a new password.  An empty new one is REFUSED, NOTE saying why.
  */
 struct um_password_answer um_repair_give_password(
 	struct um_repair *r, const struct um_secret *pw);
