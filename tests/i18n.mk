@@ -13,7 +13,8 @@ EXTRA_DIST += $(I18N_TESTS) tests/i18n/allowlist tests/i18n/localedir.c tests/i1
 	tests/i18n/expected/de-trust-dialog.screen \
 	tests/i18n/expected/de-add-trusted-failed.screen \
 	po/usrmgr-lab.sh tests/i18n/wizard-long-de.keys \
-	$(wildcard $(srcdir)/tests/i18n/expected/de-wizard-long-*.screen)
+	tests/i18n/wizard-down-long-de.keys \
+	$(wildcard $(srcdir)/tests/i18n/expected/de-wizard-*long-*.screen)
 
 # german.sh runs the built usrmgr with po/de.po compiled on the spot: this
 # preloaded shim points bindtextdomain() there (never installed).

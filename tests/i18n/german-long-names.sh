@@ -1,12 +1,14 @@
 #!/bin/sh
 # usrmgr i18n test: long names in German (issue 18).  Every step of
 # Diagnose Trust and the guided repair at 80x24, in German, on two
-# domains and PDCs with 15-character names (tests/ui/long-names.ini),
-# the keys of tests/i18n/wizard-long-de.keys fed to the test binary
-# (tests/ui/README.md: screen dumps); each dump is compared with
-# tests/i18n/expected/de-wizard-long-NAME.screen.  No title, heading or
-# line may cut a word or a name: besides the comparison, every line that
-# names a domain or a PDC must name it whole.
+# domains and PDCs with 15-character names (tests/ui/long-names.ini; and
+# long-names-down.ini, whose accounts PDC goes down at step 3), the keys
+# of tests/i18n/wizard-long-de.keys and wizard-down-long-de.keys fed to
+# the test binary (tests/ui/README.md: screen dumps); each dump is
+# compared with tests/i18n/expected/de-wizard-long-NAME.screen (and
+# de-wizard-down-long-NAME.screen).  No title, heading or line may cut a
+# word or a name: besides the comparison, every domain and PDC name on
+# every screen must be whole.
 #
 # The catalogue as tests/i18n/german.sh has it: po/de.po compiled here
 # and found through tests/i18n/localedir.so.  With the argument --update
@@ -23,8 +25,6 @@ top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}
 BIN=${USRMGR_TEST_BIN:-$top_builddir/tests/usrmgr-test}
 EXPECTED=$top_srcdir/tests/i18n/expected
-KEYS=$top_srcdir/tests/i18n/wizard-long-de.keys
-SCENARIO=$top_srcdir/tests/ui/long-names.ini
 T=$(mktemp -d "${TMPDIR:-/tmp}/usrmgr-de-long.XXXXXX")
 export XDG_STATE_HOME=$T/state
 trap 'rm -rf "$T"' EXIT
@@ -53,60 +53,76 @@ else
 	set -- LANG=C.UTF-8 LANGUAGE=de
 fi
 
-mkdir -p "$T/out"
-if env "$@" USRMGR_TEST_LOCALEDIR="$T/locale" \
-	LD_PRELOAD="$shim${LD_PRELOAD:+ $LD_PRELOAD}" \
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-	TERM=xterm-256color COLUMNS=80 LINES=24 USRMGR_UI_SCRIPT="$KEYS" \
-	USRMGR_UI_DUMP_DIR="$T/out" timeout 300 "$BIN" \
-	--scenario "$SCENARIO" --state "$T/state.ini" \
-	>"$T/stdout" 2>"$T/stderr"; then
-	ok "usrmgr ran the German key script and exited 0"
-else
-	not_ok "usrmgr exited $? ($(head -c 300 "$T/stderr"))"
-fi
-
 # whole_names FILE: every domain and PDC name on the screen is whole
 # (a name cut at a frame leaves a prefix of 8 or more of its letters).
 whole_names() {
-	for name in PAYROLLSERVICES HEADQUARTERSDOM PAYROLLPDC00001 \
+	for nm in PAYROLLSERVICES HEADQUARTERSDOM PAYROLLPDC00001 \
 		HQCONTROLLER015; do
-		pre=$(echo "$name" | cut -c1-8)
-		if grep -o "$pre[A-Z0-9]*" "$1" | grep -v -x -q "$name"; then
-			echo "# $name cut: $(grep -o "$pre[A-Z0-9]*" "$1" |
-				grep -v -x "$name" | head -n 1)"
+		pre=$(echo "$nm" | cut -c1-8)
+		if grep -o "$pre[A-Z0-9]*" "$1" | grep -v -x -q "$nm"; then
+			echo "# $nm cut: $(grep -o "$pre[A-Z0-9]*" "$1" |
+				grep -v -x "$nm" | head -n 1)"
 			return 1
 		fi
 	done
 }
 
-n=0
-for dump in "$T/out"/*.screen; do
-	[ -f "$dump" ] || continue
-	n=$((n + 1))
-	base=de-wizard-long-$(basename "$dump")
+# run KEYS SCENARIO NAME LOCALE...: the German key script (tests/i18n)
+# on the scenario (tests/ui), its dumps in $T/out/NAME, each compared
+# with de-NAME-*.screen; every expected one must have been dumped.
+run() {
+	keys=$1 scen=$2 name=$3
+	shift 3
+	mkdir -p "$T/out/$name" "$T/state/$name"
+	if env "$@" USRMGR_TEST_LOCALEDIR="$T/locale" \
+		LD_PRELOAD="$shim${LD_PRELOAD:+ $LD_PRELOAD}" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		TERM=xterm-256color COLUMNS=80 LINES=24 \
+		XDG_STATE_HOME="$T/state/$name" \
+		USRMGR_UI_SCRIPT="$top_srcdir/tests/i18n/$keys" \
+		USRMGR_UI_DUMP_DIR="$T/out/$name" timeout 300 "$BIN" \
+		--scenario "$top_srcdir/tests/ui/$scen" --state "$T/$name.ini" \
+		>"$T/stdout" 2>"$T/stderr"; then
+		ok "$name: usrmgr ran the German key script and exited 0"
+	else
+		not_ok "$name: usrmgr exited $? ($(head -c 300 "$T/stderr"))"
+	fi
+	for dump in "$T/out/$name"/*.screen; do
+		[ -f "$dump" ] && compare "de-$name-${dump##*/}" "$dump"
+	done
+	for exp in "$EXPECTED/de-$name-"*.screen; do
+		[ -f "$exp" ] || continue
+		[ -f "$T/out/$name/${exp##*/de-$name-}" ] && continue
+		if [ -n "$update" ]; then
+			rm -f "$exp"
+		else
+			not_ok "${exp##*/}: expected but not dumped"
+		fi
+	done
+}
+
+# compare BASE DUMP
+compare() {
 	if [ -n "$update" ]; then
-		cp "$dump" "$EXPECTED/$base"
-		ok "$base (updated)"
-		continue
+		cp "$2" "$EXPECTED/$1"
+		ok "$1 (updated)"
+		return
 	fi
-	if whole_names "$dump"; then
-		ok "$base: every domain and PDC name whole"
+	if whole_names "$2"; then
+		ok "$1: every domain and PDC name whole"
 	else
-		not_ok "$base: a name is cut"
+		not_ok "$1: a name is cut"
 	fi
-	if [ ! -f "$EXPECTED/$base" ]; then
-		not_ok "$base has no expected screen (make update-screens-de)"
-	elif diff -u "$EXPECTED/$base" "$dump" >"$T/diff"; then
-		ok "$base: the screen is as expected"
+	if [ ! -f "$EXPECTED/$1" ]; then
+		not_ok "$1 has no expected screen (make update-screens-de)"
+	elif diff -u "$EXPECTED/$1" "$2" >"$T/diff"; then
+		ok "$1: the screen is as expected"
 	else
-		not_ok "$base differs from the expected screen"
+		not_ok "$1 differs from the expected screen"
 		sed 's/^/#   /' "$T/diff"
 	fi
-done
-if [ "$n" -eq 16 ]; then
-	ok "16 screens dumped"
-else
-	not_ok "$n screens dumped, 16 expected"
-fi
+}
+
+run wizard-long-de.keys long-names.ini wizard-long "$@"
+run wizard-down-long-de.keys long-names-down.ini wizard-down-long "$@"
 finish
