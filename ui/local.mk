@@ -52,7 +52,9 @@ UI_TESTS = \
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
 	tests/ui/valgrind.supp \
-	tests/ui/screens tests/ui/expected bench/ui-bench.sh
+	tests/ui/screens tests/ui/expected bench/ui-bench.sh \
+	tests/ui/long-names.ini tests/ui/long-names-down.ini \
+	tests/ui/long-names-unreachable.ini
 
 # The expected screens change only here, deliberately, never in a test
 # run: review the diff before committing it.  The switch is the script's
