@@ -147,6 +147,9 @@ static const char *help_cell(struct ui_list *l, size_t row, int col)
 	return row < (size_t)v->n ? v->lines[row] : NULL;
 }
 
+/* The text's id: not UI_ANSWER_OK, or focusing it would focus OK. */
+#define ID_TEXT 2
+
 static void help_show(const char *title, const char *text)
 {
 	TALLOC_CTX *t = talloc_new(NULL);
@@ -161,12 +164,12 @@ static void help_show(const char *title, const char *text)
 	l.priv = &v;
 	ui_list_set(&l, (size_t)v.n, false);
 	ui_dialog_init(&d, title, h, w, UI_HELP_HELP);
-	ui_dialog_list(&d, 1, 1, 1, h - 4, w - 2, &l);
+	ui_dialog_list(&d, ID_TEXT, 1, 1, h - 4, w - 2, &l);
 	d.default_id = UI_ANSWER_OK;
 	d.cancel_id = UI_ANSWER_OK;
 	ui_dialog_button(&d, UI_ANSWER_OK, h - 2, (w - 6) / 2, _("OK"));
 	/* The text has the focus: arrows scroll it, Enter closes. */
-	ui_dialog_focus(&d, 1);
+	ui_dialog_focus(&d, ID_TEXT);
 	ui_dialog_run(&d);
 	ui_dialog_free(&d);
 	talloc_free(t);
