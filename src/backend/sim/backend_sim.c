@@ -316,7 +316,7 @@ static const struct sim_user **sorted_users(const struct sim_domain *d,
 	return u;
 }
 
-/* User number POS of the merged order into U. */
+/* User number POS of the merged order, into OUT. */
 static void user_at(const struct sim_domain *d,
 		    const struct sim_user **sorted, const size_t *rank,
 		    size_t pos, TALLOC_CTX *mem, struct um_user *out)
