@@ -75,10 +75,23 @@ compare_dump() { # compare_dump NAME DUMPFILE
 	fi
 }
 
+# The script an expected screen belongs to: the longest script name
+# that prefixes it ("trust-dialog-x.screen" is trust-dialog's, not trust's).
+owner_of() { # owner_of EXPECTED-FILE
+	local f best= k n
+	f=$(basename "$1")
+	for k in "$SCREENS"/*.keys; do
+		n=$(basename "$k" .keys)
+		case $f in "$n-"*) [ ${#n} -gt ${#best} ] && best=$n ;; esac
+	done
+	echo "$best"
+}
+
 # Expected screens whose dump was not made any more.
 missing_dumps() { # missing_dumps NAME OUTDIR
 	for exp in "$EXPECTED/$1-"*.screen; do
 		[ -f "$exp" ] || continue
+		[ "$(owner_of "$exp")" = "$1" ] || continue
 		dump="$2/${exp#"$EXPECTED/$1-"}"
 		if [ ! -f "$dump" ]; then
 			if [ -n "$update" ]; then
