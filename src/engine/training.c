@@ -83,30 +83,154 @@ static bool same_pdc(struct um_pdc *p, struct um_pdc *want,
 	       um_name_equal(info->name, domain);
 }
 
+/* The name of the domain P serves (its PDC's name when unknown). */
+static const char *domain_of(struct um_pdc *p)
+{
+	const struct um_domain_info *info = NULL;
+
+	if (um_is_ok(um_pdc_info(p, &info)) && info != NULL &&
+	    info->name != NULL) {
+		return info->name;
+	}
+	return um_pdc_name(p);
+}
+
+/* Right PDC and right partner for step S? */
+static bool right_place(struct um_training *t, size_t s, struct um_pdc *p,
+			const char *partner)
+{
+	bool want_res = um_repair_steps[s].side == UM_SIDE_RESOURCE;
+
+	if (um_repair_steps[s].kind == UM_STEP_LOGON_TEST) {
+		return same_pdc(p, t->res, t->resource);
+	}
+	return same_pdc(p, want_res ? t->res : t->acc,
+			want_res ? t->resource : t->accounts) &&
+	       um_name_equal(partner, want_res ? t->accounts : t->resource);
+}
+
+/* Step S done the other way round: on the other domain of the pair, for
+ * the domain whose PDC it belongs on (Add Trusted on the accounts PDC for
+ * the resource domain). */
+static bool mirrored(struct um_training *t, size_t s, struct um_pdc *p,
+		     const char *partner)
+{
+	bool want_res = um_repair_steps[s].side == UM_SIDE_RESOURCE;
+
+	if (um_repair_steps[s].kind >= UM_STEP_RESET) {
+		return false;
+	}
+	return same_pdc(p, want_res ? t->acc : t->res,
+			want_res ? t->accounts : t->resource) &&
+	       um_name_equal(partner, want_res ? t->resource : t->accounts);
+}
+
+/* The side is the mistake, not the order: say where the step belongs,
+ * and which list the partner belongs in on the PDC that was used. */
+static void wrong_side(struct um_training *t, size_t s, struct um_pdc *p,
+		       const char *partner)
+{
+	bool want_res = um_repair_steps[s].side == UM_SIDE_RESOURCE;
+	char *msg;
+
+	msg = talloc_asprintf(t, _("Wrong PDC, wrong list: that was done on "
+		"%s, the PDC of %s, for %s. %s trusts %s, not the other way "
+		"round: \"%s\" belongs on %s, the PDC of %s, for %s. On %s, %s "
+		"belongs in the %s list."),
+		um_pdc_name(p), domain_of(p), partner, t->resource,
+		t->accounts, _(um_repair_steps[s].screen),
+		um_pdc_name(want_res ? t->res : t->acc),
+		want_res ? t->resource : t->accounts,
+		want_res ? t->accounts : t->resource, um_pdc_name(p), partner,
+		want_res ? _("Trusting Domains") : _("Trusted Domains"));
+	mistake(t, msg);
+	talloc_free(msg);
+}
+
 /* Right PDC and right partner for step S? Explain when not. */
 static bool on_the_right_pdc(struct um_training *t, size_t s,
 			     struct um_pdc *p, const char *partner)
 {
 	bool want_res = um_repair_steps[s].side == UM_SIDE_RESOURCE;
-	const char *want_partner = want_res ? t->accounts : t->resource;
 	char *msg;
 
-	if (um_repair_steps[s].kind == UM_STEP_LOGON_TEST) {
-		return same_pdc(p, t->res, t->resource);
-	}
-	if (same_pdc(p, want_res ? t->res : t->acc,
-		     want_res ? t->resource : t->accounts) &&
-	    um_name_equal(partner, want_partner)) {
+	if (right_place(t, s, p, partner)) {
 		return true;
 	}
+	if (mirrored(t, s, p, partner)) {
+		wrong_side(t, s, p, partner);
+		return false;
+	}
 	msg = talloc_asprintf(t, _("That was done on %s for %s. This step "
-				   "belongs on %s's PDC, for %s: %s"),
+				   "belongs on the PDC of %s, for %s: %s"),
 			      um_pdc_name(p), partner ? partner : "?",
 			      want_res ? t->resource : t->accounts,
-			      want_partner, _(um_repair_steps[s].screen));
+			      want_res ? t->accounts : t->resource,
+			      _(um_repair_steps[s].screen));
 	mistake(t, msg);
 	talloc_free(msg);
 	return false;
+}
+
+/* A trust the repair does not touch was removed: say so, and how the
+ * trainee puts it back (NT's two halves, in NT's order). */
+static void unrelated_removed(struct um_training *t, enum um_op op,
+			      struct um_pdc *p, const char *partner)
+{
+	const char *dom = domain_of(p);
+	char *msg;
+
+	if (op == UM_OP_REMOVE_TRUSTED) {
+		msg = talloc_asprintf(t, _("Removing %s from the Trusted "
+			"Domains of %s is not part of the repair: the repair "
+			"is about %s trusting %s only. Put it back: on %s "
+			"(%s), Trusted Domains > Add... %s, with the password "
+			"%s holds for it (if nobody knows it: on the PDC of "
+			"%s, remove %s from the Trusting Domains and add it "
+			"again with a new password, then type that one "
+			"here)."),
+			partner, dom, t->resource, t->accounts,
+			um_pdc_name(p), dom, partner, partner, partner, dom);
+	} else {
+		msg = talloc_asprintf(t, _("Removing %s from the Trusting "
+			"Domains of %s is not part of the repair: the repair "
+			"is about %s trusting %s only. Put it back: on %s "
+			"(%s), Trusting Domains > Add... %s with a new "
+			"password, typed twice; then on the PDC of %s, remove "
+			"%s from the Trusted Domains and add it again with "
+			"that password."),
+			partner, dom, t->resource, t->accounts,
+			um_pdc_name(p), dom, partner, partner, dom);
+	}
+	mistake(t, msg);
+	talloc_free(msg);
+}
+
+/* Add Trusted Domain refused the password: the one wanted is the one the
+ * accounts domain was given in Add Trusting Domain. */
+static bool wrong_password(struct um_training *t, enum um_op op,
+			   struct um_status st)
+{
+	char *msg;
+
+	if (op != UM_OP_ADD_TRUSTED ||
+	    !(um_status_is(st, UM_KIND_NT, UM_NT_LOGON_FAILURE) ||
+	      um_status_is(st, UM_KIND_NT, UM_NT_WRONG_PASSWORD) ||
+	      um_status_is(st, UM_KIND_WERR, UM_WERR_WRONG_PASSWORD))) {
+		return false;
+	}
+	msg = talloc_asprintf(t, _("That failed: %s"), um_status_text(st));
+	say(t, msg);
+	talloc_free(msg);
+	msg = talloc_asprintf(t, _("The password must be the one typed on %s "
+		"(PDC %s) in Add Trusting Domain for %s. Type that one again; "
+		"if nobody knows it, remove %s from the Trusting Domains of %s "
+		"and add it again with a new password."),
+		t->accounts, t->opt.accounts_pdc, t->resource, t->resource,
+		t->accounts);
+	mistake(t, msg);
+	talloc_free(msg);
+	return true;
 }
 
 /* Why the KB's order matters for the step the trainee jumped to. */
@@ -182,6 +306,21 @@ static void observed(void *priv, enum um_op op, struct um_pdc *p,
 			break;
 		}
 	}
+	if ((op == UM_OP_REMOVE_TRUSTED || op == UM_OP_REMOVE_TRUSTING) &&
+	    um_is_ok(st) && !right_place(t, s, p, partner)) {
+		unrelated_removed(t, op, p, partner);
+		return;
+	}
+	if (mirrored(t, s, p, partner)) {
+		if (!um_is_ok(st)) {
+			msg = talloc_asprintf(t, _("That failed: %s"),
+					      um_status_text(st));
+			say(t, msg);
+			talloc_free(msg);
+		}
+		wrong_side(t, s, p, partner);
+		return;
+	}
 	if (!um_is_ok(st) && s < um_repair_n_steps && s > expected &&
 	    expected < um_repair_n_steps && t->state[s] == UM_STEP_PENDING &&
 	    um_repair_steps[s].kind < UM_STEP_RESET) {
@@ -192,6 +331,10 @@ static void observed(void *priv, enum um_op op, struct um_pdc *p,
 		say(t, msg);
 		talloc_free(msg);
 		explain_order(t, s, expected);
+		return;
+	}
+	if (!um_is_ok(st) && right_place(t, s, p, partner) &&
+	    wrong_password(t, op, st)) {
 		return;
 	}
 	if (!um_is_ok(st)) {
