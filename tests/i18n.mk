@@ -6,6 +6,7 @@ I18N_TESTS = \
 	tests/i18n/man.sh \
 	tests/i18n/untranslated.sh \
 	tests/i18n/catalogue.sh \
+	tests/i18n/direction.sh \
 	tests/i18n/german.sh
 TESTS += $(I18N_TESTS)
 EXTRA_DIST += $(I18N_TESTS) tests/i18n/allowlist tests/i18n/localedir.c tests/i18n/lib.sh \
