@@ -26,6 +26,8 @@ struct um_training {
 	time_t started, ended;
 	bool finished, repaired, checking;
 	char *messages; /* pending, newline separated */
+	char **disturbed; /* unrelated trusts removed: "A B", A < B */
+	size_t n_disturbed;
 };
 
 static void say(struct um_training *t, const char *text)
@@ -55,6 +57,19 @@ static enum um_step_kind step_of(enum um_op op)
 	case UM_OP_LOGON_TEST: return UM_STEP_LOGON_TEST;
 	}
 	return UM_STEP_VERIFY;
+}
+
+/* OP's step in the procedure's table. */
+static size_t step_index(enum um_op op)
+{
+	size_t s;
+
+	for (s = 0; s < um_repair_n_steps; s++) {
+		if (um_repair_steps[s].kind == step_of(op)) {
+			break;
+		}
+	}
+	return s < um_repair_n_steps ? s : um_repair_n_steps - 1;
 }
 
 static size_t first_pending(const struct um_training *t)
@@ -172,6 +187,77 @@ static bool on_the_right_pdc(struct um_training *t, size_t s,
 	return false;
 }
 
+/* The two domains of a trust, one way round whichever side P is. */
+static char *trust_key(TALLOC_CTX *mem, struct um_pdc *p, const char *partner)
+{
+	const char *a = domain_of(p), *b = partner ? partner : "?";
+	char *ua = NULL, *ub = NULL, *key;
+
+	if (!um_is_ok(um_name_normalise(mem, a, &ua)) ||
+	    !um_is_ok(um_name_normalise(mem, b, &ub))) {
+		return NULL;
+	}
+	key = strcmp(ua, ub) < 0 ? talloc_asprintf(mem, "%s %s", ua, ub)
+				 : talloc_asprintf(mem, "%s %s", ub, ua);
+	talloc_free(ua);
+	talloc_free(ub);
+	return key;
+}
+
+/* Was the trust between P's domain and PARTNER removed by mistake, so
+ * that what is done to it now is putting it back? */
+static bool disturbed(struct um_training *t, struct um_pdc *p,
+		      const char *partner)
+{
+	char *key = trust_key(t, p, partner);
+	bool found = false;
+	size_t i;
+
+	for (i = 0; key != NULL && i < t->n_disturbed && !found; i++) {
+		found = strcmp(t->disturbed[i], key) == 0;
+	}
+	talloc_free(key);
+	return found;
+}
+
+/* Remember an unrelated trust removed (not the pair's own, whichever
+ * way: every operation on that one belongs to the repair). */
+static void disturb(struct um_training *t, struct um_pdc *p,
+		    const char *partner)
+{
+	char *key;
+	char **grown;
+
+	if (disturbed(t, p, partner) ||
+	    (um_name_equal(domain_of(p), t->resource) &&
+	     um_name_equal(partner, t->accounts)) ||
+	    (um_name_equal(domain_of(p), t->accounts) &&
+	     um_name_equal(partner, t->resource))) {
+		return;
+	}
+	key = trust_key(t, p, partner);
+	grown = talloc_realloc(t, t->disturbed, char *, t->n_disturbed + 1);
+	if (key == NULL || grown == NULL) {
+		talloc_free(key);
+		return; /* only the coach's words suffer */
+	}
+	t->disturbed = grown;
+	t->disturbed[t->n_disturbed++] = talloc_steal(grown, key);
+}
+
+/* A step of putting back what was removed by mistake: no mistake. */
+static void putting_back(struct um_training *t, enum um_op op,
+			 struct um_pdc *p, const char *partner)
+{
+	char *msg = talloc_asprintf(t, _("Done: %s (putting back the trust "
+					 "between %s and %s)."),
+				    _(um_repair_steps[step_index(op)].screen),
+				    domain_of(p), partner);
+
+	say(t, msg);
+	talloc_free(msg);
+}
+
 /* A trust the repair does not touch was removed: say so, and how the
  * trainee puts it back (NT's two halves, in NT's order). */
 static void unrelated_removed(struct um_training *t, enum um_op op,
@@ -204,6 +290,7 @@ static void unrelated_removed(struct um_training *t, enum um_op op,
 	}
 	mistake(t, msg);
 	talloc_free(msg);
+	disturb(t, p, partner);
 }
 
 /* Add Trusted Domain refused the password: the one wanted is the one the
@@ -305,6 +392,10 @@ static void observed(void *priv, enum um_op op, struct um_pdc *p,
 		if (um_repair_steps[s].kind == step_of(op)) {
 			break;
 		}
+	}
+	if (um_is_ok(st) && disturbed(t, p, partner)) {
+		putting_back(t, op, p, partner);
+		return;
 	}
 	if ((op == UM_OP_REMOVE_TRUSTED || op == UM_OP_REMOVE_TRUSTING) &&
 	    um_is_ok(st) && !right_place(t, s, p, partner)) {

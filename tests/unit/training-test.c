@@ -361,6 +361,53 @@ static void test_unrelated_removal_put_back(void **state)
 	unrelated(&own_names);
 }
 
+/* Putting the unrelated trusts back as the coach said is no mistake:
+ * Trusted: Add... with the partner's password; Trusting: Add... with a
+ * new one, then the partner's Trusted Domains entry removed and added
+ * again with it. */
+static void put_back(const struct pair_names *n)
+{
+	struct unit_world w;
+	struct um_training *t = begin_on(&w, n);
+	struct um_secret *old = unit_secret(&w, "Trust.pw1");
+	struct um_secret *pw = unit_secret(&w, "Train.pw7");
+	struct um_training_summary s;
+	struct um_pdc *third;
+
+	assert_ok_any(um_trust_remove_trusted(unit_pdc(&w, n->res_pdc),
+					  n->third));
+	assert_said(&w, t, "not part of the repair");
+	assert_ok_any(um_trust_add_trusted(unit_pdc(&w, n->res_pdc), n->third,
+				       NULL, old));
+	assert_said_all(&w, t, (const char *const[]){
+			fmt(&w, "the trust between %s and %s", n->res,
+			    n->third), NULL }, "belongs on");
+	assert_ok_any(um_trust_remove_trusting(unit_pdc(&w, n->acc_pdc),
+					   n->third));
+	assert_said(&w, t, "not part of the repair");
+	assert_ok_any(um_trust_add_trusting(unit_pdc(&w, n->acc_pdc), n->third,
+					pw, pw));
+	assert_said(&w, t, "putting back");
+	third = unit_pdc(&w, n->third);
+	assert_ok_any(um_trust_remove_trusted(third, n->acc));
+	assert_said_all(&w, t, (const char *const[]){ "putting back",
+			NULL }, "not part of the repair");
+	assert_ok_any(um_trust_add_trusted(third, n->acc, NULL, pw));
+	assert_said(&w, t, "putting back");
+	um_training_summary(t, &s);
+	assert_int_equal(s.mistakes, 2);
+	assert_false(um_training_finished(t));
+	talloc_free(t);
+	unit_world_close(&w);
+}
+
+static void test_unrelated_put_back_is_no_mistake(void **state)
+{
+	(void)state;
+	put_back(&third_names);
+	put_back(&own_names);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_side_add_trusted),
 		cmocka_unit_test(test_wrong_password_names_the_accounts_side),
 		cmocka_unit_test(test_unrelated_removal_put_back),
+		cmocka_unit_test(test_unrelated_put_back_is_no_mistake),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
