@@ -110,6 +110,18 @@ static const char *domain_of(struct um_pdc *p)
 	return um_pdc_name(p);
 }
 
+/* The name of P's PDC (P may be a handle opened by its domain's name). */
+static const char *pdc_of(struct um_pdc *p)
+{
+	const struct um_domain_info *info = NULL;
+
+	if (um_is_ok(um_pdc_info(p, &info)) && info != NULL &&
+	    info->pdc != NULL) {
+		return info->pdc;
+	}
+	return um_pdc_name(p);
+}
+
 /* Right PDC and right partner for step S? */
 static bool right_place(struct um_training *t, size_t s, struct um_pdc *p,
 			const char *partner)
@@ -152,11 +164,11 @@ static void wrong_side(struct um_training *t, size_t s, struct um_pdc *p,
 		"%s, the PDC of %s, for %s. %s trusts %s, not the other way "
 		"round: \"%s\" belongs on %s, the PDC of %s, for %s. On %s, %s "
 		"belongs in the %s list."),
-		um_pdc_name(p), domain_of(p), partner, t->resource,
+		pdc_of(p), domain_of(p), partner, t->resource,
 		t->accounts, _(um_repair_steps[s].screen),
-		um_pdc_name(want_res ? t->res : t->acc),
+		pdc_of(want_res ? t->res : t->acc),
 		want_res ? t->resource : t->accounts,
-		want_res ? t->accounts : t->resource, um_pdc_name(p), partner,
+		want_res ? t->accounts : t->resource, pdc_of(p), partner,
 		want_res ? _("Trusting Domains") : _("Trusted Domains"));
 	mistake(t, msg);
 	talloc_free(msg);
@@ -178,7 +190,7 @@ static bool on_the_right_pdc(struct um_training *t, size_t s,
 	}
 	msg = talloc_asprintf(t, _("That was done on %s for %s. This step "
 				   "belongs on the PDC of %s, for %s: %s"),
-			      um_pdc_name(p), partner ? partner : "?",
+			      pdc_of(p), partner ? partner : "?",
 			      want_res ? t->resource : t->accounts,
 			      want_res ? t->accounts : t->resource,
 			      _(um_repair_steps[s].screen));
@@ -276,7 +288,7 @@ static void unrelated_removed(struct um_training *t, enum um_op op,
 			"again with a new password, then type that one "
 			"here)."),
 			partner, dom, t->resource, t->accounts,
-			um_pdc_name(p), dom, partner, partner, partner, dom);
+			pdc_of(p), dom, partner, partner, partner, dom);
 	} else {
 		msg = talloc_asprintf(t, _("Removing %s from the Trusting "
 			"Domains of %s is not part of the repair: the repair "
@@ -286,7 +298,7 @@ static void unrelated_removed(struct um_training *t, enum um_op op,
 			"%s from the Trusted Domains and add it again with "
 			"that password."),
 			partner, dom, t->resource, t->accounts,
-			um_pdc_name(p), dom, partner, partner, dom);
+			pdc_of(p), dom, partner, partner, dom);
 	}
 	mistake(t, msg);
 	talloc_free(msg);
