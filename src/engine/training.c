@@ -28,6 +28,7 @@ struct um_training {
 	char *messages; /* pending, newline separated */
 	char **disturbed; /* unrelated trusts removed: "A B", A < B */
 	size_t n_disturbed;
+	bool mis_added[2]; /* Add Trusted / Add Trusting done mirrored */
 };
 
 static void say(struct um_training *t, const char *text)
@@ -41,6 +42,16 @@ static void mistake(struct um_training *t, const char *text)
 {
 	t->mistakes++;
 	say(t, text);
+}
+
+/* The PDC's refusal in the operator's words (no mistake by itself). */
+static void say_failed(struct um_training *t, struct um_status st)
+{
+	char *msg = talloc_asprintf(t, _("That failed: %s"),
+				    um_status_text(st));
+
+	say(t, msg);
+	talloc_free(msg);
 }
 
 /* ---- which step an operation was ------------------------------------- */
@@ -150,6 +161,28 @@ static bool mirrored(struct um_training *t, size_t s, struct um_pdc *p,
 	return same_pdc(p, want_res ? t->acc : t->res,
 			want_res ? t->accounts : t->resource) &&
 	       um_name_equal(partner, want_res ? t->resource : t->accounts);
+}
+
+/* A mirrored Add that worked left a trust the other way round; its
+ * Remove undoes that mistake (no new one).  Index: 0 Trusted, 1 Trusting. */
+static bool undo_mirrored(struct um_training *t, enum um_op op,
+			  struct um_pdc *p, const char *partner)
+{
+	int i = op == UM_OP_REMOVE_TRUSTED ? 0
+		: op == UM_OP_REMOVE_TRUSTING ? 1 : -1;
+	char *msg;
+
+	if (i < 0 || !t->mis_added[i]) {
+		return false;
+	}
+	t->mis_added[i] = false;
+	msg = talloc_asprintf(t, _("Done: %s (undoing what was done on the "
+				   "wrong PDC: %s no longer lists %s)."),
+			      _(um_repair_steps[step_index(op)].screen),
+			      domain_of(p), partner);
+	say(t, msg);
+	talloc_free(msg);
+	return true;
 }
 
 /* The side is the mistake, not the order: say where the step belongs,
@@ -318,9 +351,7 @@ static bool wrong_password(struct um_training *t, enum um_op op,
 	      um_status_is(st, UM_KIND_WERR, UM_WERR_WRONG_PASSWORD))) {
 		return false;
 	}
-	msg = talloc_asprintf(t, _("That failed: %s"), um_status_text(st));
-	say(t, msg);
-	talloc_free(msg);
+	say_failed(t, st);
 	msg = talloc_asprintf(t, _("The password must be the one typed on %s "
 		"(PDC %s) in Add Trusting Domain for %s. Type that one again; "
 		"if nobody knows it, remove %s from the Trusting Domains of %s "
@@ -390,6 +421,42 @@ static void check_repaired(struct um_training *t)
 	talloc_free(tmp);
 }
 
+/* What was done off the repair's own steps: a trust put back or removed
+ * by mistake, a mirrored step undone, a step done the other way round.
+ * Said here; true when there is nothing more to say. */
+static bool outside_the_steps(struct um_training *t, enum um_op op,
+			      size_t s, struct um_pdc *p, const char *partner,
+			      struct um_status st)
+{
+	bool ok = um_is_ok(st);
+	bool removal = op == UM_OP_REMOVE_TRUSTED ||
+		       op == UM_OP_REMOVE_TRUSTING;
+
+	if (ok && disturbed(t, p, partner)) {
+		putting_back(t, op, p, partner);
+		return true;
+	}
+	if (ok && mirrored(t, s, p, partner) &&
+	    undo_mirrored(t, op, p, partner)) {
+		return true;
+	}
+	if (ok && removal && !right_place(t, s, p, partner)) {
+		unrelated_removed(t, op, p, partner);
+		return true;
+	}
+	if (!mirrored(t, s, p, partner)) {
+		return false;
+	}
+	if (!ok) {
+		say_failed(t, st);
+	} else if (!removal) {
+		/* it worked: a trust the other way round, to undo */
+		t->mis_added[op == UM_OP_ADD_TRUSTING] = true;
+	}
+	wrong_side(t, s, p, partner);
+	return true;
+}
+
 static void observed(void *priv, enum um_op op, struct um_pdc *p,
 		     const char *partner, struct um_status st)
 {
@@ -400,39 +467,16 @@ static void observed(void *priv, enum um_op op, struct um_pdc *p,
 	if (t->checking || t->finished) {
 		return;
 	}
-	for (s = 0; s < um_repair_n_steps; s++) {
-		if (um_repair_steps[s].kind == step_of(op)) {
-			break;
-		}
-	}
-	if (um_is_ok(st) && disturbed(t, p, partner)) {
-		putting_back(t, op, p, partner);
+	s = step_index(op);
+	if (outside_the_steps(t, op, s, p, partner, st)) {
 		return;
 	}
-	if ((op == UM_OP_REMOVE_TRUSTED || op == UM_OP_REMOVE_TRUSTING) &&
-	    um_is_ok(st) && !right_place(t, s, p, partner)) {
-		unrelated_removed(t, op, p, partner);
-		return;
-	}
-	if (mirrored(t, s, p, partner)) {
-		if (!um_is_ok(st)) {
-			msg = talloc_asprintf(t, _("That failed: %s"),
-					      um_status_text(st));
-			say(t, msg);
-			talloc_free(msg);
-		}
-		wrong_side(t, s, p, partner);
-		return;
-	}
-	if (!um_is_ok(st) && s < um_repair_n_steps && s > expected &&
+	if (!um_is_ok(st) && s > expected &&
 	    expected < um_repair_n_steps && t->state[s] == UM_STEP_PENDING &&
 	    um_repair_steps[s].kind < UM_STEP_RESET) {
 		/* Failed because it came too early (Add Trusted before Add
 		 * Trusting): the PDC's refusal, and why (one mistake). */
-		msg = talloc_asprintf(t, _("That failed: %s"),
-				      um_status_text(st));
-		say(t, msg);
-		talloc_free(msg);
+		say_failed(t, st);
 		explain_order(t, s, expected);
 		return;
 	}

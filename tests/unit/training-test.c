@@ -281,6 +281,42 @@ static void test_wrong_side_add_trusted(void **state)
 	wrong_side(&own_names);
 }
 
+/* Add Trusting Domain on the resource PDC for the accounts domain works
+ * (a trust the other way round), and is the wrong side; removing it again
+ * undoes that mistake, it is not an unrelated trust removed. */
+static void wrong_side_undone(const struct pair_names *n)
+{
+	struct unit_world w;
+	struct um_training *t = begin_on(&w, n);
+	struct um_secret *pw = unit_secret(&w, "Train.pw8");
+	struct um_training_summary s;
+	const char *parts[3];
+
+	assert_ok_any(um_trust_add_trusting(unit_pdc(&w, n->res_pdc), n->acc,
+					    pw, pw));
+	parts[0] = "Wrong PDC, wrong list";
+	parts[1] = fmt(&w, "On %s, %s belongs in the Trusted Domains list",
+		       n->res_pdc, n->acc);
+	parts[2] = NULL;
+	assert_said_all(&w, t, parts, NULL);
+	assert_ok_any(um_trust_remove_trusting(unit_pdc(&w, n->res_pdc),
+					       n->acc));
+	parts[0] = "undoing what was done on the wrong PDC";
+	parts[1] = NULL;
+	assert_said_all(&w, t, parts, "not part of the repair");
+	um_training_summary(t, &s);
+	assert_int_equal(s.mistakes, 1);
+	talloc_free(t);
+	unit_world_close(&w);
+}
+
+static void test_wrong_side_undone_is_no_mistake(void **state)
+{
+	(void)state;
+	wrong_side_undone(&kb_names);
+	wrong_side_undone(&own_names);
+}
+
 /* A wrong password in Add Trusted Domain: the one typed on the accounts
  * domain's PDC is wanted, and the coach names that domain. */
 static void wrong_password(const struct pair_names *n)
@@ -418,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_without_user_ends_when_verified),
 		cmocka_unit_test(test_no_pair_refused),
 		cmocka_unit_test(test_wrong_side_add_trusted),
+		cmocka_unit_test(test_wrong_side_undone_is_no_mistake),
 		cmocka_unit_test(test_wrong_password_names_the_accounts_side),
 		cmocka_unit_test(test_unrelated_removal_put_back),
 		cmocka_unit_test(test_unrelated_put_back_is_no_mistake),
