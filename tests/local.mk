@@ -35,6 +35,8 @@ tests_unit_repair_test_LDADD = $(UNIT_LIBS)
 tests_unit_training_test_SOURCES = tests/unit/training-test.c $(UNIT_COMMON)
 tests_unit_training_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_training_test_LDADD = $(UNIT_LIBS)
+# The coach on names of its own and with unrelated trusts (issue 18).
+EXTRA_DIST += tests/unit/coach-names.ini tests/unit/coach-third.ini
 
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh

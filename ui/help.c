@@ -79,8 +79,12 @@ static const char *topic_text(enum ui_help_topic t)
 			 "domain then types in its Add Trusted Domain.\n\n"
 			 "Remove deletes one side only; a broken trust (KB "
 			 "Q207957) is repaired by removing both sides and adding "
-			 "both again, Trusting side first. Verify checks the "
-			 "secure channel: OK, broken, or unknown until checked.");
+			 "both again, the accounts domain (the trusted one) "
+			 "first: on its PDC, Trusting Domains, Add... the "
+			 "resource domain; then, on the resource domain's "
+			 "PDC, Trusted Domains, Add... the accounts domain, "
+			 "with the same password. Verify checks the secure "
+			 "channel: OK, broken, or unknown until checked.");
 	case UI_HELP_ADD_TRUSTING:
 		return _("Permits another domain to trust this one. Type the "
 			 "trusting domain's name (15 characters at most) and an "
@@ -88,11 +92,11 @@ static const char *topic_text(enum ui_help_topic t)
 			 "Then, on the trusting domain, add this domain to its "
 			 "Trusted Domains with the same password.");
 	case UI_HELP_ADD_TRUSTED:
-		return _("Makes this domain trust another one, so that its users "
-			 "can log on here. The other domain must already list "
-			 "this one in its Trusting Domains; type the password "
-			 "chosen there. The trust is checked before anything is "
-			 "stored.");
+		return _("Makes this domain trust another one, so that the "
+			 "other domain's users can log on here. The other "
+			 "domain must already list this one in its Trusting "
+			 "Domains; type the password chosen there. The trust is "
+			 "checked before anything is stored.");
 	case UI_HELP_CONFIRM:
 		return _("Yes goes ahead, No (or Esc) leaves everything as it "
 			 "was.");

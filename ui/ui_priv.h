@@ -88,6 +88,7 @@ struct ui_state {
 	int sigpipe[2];         /* self-pipe: signals become bytes */
 	volatile int quit_signal; /* the signal that asked us to leave */
 	int busy_depth;
+	int msg_depth;          /* message boxes open (the summary waits) */
 	bool too_small;
 	int cur_y, cur_x;       /* where the hardware cursor goes */
 	char note[256];         /* the model's last note, for the status */
