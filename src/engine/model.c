@@ -323,6 +323,23 @@ static struct um_status creds_complete(struct um_model *m, const char *pdc,
 	return st;
 }
 
+/* A real PDC: the RPC module, loaded now if this is the first. */
+static struct um_status rpc_attach(struct um_model *m, struct um_pdc *p)
+{
+	const struct um_rpc_module *rpc;
+	const char *why;
+	struct um_status st;
+
+	rpc = um_rpc_module_load(&st, &why);
+	if (rpc == NULL) {
+		if (why != NULL) {
+			um_model_note(m, why);
+		}
+		return st;
+	}
+	return rpc->attach(p, &m->opt);
+}
+
 struct um_status um_pdc_get(struct um_model *m, const char *name,
 			    struct um_pdc **out)
 {
@@ -355,7 +372,7 @@ struct um_status um_pdc_get(struct um_model *m, const char *name,
 		/* a real PDC: its backend state; no wire before the first
 		 * operation (a name refused needs no connection) */
 		st = m->world != NULL ? um_backend_sim_attach(p, m->world)
-				      : um_backend_rpc_attach(p, &m->opt);
+				      : rpc_attach(m, p);
 	}
 	if (!um_is_ok(st)) {
 		talloc_free(p);
@@ -466,15 +483,17 @@ static struct um_status fetch_info(struct um_pdc *p, um_op_send_fn send,
  * table, and every operation tries again. */
 static struct um_status learn_dialect(struct um_pdc *p)
 {
+	const struct um_rpc_module *rpc;
 	struct um_status st;
 
 	if (p->ops != NULL) {
 		return um_ok();
 	}
-	st = fetch_info(p, um_backend_rpc_connect_send,
-			um_backend_rpc_connect_recv);
+	/* attached, so loaded */
+	rpc = um_rpc_module_loaded();
+	st = fetch_info(p, rpc->connect_send, rpc->connect_recv);
 	if (um_is_ok(st)) {
-		p->ops = um_backend_rpc_ops(p->info->dialect);
+		p->ops = rpc->ops(p->info->dialect);
 	}
 	return st;
 }
