@@ -47,14 +47,13 @@ UI_TESTS = \
 	tests/ui/wizard-resume-start.sh \
 	tests/ui/training-kb207957.sh \
 	tests/ui/training-unreachable.sh \
+	tests/ui/training-coach.sh \
 	tests/ui/own-names.sh \
 	tests/ui/update-guard.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
 	tests/ui/valgrind.supp \
-	tests/ui/screens tests/ui/expected bench/ui-bench.sh \
-	tests/ui/long-names.ini tests/ui/long-names-down.ini \
-	tests/ui/long-names-unreachable.ini
+	tests/ui/screens tests/ui/expected bench/ui-bench.sh
 
 # The expected screens change only here, deliberately, never in a test
 # run: review the diff before committing it.  The switch is the script's

@@ -1,7 +1,7 @@
 #!/bin/sh
 # usrmgr i18n test: long names in German (issue 18).  Every step of
 # Diagnose Trust and the guided repair at 80x24, in German, on two
-# domains and PDCs with 15-character names (tests/ui/long-names.ini; and
+# domains and PDCs with 15-character names (tests/ui/screens/long-names.ini; and
 # long-names-down.ini, whose accounts PDC goes down at step 3), the keys
 # of tests/i18n/wizard-long-de.keys and wizard-down-long-de.keys fed to
 # the test binary (tests/ui/README.md: screen dumps); each dump is
@@ -68,7 +68,7 @@ whole_names() {
 }
 
 # run KEYS SCENARIO NAME LOCALE...: the German key script (tests/i18n)
-# on the scenario (tests/ui), its dumps in $T/out/NAME, each compared
+# on the scenario (tests/ui/screens), its dumps in $T/out/NAME, each compared
 # with de-NAME-*.screen; every expected one must have been dumped.
 run() {
 	keys=$1 scen=$2 name=$3
@@ -81,7 +81,7 @@ run() {
 		XDG_STATE_HOME="$T/state/$name" \
 		USRMGR_UI_SCRIPT="$top_srcdir/tests/i18n/$keys" \
 		USRMGR_UI_DUMP_DIR="$T/out/$name" timeout 300 "$BIN" \
-		--scenario "$top_srcdir/tests/ui/$scen" --state "$T/$name.ini" \
+		--scenario "$top_srcdir/tests/ui/screens/$scen" --state "$T/$name.ini" \
 		>"$T/stdout" 2>"$T/stderr"; then
 		ok "$name: usrmgr ran the German key script and exited 0"
 	else
