@@ -123,9 +123,8 @@ static const char *topic_text(enum ui_help_topic t)
 			 "the same pair.");
 	case UI_HELP_REPAIR:
 		return _("Repair Trust repairs the trust \"the resource domain "
-			 "trusts the accounts domain\" in the order of KB "
-			 "Q207957: the resource domain trusts, the accounts "
-			 "domain is trusted.\n\n"
+			 "trusts the accounts domain\": the resource domain "
+			 "trusts, the accounts domain is trusted.\n\n"
 			 "Type each PDC's name; \"Connect as\" (DOMAIN\\user) "
 			 "is that PDC's administrator, asked for a password "
 			 "when needed; leave it empty for the default "
@@ -133,13 +132,14 @@ static const char *topic_text(enum ui_help_topic t)
 			 "(optional) adds a logon test at the end.\n\n"
 			 "OK reads both sides first. Then one new trust "
 			 "password is asked for, twice (or generated), and "
-			 "each step is shown with its PDC before it runs: both "
-			 "halves removed, the trust added on the accounts "
-			 "domain's PDC (Trusting Domains) first, then on the "
-			 "resource domain's PDC (Trusted Domains), the secure "
-			 "channel reset and verified. Every step is journaled: "
-			 "a repair left unfinished is offered again when User "
-			 "Manager starts.");
+			 "each step is shown with its PDC before it runs, in "
+			 "the order of KB Q207957: both halves removed, the "
+			 "trust added on the accounts domain's PDC (Trusting "
+			 "Domains) first, then on the resource domain's PDC "
+			 "(Trusted Domains), the secure channel reset and "
+			 "verified. Every step is journaled: a repair left "
+			 "unfinished is offered again when User Manager "
+			 "starts.");
 	case UI_HELP_TRAINING:
 		return _("Training: the users of one domain cannot log on to "
 			 "another. Find out why and repair the trust yourself, "
