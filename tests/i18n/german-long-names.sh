@@ -1,8 +1,9 @@
 #!/bin/sh
 # usrmgr i18n test: long names in German (issue 18).  Every step of
 # Diagnose Trust and the guided repair at 80x24, in German, on two
-# domains and PDCs with 15-character names (tests/ui/screens/long-names.ini; and
-# long-names-down.ini, whose accounts PDC goes down at step 3), the keys
+# domains and PDCs with 15-character names (long-names.ini in
+# tests/ui/screens, and long-names-down.ini there, whose accounts PDC
+# goes down at step 3), the keys
 # of tests/i18n/wizard-long-de.keys and wizard-down-long-de.keys fed to
 # the test binary (tests/ui/README.md: screen dumps); each dump is
 # compared with tests/i18n/expected/de-wizard-long-NAME.screen (and
