@@ -6,9 +6,11 @@ I18N_TESTS = \
 	tests/i18n/man.sh \
 	tests/i18n/untranslated.sh \
 	tests/i18n/catalogue.sh \
-	tests/i18n/german.sh
+	tests/i18n/german.sh \
+	tests/i18n/layout.sh
 TESTS += $(I18N_TESTS)
 EXTRA_DIST += $(I18N_TESTS) tests/i18n/allowlist tests/i18n/localedir.c tests/i18n/lib.sh \
+	tests/i18n/frames.py tests/i18n/screens \
 	tests/i18n/expected/de-trust-dialog.screen \
 	tests/i18n/expected/de-add-trusted-failed.screen \
 	po/usrmgr-lab.sh

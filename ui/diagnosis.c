@@ -168,8 +168,7 @@ static void diag_paint(struct ui_dialog *dl)
 	struct diag_view *v = dl->priv;
 	struct um_diagnosis *d = v->d;
 	attr_t a = ui_attr(UI_R_DIALOG);
-	int bw = (dl->w - 5) / 2, y, i, n;
-	char **lines;
+	int bw = (dl->w - 5) / 2, y;
 	char *s;
 	TALLOC_CTX *t = talloc_new(NULL);
 
@@ -178,10 +177,8 @@ static void diag_paint(struct ui_dialog *dl)
 	if (d == NULL) {
 		s = talloc_asprintf(t, _("The diagnosis could not be made: %s"),
 				    um_status_text(v->st));
-		n = ui_wrap(s, dl->w - 6, &lines, t);
-		for (i = 0; i < n && i < 6; i++)
-			ui_text_put(dl->win, 2 + i, 3, dl->w - 6, lines[i],
-				    ui_attr(UI_R_ERROR));
+		ui_text_block(dl->win, 2, 3, dl->w - 6, 6, s,
+			      ui_attr(UI_R_ERROR));
 		talloc_free(t);
 		return;
 	}
@@ -223,9 +220,8 @@ static void diag_paint(struct ui_dialog *dl)
 	ui_text_put(dl->win, 10, 2, dl->w - 4, s,
 		    d->verdict == UM_VERDICT_HEALTHY ? ui_attr(UI_R_OK)
 						     : ui_attr(UI_R_ERROR));
-	n = ui_wrap(um_verdict_advice(d->verdict), dl->w - 6, &lines, t);
-	for (i = 0; i < n && 11 + i < dl->h - 3; i++)
-		ui_text_put(dl->win, 11 + i, 3, dl->w - 6, lines[i], a);
+	ui_text_block(dl->win, 11, 3, dl->w - 6, dl->h - 3 - 11,
+		      um_verdict_advice(d->verdict), a);
 	talloc_free(t);
 }
 

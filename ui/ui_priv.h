@@ -138,6 +138,8 @@ void ui_script_close(void);
 bool ui_script_next(int *key, bool *same_group);
 bool ui_script_peek_same_group(void);
 void ui_dump_screen(const char *path, bool attrs);
+/* A text did not fit the room it was given (the next dump says so). */
+void ui_script_note_cut(const char *text);
 
 /* ---- text (widget_text.c) ------------------------------------------ */
 
@@ -156,6 +158,10 @@ int ui_label_put_ex(WINDOW *w, int y, int x, int maxw, const char *label,
 void ui_fill(WINDOW *w, int y, int x, int n, attr_t a);
 /* Word-wrap TEXT to WIDTH; returns the line count, lines in LINES. */
 int ui_wrap(const char *text, int width, char ***lines, TALLOC_CTX *mem);
+/* TEXT word-wrapped to WIDTH, at most MAX_LINES lines from (Y, X); returns
+ * the lines drawn.  A text that needs more is cut short, and noted. */
+int ui_text_block(WINDOW *w, int y, int x, int width, int max_lines,
+		  const char *text, attr_t a);
 
 /* ---- list (widget_list.c): a virtual list ------------------------ */
 

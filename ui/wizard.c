@@ -150,9 +150,8 @@ static void wiz_paint(struct ui_dialog *d)
 	struct wiz *x = d->priv;
 	TALLOC_CTX *t = talloc_new(NULL);
 	attr_t a = ui_attr(UI_R_DIALOG);
-	int bw = (d->w - 5) / 2, y, i, n;
+	int bw = (d->w - 5) / 2, y;
 	size_t cur = um_repair_next(x->r);
-	char **lines;
 	char *s;
 
 	for (y = 1; y < d->h - 2; y++)
@@ -167,10 +166,9 @@ static void wiz_paint(struct ui_dialog *d)
 	side_panel(d, x, UM_SIDE_ACCOUNTS, 2, 3 + bw, d->w - 5 - bw);
 	y = 11;
 	if (x->finished || x->stopped || cur >= N_STEPS) {
-		n = ui_wrap(x->summary ? x->summary : "", d->w - 6, &lines, t);
-		for (i = 0; i < n && y < 19; i++, y++)
-			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
-				    x->outcome_bad ? ui_attr(UI_R_ERROR) : a);
+		ui_text_block(d->win, y, 3, d->w - 6, 19 - y,
+			      x->summary ? x->summary : "",
+			      x->outcome_bad ? ui_attr(UI_R_ERROR) : a);
 	} else {
 		s = talloc_asprintf(t, "%s: %s",
 				    um_repair_step_heading(t, x->r, cur),
@@ -179,17 +177,12 @@ static void wiz_paint(struct ui_dialog *d)
 			    ui_attr(UI_R_DIALOG_TITLE));
 		s = talloc_asprintf(t, "%s\n%s", _(um_repair_steps[cur].screen),
 				    um_repair_step_text(t, x->r, cur));
-		n = ui_wrap(s, d->w - 6, &lines, t);
-		for (i = 0; i < n && y < 17; i++, y++)
-			ui_text_put(d->win, y, 3, d->w - 6, lines[i], a);
+		ui_text_block(d->win, y, 3, d->w - 6, 17 - y, s, a);
 	}
-	if (x->outcome != NULL && !x->finished && !x->stopped) {
-		n = ui_wrap(x->outcome, d->w - 6, &lines, t);
-		for (i = 0, y = 17; i < n && y < 19; i++, y++)
-			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
-				    x->outcome_bad ? ui_attr(UI_R_ERROR)
-						   : ui_attr(UI_R_OK));
-	}
+	if (x->outcome != NULL && !x->finished && !x->stopped)
+		ui_text_block(d->win, 17, 3, d->w - 6, 2, x->outcome,
+			      x->outcome_bad ? ui_attr(UI_R_ERROR)
+					     : ui_attr(UI_R_OK));
 	talloc_free(t);
 }
 
@@ -227,18 +220,13 @@ static void pw_paint(struct ui_dialog *d)
 {
 	struct pw_dlg *p = d->priv;
 	TALLOC_CTX *t = talloc_new(NULL);
-	char **lines;
 	char *s;
-	int i, n;
 
 	s = um_repair_password_text(t, p->x->r, p->need);
 	if (p->confirm)
 		s = talloc_asprintf(t, "%s %s", s, _("Generate makes a strong "
 			"one that nobody needs to know."));
-	n = ui_wrap(s, d->w - 6, &lines, t);
-	for (i = 0; i < n && i < 5; i++)
-		ui_text_put(d->win, 1 + i, 3, d->w - 6, lines[i],
-			    ui_attr(UI_R_DIALOG));
+	ui_text_block(d->win, 1, 3, d->w - 6, 5, s, ui_attr(UI_R_DIALOG));
 	talloc_free(t);
 }
 
