@@ -185,7 +185,7 @@ static void diag_paint(struct ui_dialog *dl)
 	s = talloc_asprintf(t, _("Trust: %s trusts %s"),
 			    d->resource ? d->resource : "?",
 			    d->accounts ? d->accounts : "?");
-	ui_text_put(dl->win, 1, 2, dl->w - 4, s, a);
+	ui_text_line(dl->win, 1, 2, dl->w - 4, s, a);
 	s = talloc_asprintf(t, _(" Resource side: %s "),
 			    d->resource ? d->resource : "?");
 	side_box(dl->win, 2, 2, bw, s, d->resource_pdc, d->resource_reach,
@@ -204,20 +204,21 @@ static void diag_paint(struct ui_dialog *dl)
 	if (d->reset)
 		s = talloc_asprintf_append(s, _("; after a reset: %s"),
 					   outcome(true, d->verify_after_reset));
-	ui_text_put(dl->win, 7, 2, dl->w - 4, s,
-		    d->verified && !um_is_ok(d->verify) ? ui_attr(UI_R_ERROR)
-							: a);
+	/* a long status name (or a translation) takes the blank row below */
+	y = 7 + ui_text_block(dl->win, 7, 2, dl->w - 4, 2, s,
+			      d->verified && !um_is_ok(d->verify)
+				      ? ui_attr(UI_R_ERROR) : a);
 	s = talloc_asprintf(t, _("Logon test: %s%s%s"),
 			    d->logon_tested ? outcome(true, d->logon)
 					    : _("not run (no test user)"),
 			    d->logon_tested && !um_is_ok(d->logon) ? " - " : "",
 			    d->logon_tested && !um_is_ok(d->logon)
 				    ? um_status_name(d->logon) : "");
-	ui_text_put(dl->win, 8, 2, dl->w - 4, s,
+	ui_text_line(dl->win, y, 2, dl->w - 4, s,
 		    d->logon_tested && !um_is_ok(d->logon)
 			    ? ui_attr(UI_R_ERROR) : a);
 	s = talloc_asprintf(t, _("Verdict: %s"), um_verdict_text(d->verdict));
-	ui_text_put(dl->win, 10, 2, dl->w - 4, s,
+	ui_text_line(dl->win, 10, 2, dl->w - 4, s,
 		    d->verdict == UM_VERDICT_HEALTHY ? ui_attr(UI_R_OK)
 						     : ui_attr(UI_R_ERROR));
 	ui_text_block(dl->win, 11, 3, dl->w - 6, dl->h - 3 - 11,
@@ -275,10 +276,10 @@ void ui_diagnosis(void)
 	diagnose(&v);
 	ui_dialog_init(&dl, _("Diagnose Trust"), 20, w, UI_HELP_DIAGNOSIS);
 	ui_dialog_handle(&dl, diag_event, diag_paint, &v, ID_CLOSE, ID_CLOSE);
-	ui_dialog_button(&dl, ID_REPAIR, 18, 2, _("&Repair..."));
-	ui_dialog_button(&dl, ID_AGAIN, 18, 18, _("&Diagnose Again"));
-	ui_dialog_button(&dl, ID_CLOSE, 18, 40, _("Close"));
-	ui_dialog_button(&dl, UI_ID_HELP, 18, 52, _("&Help"));
+	ui_dialog_button_w(&dl, ID_REPAIR, 18, 2, _("&Repair..."), 0);
+	ui_dialog_button_w(&dl, ID_AGAIN, 18, 18, _("&Diagnose Again"), 0);
+	ui_dialog_button_w(&dl, ID_CLOSE, 18, 40, _("Close"), 0);
+	ui_dialog_button_w(&dl, UI_ID_HELP, 18, 52, _("&Help"), 0);
 	diag_buttons(&dl, &v);
 	ui_dialog_focus(&dl, ID_CLOSE);
 	ui_dialog_run(&dl);
@@ -339,9 +340,10 @@ static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
 	ui_dialog_field(&d, ID_USER, 10, 20, 24, false, 255);
 	ui_dialog_label(&d, 11, 2, _("&Password:"));
 	ui_dialog_field(&d, ID_USER_PW, 11, 20, 24, true, UM_SECRET_MAX_UTF16);
-	ui_dialog_button(&d, ID_OK, 3, 56, _("OK"))->w = 12;
-	ui_dialog_button(&d, ID_CANCEL, 4, 56, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, UI_ID_HELP, 5, 56, _("&Help"))->w = 12;
+	ui_dialog_button_w(&d, ID_OK, 3, 56, _("OK"), 12);
+	ui_dialog_button_w(&d, ID_CANCEL, 4, 56, _("Cancel"), 12);
+	ui_dialog_button_w(&d, UI_ID_HELP, 5, 56, _("&Help"), 12);
+	ui_dialog_button_column(&d, 56);
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_RES), res ? res : "");
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_ACC), acc ? acc : "");
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_USER), user ? user : "");

@@ -259,3 +259,11 @@ int ui_text_block(WINDOW *w, int y, int x, int width, int max_lines,
 	talloc_free(t);
 	return i;
 }
+
+int ui_text_line(WINDOW *w, int y, int x, int maxw, const char *text,
+		 attr_t a)
+{
+	if (ui_text_width(text) > maxw)
+		ui_script_note_cut(text);
+	return ui_text_put(w, y, x, maxw, text, a);
+}

@@ -145,6 +145,35 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 	talloc_free(t);
 }
 
+/* The current step: its heading, where it is done and why, then the
+ * last step's outcome.  The outcome stays at row 17 when the text leaves
+ * room (as in English); a longer text (a translation) takes rows down to
+ * 18 and pushes the outcome below it. */
+static void paint_step(struct ui_dialog *d, struct wiz *x, size_t cur,
+		       TALLOC_CTX *t)
+{
+	bool show = x->outcome != NULL;
+	char **lines;
+	int y = 11, n = show ? ui_wrap(x->outcome, d->w - 6, &lines, t) : 0;
+	char *s = talloc_asprintf(t, "%s: %s",
+				  um_repair_step_heading(t, x->r, cur),
+				  um_repair_step_title(cur));
+
+	if (n > 2)
+		n = 2;
+	ui_text_line(d->win, y++, 2, d->w - 4, s, ui_attr(UI_R_DIALOG_TITLE));
+	s = talloc_asprintf(t, "%s\n%s", _(um_repair_steps[cur].screen),
+			    um_repair_step_text(t, x->r, cur));
+	y += ui_text_block(d->win, y, 3, d->w - 6, 19 - n - y, s,
+			   ui_attr(UI_R_DIALOG));
+	if (y < 17)
+		y = 17;
+	if (show)
+		ui_text_block(d->win, y, 3, d->w - 6, 19 - y, x->outcome,
+			      x->outcome_bad ? ui_attr(UI_R_ERROR)
+					     : ui_attr(UI_R_OK));
+}
+
 static void wiz_paint(struct ui_dialog *d)
 {
 	struct wiz *x = d->priv;
@@ -161,28 +190,15 @@ static void wiz_paint(struct ui_dialog *d)
 			    um_verdict_text(x->verdict));
 	if (ui_text_width(s) > d->w - 4) /* the panels name both domains */
 		s = talloc_strdup(t, um_verdict_text(x->verdict));
-	ui_text_put(d->win, 1, 2, d->w - 4, s, a);
+	ui_text_line(d->win, 1, 2, d->w - 4, s, a);
 	side_panel(d, x, UM_SIDE_RESOURCE, 2, 2, bw);
 	side_panel(d, x, UM_SIDE_ACCOUNTS, 2, 3 + bw, d->w - 5 - bw);
-	y = 11;
-	if (x->finished || x->stopped || cur >= N_STEPS) {
-		ui_text_block(d->win, y, 3, d->w - 6, 19 - y,
+	if (x->finished || x->stopped || cur >= N_STEPS)
+		ui_text_block(d->win, 11, 3, d->w - 6, 19 - 11,
 			      x->summary ? x->summary : "",
 			      x->outcome_bad ? ui_attr(UI_R_ERROR) : a);
-	} else {
-		s = talloc_asprintf(t, "%s: %s",
-				    um_repair_step_heading(t, x->r, cur),
-				    um_repair_step_title(cur));
-		ui_text_put(d->win, y++, 2, d->w - 4, s,
-			    ui_attr(UI_R_DIALOG_TITLE));
-		s = talloc_asprintf(t, "%s\n%s", _(um_repair_steps[cur].screen),
-				    um_repair_step_text(t, x->r, cur));
-		ui_text_block(d->win, y, 3, d->w - 6, 17 - y, s, a);
-	}
-	if (x->outcome != NULL && !x->finished && !x->stopped)
-		ui_text_block(d->win, 17, 3, d->w - 6, 2, x->outcome,
-			      x->outcome_bad ? ui_attr(UI_R_ERROR)
-					     : ui_attr(UI_R_OK));
+	else
+		paint_step(d, x, cur, t);
 	talloc_free(t);
 }
 
@@ -301,11 +317,11 @@ static bool ask_password(struct wiz *x, enum um_password_need need)
 		ui_dialog_field(&d, PW_CONFIRM, 7, 22, 22, true,
 				UM_SECRET_MAX_UTF16);
 	}
-	ui_dialog_button(&d, PW_OK, 9, 3, _("OK"))->w = 10;
+	ui_dialog_button_w(&d, PW_OK, 9, 3, _("OK"), 10);
 	if (p.confirm)
-		ui_dialog_button(&d, PW_GENERATE, 9, 15, _("&Generate"))->w = 12;
-	ui_dialog_button(&d, PW_CANCEL, 9, 29, _("Cancel"))->w = 10;
-	ui_dialog_button(&d, PW_HELP, 9, 41, _("&Help"))->w = 10;
+		ui_dialog_button_w(&d, PW_GENERATE, 9, 15, _("&Generate"), 12);
+	ui_dialog_button_w(&d, PW_CANCEL, 9, 29, _("Cancel"), 10);
+	ui_dialog_button_w(&d, PW_HELP, 9, 41, _("&Help"), 10);
 	ui_dialog_focus(&d, PW_NEW);
 	r = ui_dialog_run(&d);
 	ui_dialog_free(&d);
@@ -467,10 +483,10 @@ static void wiz_run(struct wiz *x)
 	ui_dialog_init(&d, _("Repair Trust (KB Q207957)"), 22, w,
 		       UI_HELP_CUSTOM);
 	ui_dialog_handle(&d, wiz_event, wiz_paint, x, ID_RUN, ID_STOP);
-	ui_dialog_button(&d, ID_RUN, 20, 2, _("&Run Step"));
-	ui_dialog_button(&d, ID_ALL, 20, 17, _("Run &All Remaining"));
-	ui_dialog_button(&d, ID_STOP, 20, 41, _("&Stop"))->w = 9;
-	ui_dialog_button(&d, ID_HELP, 20, 53, _("&Help"));
+	ui_dialog_button_w(&d, ID_RUN, 20, 2, _("&Run Step"), 0);
+	ui_dialog_button_w(&d, ID_ALL, 20, 17, _("Run &All Remaining"), 0);
+	ui_dialog_button_w(&d, ID_STOP, 20, 41, _("&Stop"), 9);
+	ui_dialog_button_w(&d, ID_HELP, 20, 53, _("&Help"), 0);
 	wiz_buttons(&d, x);
 	ui_dialog_focus(&d, ID_RUN);
 	ui_dialog_run(&d);

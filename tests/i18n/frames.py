@@ -27,6 +27,9 @@ V = set("│|")
 # what may stand on a vertical edge: junctions and scroll arrows
 V_OK = V | set("├┤┼+↑↓▲▼^v")
 H_OK = H | set("┬┴┼+")
+# what ends a button's text when a box is drawn over it (not "-", "^" or
+# "v": a button's text may hold them)
+FRAME = "│|─├┤┼┬┴+┌┐└┘↑↓▲▼"
 
 
 def read_dump(path):
@@ -186,8 +189,12 @@ def button_problems(g, boxes):
             b = box_of(boxes, y, x)
             end = b[3] if b else len(row)
             j = x + 1
-            while j < end and row[j] not in "[]":
+            while j < end and row[j] not in "[]" + FRAME:
                 j += 1
+            if j < end and row[j] in FRAME:
+                # a box drawn over the rest of the button
+                x = j
+                continue
             if j >= end or row[j] == "[":
                 out.append((y, x, "button not closed: %r" %
                             row[x:end].rstrip()))

@@ -27,11 +27,17 @@ trap 'exit 1' INT TERM HUP
 # shellcheck source=tests/i18n/lib.sh
 . "$top_srcdir/tests/i18n/lib.sh"
 
-[ -x "$USRMGR_TEST_BIN" ] || { not_ok "no test binary at $USRMGR_TEST_BIN"; finish; }
+if [ ! -x "$USRMGR_TEST_BIN" ]; then
+	not_ok "no test binary at $USRMGR_TEST_BIN"
+	finish
+fi
 need msgfmt "package gettext"
 need python3 "package python3"
 shim=$top_builddir/tests/i18n/localedir.so
-[ -f "$shim" ] || { not_ok "$shim is not built (make check builds it)"; finish; }
+if [ ! -f "$shim" ]; then
+	not_ok "$shim is not built (make check builds it)"
+	finish
+fi
 
 unset LC_ALL LC_MESSAGES LANGUAGE NO_COLOR USRMGR_UI_SCRIPT ESCDELAY \
 	2>/dev/null || true
@@ -79,7 +85,7 @@ fi
 for keys in "$top_srcdir"/tests/ui/screens/*.keys; do
 	name=$(basename "$keys")
 	[ -f "$SCRIPTS/$name" ] ||
-		not_ok "tests/ui/screens/$name has no German twin in tests/i18n/screens"
+		not_ok "tests/ui/screens/$name: no German twin in $SCRIPTS"
 done
 
 # ---- every script, every dump ------------------------------------------------
@@ -103,7 +109,8 @@ for keys in "$SCRIPTS"/*.keys; do
 		USRMGR_UI_SCRIPT="$keys" USRMGR_UI_DUMP_DIR="$out" $extra \
 		timeout 300 "$USRMGR_TEST_BIN" --scenario "$scen" \
 		--state "$T/$name.state" $args >"$T/$name.log" 2>&1; then
-		not_ok "$name: usrmgr-test failed: $(head -c 300 "$T/$name.log")"
+		not_ok "$name: usrmgr-test failed:"
+		sed 's/^/#   /' "$T/$name.log"
 		continue
 	fi
 	n=0
@@ -111,10 +118,12 @@ for keys in "$SCRIPTS"/*.keys; do
 		[ -f "$dump" ] || continue
 		n=$((n + 1))
 		d=$(basename "$dump" .screen)
-		python3 "$top_srcdir/tests/i18n/frames.py" "$dump" >"$T/frames" 2>&1
+		python3 "$top_srcdir/tests/i18n/frames.py" "$dump" \
+			>"$T/frames" 2>&1
 		rc=$?
 		if [ -f "$out/$d.cut" ]; then
-			sort -u "$out/$d.cut" | sed 's/^/text cut short: /' >>"$T/frames"
+			sort -u "$out/$d.cut" |
+				sed 's/^/text cut short: /' >>"$T/frames"
 			rc=1
 		fi
 		if [ "$rc" = 0 ]; then
