@@ -1,11 +1,13 @@
 # Tests of the manuals and the translations (tests/i18n/): the man pages
 # render without warnings and name every option; every user-visible string
 # is marked for translation; every catalogue is complete and current; the
+# texts that give the trust's direction say it the KB's way; the
 # program, its screens (in tmux) and the lab speak German.
 I18N_TESTS = \
 	tests/i18n/man.sh \
 	tests/i18n/untranslated.sh \
 	tests/i18n/catalogue.sh \
+	tests/i18n/direction.sh \
 	tests/i18n/german.sh \
 	tests/i18n/layout.sh \
 	tests/i18n/build-tree.sh

@@ -15,6 +15,7 @@ check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
 tests_unit_status_test_SOURCES = tests/unit/status-test.c $(UNIT_COMMON)
+tests_unit_status_test_CPPFLAGS = $(BACKEND_CPPFLAGS)
 tests_unit_status_test_CFLAGS = $(UNIT_CFLAGS) $(SAMBA_CFLAGS)
 tests_unit_status_test_LDADD = $(UNIT_LIBS)
 tests_unit_secret_test_SOURCES = tests/unit/secret-test.c $(UNIT_COMMON)
@@ -35,10 +36,13 @@ tests_unit_repair_test_LDADD = $(UNIT_LIBS)
 tests_unit_training_test_SOURCES = tests/unit/training-test.c $(UNIT_COMMON)
 tests_unit_training_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_training_test_LDADD = $(UNIT_LIBS)
+# The coach on names of its own and with unrelated trusts (issue 18).
+EXTRA_DIST += tests/unit/coach-names.ini tests/unit/coach-third.ini
 
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
-CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh
+CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
+	tests/cli/rpc-module.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/own-scenario.sh
 

@@ -46,8 +46,8 @@ tests_security_hooks_off_test_SOURCES = tests/security/hooks-off-test.c
 tests_security_hooks_off_test_CPPFLAGS = $(RPC_CPPFLAGS) \
 	-DUM_NT4_HELPER='"$(pkglibexecdir)/usrmgr-nt4-trust"'
 tests_security_hooks_off_test_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
-tests_security_hooks_off_test_LDADD = $(USRMGR_CORE_LIBS) \
-	libusrmgr_hooks_off.a $(USRMGR_SYS_LIBS)
+tests_security_hooks_off_test_LDADD = $(USRMGR_CORE_LIBS) libusrmgr_rpc.a \
+	libusrmgr.a libusrmgr_hooks_off.a $(SAMBA_LIBS) $(USRMGR_SYS_LIBS)
 EXTRA_DIST += tests/security/hooks-off.sh
 
 # Against the lab: the link to the PDCs is encrypted, -k means Kerberos.

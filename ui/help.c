@@ -79,8 +79,12 @@ static const char *topic_text(enum ui_help_topic t)
 			 "domain then types in its Add Trusted Domain.\n\n"
 			 "Remove deletes one side only; a broken trust (KB "
 			 "Q207957) is repaired by removing both sides and adding "
-			 "both again, Trusting side first. Verify checks the "
-			 "secure channel: OK, broken, or unknown until checked.");
+			 "both again, the accounts domain (the trusted one) "
+			 "first: on its PDC, Trusting Domains, Add... the "
+			 "resource domain; then, on the resource domain's "
+			 "PDC, Trusted Domains, Add... the accounts domain, "
+			 "with the same password. Verify checks the secure "
+			 "channel: OK, broken, or unknown until checked.");
 	case UI_HELP_ADD_TRUSTING:
 		return _("Permits another domain to trust this one. Type the "
 			 "trusting domain's name (15 characters at most) and an "
@@ -88,11 +92,11 @@ static const char *topic_text(enum ui_help_topic t)
 			 "Then, on the trusting domain, add this domain to its "
 			 "Trusted Domains with the same password.");
 	case UI_HELP_ADD_TRUSTED:
-		return _("Makes this domain trust another one, so that its users "
-			 "can log on here. The other domain must already list "
-			 "this one in its Trusting Domains; type the password "
-			 "chosen there. The trust is checked before anything is "
-			 "stored.");
+		return _("Makes this domain trust another one, so that the "
+			 "other domain's users can log on here. The other "
+			 "domain must already list this one in its Trusting "
+			 "Domains; type the password chosen there. The trust is "
+			 "checked before anything is stored.");
 	case UI_HELP_CONFIRM:
 		return _("Yes goes ahead, No (or Esc) leaves everything as it "
 			 "was.");
@@ -147,6 +151,9 @@ static const char *help_cell(struct ui_list *l, size_t row, int col)
 	return row < (size_t)v->n ? v->lines[row] : NULL;
 }
 
+/* The text's id: not UI_ANSWER_OK, or focusing it would focus OK. */
+#define ID_TEXT 2
+
 static void help_show(const char *title, const char *text)
 {
 	TALLOC_CTX *t = talloc_new(NULL);
@@ -161,12 +168,12 @@ static void help_show(const char *title, const char *text)
 	l.priv = &v;
 	ui_list_set(&l, (size_t)v.n, false);
 	ui_dialog_init(&d, title, h, w, UI_HELP_HELP);
-	ui_dialog_list(&d, 1, 1, 1, h - 4, w - 2, &l);
+	ui_dialog_list(&d, ID_TEXT, 1, 1, h - 4, w - 2, &l);
 	d.default_id = UI_ANSWER_OK;
 	d.cancel_id = UI_ANSWER_OK;
 	ui_dialog_button(&d, UI_ANSWER_OK, h - 2, (w - 6) / 2, _("OK"));
 	/* The text has the focus: arrows scroll it, Enter closes. */
-	ui_dialog_focus(&d, 1);
+	ui_dialog_focus(&d, ID_TEXT);
 	ui_dialog_run(&d);
 	ui_dialog_free(&d);
 	talloc_free(t);

@@ -45,6 +45,7 @@ UI_TESTS = \
 	tests/ui/wizard-offer.sh \
 	tests/ui/training-kb207957.sh \
 	tests/ui/training-unreachable.sh \
+	tests/ui/training-coach.sh \
 	tests/ui/own-names.sh \
 	tests/ui/update-guard.sh
 TESTS += $(UI_TESTS)

@@ -119,6 +119,9 @@ struct ui_main {
 	struct ui_list ulist, glist;
 	int focus;                /* 0: users, 1: groups */
 	int uy, uh, gy, gh;       /* first row and height of each list */
+	TALLOC_CTX *alert_mem;
+	char **alert;             /* a broken trust, the engine's words */
+	int n_alert;              /* its lines, above the status line */
 	bool quit;
 };
 
@@ -234,6 +237,7 @@ static void lists_reset(struct ui_main *mw)
 	memset(&mw->ulist, 0, sizeof(mw->ulist));
 	memset(&mw->glist, 0, sizeof(mw->glist));
 	mw->ulist.ncols = 3;
+	mw->ulist.marks = mw->glist.marks = true;
 	mw->ulist.cell = user_cell;
 	mw->ulist.fetch = list_fetch;
 	mw->ulist.priv = mw;
@@ -282,9 +286,29 @@ static bool open_name(struct ui_main *mw, const char *name)
 
 /* ---- drawing --------------------------------------------------------- */
 
+/* What the engine knows of this domain's trusts, wrapped; no round
+ * trip is made for it. */
+static void alert_load(struct ui_main *mw)
+{
+	char *text;
+
+	TALLOC_FREE(mw->alert_mem);
+	mw->alert_mem = talloc_new(mw);
+	mw->alert = NULL;
+	mw->n_alert = 0;
+	text = mw->pdc != NULL ? um_pdc_trust_alert(mw->pdc, mw->alert_mem)
+			       : NULL;
+	if (text == NULL)
+		return;
+	mw->n_alert = ui_wrap(text, COLS - 2, &mw->alert, mw->alert_mem);
+	if (mw->n_alert > 2)
+		mw->n_alert = 2;
+}
+
 static void layout(struct ui_main *mw)
 {
-	int avail = LINES - 5; /* title, menu, status, two headers */
+	/* title, menu, status, two headers, the alert */
+	int avail = LINES - 5 - mw->n_alert;
 
 	mw->uh = avail * 3 / 5;
 	mw->gh = avail - mw->uh;
@@ -313,8 +337,8 @@ static void title_bar(struct ui_main *mw)
 	char *t;
 
 	if (mw->info != NULL)
-		t = talloc_asprintf(NULL, _("User Manager - %s"),
-				    mw->info->name);
+		t = talloc_asprintf(NULL, _("User Manager - %s (PDC: %s)"),
+				    mw->info->name, ui_pdc_host(mw->pdc));
 	else
 		t = talloc_strdup(NULL, _("User Manager"));
 	ui_fill(mw->win, 0, 0, COLS, ui_attr(UI_R_TITLE));
@@ -322,12 +346,24 @@ static void title_bar(struct ui_main *mw)
 	talloc_free(t);
 }
 
-static void status_line(struct ui_main *mw)
+/* The keys, as this keyboard types them (SHORT: without Exit). */
+static const char *keys_hint(bool short_form)
 {
-	const char *hint = ui.note[0] != '\0'
-		? ui.note
+	if (ui.esc_keys)
+		return short_form
+			? _("Esc 1 Help  Esc 0 Menu  Tab Next list  "
+			    "Esc P Policies")
+			: _("Esc 1 Help  Esc 0 Menu  Tab Next list  "
+			    "Esc P Policies  Ctrl-C Exit");
+	return short_form
+		? _("F1 Help  F10 Menu  Tab Next list  Alt+P Policies")
 		: _("F1 Help  F10 Menu  Tab Next list  Alt+P Policies  "
 		    "Ctrl-C Exit");
+}
+
+static void status_line(struct ui_main *mw)
+{
+	const char *hint = ui.note[0] != '\0' ? ui.note : keys_hint(false);
 	char right[64] = "";
 	int rw;
 
@@ -339,13 +375,24 @@ static void status_line(struct ui_main *mw)
 			 um_model_origin_label(ui.model));
 	rw = ui_text_width(right);
 	if (ui.note[0] == '\0' && ui_text_width(hint) > COLS - rw - 3)
-		hint = _("F1 Help  F10 Menu  Tab Next list  Alt+P Policies");
+		hint = keys_hint(true);
 	ui_fill(mw->win, LINES - 1, 0, COLS, ui_attr(UI_R_STATUS));
 	ui_text_put(mw->win, LINES - 1, 1, COLS - rw - 3, hint,
 		    ui_attr(UI_R_STATUS));
 	if (rw > 0)
 		ui_text_put(mw->win, LINES - 1, COLS - rw - 1, rw, right,
 			    ui_attr(UI_R_STATUS));
+}
+
+static void alert_paint(struct ui_main *mw)
+{
+	int i, y = LINES - 1 - mw->n_alert;
+
+	for (i = 0; i < mw->n_alert; i++) {
+		ui_fill(mw->win, y + i, 0, COLS, ui_attr(UI_R_ERROR));
+		ui_text_put(mw->win, y + i, 1, COLS - 2, mw->alert[i],
+			    ui_attr(UI_R_ERROR));
+	}
 }
 
 static void main_paint(struct ui_main *mw)
@@ -362,6 +409,7 @@ static void main_paint(struct ui_main *mw)
 	header(mw, mw->uy - 1, ucols, mw->ulist.col_w, 3);
 	header(mw, mw->gy - 1, gcols, mw->glist.col_w, 2);
 	status_line(mw);
+	alert_paint(mw);
 	/* The focused list last: the cursor goes to its selected row. */
 	ui_list_draw(&mw->ulist, mw->win, mw->uy, 0, mw->uh, COLS,
 		     mw->focus == 0);
@@ -446,7 +494,10 @@ static void do_command(struct ui_main *mw, int id)
 
 static void menu(struct ui_main *mw, int first)
 {
-	int id = ui_menubar_run(mw->win, 1, MENUS, N_ITEMS(menus), first, 0);
+	int id;
+
+	main_repaint(&mw->scr); /* the status line without the last note */
+	id = ui_menubar_run(mw->win, 1, MENUS, N_ITEMS(menus), first, 0);
 
 	if (id > 0)
 		do_command(mw, id);
@@ -517,6 +568,7 @@ int ui_main_window_run(const char *pdc)
 	main_repaint(&mw->scr);
 	ui_startup();
 	while (!mw->quit) {
+		alert_load(mw);
 		layout(mw);
 		ui_list_prefetch(&mw->ulist, mw->uh);
 		ui_list_prefetch(&mw->glist, mw->gh);

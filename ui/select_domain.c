@@ -95,7 +95,9 @@ static int select_ok(struct ui_dialog *d)
 		st = um_pdc_info(s->chosen, &info);
 	if (!um_is_ok(st)) {
 		s->chosen = NULL;
-		ui_message_status(NULL, st);
+		ui_message_status(talloc_asprintf(s->mem, _("The domain %s "
+							   "cannot be opened."),
+						  name), st);
 		return UI_DLG_CONTINUE;
 	}
 	return ID_OK;
@@ -109,8 +111,8 @@ static int select_event(struct ui_dialog *d, int id, int key)
 	switch (id) {
 	case ID_LIST:
 		if (key == UI_EV_SELECT && lc->list->n > 0)
-			ui_field_set(d, ui_dialog_ctl(d, ID_DOMAIN),
-				     s->names[lc->list->sel]);
+			ui_field_set_selected(d, ui_dialog_ctl(d, ID_DOMAIN),
+					      s->names[lc->list->sel]);
 		return UI_DLG_CONTINUE;
 	case ID_OK:
 		return select_ok(d);
@@ -160,7 +162,7 @@ struct um_pdc *ui_select_domain(struct um_pdc *current)
 	d.priv = NULL;
 	select_build(&d, &l, !um_model_finds_pdcs(ui.model));
 	d.priv = &s;
-	ui_field_set(&d, ui_dialog_ctl(&d, ID_DOMAIN), cur);
+	ui_field_set_selected(&d, ui_dialog_ctl(&d, ID_DOMAIN), cur);
 	if (ui_dialog_run(&d) != ID_OK)
 		s.chosen = NULL;
 	ui_dialog_free(&d);

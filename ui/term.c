@@ -135,12 +135,15 @@ static const struct role_look {
 	attr_t mono;
 	bool bold_in_8_colours;
 } looks[UI_R_COUNT] = {
+	/* Disabled menu items are not bold: bold black reads as emphasis
+	 * where it does not read as grey; their parentheses say it on every
+	 * terminal (widget_menubar.c). */
 	[UI_R_NORMAL] = { P_LIST, 0, A_NORMAL, false },
 	[UI_R_TITLE] = { P_TITLE, A_BOLD, A_REVERSE | A_BOLD, false },
 	[UI_R_MENUBAR] = { P_MENU, 0, A_REVERSE, false },
 	[UI_R_MENU] = { P_MENU, 0, A_NORMAL, false },
 	[UI_R_MENU_SEL] = { P_MENU_SEL, 0, A_REVERSE, false },
-	[UI_R_MENU_DISABLED] = { P_DISABLED, 0, A_DIM, true },
+	[UI_R_MENU_DISABLED] = { P_DISABLED, 0, A_DIM, false },
 	[UI_R_DIALOG] = { P_DIALOG, 0, A_NORMAL, false },
 	[UI_R_DIALOG_TITLE] = { P_DTITLE, A_BOLD, A_REVERSE | A_BOLD, false },
 	[UI_R_LIST] = { P_LIST, 0, A_NORMAL, false },
@@ -479,6 +482,17 @@ static SCREEN *screen_open(void)
 	}
 }
 
+/* A vt100's keyboard has PF1-PF4 and no F10, whatever its terminfo
+ * says of the keypad: the status line then shows the Esc keys. */
+static bool lacks_f10(void)
+{
+	const char *kf10 = tigetstr("kf10");
+	const char *name = termname();
+
+	return kf10 == NULL || kf10 == (char *)-1 ||
+	       (name != NULL && strncmp(name, "vt1", 3) == 0);
+}
+
 static void term_modes(void)
 {
 	cbreak();
@@ -494,6 +508,7 @@ static void term_modes(void)
 		   tigetstr("acsc") == (char *)-1;
 	ui.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	ui.color = want_color();
+	ui.esc_keys = lacks_f10();
 	if (ui.color) {
 		start_color();
 		roles_color();

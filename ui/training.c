@@ -44,7 +44,9 @@ static void summary(void)
 	talloc_free(s);
 }
 
-/* The coach's messages since the last look, and the summary once done. */
+/* The coach's messages since the last look, and the summary once done:
+ * after the box that reported the last step ("Successfully Established"),
+ * not on top of it, so the trainee reads the result, then the verdict. */
 static void poll_messages(void)
 {
 	char *m;
@@ -58,7 +60,7 @@ static void poll_messages(void)
 		coach_say(_("Training"), text);
 		talloc_free(m);
 	}
-	if (um_training_finished(tr.t) && !tr.summed_up)
+	if (um_training_finished(tr.t) && !tr.summed_up && ui.msg_depth == 0)
 		summary();
 }
 

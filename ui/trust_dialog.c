@@ -37,6 +37,7 @@ struct verified {
 struct trust_dlg {
 	struct um_pdc *pdc;
 	const char *domain;     /* its name: painting never asks the model */
+	const char *pdc_name;   /* and its PDC's */
 	TALLOC_CTX *mem;        /* the lists, reloaded after a change */
 	TALLOC_CTX *keep;       /* verifications */
 	struct um_trust *trusted, *trusting;
@@ -215,15 +216,56 @@ static void verify_entry(struct trust_dlg *t, bool trusted)
 		ui_message_status(msg, st);
 }
 
+/* ---- Add ---------------------------------------------------------------- */
+
+static bool listed(const struct um_trust *list, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* The list stays in the engine's order; the entry just added is the one
+ * selected, scrolled into view, with the focus on its list. */
+static void add_entry(struct ui_dialog *d, struct trust_dlg *t, bool trusted)
+{
+	TALLOC_CTX *before = t->mem;
+	struct um_trust *old = trusted ? t->trusted : t->trusting;
+	size_t n_old = trusted ? t->n_trusted : t->n_trusting, i;
+	struct ui_list *l = trusted ? &t->tl : &t->gl;
+	struct um_trust *now;
+
+	if (!(trusted ? ui_add_trusted(t->pdc) : ui_add_trusting(t->pdc)))
+		return;
+	t->mem = NULL;          /* keep the old lists to compare */
+	reload(t);
+	buttons_enable(d, t);
+	now = trusted ? t->trusted : t->trusting;
+	for (i = 0; i < l->n; i++) {
+		if (!listed(old, n_old, now[i].name)) {
+			l->sel = i;
+			ui_dialog_focus(d, trusted ? ID_TRUSTED : ID_TRUSTING);
+			break;
+		}
+	}
+	talloc_free(before);
+}
+
 /* ---- the dialog ------------------------------------------------------- */
 
 static void trust_paint(struct ui_dialog *d)
 {
 	struct trust_dlg *t = d->priv;
 	char *s = talloc_asprintf(NULL, _("Domain:  %s"), t->domain);
+	char *p = talloc_asprintf(s, _("PDC:     %s"), t->pdc_name);
 
 	ui_fill(d->win, 2, 2, LIST_W, ui_attr(UI_R_DIALOG));
 	ui_text_put(d->win, 2, 2, LIST_W, s, ui_attr(UI_R_DIALOG));
+	ui_fill(d->win, 3, 2, LIST_W, ui_attr(UI_R_DIALOG));
+	ui_text_put_cut(d->win, 3, 2, LIST_W, p, ui_attr(UI_R_DIALOG));
 	talloc_free(s);
 }
 
@@ -235,11 +277,7 @@ static int trust_event(struct ui_dialog *d, int id, int key)
 	switch (id) {
 	case ID_ADD_TRUSTED:
 	case ID_ADD_TRUSTING:
-		if (id == ID_ADD_TRUSTED ? ui_add_trusted(t->pdc)
-					 : ui_add_trusting(t->pdc)) {
-			reload(t);
-			buttons_enable(d, t);
-		}
+		add_entry(d, t, id == ID_ADD_TRUSTED);
 		break;
 	case ID_REMOVE_TRUSTED:
 	case ID_REMOVE_TRUSTING:
@@ -295,6 +333,7 @@ void ui_trust_dialog(struct um_pdc *p)
 	t->keep = t;
 	t->pdc = p;
 	t->domain = talloc_strdup(t, ui_domain_name(p));
+	t->pdc_name = talloc_strdup(t, ui_pdc_host(p));
 	t->tl = (struct ui_list){ .ncols = 2, .cell = trusted_cell,
 				  .priv = t, .col_w = { 20 } };
 	t->gl = (struct ui_list){ .ncols = 2, .cell = trusting_cell,

@@ -84,9 +84,11 @@ struct ui_state {
 	bool ascii;
 	bool utf8;              /* the locale's: Unicode box drawing */
 	bool color;
+	bool esc_keys;          /* no F10 to be had: Esc 0, Esc 1, Esc letter */
 	int sigpipe[2];         /* self-pipe: signals become bytes */
 	volatile int quit_signal; /* the signal that asked us to leave */
 	int busy_depth;
+	int msg_depth;          /* message boxes open (the summary waits) */
 	bool too_small;
 	int cur_y, cur_x;       /* where the hardware cursor goes */
 	char note[256];         /* the model's last note, for the status */
@@ -150,6 +152,9 @@ wint_t ui_label_mnemonic(const char *label);
 bool ui_key_is_mnemonic(int key, const char *label);
 /* Draw at most MAXW columns; returns the columns drawn. */
 int ui_text_put(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a);
+/* The same, ending in an ellipsis when S is wider than MAXW. */
+int ui_text_put_cut(WINDOW *w, int y, int x, int maxw, const char *s,
+		    attr_t a);
 int ui_label_put(WINDOW *w, int y, int x, int maxw, const char *label,
 		 attr_t a);
 /* The same without the underline (disabled items). */
@@ -189,6 +194,8 @@ struct ui_list {
 	const char *empty; /* shown when there is no row */
 	bool plain;        /* text to scroll: no selected row */
 	bool paused;       /* a fetch was cancelled: wait for a key */
+	bool marks;        /* no frame: arrows in the last column show
+			    * where there is more to see */
 };
 
 /* Drawing shows the rows there are; it never fetches. */
@@ -237,6 +244,7 @@ struct ui_ctl {
 	FIELD *field;
 	bool secret;           /* a password field: shown as '*' */
 	int secret_len;        /* characters typed into it */
+	bool selected;         /* its text is selected: typing replaces it */
 };
 
 #define UI_MAX_CTL 24
@@ -312,6 +320,10 @@ FIELD *ui_field_new(int y, int x, int w, bool secret, int max);
 /* The field's text, trailing blanks trimmed (talloc'd on MEM). */
 char *ui_field_text(struct ui_dialog *d, struct ui_ctl *c, TALLOC_CTX *mem);
 void ui_field_set(struct ui_dialog *d, struct ui_ctl *c, const char *text);
+/* TEXT, selected as a text box selects what it is filled with: the first
+ * character typed replaces it, a cursor key keeps it. */
+void ui_field_set_selected(struct ui_dialog *d, struct ui_ctl *c,
+			   const char *text);
 /* A password field's contents as a secret; the buffer is wiped. */
 struct um_secret *ui_field_secret(struct ui_dialog *d, struct ui_ctl *c,
 				  TALLOC_CTX *mem);

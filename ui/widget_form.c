@@ -72,6 +72,14 @@ void ui_field_set(struct ui_dialog *d, struct ui_ctl *c, const char *text)
 	if (d->form != NULL && current_field(d->form) == c->field)
 		form_driver(d->form, REQ_END_FIELD);
 	c->secret_len = 0;
+	c->selected = false;
+}
+
+void ui_field_set_selected(struct ui_dialog *d, struct ui_ctl *c,
+			   const char *text)
+{
+	ui_field_set(d, c, text);
+	c->selected = text[0] != '\0';
 }
 
 void ui_field_wipe(struct ui_dialog *d, struct ui_ctl *c)
@@ -130,17 +138,27 @@ static int field_request(int key)
 	}
 }
 
+static bool printable(int key)
+{
+	return key >= 0x20 && key < UI_K(0) && key != 0x7f;
+}
+
 bool ui_field_key(struct ui_dialog *d, struct ui_ctl *c, int key)
 {
 	int req = field_request(key);
 
-	if (req >= 0) {
-		form_driver(d->form, req);
-	} else if (key >= 0x20 && key < UI_K(0) && key != 0x7f) {
-		form_driver_w(d->form, OK, (wchar_t)key);
-	} else {
+	if (req < 0 && !printable(key))
 		return false;
-	}
+	/* Selected text goes when a character (or a deletion) replaces it;
+	 * any other key keeps the text and ends the selection. */
+	if (c->selected && (printable(key) || req == REQ_DEL_PREV ||
+			    req == REQ_DEL_CHAR))
+		form_driver(d->form, REQ_CLR_FIELD);
+	else if (req >= 0)
+		form_driver(d->form, req);
+	c->selected = false;
+	if (printable(key))
+		form_driver_w(d->form, OK, (wchar_t)key);
 	if (c->secret) {
 		/* libform does not draw it; count it for the stars. */
 		sync(d);

@@ -68,10 +68,23 @@ static void draw_row(struct ui_list *l, WINDOW *w, int y, int x, int width,
 
 		if (cw > x + width - cx - 1)
 			cw = x + width - cx - 1;
-		if (s != NULL && cw > 0)
+		/* A cut name says so; the last column runs to the edge. */
+		if (s != NULL && cw > 0 && c < l->ncols - 1)
+			ui_text_put_cut(w, y, cx + 1, cw, s, a);
+		else if (s != NULL && cw > 0)
 			ui_text_put(w, y, cx + 1, cw, s, a);
 		cx += cw + 1;
 	}
+}
+
+/* As a list box's frame shows them (widget_dialog.c), in column X. */
+static void scroll_marks(struct ui_list *l, WINDOW *w, int y, int x, int h)
+{
+	wattrset(w, ui_attr(UI_R_LIST));
+	if (l->top > 0)
+		ui_lines(w, y, x, UI_L_UP, 1, false);
+	if (l->top + (size_t)h < l->n || l->more)
+		ui_lines(w, y + h - 1, x, UI_L_DOWN, 1, false);
 }
 
 void ui_list_draw(struct ui_list *l, WINDOW *w, int y, int x, int h,
@@ -97,6 +110,8 @@ void ui_list_draw(struct ui_list *l, WINDOW *w, int y, int x, int h,
 					    : UI_R_LIST_SEL_IDLE);
 		draw_row(l, w, y + i, x, width, row, a);
 	}
+	if (l->marks)
+		scroll_marks(l, w, y, x + width - 1, h);
 	if (focused)
 		ui_cursor(w, y + (int)(l->sel - l->top), x + 1);
 	if (focused && l->plain)

@@ -3,7 +3,9 @@
  * the first menu, Alt+letter (or Esc letter) the one whose mnemonic it
  * is; arrows move, Enter or the item's letter chooses, Esc closes.
  * Items outside this project's scope are shown disabled, as greyed
- * items were.
+ * items were: in parentheses, without a mnemonic (grey is not to be had
+ * on a vt100); the highlight passes over them, and Enter on one (a menu
+ * of nothing else) says why in the status line.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -11,6 +13,8 @@
 #include "config.h"
 #endif
 
+#include <stdio.h>
+#include <string.h>
 #include "ui_priv.h"
 
 struct menu_run {
@@ -63,7 +67,7 @@ static int menu_width(const struct ui_menu *m)
 
 		if (it->label == NULL)
 			continue;
-		iw = ui_label_width(_(it->label));
+		iw = ui_label_width(_(it->label)) + (it->id ? 0 : 2);
 		if (it->shortcut != NULL)
 			iw += 3 + ui_text_width(_(it->shortcut));
 		if (iw > w)
@@ -87,7 +91,14 @@ static void item_draw(struct menu_run *r, int i, int w)
 		return;
 	}
 	ui_fill(r->win, i + 1, 1, w - 2, a);
-	ui_label_put_ex(r->win, i + 1, 2, w - 4, _(it->label), a, it->id != 0);
+	if (it->id != 0) {
+		ui_label_put(r->win, i + 1, 2, w - 4, _(it->label), a);
+	} else {
+		char *l = talloc_asprintf(NULL, "(%s)", _(it->label));
+
+		ui_label_put_ex(r->win, i + 1, 2, w - 4, l, a, false);
+		talloc_free(l);
+	}
 	if (it->shortcut != NULL)
 		ui_text_put(r->win, i + 1,
 			    w - 2 - ui_text_width(_(it->shortcut)), w - 4,
@@ -128,19 +139,50 @@ static void menu_repaint(struct ui_screen *s)
 	item_draw(r, r->sel, w);
 }
 
+static bool has_enabled(const struct ui_menu *m)
+{
+	int i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->items[i].label != NULL && m->items[i].id != 0)
+			return true;
+	return false;
+}
+
+/* The next item in direction DIR: an enabled one, or in a menu of
+ * disabled items only, any item (the highlight must stand somewhere). */
 static void sel_step(struct menu_run *r, int dir)
 {
 	const struct ui_menu *m = &r->menus[r->cur];
+	bool any = !has_enabled(m);
 	int i;
 
 	for (i = 1; i <= m->n; i++) {
 		int j = ((r->sel + dir * i) % m->n + m->n) % m->n;
 
-		if (m->items[j].label != NULL) {
+		if (m->items[j].label != NULL && (any || m->items[j].id != 0)) {
 			r->sel = j;
 			return;
 		}
 	}
+}
+
+/* Enter on a disabled item: the status line says why nothing happens. */
+static void explain_disabled(const struct ui_menu_item *it)
+{
+	char label[128];
+	const char *s = _(it->label);
+	size_t n = 0;
+
+	for (; *s != '\0' && n + 1 < sizeof(label); s++)
+		if (*s != '&' || s[1] == '&')
+			label[n++] = *s == '&' ? *++s : *s;
+	if (n >= 3 && strcmp(label + n - 3, "...") == 0)
+		n -= 3;
+	label[n] = '\0';
+	snprintf(ui.note, sizeof(ui.note),
+		 _("%s is not part of this program (trusts only)."), label);
+	ui_repaint_all();
 }
 
 static void menu_switch(struct menu_run *r, int cur)
@@ -170,6 +212,10 @@ static int menu_key(struct menu_run *r, int key)
 	const struct ui_menu *m = &r->menus[r->cur];
 	int i;
 
+	if (ui.note[0] != '\0') { /* an explanation stays for one key */
+		ui.note[0] = '\0';
+		ui_repaint_all();
+	}
 	switch (key) {
 	case UI_QUIT:
 	case UI_ESC:
@@ -191,6 +237,8 @@ static int menu_key(struct menu_run *r, int key)
 		sel_step(r, 1);
 		return -1;
 	case UI_ENTER:
+		if (m->items[r->sel].id == 0)
+			explain_disabled(&m->items[r->sel]);
 		return m->items[r->sel].id ? m->items[r->sel].id : -1;
 	}
 	if (!UI_IS_ALT(key) && (i = item_by_key(r, key)) >= 0)

@@ -71,7 +71,9 @@ static int msg_run(enum ui_msg_kind kind, const char *text, bool yesno)
 				 _("OK"));
 		d.cancel_id = UI_ANSWER_OK;
 	}
+	ui.msg_depth++;
 	r = ui_dialog_run(&d);
+	ui.msg_depth--;
 	ui_dialog_free(&d);
 	talloc_free(t);
 	return r;

@@ -126,6 +126,19 @@ int ui_text_put(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a)
 	return used;
 }
 
+int ui_text_put_cut(WINDOW *w, int y, int x, int maxw, const char *s,
+		    attr_t a)
+{
+	/* "..." where the terminal or the locale has no ellipsis. */
+	const char *dots = ui.utf8 && !ui.ascii ? "\u2026" : "...";
+	int dw = ui_text_width(dots);
+
+	if (ui_text_width(s) <= maxw || maxw <= dw)
+		return ui_text_put(w, y, x, maxw, s, a);
+	x += ui_text_put(w, y, x, maxw - dw, s, a);
+	return maxw - dw + ui_text_put(w, y, x, dw, dots, a);
+}
+
 int ui_label_put(WINDOW *w, int y, int x, int maxw, const char *label,
 		 attr_t a)
 {

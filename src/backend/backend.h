@@ -133,5 +133,33 @@ const struct um_backend_ops *um_backend_rpc_ops(enum um_dialect dialect);
  * (src/backend/rpc/rpc_status.c: only the RPC backend sees Samba). */
 const char *um_backend_status_name(struct um_status st);
 
+/*
+ * The RPC backend is a module, usrmgr-rpc.so (issue 21): Samba's client
+ * libraries are a hundred shared objects, and simulated domains, training
+ * and the CLI's usage errors need none of them.  The model loads the
+ * module at the first real PDC (src/engine/rpc_loader.c) and calls it
+ * only through this table, the module's one exported symbol.  The module
+ * calls back into the program for secrets and test hooks (the program
+ * exports those: src/backend/rpc/exports.list).
+ */
+#define UM_RPC_MODULE_SYMBOL "um_rpc_module"
+#define UM_RPC_MODULE_VERSION 1u
+struct um_rpc_module {
+	uint32_t version; /* UM_RPC_MODULE_VERSION: refuse any other */
+	struct um_status (*attach)(struct um_pdc *pdc,
+				   const struct um_model_options *opt);
+	um_op_send_fn connect_send;
+	um_op_recv_fn connect_recv;
+	const struct um_backend_ops *(*ops)(enum um_dialect dialect);
+	const char *(*status_name)(struct um_status st);
+};
+
+/* The module, loaded on first use; NULL with *ST set (and a line for the
+ * operator in *WHY, static) when it cannot be loaded. */
+const struct um_rpc_module *um_rpc_module_load(struct um_status *st,
+					       const char **why);
+/* The module if it is loaded already, else NULL: never loads. */
+const struct um_rpc_module *um_rpc_module_loaded(void);
+
 
 #endif

@@ -10,7 +10,9 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "backend.h"
 #include "names.h"
@@ -21,6 +23,17 @@ struct pdc_creds {
 	char *pdc;
 	struct um_creds *creds;
 };
+
+/* "TRUSTING trusts TRUSTED", as the last verification found it. */
+struct known_trust {
+	char *trusting, *trusted;
+	enum um_trust_state state;
+};
+
+static void trust_learn(struct um_pdc *p, const char *partner,
+			enum um_trust_state state);
+static void trust_forget(struct um_pdc *p, const char *partner);
+static int trust_cmp(const void *a, const void *b);
 
 struct um_model {
 	struct tevent_context *ev;
@@ -34,6 +47,8 @@ struct um_model {
 	bool cancelled;
 	struct um_observer observer;
 	unsigned depth; /* nesting of public operations */
+	struct known_trust *known; /* what verifications found, so far */
+	size_t n_known;
 };
 
 static struct um_creds *copy_creds(TALLOC_CTX *mem, const struct um_creds *c)
@@ -308,6 +323,23 @@ static struct um_status creds_complete(struct um_model *m, const char *pdc,
 	return st;
 }
 
+/* A real PDC: the RPC module, loaded now if this is the first. */
+static struct um_status rpc_attach(struct um_model *m, struct um_pdc *p)
+{
+	const struct um_rpc_module *rpc;
+	const char *why;
+	struct um_status st;
+
+	rpc = um_rpc_module_load(&st, &why);
+	if (rpc == NULL) {
+		if (why != NULL) {
+			um_model_note(m, why);
+		}
+		return st;
+	}
+	return rpc->attach(p, &m->opt);
+}
+
 struct um_status um_pdc_get(struct um_model *m, const char *name,
 			    struct um_pdc **out)
 {
@@ -340,7 +372,7 @@ struct um_status um_pdc_get(struct um_model *m, const char *name,
 		/* a real PDC: its backend state; no wire before the first
 		 * operation (a name refused needs no connection) */
 		st = m->world != NULL ? um_backend_sim_attach(p, m->world)
-				      : um_backend_rpc_attach(p, &m->opt);
+				      : rpc_attach(m, p);
 	}
 	if (!um_is_ok(st)) {
 		talloc_free(p);
@@ -451,15 +483,17 @@ static struct um_status fetch_info(struct um_pdc *p, um_op_send_fn send,
  * table, and every operation tries again. */
 static struct um_status learn_dialect(struct um_pdc *p)
 {
+	const struct um_rpc_module *rpc;
 	struct um_status st;
 
 	if (p->ops != NULL) {
 		return um_ok();
 	}
-	st = fetch_info(p, um_backend_rpc_connect_send,
-			um_backend_rpc_connect_recv);
+	/* attached, so loaded */
+	rpc = um_rpc_module_loaded();
+	st = fetch_info(p, rpc->connect_send, rpc->connect_recv);
 	if (um_is_ok(st)) {
-		p->ops = um_backend_rpc_ops(p->info->dialect);
+		p->ops = rpc->ops(p->info->dialect);
 	}
 	return st;
 }
@@ -616,6 +650,16 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 		args.resume = reply.page.resume;
 	} while (um_is_ok(st) && reply.page.more);
 	talloc_free(tmp);
+	for (i = 0; um_is_ok(st) && i < *n_trusted; i++) {
+		trust_learn(p, (*trusted)[i].name, (*trusted)[i].state);
+	}
+	/* As NT lists them: by name; an entry added lands in its place. */
+	if (*n_trusted > 1) {
+		qsort(*trusted, *n_trusted, sizeof(**trusted), trust_cmp);
+	}
+	if (*n_trusting > 1) {
+		qsort(*trusting, *n_trusting, sizeof(**trusting), trust_cmp);
+	}
 	return st;
 }
 
@@ -963,10 +1007,14 @@ static struct um_status named_op(struct um_pdc *p, const char *typed,
 
 struct um_status um_trust_remove_trusted(struct um_pdc *p, const char *name)
 {
+	struct um_status st;
+
 	op_begin(p);
-	return op_end(p, UM_OP_REMOVE_TRUSTED, name,
-		      named_op(p, name, SLOT_REMOVE_TRUSTED,
-			       OP_REMOVE_TRUSTED));
+	st = named_op(p, name, SLOT_REMOVE_TRUSTED, OP_REMOVE_TRUSTED);
+	if (um_is_ok(st)) {
+		trust_forget(p, name);
+	}
+	return op_end(p, UM_OP_REMOVE_TRUSTED, name, st);
 }
 
 struct um_status um_trust_remove_trusting(struct um_pdc *p, const char *name)
@@ -979,9 +1027,12 @@ struct um_status um_trust_remove_trusting(struct um_pdc *p, const char *name)
 
 struct um_status um_trust_verify(struct um_pdc *p, const char *name)
 {
+	struct um_status st;
+
 	op_begin(p);
-	return op_end(p, UM_OP_VERIFY, name,
-		      named_op(p, name, SLOT_VERIFY, OP_VERIFY));
+	st = named_op(p, name, SLOT_VERIFY, OP_VERIFY);
+	trust_learn(p, name, um_trust_state_of(st));
+	return op_end(p, UM_OP_VERIFY, name, st);
 }
 
 struct um_status um_trust_reset(struct um_pdc *p, const char *name)
@@ -1004,4 +1055,95 @@ struct um_status um_logon_test(struct um_pdc *p, const char *user,
 				       user, p->name));
 	talloc_free(tmp);
 	return op_end(p, UM_OP_LOGON_TEST, user, st);
+}
+
+/* ---- what is known of the trusts -------------------------------------- */
+
+static int trust_cmp(const void *a, const void *b)
+{
+	const struct um_trust *x = a, *y = b;
+
+	return strcasecmp(x->name != NULL ? x->name : "",
+			  y->name != NULL ? y->name : "");
+}
+
+static struct known_trust *known_find(struct um_model *m,
+				      const char *trusting,
+				      const char *trusted)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_known; i++) {
+		if (um_name_equal(m->known[i].trusting, trusting) &&
+		    um_name_equal(m->known[i].trusted, trusted)) {
+			return &m->known[i];
+		}
+	}
+	return NULL;
+}
+
+/* P's domain trusts PARTNER, and a verification (or the PDC's list)
+ * found STATE; a check that could not tell changes nothing.  Known only
+ * once P's domain is: no round trip is spent to learn it. */
+static void trust_learn(struct um_pdc *p, const char *partner,
+			enum um_trust_state state)
+{
+	struct um_model *m = p->model;
+	struct known_trust *k, *grown;
+
+	if (state == UM_TRUST_UNKNOWN || p->info == NULL || partner == NULL) {
+		return;
+	}
+	k = known_find(m, p->info->name, partner);
+	if (k == NULL) {
+		grown = talloc_realloc(m, m->known, struct known_trust,
+				       m->n_known + 1);
+		if (grown == NULL) {
+			return;
+		}
+		m->known = grown;
+		k = &m->known[m->n_known++];
+		k->trusting = talloc_strdup(m->known, p->info->name);
+		k->trusted = talloc_strdup(m->known, partner);
+	}
+	k->state = state;
+}
+
+/* The trust is gone from P's Trusted Domains: nothing left to know. */
+static void trust_forget(struct um_pdc *p, const char *partner)
+{
+	struct known_trust *k;
+
+	if (p->info == NULL) {
+		return;
+	}
+	k = known_find(p->model, p->info->name, partner);
+	if (k != NULL) {
+		k->state = UM_TRUST_UNKNOWN;
+	}
+}
+
+char *um_pdc_trust_alert(struct um_pdc *p, TALLOC_CTX *mem)
+{
+	struct um_model *m = p->model;
+	size_t i;
+
+	if (p->info == NULL) {
+		return NULL;
+	}
+	for (i = 0; i < m->n_known; i++) {
+		const struct known_trust *k = &m->known[i];
+
+		if (k->state == UM_TRUST_BROKEN &&
+		    (um_name_equal(k->trusting, p->info->name) ||
+		     um_name_equal(k->trusted, p->info->name))) {
+			return talloc_asprintf(mem, _("Broken trust: %s trusts "
+						      "%s, and the trust does "
+						      "not work. Repair it "
+						      "with Policies > Repair "
+						      "Trust."),
+					       k->trusting, k->trusted);
+		}
+	}
+	return NULL;
 }

@@ -172,6 +172,9 @@ static const struct status_words table[] = {
 	     "verified.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_USAGE, "USRMGR_USAGE",
 	  N_("The command line is not valid.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_NO_RPC_MODULE, "USRMGR_NO_RPC_MODULE",
+	  N_("usrmgr's module for real domain controllers could not be "
+	     "loaded: reinstall usrmgr.") },
 };
 
 static const struct status_words *lookup(struct um_status st)
@@ -189,6 +192,15 @@ static const struct status_words *lookup(struct um_status st)
 	return NULL;
 }
 
+/* Only a real PDC answers statuses usrmgr's table lacks, and then the
+ * RPC module, which knows Samba's names, is loaded. */
+static const char *samba_name(struct um_status st)
+{
+	const struct um_rpc_module *rpc = um_rpc_module_loaded();
+
+	return rpc != NULL ? rpc->status_name(st) : NULL;
+}
+
 const char *um_status_name(struct um_status st)
 {
 	static char buf[32];
@@ -197,8 +209,8 @@ const char *um_status_name(struct um_status st)
 	if (w != NULL) {
 		return w->name;
 	}
-	if (st.kind != UM_KIND_LOCAL && um_backend_status_name(st) != NULL) {
-		return um_backend_status_name(st);
+	if (st.kind != UM_KIND_LOCAL && samba_name(st) != NULL) {
+		return samba_name(st);
 	}
 	switch (st.kind) {
 	case UM_KIND_NT:

@@ -258,6 +258,10 @@ struct um_status um_trust_remove_trusting(struct um_pdc *p,
 /* Does the secure channel from P (the trusting side) to NAME work?
  * CONNECTION gets the channel's own status where the server tells it. */
 struct um_status um_trust_verify(struct um_pdc *p, const char *name);
+/* When a trust of P's domain (either side) is known to be broken, from
+ * a verification or a trust list already made: a sentence for the main
+ * window saying so and what to do; else NULL.  Makes no round trip. */
+char *um_pdc_trust_alert(struct um_pdc *p, TALLOC_CTX *mem);
 /* Rebuild the secure channel (nltest /sc_reset). */
 struct um_status um_trust_reset(struct um_pdc *p, const char *name);
 

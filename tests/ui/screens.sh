@@ -14,7 +14,8 @@
 # Each tests/ui/screens/*.keys script may start with settings:
 #   #@ TERM=vt100        the terminal (default xterm-256color)
 #   #@ SIZE=80x24        the size (default 80x24)
-#   #@ SCENARIO=large    the simulated scenario (default kb207957)
+#   #@ SCENARIO=large    the simulated scenario (default kb207957), or
+#                        a file in tests/ui/screens (lists.ini)
 #   #@ ARGS=--ascii      more arguments for usrmgr
 #   #@ ENV=NO_COLOR=1    one more environment variable
 #
@@ -45,6 +46,8 @@ run_script() { # run_script NAME FILE OUTDIR
 	term=$(setting TERM xterm-256color "$keys")
 	size=$(setting SIZE 80x24 "$keys")
 	scen=$(setting SCENARIO kb207957 "$keys")
+	# a scenario of the tests' own, beside the scripts
+	[ -f "$SCREENS/$scen" ] && scen=$SCREENS/$scen
 	args=$(setting ARGS "" "$keys")
 	extra=$(setting ENV "" "$keys")
 	mkdir -p "$out"
@@ -72,10 +75,23 @@ compare_dump() { # compare_dump NAME DUMPFILE
 	fi
 }
 
+# The script an expected screen belongs to: the longest script name
+# that prefixes it ("trust-dialog-x.screen" is trust-dialog's, not trust's).
+owner_of() { # owner_of EXPECTED-FILE
+	local f best= k n
+	f=$(basename "$1")
+	for k in "$SCREENS"/*.keys; do
+		n=$(basename "$k" .keys)
+		case $f in "$n-"*) [ ${#n} -gt ${#best} ] && best=$n ;; esac
+	done
+	echo "$best"
+}
+
 # Expected screens whose dump was not made any more.
 missing_dumps() { # missing_dumps NAME OUTDIR
 	for exp in "$EXPECTED/$1-"*.screen; do
 		[ -f "$exp" ] || continue
+		[ "$(owner_of "$exp")" = "$1" ] || continue
 		dump="$2/${exp#"$EXPECTED/$1-"}"
 		if [ ! -f "$dump" ]; then
 			if [ -n "$update" ]; then

@@ -3,7 +3,8 @@
 # Q207957 scenario (usrmgr --training kb207957): the brief, a hint (F2),
 # the repair done by the trainee in the ordinary screens with a deliberate
 # mistake (Add Trusted Domain before Add Trusting Domain, explained by the
-# coach), and the summary when the logon test (ACCOUNTS\alice) passes.
+# coach), and, once the trust dialog's "Successfully Established" box is
+# closed, the summary (the logon test, ACCOUNTS\alice, passed).
 . "$(dirname "$0")/lib.sh"
 need_binary
 need_tmux
@@ -37,10 +38,10 @@ step "Add Trusted Domain ACCOUNTS with the same password" \
 	eval 'open_trust RESOURCE && tm_keys M-a && tm_wait "Add Trusted Domain" && tm_text ACCOUNTS && tm_keys Tab && tm_text "$PW" && tm_keys Enter'
 step "the coach: the logon test passes, training complete" \
 	eval 'tm_wait "the logon test passes" 15 && coach "Training complete."'
-step "the summary: steps, one mistake, one hint, time" \
-	eval 'tm_wait "Training summary" && tm_wait "Steps done: 6 of 6" && tm_wait "Mistakes: 1" && tm_wait "Hints used: 1" && tm_wait "Time: " && tm_wait "The trust was repaired."'
-step "then the trust dialog's own message" \
-	eval 'tm_keys Enter && tm_wait "Successfully Established" && tm_keys Enter && tm_wait_gone "Successfully Established"'
+step "then the trust dialog's own message, the summary not yet" \
+	eval 'tm_wait "Successfully Established" && ! tm_screen | grep -q "Training summary"'
+step "the summary after it: steps, one mistake, one hint, time" \
+	eval 'tm_keys Enter && tm_wait_gone "Successfully Established" && tm_wait "Training summary" && tm_wait "Steps done: 6 of 6" && tm_wait "Mistakes: 1" && tm_wait "Hints used: 1" && tm_wait "Time: " && tm_wait "The trust was repaired." && tm_keys Enter && tm_wait_gone "Training summary"'
 step "the password never appeared" eval '! tm_screen | grep -q -F "$PW"'
 step "Close and Exit" \
 	eval 'tm_keys Escape && tm_wait_gone "Trusted Domains:" && tm_keys M-u && tm_wait "Exit" && tm_keys x && tm_wait "EXITED rc=0"'

@@ -55,6 +55,17 @@ sh "$copy/screens.sh" --update >/dev/null 2>&1
 check "screens.sh --update (make update-screens) does rewrite it" \
 	not grep -q "a line no trust dialog shows" "$copy/expected/add-trusting-filled.screen"
 
+# A script whose name extends another's (add-trusting-x beside
+# add-trusting) keeps its expected screens: they are not the shorter
+# name's "screens no longer dumped", neither in a run nor in an update.
+cp "$UI_TESTS_DIR/screens/add-trusting.keys" "$copy/screens/add-trusting-x.keys"
+sh "$copy/screens.sh" --update >/dev/null 2>&1
+sh "$copy/screens.sh" >"$TMPD/ext.out" 2>&1
+check "a script named add-trusting-x passes beside add-trusting" \
+	not grep -q '^not ok' "$TMPD/ext.out"
+check "and its expected screens stay after an update" \
+	[ -f "$copy/expected/add-trusting-x-filled.screen" ]
+
 # ---- german.sh ---------------------------------------------------------
 if command -v tmux >/dev/null 2>&1 && command -v msgfmt >/dev/null 2>&1 &&
 	[ -f "$(pwd)/tests/i18n/localedir.so" ]; then

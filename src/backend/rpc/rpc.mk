@@ -4,7 +4,8 @@
 noinst_LIBRARIES += libusrmgr_rpc.a
 RPC_CPPFLAGS = $(BACKEND_CPPFLAGS) -I$(top_srcdir)/src/backend/rpc
 libusrmgr_rpc_a_CPPFLAGS = $(RPC_CPPFLAGS)
-libusrmgr_rpc_a_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
+# Position-independent: the same objects make usrmgr-rpc.so.
+libusrmgr_rpc_a_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS) -fPIC
 libusrmgr_rpc_a_SOURCES = \
 	src/backend/rpc/rpc_internal.h \
 	src/backend/rpc/backend_rpc.c src/backend/rpc/backend_rpc_nt4.c \
@@ -12,7 +13,26 @@ libusrmgr_rpc_a_SOURCES = \
 	src/backend/rpc/rpc_shared.c src/backend/rpc/rpc_netlogon.c \
 	src/backend/rpc/rpc_util.c src/backend/rpc/rpc_status.c \
 	src/backend/rpc/drsblobs.c src/backend/rpc/drsblobs.h \
-	src/backend/rpc/nt4_helper.c src/backend/rpc/nt4_helper.h
+	src/backend/rpc/nt4_helper.c src/backend/rpc/nt4_helper.h \
+	src/backend/rpc/rpc_module.c
+
+# usrmgr-rpc.so (issue 21): the backend as a module the model loads at the
+# first real PDC (src/engine/rpc_loader.c), so that usrmgr on simulated
+# domains starts without Samba's hundred libraries.  Its only export is
+# the um_rpc_module table; what it calls back (secrets, test hooks) the
+# program exports (exports.list).  Built as a program for want of libtool.
+# (automake allows programs in pkglibdir only by another name)
+rpcmoduledir = $(pkglibdir)
+rpcmodule_PROGRAMS = usrmgr-rpc.so
+usrmgr_rpc_so_SOURCES =
+usrmgr_rpc_so_LDFLAGS = $(AM_LDFLAGS) -shared \
+	-Wl,--version-script=$(top_srcdir)/src/backend/rpc/module.map \
+	-Wl,--whole-archive,libusrmgr_rpc.a,--no-whole-archive
+usrmgr_rpc_so_LDADD = $(SAMBA_LIBS) $(TALLOC_LIBS) $(TEVENT_LIBS) \
+	$(GNUTLS_LIBS) $(LTLIBINTL)
+EXTRA_usrmgr_rpc_so_DEPENDENCIES = libusrmgr_rpc.a \
+	src/backend/rpc/module.map
+EXTRA_DIST += src/backend/rpc/module.map src/backend/rpc/exports.list
 
 # The NT4 dialect's local step (issue 9): usrmgr-nt4-trust, on Samba's
 # Python bindings, run by usrmgr on a Samba classic PDC itself.

@@ -249,12 +249,109 @@ static struct um_status op_list_trusts(struct sim_pdc *p,
 	return um_ok();
 }
 
+/* ---- users, by name as NT lists them ------------------------------------
+ *
+ * SAMR's display information comes sorted by account name, case
+ * ignored; pages follow that order.  The generated users (userNNNNNN,
+ * sorted among themselves) are merged with the scenario's by rank, so a
+ * page costs logarithms, not a walk from the first user. */
+
+static int user_cmp(const char *a, const char *b)
+{
+	int c = strcasecmp(a, b);
+
+	return c != 0 ? c : strcmp(a, b);
+}
+
+static void generated_name(char *buf, size_t n, size_t k)
+{
+	snprintf(buf, n, "user%06zu", k);
+}
+
+/* How many generated users sort before NAME. */
+static size_t generated_before(const struct sim_domain *d, const char *name)
+{
+	size_t lo = 0, hi = d->generate_users;
+	char buf[32];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		generated_name(buf, sizeof(buf), mid + 1);
+		if (user_cmp(buf, name) < 0) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo;
+}
+
+static int sorted_user_cmp(const void *a, const void *b)
+{
+	const struct sim_user *const *x = a, *const *y = b;
+
+	return user_cmp((*x)->name, (*y)->name);
+}
+
+/* The scenario's users in order, each with its place among all. */
+static const struct sim_user **sorted_users(const struct sim_domain *d,
+					    TALLOC_CTX *mem, size_t **rank)
+{
+	const struct sim_user **u = talloc_array(mem, const struct sim_user *,
+						 d->n_users + 1);
+	size_t i;
+
+	*rank = talloc_array(mem, size_t, d->n_users + 1);
+	if (u == NULL || *rank == NULL) {
+		return NULL;
+	}
+	for (i = 0; i < d->n_users; i++) {
+		u[i] = &d->users[i];
+	}
+	qsort(u, d->n_users, sizeof(*u), sorted_user_cmp);
+	for (i = 0; i < d->n_users; i++) {
+		(*rank)[i] = i + generated_before(d, u[i]->name);
+	}
+	return u;
+}
+
+/* User number POS of the merged order, into OUT. */
+static void user_at(const struct sim_domain *d,
+		    const struct sim_user **sorted, const size_t *rank,
+		    size_t pos, TALLOC_CTX *mem, struct um_user *out)
+{
+	size_t lo = 0, hi = d->n_users, k;
+
+	while (lo < hi) { /* the first scenario user at or after POS */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (rank[mid] < pos) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	if (lo < d->n_users && rank[lo] == pos) {
+		out->name = talloc_strdup(mem, sorted[lo]->name);
+		out->full_name = talloc_strdup(mem, sorted[lo]->full_name);
+		out->description = talloc_strdup(mem, sorted[lo]->description);
+		return;
+	}
+	k = pos - lo + 1;
+	out->name = talloc_asprintf(mem, "user%06zu", k);
+	out->full_name = talloc_asprintf(mem, "Generated User %zu", k);
+	out->description = talloc_strdup(mem, "");
+}
+
 static struct um_status op_list_users(struct sim_pdc *p,
 				      struct sim_domain *d,
 				      const struct um_args *a,
 				      TALLOC_CTX *mem, struct um_reply *out)
 {
-	size_t n = d->n_users + d->generate_users, i;
+	size_t n = d->n_users + d->generate_users, i, *rank;
+	const struct sim_user **sorted;
+	TALLOC_CTX *tmp;
 	uint32_t end;
 	struct um_status st;
 
@@ -265,25 +362,17 @@ static struct um_status op_list_users(struct sim_pdc *p,
 	}
 	out->users = talloc_zero_array(mem, struct um_user,
 				       end - a->resume + 1);
-	if (out->users == NULL) {
+	tmp = talloc_new(mem);
+	sorted = tmp != NULL ? sorted_users(d, tmp, &rank) : NULL;
+	if (out->users == NULL || sorted == NULL) {
+		talloc_free(tmp);
 		return um_local(UM_LOCAL_NO_MEMORY);
 	}
 	for (i = a->resume; i < end; i++) {
-		struct um_user *u = &out->users[i - a->resume];
-		if (i < d->n_users) {
-			u->name = talloc_strdup(out->users, d->users[i].name);
-			u->full_name = talloc_strdup(out->users,
-						     d->users[i].full_name);
-			u->description = talloc_strdup(out->users,
-						       d->users[i].description);
-		} else {
-			size_t k = i - d->n_users + 1;
-			u->name = talloc_asprintf(out->users, "user%06zu", k);
-			u->full_name = talloc_asprintf(out->users,
-						       "Generated User %zu", k);
-			u->description = talloc_strdup(out->users, "");
-		}
+		user_at(d, sorted, rank, i, out->users,
+			&out->users[i - a->resume]);
 	}
+	talloc_free(tmp);
 	out->n_users = end - a->resume;
 	return um_ok();
 }
