@@ -101,6 +101,10 @@ for keys in "$SCRIPTS"/*.keys; do
 	term=$(setting TERM xterm-256color "$keys")
 	size=$(setting SIZE 80x24 "$keys")
 	scen=$(setting SCENARIO kb207957 "$keys")
+	# a scenario of the screen tests' own (tests/ui/screens/lists.ini)
+	for dir in "$SCRIPTS" "$top_srcdir/tests/ui/screens"; do
+		[ -f "$dir/$scen" ] && scen=$dir/$scen && break
+	done
 	args=$(setting ARGS "" "$keys")
 	extra=$(setting ENV "" "$keys")
 	# shellcheck disable=SC2086
