@@ -34,6 +34,7 @@
 #
 # Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
 set -u
+. "$(dirname "$0")/idle.sh"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 USRMGR=${USRMGR:-$(pwd)/usrmgr}
 FLOOR=${FLOOR:-$(pwd)/bench/floor-client}

@@ -36,6 +36,7 @@ if [ "${1:-}" = --lab ]; then
 	LAB_EXEC="${USRMGR_LAB_SCRIPT:-$(cd "$(dirname "$0")/.." && pwd)/lab/usrmgr-lab} --name $LAB_NAME exec console"
 fi
 RUNS=${RUNS:-5}
+. "$(dirname "$0")/idle.sh"
 KEYS=${KEYS:-2000}
 T=$(mktemp -d "${TMPDIR:-/tmp}/usrmgr-bench.XXXXXX")
 trap 'TERM=xterm tmux -S "$T/tmux.sock" kill-server 2>/dev/null; rm -rf "$T"' EXIT
