@@ -9,9 +9,14 @@ I18N_TESTS = \
 	tests/i18n/catalogue.sh \
 	tests/i18n/direction.sh \
 	tests/i18n/german.sh \
-	tests/i18n/german-long-names.sh
+	tests/i18n/german-long-names.sh \
+	tests/i18n/layout.sh \
+	tests/i18n/build-tree.sh
 TESTS += $(I18N_TESTS)
+# build-tree.sh: where the installed catalogue would be
+AM_TESTS_ENVIRONMENT += localedir='$(localedir)'; export localedir;
 EXTRA_DIST += $(I18N_TESTS) tests/i18n/allowlist tests/i18n/localedir.c tests/i18n/lib.sh \
+	tests/i18n/frames.py tests/i18n/screens \
 	tests/i18n/expected/de-trust-dialog.screen \
 	tests/i18n/expected/de-add-trusted-failed.screen \
 	po/usrmgr-lab.sh tests/i18n/wizard-long-de.keys \

@@ -51,12 +51,12 @@ static void pair_paint(struct ui_dialog *d)
 {
 	attr_t a = ui_attr(UI_R_DIALOG);
 
-	ui_text_put(d->win, 1, 2, d->w - 4,
+	ui_text_line(d->win, 1, 2, d->w - 4,
 		    _("The resource domain trusts the accounts domain:"), a);
-	ui_text_put(d->win, 9, 2, d->w - 4,
+	ui_text_line(d->win, 9, 2, d->w - 4,
 		    _("Logon test (optional): a user of the accounts domain"),
 		    a);
-	ui_text_put(d->win, 13, 2, d->w - 4,
+	ui_text_line(d->win, 13, 2, d->w - 4,
 		    _("Connect as: DOMAIN\\user, asked for a password; empty: "
 		      "the default."), a);
 }
@@ -199,15 +199,15 @@ static void side_box(WINDOW *w, int y, int x, int bw, int h,
 	wattrset(w, a);
 	ui_box(w, y, x, h, bw);
 	if (ui_text_width(sd->title) > bw - 4) {
-		ui_text_put(w, y, x + 2, bw - 4,
+		ui_text_line(w, y, x + 2, bw - 4,
 			    talloc_asprintf(t, " %s ", sd->name), ta);
-		ui_text_put(w, y + h - 1, x + 2, bw - 4, sd->side, ta);
+		ui_text_line(w, y + h - 1, x + 2, bw - 4, sd->side, ta);
 	} else {
-		ui_text_put(w, y, x + 2, bw - 4, sd->title, ta);
+		ui_text_line(w, y, x + 2, bw - 4, sd->title, ta);
 	}
 	n = side_lines(t, sd, bw - 4, &l, &np);
 	for (i = 0; i < n && i < h - 2; i++)
-		ui_text_put(w, y + 1 + i, x + 2, bw - 4, l[i],
+		ui_text_line(w, y + 1 + i, x + 2, bw - 4, l[i],
 			    i < np ? (bad ? ui_attr(UI_R_ERROR) : a)
 			    : i > np && !bad && !sd->holds ? ui_attr(UI_R_ERROR)
 			    : a);
@@ -244,10 +244,13 @@ static int diag_sides(struct ui_dialog *dl, TALLOC_CTX *t,
 	return y + h;
 }
 
-/* The secure channel's verify and the logon test, from row Y. */
-static void diag_checks(struct ui_dialog *dl, TALLOC_CTX *t,
-			const struct um_diagnosis *d, int y)
+/* The secure channel's verify and the logon test, from row Y; returns
+ * the rows they took (a long status name, or a translation, wraps the
+ * verify line into a second row). */
+static int diag_checks(struct ui_dialog *dl, TALLOC_CTX *t,
+		       const struct um_diagnosis *d, int y)
 {
+	int rows;
 	attr_t a = ui_attr(UI_R_DIALOG);
 	char *s;
 
@@ -260,18 +263,20 @@ static void diag_checks(struct ui_dialog *dl, TALLOC_CTX *t,
 		s = talloc_asprintf_append(
 			s, _("; after a reset: %s"),
 			outcome(true, d->verify_after_reset));
-	ui_text_put(dl->win, y, 2, dl->w - 4, s,
-		    d->verified && !um_is_ok(d->verify) ? ui_attr(UI_R_ERROR)
-							: a);
+	rows = ui_text_block(dl->win, y, 2, dl->w - 4, 2, s,
+			     d->verified && !um_is_ok(d->verify)
+				     ? ui_attr(UI_R_ERROR) : a);
+	y += rows - 1;
 	s = talloc_asprintf(t, _("Logon test: %s%s%s"),
 			    d->logon_tested ? outcome(true, d->logon)
 					    : _("not run (no test user)"),
 			    d->logon_tested && !um_is_ok(d->logon) ? " - " : "",
 			    d->logon_tested && !um_is_ok(d->logon)
 				    ? um_status_name(d->logon) : "");
-	ui_text_put(dl->win, y + 1, 2, dl->w - 4, s,
+	ui_text_line(dl->win, y + 1, 2, dl->w - 4, s,
 		    d->logon_tested && !um_is_ok(d->logon)
 			    ? ui_attr(UI_R_ERROR) : a);
+	return rows + 1;
 }
 
 static void diag_paint(struct ui_dialog *dl)
@@ -289,28 +294,27 @@ static void diag_paint(struct ui_dialog *dl)
 	if (d == NULL) {
 		s = talloc_asprintf(t, _("The diagnosis could not be made: %s"),
 				    um_status_text(v->st));
-		n = ui_wrap(s, dl->w - 6, &lines, t);
-		for (i = 0; i < n && i < 6; i++)
-			ui_text_put(dl->win, 2 + i, 3, dl->w - 6, lines[i],
-				    ui_attr(UI_R_ERROR));
+		ui_text_block(dl->win, 2, 3, dl->w - 6, 6, s,
+			      ui_attr(UI_R_ERROR));
 		talloc_free(t);
 		return;
 	}
 	s = talloc_asprintf(t, _("Trust: %s trusts %s"),
 			    d->resource ? d->resource : "?",
 			    d->accounts ? d->accounts : "?");
-	ui_text_put(dl->win, 1, 2, dl->w - 4, s, a);
+	ui_text_line(dl->win, 1, 2, dl->w - 4, s, a);
 	y = diag_sides(dl, t, d, 2);
-	diag_checks(dl, t, d, y);
-	/* a blank line before the verdict, unless taller boxes took it */
-	y += y > 7 ? 2 : 3;
+	/* a blank line before the verdict, unless taller boxes or a
+	 * wrapped verify line took it */
+	n = diag_checks(dl, t, d, y);
+	y += y > 7 || n > 2 ? n : n + 1;
 	s = talloc_asprintf(t, _("Verdict: %s"), um_verdict_text(d->verdict));
-	ui_text_put(dl->win, y++, 2, dl->w - 4, s,
+	ui_text_line(dl->win, y++, 2, dl->w - 4, s,
 		    d->verdict == UM_VERDICT_HEALTHY ? ui_attr(UI_R_OK)
 						     : ui_attr(UI_R_ERROR));
 	n = ui_wrap(um_verdict_advice(d->verdict), dl->w - 6, &lines, t);
 	for (i = 0; i < n && y + i < dl->h - 3; i++)
-		ui_text_put(dl->win, y + i, 3, dl->w - 6, lines[i], a);
+		ui_text_line(dl->win, y + i, 3, dl->w - 6, lines[i], a);
 	talloc_free(t);
 }
 
@@ -365,10 +369,10 @@ void ui_diagnosis(void)
 	diagnose(&v);
 	ui_dialog_init(&dl, _("Diagnose Trust"), 20, w, UI_HELP_DIAGNOSIS);
 	ui_dialog_handle(&dl, diag_event, diag_paint, &v, ID_CLOSE, ID_CLOSE);
-	ui_dialog_button(&dl, ID_REPAIR, 18, 2, _("&Repair..."));
-	ui_dialog_button(&dl, ID_AGAIN, 18, 18, _("&Diagnose Again"));
-	ui_dialog_button(&dl, ID_CLOSE, 18, 40, _("&Close"));
-	ui_dialog_button(&dl, UI_ID_HELP, 18, 52, _("&Help"));
+	ui_dialog_button_w(&dl, ID_REPAIR, 18, 2, _("&Repair..."), 0);
+	ui_dialog_button_w(&dl, ID_AGAIN, 18, 18, _("&Diagnose Again"), 0);
+	ui_dialog_button_w(&dl, ID_CLOSE, 18, 40, _("&Close"), 0);
+	ui_dialog_button_w(&dl, UI_ID_HELP, 18, 52, _("&Help"), 0);
 	diag_buttons(&dl, &v);
 	ui_dialog_focus(&dl, ID_CLOSE);
 	ui_dialog_run(&dl);
@@ -429,9 +433,10 @@ static bool pair_dialog_filled(const char *title, enum ui_help_topic help,
 	ui_dialog_field(&d, ID_USER, 10, 20, 24, false, 255);
 	ui_dialog_label(&d, 11, 2, _("&Password:"));
 	ui_dialog_field(&d, ID_USER_PW, 11, 20, 24, true, UM_SECRET_MAX_UTF16);
-	ui_dialog_button(&d, ID_OK, 3, 56, _("OK"))->w = 12;
-	ui_dialog_button(&d, ID_CANCEL, 4, 56, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, UI_ID_HELP, 5, 56, _("&Help"))->w = 12;
+	ui_dialog_button_w(&d, ID_OK, 3, 56, _("OK"), 12);
+	ui_dialog_button_w(&d, ID_CANCEL, 4, 56, _("Cancel"), 12);
+	ui_dialog_button_w(&d, UI_ID_HELP, 5, 56, _("&Help"), 12);
+	ui_dialog_button_column(&d, 56);
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_RES), res ? res : "");
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_ACC), acc ? acc : "");
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_USER), user ? user : "");

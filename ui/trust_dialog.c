@@ -300,9 +300,9 @@ static void column_buttons(struct ui_dialog *d, int y, int add, int rem,
 			   int ver, const char *a, const char *r,
 			   const char *v)
 {
-	ui_dialog_button(d, add, y, BTN_X, a)->w = BTN_W;
-	ui_dialog_button(d, rem, y + 1, BTN_X, r)->w = BTN_W;
-	ui_dialog_button(d, ver, y + 2, BTN_X, v)->w = BTN_W;
+	ui_dialog_button_w(d, add, y, BTN_X, a, BTN_W);
+	ui_dialog_button_w(d, rem, y + 1, BTN_X, r, BTN_W);
+	ui_dialog_button_w(d, ver, y + 2, BTN_X, v, BTN_W);
 }
 
 static void trust_build(struct ui_dialog *d, struct trust_dlg *t)
@@ -320,8 +320,9 @@ static void trust_build(struct ui_dialog *d, struct trust_dlg *t)
 	column_buttons(d, 14, ID_ADD_TRUSTING, ID_REMOVE_TRUSTING,
 		       ID_VERIFY_TRUSTING, _("A&dd..."), _("Re&move"),
 		       _("Ver&ify"));
-	ui_dialog_button(d, ID_CLOSE, 2, BTN_X, _("Close"))->w = BTN_W;
-	ui_dialog_button(d, UI_ID_HELP, 3, BTN_X, _("&Help"))->w = BTN_W;
+	ui_dialog_button_w(d, ID_CLOSE, 2, BTN_X, _("Close"), BTN_W);
+	ui_dialog_button_w(d, UI_ID_HELP, 3, BTN_X, _("&Help"), BTN_W);
+	ui_dialog_button_column(d, BTN_X);
 }
 
 void ui_trust_dialog(struct um_pdc *p)

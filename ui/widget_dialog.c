@@ -77,6 +77,45 @@ struct ui_ctl *ui_dialog_button(struct ui_dialog *d, int id, int y, int x,
 	return c;
 }
 
+/* The button before C on its row, if any (rows are built left to right). */
+static const struct ui_ctl *row_before(const struct ui_dialog *d,
+				       const struct ui_ctl *c)
+{
+	const struct ui_ctl *b;
+
+	for (b = c - 1; b >= d->ctl; b--)
+		if (b->kind == UI_CTL_BUTTON && b->y == c->y && b->x < c->x)
+			return b;
+	return NULL;
+}
+
+struct ui_ctl *ui_dialog_button_w(struct ui_dialog *d, int id, int y, int x,
+				  const char *text, int min_w)
+{
+	struct ui_ctl *c = ui_dialog_button(d, id, y, x, text);
+	const struct ui_ctl *b = row_before(d, c);
+
+	if (c->w < min_w)
+		c->w = min_w;
+	/* a longer translation pushes the buttons after it to the right */
+	if (b != NULL && c->x < b->x + b->w + 2)
+		c->x = b->x + b->w + 2;
+	return c;
+}
+
+void ui_dialog_button_column(struct ui_dialog *d, int x)
+{
+	int i, w = 0;
+
+	for (i = 0; i < d->nctl; i++)
+		if (d->ctl[i].kind == UI_CTL_BUTTON && d->ctl[i].x == x &&
+		    d->ctl[i].w > w)
+			w = d->ctl[i].w;
+	for (i = 0; i < d->nctl; i++)
+		if (d->ctl[i].kind == UI_CTL_BUTTON && d->ctl[i].x == x)
+			d->ctl[i].w = w;
+}
+
 struct ui_ctl *ui_dialog_list(struct ui_dialog *d, int id, int y, int x,
 			      int h, int w, struct ui_list *l)
 {
@@ -197,9 +236,32 @@ static void paint_ctl(struct ui_dialog *d, struct ui_ctl *c, bool focused)
 	}
 }
 
+/* Wide enough for every control and the title, as translated: a label
+ * or a button keeps a blank before the frame (a list or a field may
+ * reach it), the title a line each side. */
+static void fit_width(struct ui_dialog *d)
+{
+	int i;
+
+	for (i = 0; i < d->nctl; i++) {
+		const struct ui_ctl *c = &d->ctl[i];
+		int need = c->x + c->w + (c->kind == UI_CTL_LABEL ||
+					  c->kind == UI_CTL_BUTTON ? 2 : 1);
+
+		if (need > d->w)
+			d->w = need;
+	}
+	if (d->title != NULL && ui_text_width(d->title) + 6 > d->w)
+		d->w = ui_text_width(d->title) + 6;
+}
+
 static void place(struct ui_dialog *d)
 {
-	int y = (LINES - d->h) / 2, x = (COLS - d->w) / 2;
+	int y, x;
+
+	fit_width(d);
+	y = (LINES - d->h) / 2;
+	x = (COLS - d->w) / 2;
 
 	if (d->win == NULL) {
 		/* Opened while the terminal is too small (a message from the

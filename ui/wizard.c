@@ -101,13 +101,13 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 	if (ui_text_width(s) > bw - 4) {
 		/* Long names (15 characters each): the PDC on the bottom
 		 * border, so that neither name is cut. */
-		ui_text_put(d->win, y + 8, bx + 2, bw - 4, talloc_asprintf(t,
+		ui_text_line(d->win, y + 8, bx + 2, bw - 4, talloc_asprintf(t,
 			    _(" PDC %s "), um_repair_pdc(x->r, side)),
 			    ui_attr(UI_R_DIALOG_TITLE));
 		s = talloc_asprintf(t, " %s ", side_domain(x, side));
 	}
-	ui_text_put(d->win, y, bx + 2, bw - 4, s, ui_attr(UI_R_DIALOG_TITLE));
-	ui_text_put(d->win, y + 1, bx + 2, bw - 4,
+	ui_text_line(d->win, y, bx + 2, bw - 4, s, ui_attr(UI_R_DIALOG_TITLE));
+	ui_text_line(d->win, y + 1, bx + 2, bw - 4,
 		    res ? _("Trusted Domains:") : _("Trusting Domains:"), a);
 	s = talloc_asprintf(t, "  %s: %s",
 			    res ? um_repair_accounts(x->r)
@@ -116,7 +116,7 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 			    : holds ? _("listed") : _("missing"));
 	if (ui_text_width(s) > bw - 4) /* a long name: no indent */
 		s += 2;
-	ui_text_put(d->win, y + 2, bx + 2, bw - 4, s,
+	ui_text_line(d->win, y + 2, bx + 2, bw - 4, s,
 		    reach && holds ? a : ui_attr(UI_R_ERROR));
 	for (i = 0; i < N_STEPS && row < y + 8; i++) {
 		enum um_step_state st = um_repair_step_state(x->r, i);
@@ -137,8 +137,8 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 		ui_fill(d->win, row, bx + 1, bw - 2, sa);
 		s = talloc_asprintf(t, "%s%s %s", i == cur ? ">" : " ", num,
 				    um_repair_step_title(i));
-		ui_text_put(d->win, row, bx + 1, bw - 14, s, sa);
-		ui_text_put(d->win, row, bx + bw - 12, 11,
+		ui_text_line(d->win, row, bx + 1, bw - 14, s, sa);
+		ui_text_line(d->win, row, bx + bw - 12, 11,
 			    um_repair_state_text(st), sa);
 		if (i == cur)
 			ui_cursor(d->win, row, bx + 1);
@@ -176,7 +176,7 @@ static int step_text(struct ui_dialog *d, TALLOC_CTX *t, struct wiz *x,
 	if (y + n > out_y)
 		first = 1;
 	for (i = first; i < n && y < out_y; i++, y++)
-		ui_text_put(d->win, y, 3, d->w - 6, lines[i],
+		ui_text_line(d->win, y, 3, d->w - 6, lines[i],
 			    ui_attr(UI_R_DIALOG));
 	return out_y;
 }
@@ -198,25 +198,25 @@ static void wiz_paint(struct ui_dialog *d)
 			    um_verdict_text(x->verdict));
 	if (ui_text_width(s) > d->w - 4) /* the panels name both domains */
 		s = talloc_strdup(t, um_verdict_text(x->verdict));
-	ui_text_put(d->win, 1, 2, d->w - 4, s, a);
+	ui_text_line(d->win, 1, 2, d->w - 4, s, a);
 	side_panel(d, x, UM_SIDE_RESOURCE, 2, 2, bw);
 	side_panel(d, x, UM_SIDE_ACCOUNTS, 2, 3 + bw, d->w - 5 - bw);
 	y = 11;
 	if (x->finished || x->stopped || cur >= N_STEPS) {
 		n = ui_wrap(x->summary ? x->summary : "", d->w - 6, &lines, t);
 		for (i = 0; i < n && y < 19; i++, y++)
-			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
+			ui_text_line(d->win, y, 3, d->w - 6, lines[i],
 				    x->outcome_bad ? ui_attr(UI_R_ERROR) : a);
 	} else {
 		if (x->outcome != NULL && !x->stopped)
 			nout = ui_wrap(x->outcome, d->w - 6, &lines, t);
-		ui_text_put(d->win, y++, 2, d->w - 4,
+		ui_text_line(d->win, y++, 2, d->w - 4,
 			    step_heading(t, x, cur, d->w - 4),
 			    ui_attr(UI_R_DIALOG_TITLE));
 		out_y = step_text(d, t, x, cur, y, nout < 2 ? nout : 2);
 	}
 	for (i = 0, y = out_y; i < nout && y < 19; i++, y++)
-		ui_text_put(d->win, y, 3, d->w - 6, lines[i],
+		ui_text_line(d->win, y, 3, d->w - 6, lines[i],
 			    x->outcome_bad ? ui_attr(UI_R_ERROR)
 					   : ui_attr(UI_R_OK));
 	talloc_free(t);
@@ -256,18 +256,13 @@ static void pw_paint(struct ui_dialog *d)
 {
 	struct pw_dlg *p = d->priv;
 	TALLOC_CTX *t = talloc_new(NULL);
-	char **lines;
 	char *s;
-	int i, n;
 
 	s = um_repair_password_text(t, p->x->r, p->need);
 	if (p->confirm)
 		s = talloc_asprintf(t, "%s %s", s, _("Generate makes a strong "
 			"one that nobody needs to know."));
-	n = ui_wrap(s, d->w - 6, &lines, t);
-	for (i = 0; i < n && i < 5; i++)
-		ui_text_put(d->win, 1 + i, 3, d->w - 6, lines[i],
-			    ui_attr(UI_R_DIALOG));
+	ui_text_block(d->win, 1, 3, d->w - 6, 5, s, ui_attr(UI_R_DIALOG));
 	talloc_free(t);
 }
 
@@ -347,11 +342,11 @@ static bool ask_password(struct wiz *x, enum um_password_need need)
 		ui_dialog_field(&d, PW_CONFIRM, 7, 22, 22, true,
 				UM_SECRET_MAX_UTF16);
 	}
-	ui_dialog_button(&d, PW_OK, 9, 3, _("OK"))->w = 10;
+	ui_dialog_button_w(&d, PW_OK, 9, 3, _("OK"), 10);
 	if (p.confirm)
-		ui_dialog_button(&d, PW_GENERATE, 9, 15, _("&Generate"))->w = 12;
-	ui_dialog_button(&d, PW_CANCEL, 9, 29, _("Cancel"))->w = 10;
-	ui_dialog_button(&d, PW_HELP, 9, 41, _("&Help"))->w = 10;
+		ui_dialog_button_w(&d, PW_GENERATE, 9, 15, _("&Generate"), 12);
+	ui_dialog_button_w(&d, PW_CANCEL, 9, 29, _("Cancel"), 10);
+	ui_dialog_button_w(&d, PW_HELP, 9, 41, _("&Help"), 10);
 	ui_dialog_focus(&d, PW_NEW);
 	r = ui_dialog_run(&d);
 	ui_dialog_free(&d);
@@ -513,10 +508,10 @@ static void wiz_run(struct wiz *x)
 	ui_dialog_init(&d, _("Repair Trust (KB Q207957)"), 22, w,
 		       UI_HELP_CUSTOM);
 	ui_dialog_handle(&d, wiz_event, wiz_paint, x, ID_RUN, ID_STOP);
-	ui_dialog_button(&d, ID_RUN, 20, 2, _("&Run Step"));
-	ui_dialog_button(&d, ID_ALL, 20, 17, _("Run &All Remaining"));
-	ui_dialog_button(&d, ID_STOP, 20, 41, _("&Stop"))->w = 9;
-	ui_dialog_button(&d, ID_HELP, 20, 53, _("&Help"));
+	ui_dialog_button_w(&d, ID_RUN, 20, 2, _("&Run Step"), 0);
+	ui_dialog_button_w(&d, ID_ALL, 20, 17, _("Run &All Remaining"), 0);
+	ui_dialog_button_w(&d, ID_STOP, 20, 41, _("&Stop"), 9);
+	ui_dialog_button_w(&d, ID_HELP, 20, 53, _("&Help"), 0);
 	wiz_buttons(&d, x);
 	ui_dialog_focus(&d, ID_RUN);
 	ui_dialog_run(&d);
