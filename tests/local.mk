@@ -43,6 +43,9 @@ CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
 CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
 	tests/cli/rpc-module.sh
+# Issue 18: the CLI on a terminal (tmux: wrapping, the step question) and
+# the possessives of every string.
+CLI_TESTS += tests/cli/tty.sh tests/cli/possessives.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/own-scenario.sh
 

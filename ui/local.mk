@@ -39,6 +39,7 @@ UI_TESTS = \
 	tests/ui/e2e-signals.sh \
 	tests/ui/e2e-signals-all.sh \
 	tests/ui/e2e-busy.sh \
+	tests/ui/e2e-unsaved.sh \
 	tests/ui/wizard-kb207957.sh \
 	tests/ui/wizard-mismatch.sh \
 	tests/ui/wizard-resume.sh \

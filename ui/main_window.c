@@ -577,6 +577,8 @@ int ui_main_window_run(const char *pdc)
 		if (ui.quit_signal)
 			mw->quit = true;
 	}
+	if (!ui.quit_signal)
+		ui_exit_note();
 	ui_pop(&mw->scr);
 	ui_window_close(&mw->pan, &mw->win);
 	main_w = NULL;

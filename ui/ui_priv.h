@@ -435,5 +435,8 @@ void ui_training_name_cause(void);
 bool ui_training_key_hook(int key);
 /* After the main window's first domain: training, an unfinished repair. */
 void ui_startup(void);
+/* Exit chosen with the simulated domains changed and no --state file to
+ * keep them: say so, and how to keep them next time. */
+void ui_exit_note(void);
 
 #endif

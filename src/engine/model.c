@@ -49,6 +49,7 @@ struct um_model {
 	unsigned depth; /* nesting of public operations */
 	struct known_trust *known; /* what verifications found, so far */
 	size_t n_known;
+	bool unkept;    /* simulated domains changed, no state file */
 };
 
 static struct um_creds *copy_creds(TALLOC_CTX *mem, const struct um_creds *c)
@@ -140,11 +141,21 @@ static void op_begin(struct um_pdc *p)
 	p->model->depth++;
 }
 
+/* The operations that change a domain's trusts or its channel. */
+static bool op_changes(enum um_op op)
+{
+	return op != UM_OP_VERIFY && op != UM_OP_LOGON_TEST;
+}
+
 static struct um_status op_end(struct um_pdc *p, enum um_op op,
 			       const char *partner, struct um_status st)
 {
 	struct um_model *m = p->model;
 
+	if (m->world != NULL && m->opt.state_file == NULL && um_is_ok(st) &&
+	    op_changes(op)) {
+		m->unkept = true;
+	}
 	if (--m->depth == 0 && m->observer.done != NULL) {
 		m->observer.done(m->observer.priv, op, p, partner, st);
 	}
@@ -175,6 +186,36 @@ const char *um_model_origin_note(const struct um_model *m)
 {
 	return m->world != NULL ? _("The domains shown are simulated.")
 				: NULL;
+}
+
+bool um_model_changes_unkept(const struct um_model *m)
+{
+	return m->unkept;
+}
+
+char *um_model_unkept_note(TALLOC_CTX *mem, const struct um_model *m,
+			   bool one_line)
+{
+	/* (a world without a state file comes from a scenario) */
+	const char *scenario = m->opt.scenario;
+
+	if (!m->unkept || scenario == NULL) {
+		return NULL;
+	}
+	if (one_line) {
+		return talloc_asprintf(mem, _("note: the change is not kept: "
+					      "no --state FILE holds the "
+					      "simulated domains; give "
+					      "--scenario %s --state FILE to "
+					      "keep changes."), scenario);
+	}
+	return talloc_asprintf(mem, _("The changes to the simulated domains "
+				      "are not kept: no --state FILE holds "
+				      "them, and they are gone when User "
+				      "Manager ends.\n\nTo keep them next "
+				      "time, start it with\n  usrmgr "
+				      "--scenario %s --state FILE"),
+			       scenario);
 }
 
 struct um_pair *um_model_named_pair(struct um_model *m, TALLOC_CTX *mem)

@@ -23,13 +23,13 @@ const struct um_step um_repair_steps[] = {
 	  N_("The resource domain's half of the broken trust holds a "
 	     "password the accounts domain no longer has; it must go before "
 	     "the trust can be established again."),
-	  N_("%2$s is no longer in %1$s's Trusted Domains.") },
+	  N_("%2$s is no longer in the %1$s domain's Trusted Domains.") },
 	{ "remove-trusting", UM_STEP_REMOVE_TRUSTING, UM_SIDE_ACCOUNTS,
 	  N_("Policies -> Trust Relationships -> Trusting Domains -> Remove"),
 	  N_("Remove %1$s from the Trusting Domains of %2$s."),
 	  N_("Whatever is left of the trust account on the accounts domain "
 	     "must go, so that both sides start again from nothing."),
-	  N_("%1$s is no longer in %2$s's Trusting Domains.") },
+	  N_("%1$s is no longer in the %2$s domain's Trusting Domains.") },
 	{ "add-trusting", UM_STEP_ADD_TRUSTING, UM_SIDE_ACCOUNTS,
 	  N_("Policies -> Trust Relationships -> Trusting Domains -> Add..."),
 	  N_("Add %1$s to the Trusting Domains of %2$s, with a new "
@@ -37,15 +37,15 @@ const struct um_step um_repair_steps[] = {
 	  N_("The accounts domain permits the resource domain to trust it: "
 	     "this creates the trust account the resource domain will log "
 	     "on with."),
-	  N_("%1$s is in %2$s's Trusting Domains and its trust account "
-	     "accepts the password.") },
+	  N_("%1$s is in the %2$s domain's Trusting Domains and its trust "
+	     "account accepts the password.") },
 	{ "add-trusted", UM_STEP_ADD_TRUSTED, UM_SIDE_RESOURCE,
 	  N_("Policies -> Trust Relationships -> Trusted Domains -> Add..."),
 	  N_("Add %2$s to the Trusted Domains of %1$s, with the same "
 	     "password."),
 	  N_("The resource domain trusts the accounts domain, using the "
 	     "password just given to the accounts domain."),
-	  N_("%2$s is in %1$s's Trusted Domains.") },
+	  N_("%2$s is in the %1$s domain's Trusted Domains.") },
 	{ "reset", UM_STEP_RESET, UM_SIDE_RESOURCE,
 	  N_("nltest /sc_reset (secure channel reset)"),
 	  N_("Reset the secure channel from %1$s to %2$s."),
@@ -106,6 +106,11 @@ static void journal(struct um_repair *r, const char *event, size_t step,
 		e.pdc = um_repair_steps[step].side == UM_SIDE_RESOURCE
 				? r->resource_pdc : r->accounts_pdc;
 		e.status = (char *)um_status_name(st);
+	}
+	if (strcmp(event, "repair-start") == 0 ||
+	    strcmp(event, "repair-resume") == 0) {
+		/* a name, not a secret: a resumed repair keeps the test */
+		e.test_user = (char *)r->opt.user;
 	}
 	if (strcmp(event, "repair-start") == 0) {
 		e.verdict = (char *)extra;
@@ -326,9 +331,14 @@ struct um_status um_repair_find_unfinished(TALLOC_CTX *mem,
 			u->resource = talloc_strdup(u, ev[i].resource);
 			u->accounts = talloc_strdup(u, ev[i].accounts);
 			u->time = talloc_strdup(u, ev[i].time);
+			u->user = talloc_strdup(u, ev[i].test_user);
 		} else if (u != NULL && strcmp(u->repair, ev[i].repair) == 0) {
 			if (strcmp(ev[i].event, "repair-end") == 0) {
 				TALLOC_FREE(u);
+			} else if (strcmp(ev[i].event, "repair-resume") == 0 &&
+				   ev[i].test_user != NULL) {
+				talloc_free(u->user);
+				u->user = talloc_strdup(u, ev[i].test_user);
 			} else if (strcmp(ev[i].event, "step-done") == 0) {
 				note_step(u, ev[i].step, false);
 			} else if (strcmp(ev[i].event, "step-skipped") == 0) {
@@ -362,6 +372,12 @@ struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
 	r->id = talloc_strdup(r, u->repair);
 	r->resource = talloc_strdup(r, u->resource);
 	r->accounts = talloc_strdup(r, u->accounts);
+	if (r->opt.user == NULL && u->user != NULL &&
+	    r->opt.user_password != NULL) {
+		/* the logon test asked for when the repair began; its
+		 * password, never journaled, was asked for again */
+		r->opt.user = talloc_strdup(r, u->user);
+	}
 	st = look_at_both_sides(r);
 	if (!um_is_ok(st)) {
 		return st;

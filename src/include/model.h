@@ -164,6 +164,15 @@ bool um_model_finds_pdcs(const struct um_model *m);
 const char *um_model_origin_label(const struct um_model *m);
 const char *um_model_origin_note(const struct um_model *m);
 
+/* Whether the simulated domains were changed (a trust added or removed,
+ * a channel reset) while no state file keeps them: the changes vanish
+ * when usrmgr ends, and the operator must be told. */
+bool um_model_changes_unkept(const struct um_model *m);
+/* What to tell the operator then, translated, or NULL: ONE_LINE for the
+ * command line, else for a message box on Exit. */
+char *um_model_unkept_note(TALLOC_CTX *mem, const struct um_model *m,
+			   bool one_line);
+
 /* A domain pair: "the resource domain trusts the accounts domain", each
  * by its PDC, and (optional) a user of the accounts domain with its
  * password for the logon test. */

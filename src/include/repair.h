@@ -84,12 +84,17 @@ struct um_unfinished {
 	char *last_step;   /* the last step journaled as done, or NULL */
 	unsigned skipped;  /* bit i: step i journaled as already so */
 	char *time;
+	char *user;        /* the logon test's user, or NULL: its password
+			    * is not journaled, ask for it again */
 };
 struct um_status um_repair_find_unfinished(TALLOC_CTX *mem,
 					   const char *journal_path,
 					   struct um_unfinished **out);
 
-/* Continue an unfinished repair: each side asked afresh on the wire. */
+/* Continue an unfinished repair: each side asked afresh on the wire.
+ * The logon test the repair began with stays in the plan: OPT's user
+ * when it names one, else U's (the journal's), with OPT's password; a
+ * front-end asks for U->user's password again (none: no logon test). */
 struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
 				  struct um_journal *j,
 				  const struct um_unfinished *u,

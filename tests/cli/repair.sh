@@ -120,4 +120,48 @@ check "lost password: resume with another one" 0 \
 	--password-file "$tmp/pw2"
 expect "lost password: says it adds the trusting domain again" "done again" out
 if healthy "$st"; then ok "lost password: healthy"; else not_ok "lost password: healthy"; fi
+
+# --- resumed: the logon test --user asked for stays in the plan ---------
+# (the journal records the test user; its password is asked again, here
+# from --user-password-file, since no password is ever journaled)
+st="$tmp/user.st"; j="$tmp/user.j"
+"$USRMGR" --scenario "$tmp/kb207957.ini" --state "$st" trust list >/dev/null
+repair_bg "$st" "$j" --yes --password-file "$tmp/pw" --user 'ACCOUNTS\alice' \
+	--user-password-file "$tmp/alice" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 3000); do
+	grep -q '"step-done","step":"add-trusting"' "$j" 2>/dev/null && break
+	sleep 0.02
+done
+kill -KILL $pid; wait $pid 2>/dev/null
+if grep -q 'Alice.pw1' "$j"; then not_ok "user: no password in the journal"
+else ok "user: no password in the journal"; fi
+check "user: resume without --user" 0 \
+	"$USRMGR" --state "$st" --journal "$j" trust repair --resume --yes \
+	--password-file "$tmp/pw" --user-password-file "$tmp/alice" --json
+expect "user: the resumed plan keeps the logon test" \
+	'"step":"logon-test","pdc":"DCB","state":"done"' out
+printf 'Wrong.pw1\n' >"$tmp/wrong"
+"$USRMGR" --scenario "$tmp/kb207957.ini" --state "$tmp/user2.st" trust list \
+	>/dev/null 2>&1
+repair_bg "$tmp/user2.st" "$tmp/user2.j" --yes --password-file "$tmp/pw" \
+	--user 'ACCOUNTS\alice' --user-password-file "$tmp/alice" \
+	>/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 3000); do
+	grep -q '"step-done","step":"add-trusting"' "$tmp/user2.j" 2>/dev/null &&
+		break
+	sleep 0.02
+done
+kill -KILL $pid; wait $pid 2>/dev/null
+check "user: resumed without a terminal for its password: refused" 2 \
+	setsid "$USRMGR" --state "$tmp/user2.st" --journal "$tmp/user2.j" trust \
+	repair --resume --yes --password-file "$tmp/pw" </dev/null
+expect "user: says how to give it" "password-file" err
+check "user: resumed with a wrong user password: the logon test fails" 1 \
+	"$USRMGR" --state "$tmp/user2.st" --journal "$tmp/user2.j" trust repair \
+	--resume --yes --password-file "$tmp/pw" --user-password-file "$tmp/wrong" \
+	--json
+expect "user: the logon test ran and failed" \
+	'"step":"logon-test","pdc":"DCB","state":"failed"' out
 finish

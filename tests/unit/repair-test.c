@@ -664,7 +664,8 @@ static void test_texts_with_names_of_their_own(void **state)
 	t = um_repair_step_heading(f.w.mem, r, 2);
 	assert_string_equal(t, "Step 3 of 6, on " ACC_PDC " (" ACC_DOM ")");
 	t = um_repair_step_check(f.w.mem, r, 2);
-	assert_has(t, RES_DOM " is in " ACC_DOM "'s Trusting Domains");
+	assert_has(t, RES_DOM " is in the " ACC_DOM " domain's Trusting "
+		      "Domains");
 	/* the direction: the accounts domain is given the password first */
 	t = um_repair_password_text(f.w.mem, r, UM_PASSWORD_NEW);
 	assert_has(t, ACC_DOM " gets it first (Trusting Domains), then "
