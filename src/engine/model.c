@@ -730,6 +730,26 @@ char *um_trust_refusal_text(TALLOC_CTX *mem, struct um_pdc *p,
 		  "changed."), dom, p->name, name);
 }
 
+char *um_trust_remove_keeps_text(TALLOC_CTX *mem, const char *dom,
+				 const struct um_trust *t, bool trusted)
+{
+	if ((t->direction & (UM_DIR_INBOUND | UM_DIR_OUTBOUND)) !=
+	    (UM_DIR_INBOUND | UM_DIR_OUTBOUND)) {
+		return NULL;
+	}
+	return trusted
+		? talloc_asprintf(mem, _("The trust is two-way: only this "
+					 "direction is removed.  %s stays in "
+					 "the Trusting Domains of %s (%s "
+					 "still trusts %s)."),
+				  t->name, dom, t->name, dom)
+		: talloc_asprintf(mem, _("The trust is two-way: only this "
+					 "direction is removed.  %s stays in "
+					 "the Trusted Domains of %s (%s still "
+					 "trusts %s)."),
+				  t->name, dom, dom, t->name);
+}
+
 /* Refused at once, before anything is changed, when P's server cannot
  * do OP with the object it holds for NAME; the operator is told why. */
 static struct um_status change_check(struct um_pdc *p, enum um_op op,

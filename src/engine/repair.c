@@ -83,6 +83,7 @@ struct um_repair {
 	enum um_verdict verdict_before;
 	bool healthy;
 	size_t refused;  /* the step no server here can do, or N_STEPS */
+	char *refusal;   /* and why, for the operator */
 };
 
 /* ---- the journal ------------------------------------------------------ */
@@ -321,7 +322,8 @@ static void refuse_step(struct um_repair *r, size_t i, enum um_op op,
 
 	r->refused = i;
 	um_model_note(r->m, text != NULL ? text : um_repair_steps[i].id);
-	talloc_free(text);
+	talloc_free(r->refusal);
+	r->refusal = text;
 	talloc_free(why);
 }
 
@@ -560,6 +562,11 @@ void um_repair_resume_creds(struct um_model *m, const struct um_unfinished *u,
 size_t um_repair_refused_step(const struct um_repair *r)
 {
 	return r->refused;
+}
+
+const char *um_repair_refusal_text(const struct um_repair *r)
+{
+	return r->refusal;
 }
 
 const struct um_diagnosis *um_repair_diagnosis(const struct um_repair *r)

@@ -239,6 +239,12 @@ uint32_t um_trust_change_result(enum um_op op, uint32_t have);
 char *um_trust_refusal_text(TALLOC_CTX *mem, struct um_pdc *p,
 			    enum um_op op, const char *name, uint32_t lacks);
 
+/* Removing entry T of DOM's Trusted (TRUSTED) or Trusting Domains: when
+ * T is two-way, the sentence that says only this direction goes and the
+ * other stays (translated); NULL for a one-way entry. */
+char *um_trust_remove_keeps_text(TALLOC_CTX *mem, const char *dom,
+				 const struct um_trust *t, bool trusted);
+
 /* Policies -> Trust Relationships: both lists, every page. */
 struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 			       struct um_trust **trusted, size_t *n_trusted,
