@@ -124,6 +124,36 @@ for step in remove-trusted add-trusting add-trusted reset verify; do
 	if healthy "$st"; then ok "killed after $step: healthy"; else not_ok "killed after $step: healthy"; fi
 done
 
+# --- issue 22: one direction of a two-way trust between NT4 PDCs (two
+# one-way trusts), the repair killed after each step that changes a
+# direction and resumed: both directions healthy in the end ---------------
+sed -e 's/^dialect = ad/dialect = nt4/' -e '/^cannot = /d' -e '/^dns_name = /d' \
+	-e 's/^\(pdc = DC[AB]\)$/\1\nlatency_ms = 600/' \
+	"$top_srcdir/scenarios/two-way-kb207957.ini" >"$tmp/two-way-nt4.ini"
+for step in remove-trusted add-trusting add-trusted; do
+	st="$tmp/w-$step.st"; j="$tmp/w-$step.j"
+	"$USRMGR" --scenario "$tmp/two-way-nt4.ini" --state "$st" trust list >/dev/null
+	repair_bg "$st" "$j" --yes --password-file "$tmp/pw" >/dev/null 2>&1 &
+	pid=$!
+	for _ in $(seq 1 3000); do
+		grep -q "\"event\":\"step-done\",\"step\":\"$step\"" "$j" 2>/dev/null && break
+		sleep 0.01
+	done
+	kill -KILL $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	check "two-way, killed after $step: resume finishes it" 0 \
+		"$USRMGR" --state "$st" --journal "$j" trust repair --resume --yes \
+		--password-file "$tmp/pw"
+	if healthy "$st"; then ok "two-way, killed after $step: healthy"
+	else not_ok "two-way, killed after $step: healthy"; fi
+	if "$USRMGR" --state "$st" trust diagnose --resource-pdc DCA \
+		--accounts-pdc DCB >/dev/null; then
+		ok "two-way, killed after $step: the other direction healthy"
+	else
+		not_ok "two-way, killed after $step: the other direction healthy"
+	fi
+done
+
 # --- resumed without the password: Add Trusting is done again -----------
 st="$tmp/lost.st"; j="$tmp/lost.j"
 "$USRMGR" --scenario "$tmp/kb207957.ini" --state "$st" trust list >/dev/null
