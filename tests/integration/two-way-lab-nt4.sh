@@ -53,5 +53,36 @@ out=$(um accounts -s /etc/samba/smb.conf --json trust repair \
 t_is "trust repair on ACCOUNTS' PDC: repaired" repaired "$(json_get outcome <<<"$out")"
 both_directions "after the second repair"
 
+# A fault between the steps of a direction change: the console's run does
+# the remote steps and stops before Add Trusted Domain (local on the
+# resource PDC); the accounts PDC is killed there and started again; the
+# resume on the resource PDC ends with both directions healthy.
+lab -q break kb207957 >/dev/null 2>&1 || lab_fail "break kb207957"
+um console --json trust repair --resource-pdc "$RESOURCE_PDC" \
+	--accounts-pdc "$ACCOUNTS_PDC" --resource-authfile "$RESOURCE_ADMIN_AUTHFILE" \
+	--accounts-authfile "$ACCOUNTS_ADMIN_AUTHFILE" --yes \
+	--password-file "$NT4_PW" --journal "$NT4_TMP/j3" >/dev/null
+t_check "console run: add-trusting done, stopped before add-trusted" \
+	eval 'grep -q "\"step-done\",\"step\":\"add-trusting\"" "$NT4_TMP/j3" && ! grep -q "\"repair-end\"" "$NT4_TMP/j3"'
+t_check "the accounts PDC killed (SIGKILL) and started again" \
+	eval 'lab -q stop --kill accounts && lab -q start accounts >/dev/null'
+resume_there() {
+	um resource -s /etc/samba/smb.conf --json trust repair --resume \
+		--resource-authfile "$RESOURCE_ADMIN_AUTHFILE" \
+		--accounts-authfile "$ACCOUNTS_ADMIN_AUTHFILE" --yes \
+		--password-file "$NT4_PW" --journal "$NT4_TMP/j3"
+}
+out=$(resume_there)
+if [ "$(json_get outcome <<<"$out")" != repaired ]; then
+	# (measured: within 30 s of the crash the resource PDC's winbindd
+	# still holds the accounts PDC as failed, and the reset answers
+	# WERR_NO_LOGON_SERVERS; doc/reliability.md) -- resume again later
+	echo "# first resume: $(json_get outcome <<<"$out"); again in 30 s"
+	sleep 30
+	out=$(resume_there)
+fi
+t_is "resumed on RESOURCE's PDC: repaired" repaired "$(json_get outcome <<<"$out")"
+both_directions "after the fault and the resume"
+
 lab_restore trusted || lab_fail "restore trusted"
 t_done
