@@ -65,6 +65,12 @@ EXTRA_DIST += tests/bad-input/run.sh tests/bad-input/cases.table \
 # The CLI on the real AD lab (issues 5 and 6).
 LAB_TESTS += tests/integration/cli-lab.sh
 EXTRA_DIST += tests/integration/cli-lab.sh
+# Two-way trusts on the AD lab (issue 22): each direction on its own, a
+# repair refused before it changes anything (doc/two-way.md).
+LAB_TESTS += tests/integration/two-way-lab.sh \
+	tests/integration/two-way-lab-nt4.sh
+EXTRA_DIST += tests/integration/two-way-lab.sh \
+	tests/integration/two-way-lab-nt4.sh
 # Faults on the AD lab: PDCs killed and the link cut at each step (issue 10).
 LAB_TESTS += tests/integration/faults-lab.sh
 EXTRA_DIST += tests/integration/faults-lab.sh

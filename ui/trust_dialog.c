@@ -119,13 +119,15 @@ static void remove_entry(struct ui_dialog *d, struct trust_dlg *t,
 	const char *dom = ui_domain_name(t->pdc);
 	const char *pdc = ui_pdc_host(t->pdc);
 	struct ui_list *l = trusted ? &t->tl : &t->gl;
+	const struct um_trust *e;
 	const char *name;
-	char *q;
+	char *q, *keeps;
 	struct um_status st;
 
 	if (l->n == 0)
 		return;
-	name = trusted ? t->trusted[l->sel].name : t->trusting[l->sel].name;
+	e = trusted ? &t->trusted[l->sel] : &t->trusting[l->sel];
+	name = e->name;
 	if (trusted)
 		q = talloc_asprintf(t->mem,
 			_("Remove %s from the Trusted Domains of %s?\n\n"
@@ -138,6 +140,9 @@ static void remove_entry(struct ui_dialog *d, struct trust_dlg *t,
 			  "The trust account %s$ is deleted on %s, the PDC of "
 			  "%s: %s will no longer be permitted to trust %s."),
 			name, dom, name, pdc, dom, name, dom);
+	keeps = um_trust_remove_keeps_text(t->mem, dom, e, trusted);
+	if (keeps != NULL)
+		q = talloc_asprintf(t->mem, "%s\n\n%s", q, keeps);
 	if (ui_confirm(q) != UI_ANSWER_YES)
 		return;
 	name = talloc_strdup(t->keep, name);

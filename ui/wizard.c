@@ -564,6 +564,9 @@ static void go_on(struct wiz *x, struct um_status st, const char *cannot)
 {
 	if (um_is_ok(st) && x->r != NULL)
 		carry_on(x);
+	else if (x->r != NULL && um_repair_refusal_text(x->r) != NULL)
+		/* refused before its first step: the engine says why */
+		ui_message_status(um_repair_refusal_text(x->r), st);
 	else
 		ui_message_status(cannot, st);
 	talloc_free(x);

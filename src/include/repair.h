@@ -101,6 +101,13 @@ struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
 				  const struct um_repair_options *opt,
 				  struct um_repair **out);
 
+/* The first step the plan found a PDC's server cannot do, for which
+ * start or resume refused before anything changed; um_repair_n_steps
+ * when none. */
+size_t um_repair_refused_step(const struct um_repair *r);
+/* Then: which step, where and why, in the operator's words; else NULL. */
+const char *um_repair_refusal_text(const struct um_repair *r);
+
 const struct um_diagnosis *um_repair_diagnosis(const struct um_repair *r);
 const char *um_repair_id(const struct um_repair *r);
 const char *um_repair_resource(const struct um_repair *r);
