@@ -406,6 +406,10 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 	if (!x.attempted && !um_is_ok(st) && st.kind == UM_KIND_LOCAL &&
 	    !um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_CANCELLED)) {
 		/* Refused before anything changed: bad input, not a failure. */
+		if (x.r != NULL && um_repair_refusal_text(x.r) != NULL) {
+			um_out_printf(stderr, "%s\n",
+				      um_repair_refusal_text(x.r));
+		}
 		um_out_printf(stderr, "usrmgr: %s\n", um_status_text(st));
 		talloc_free(tmp);
 		return UM_EXIT_USAGE;

@@ -317,16 +317,17 @@ static void refuse_step(struct um_repair *r, size_t i, enum um_op op,
 					  res ? r->accounts : r->resource,
 					  lacks);
 	char *text = talloc_asprintf(r, _("The repair was not begun: step "
-					  "%zu of %zu (%s) cannot be done on "
-					  "%s.\n%s"),
+					  "%zu of %zu cannot be done on %s.\n"
+					  "%s: %s"),
 				     um_repair_step_number(r, i),
 				     um_repair_count_steps(r),
-				     um_repair_step_title(i),
 				     um_repair_step_pdc(r, i),
+				     um_repair_step_title(i),
 				     why != NULL ? why : "");
 
+	/* no note: each front-end shows um_repair_refusal_text() whole
+	 * (a status line would cut it short) */
 	r->refused = i;
-	um_model_note(r->m, text != NULL ? text : um_repair_steps[i].id);
 	talloc_free(r->refusal);
 	r->refusal = text;
 	talloc_free(why);
