@@ -10,7 +10,8 @@ UNIT_TESTS = \
 	tests/unit/sim-test \
 	tests/unit/model-test \
 	tests/unit/repair-test \
-	tests/unit/training-test
+	tests/unit/training-test \
+	tests/unit/policy-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -35,6 +36,9 @@ tests_unit_repair_test_LDADD = $(UNIT_LIBS)
 tests_unit_training_test_SOURCES = tests/unit/training-test.c $(UNIT_COMMON)
 tests_unit_training_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_training_test_LDADD = $(UNIT_LIBS)
+tests_unit_policy_test_SOURCES = tests/unit/policy-test.c $(UNIT_COMMON)
+tests_unit_policy_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_policy_test_LDADD = $(UNIT_LIBS)
 
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh

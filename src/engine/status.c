@@ -172,6 +172,8 @@ static const struct status_words table[] = {
 	     "verified.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_USAGE, "USRMGR_USAGE",
 	  N_("The command line is not valid.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_POLICY_INVALID, "USRMGR_POLICY_INVALID",
+	  N_("The account policy is not valid; nothing was changed.") },
 };
 
 static const struct status_words *lookup(struct um_status st)

@@ -41,6 +41,7 @@ enum um_local {
 	UM_LOCAL_RUN_ON_PDC,
 	UM_LOCAL_POSTCONDITION,
 	UM_LOCAL_USAGE,
+	UM_LOCAL_POLICY_INVALID,
 };
 
 struct um_status {
