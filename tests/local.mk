@@ -59,6 +59,12 @@ EXTRA_DIST += tests/bad-input/run.sh tests/bad-input/cases.table \
 	tests/integration/bad-input-lab.sh \
 	tests/integration/bad-input-lab-nt4.sh
 
+# Policies -> Account on the real labs (issue 20): samba-tool domain
+# passwordsettings show (AD) and pdbedit -P (NT4) are the judges.
+LAB_TESTS += tests/integration/policy-lab.sh \
+	tests/integration/policy-lab-nt4.sh
+EXTRA_DIST += tests/integration/policy-lab.sh \
+	tests/integration/policy-lab-nt4.sh
 # The CLI on the real AD lab (issues 5 and 6).
 LAB_TESTS += tests/integration/cli-lab.sh
 EXTRA_DIST += tests/integration/cli-lab.sh
