@@ -38,6 +38,7 @@ static const char *topic_title(enum ui_help_topic t)
 	case UI_HELP_ABOUT: return _("About User Manager");
 	case UI_HELP_DIAGNOSIS: return _("Help - Diagnose Trust");
 	case UI_HELP_TRAINING: return _("Help - Training");
+	case UI_HELP_ACCOUNT_POLICY: return _("Help - Account Policy");
 	default: return _("Help");
 	}
 }
@@ -116,6 +117,17 @@ static const char *topic_text(enum ui_help_topic t)
 			 "a password mismatch.\n\n"
 			 "Repair... starts the guided repair (KB Q207957) of "
 			 "the same pair.");
+	case UI_HELP_ACCOUNT_POLICY:
+		return _("Account Policy: how long passwords last, how long "
+			 "and how varied they must be, and when an account is "
+			 "locked out after bad logon attempts, for every user "
+			 "of this domain. Space chooses an option or ticks a "
+			 "box, Tab moves on.\n\n"
+			 "OK checks the policy by NT 4.0's rules (the minimum "
+			 "age below the maximum, the lockout duration at least "
+			 "the reset time) before anything is sent to the PDC. "
+			 "When the PDC does not let you change it, the dialog "
+			 "says why and nothing changes.");
 	case UI_HELP_TRAINING:
 		return _("Training: the users of one domain cannot log on to "
 			 "another. Find out why and repair the trust yourself, "

@@ -26,6 +26,7 @@ enum {
 	M_REPAIR,
 	M_HINT,
 	M_NAME_CAUSE,
+	M_ACCOUNT,
 };
 
 /* NT 4.0's menus; what this project does not do is greyed. */
@@ -51,7 +52,7 @@ static const struct ui_menu_item view_items[] = {
 	{ N_("&Refresh"), N_("F5"), M_REFRESH },
 };
 static const struct ui_menu_item policies_items[] = {
-	{ N_("&Account..."), NULL, M_DISABLED },
+	{ N_("&Account..."), NULL, M_ACCOUNT },
 	{ N_("&User Rights..."), NULL, M_DISABLED },
 	{ N_("A&udit..."), NULL, M_DISABLED },
 	{ N_("&Trust Relationships..."), NULL, M_TRUST },
@@ -417,6 +418,12 @@ static void do_command(struct ui_main *mw, int id)
 	case M_TRUST:
 		if (mw->pdc != NULL)
 			ui_trust_dialog(mw->pdc);
+		else
+			ui_message(UI_MSG_INFO, _("Select a domain first."));
+		break;
+	case M_ACCOUNT:
+		if (mw->pdc != NULL)
+			ui_account_policy(mw->pdc);
 		else
 			ui_message(UI_MSG_INFO, _("Select a domain first."));
 		break;

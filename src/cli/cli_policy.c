@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,35 +15,6 @@
 
 #include "cli.h"
 #include "i18n.h"
-
-/* The dialog's first choice, by the word that names it. */
-static const char *const zero_words[] = {
-	"never", "now", "immediately", "blank", "none", "no", "forever",
-	NULL,
-};
-
-/* TEXT as one of the policy's numbers.  What is no number in range
- * becomes UINT32_MAX, out of every field's range: the engine then tells
- * the operator the field's range in the dialog's words. */
-static uint32_t policy_number(const char *text)
-{
-	unsigned long long n;
-	char *end;
-	size_t i;
-
-	for (i = 0; zero_words[i] != NULL; i++) {
-		if (strcasecmp(text, zero_words[i]) == 0) {
-			return 0;
-		}
-	}
-	errno = 0;
-	n = strtoull(text, &end, 10);
-	if (errno != 0 || end == text || *end != '\0' || text[0] == '-' ||
-	    n >= UINT32_MAX) {
-		return UINT32_MAX;
-	}
-	return (uint32_t)n;
-}
 
 /* "yes" or "no" into *OUT; anything else is a usage error. */
 static bool policy_flag(const char *option, const char *text, bool *out)
@@ -82,7 +52,7 @@ static bool apply_options(const struct um_cli *c,
 	for (f = 0; f < UM_POLICY_N_NUMBERS; f++) {
 		if (c->policy_number[f] != NULL) {
 			*um_policy_field(pol, f) =
-				policy_number(c->policy_number[f]);
+				um_policy_parse_number(c->policy_number[f]);
 		}
 	}
 	return policy_flag("force-logoff", c->force_logoff,

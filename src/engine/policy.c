@@ -6,7 +6,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "policy.h"
 #include "pdc_run.h"
@@ -61,6 +64,41 @@ uint32_t *um_policy_field(struct um_account_policy *pol,
 	case UM_POLICY_N_NUMBERS: break;
 	}
 	return NULL;
+}
+
+/* The dialog's first choice, by the word that names it. */
+static const char *const zero_words[] = {
+	"never", "now", "immediately", "blank", "none", "no", "forever",
+	NULL,
+};
+
+uint32_t um_policy_parse_number(const char *text)
+{
+	unsigned long long n;
+	char *end;
+	size_t i;
+
+	while (text != NULL && *text == ' ') {
+		text++;
+	}
+	if (text == NULL || *text == '\0') {
+		return 0;
+	}
+	for (i = 0; zero_words[i] != NULL; i++) {
+		if (strcasecmp(text, zero_words[i]) == 0) {
+			return 0;
+		}
+	}
+	errno = 0;
+	n = strtoull(text, &end, 10);
+	while (*end == ' ') {
+		end++;
+	}
+	if (errno != 0 || end == text || *end != '\0' || text[0] == '-' ||
+	    n >= UINT32_MAX) {
+		return UINT32_MAX;
+	}
+	return (uint32_t)n;
 }
 
 static struct um_status invalid(const char **why, const char *text)

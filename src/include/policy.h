@@ -63,6 +63,13 @@ const char *um_policy_field_key(enum um_policy_field f);
 uint32_t *um_policy_field(struct um_account_policy *pol,
 			  enum um_policy_field f);
 
+/* A number as the operator typed it: digits, or the word for the
+ * dialog's first choice ("never", "now", "none", "no", "forever"...) or
+ * nothing, which are 0.  Anything else (a sign, letters, too big) is
+ * UINT32_MAX, outside every field's range: um_policy_check() then tells
+ * the field's range in words. */
+uint32_t um_policy_parse_number(const char *text);
+
 /*
  * Is POL one NT 4.0 accepts?  Each number in its range, the minimum
  * age below the maximum, and (with lockout) the duration at least the
