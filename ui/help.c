@@ -39,6 +39,7 @@ static const char *topic_title(enum ui_help_topic t)
 	case UI_HELP_DIAGNOSIS: return _("Help - Diagnose Trust");
 	case UI_HELP_TRAINING: return _("Help - Training");
 	case UI_HELP_ACCOUNT_POLICY: return _("Help - Account Policy");
+	case UI_HELP_AUDIT_POLICY: return _("Help - Audit Policy");
 	default: return _("Help");
 	}
 }
@@ -128,6 +129,13 @@ static const char *topic_text(enum ui_help_topic t)
 			 "the reset time) before anything is sent to the PDC. "
 			 "When the PDC does not let you change it, the dialog "
 			 "says why and nothing changes.");
+	case UI_HELP_AUDIT_POLICY:
+		return _("Audit Policy: which events the domain's controllers "
+			 "record in their security log, success and failure "
+			 "for each kind.\n\n"
+			 "Where the PDC does not let the audit policy be "
+			 "changed (Samba's PDCs do not), the dialog shows it "
+			 "greyed, with the PDC's answer.");
 	case UI_HELP_TRAINING:
 		return _("Training: the users of one domain cannot log on to "
 			 "another. Find out why and repair the trust yourself, "

@@ -25,6 +25,7 @@ libusrmgr_ui_a_SOURCES = \
 	ui/add_trusting.c \
 	ui/add_trusted.c \
 	ui/account_policy.c \
+	ui/audit_policy.c \
 	ui/ask_password.c \
 	ui/diagnosis.c \
 	ui/wizard.c \

@@ -27,6 +27,7 @@ enum {
 	M_HINT,
 	M_NAME_CAUSE,
 	M_ACCOUNT,
+	M_AUDIT,
 };
 
 /* NT 4.0's menus; what this project does not do is greyed. */
@@ -54,7 +55,7 @@ static const struct ui_menu_item view_items[] = {
 static const struct ui_menu_item policies_items[] = {
 	{ N_("&Account..."), NULL, M_ACCOUNT },
 	{ N_("&User Rights..."), NULL, M_DISABLED },
-	{ N_("A&udit..."), NULL, M_DISABLED },
+	{ N_("A&udit..."), NULL, M_AUDIT },
 	{ N_("&Trust Relationships..."), NULL, M_TRUST },
 	{ NULL, NULL, 0 },
 	{ N_("&Diagnose Trust..."), NULL, M_DIAGNOSE },
@@ -422,10 +423,13 @@ static void do_command(struct ui_main *mw, int id)
 			ui_message(UI_MSG_INFO, _("Select a domain first."));
 		break;
 	case M_ACCOUNT:
-		if (mw->pdc != NULL)
+	case M_AUDIT:
+		if (mw->pdc == NULL)
+			ui_message(UI_MSG_INFO, _("Select a domain first."));
+		else if (id == M_ACCOUNT)
 			ui_account_policy(mw->pdc);
 		else
-			ui_message(UI_MSG_INFO, _("Select a domain first."));
+			ui_audit_policy(mw->pdc);
 		break;
 	case M_HELP_CONTENTS:
 		ui_help(UI_HELP_MAIN);

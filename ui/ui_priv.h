@@ -216,6 +216,7 @@ enum ui_help_topic {
 	UI_HELP_DIAGNOSIS,
 	UI_HELP_TRAINING,
 	UI_HELP_ACCOUNT_POLICY,
+	UI_HELP_AUDIT_POLICY,
 	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
 };
 
@@ -373,6 +374,8 @@ bool ui_add_trusting(struct um_pdc *p);
 bool ui_add_trusted(struct um_pdc *p);
 /* Policies > Account (account_policy.c). */
 void ui_account_policy(struct um_pdc *p);
+/* Policies > Audit (audit_policy.c): read-only where the PDC says so. */
+void ui_audit_policy(struct um_pdc *p);
 /* Ask for a password (the model's ask_password hook). */
 struct um_secret *ui_ask_password(TALLOC_CTX *mem, const char *prompt);
 /* The domain name a PDC serves, for titles and messages. */

@@ -27,6 +27,7 @@ struct um_args {
 	uint32_t resume;                  /* paging: where to go on */
 	uint32_t max;                     /* paging: entries wanted */
 	const struct um_account_policy *policy; /* set_account_policy */
+	const struct um_audit_policy *audit;    /* set_audit_policy */
 };
 
 /* What an operation answers.  The recv function fills what applies. */
@@ -42,6 +43,7 @@ struct um_reply {
 	char *pdc;                        /* locate_dc */
 	struct um_status detail;          /* verify: the channel's status */
 	struct um_account_policy policy;  /* query_account_policy */
+	struct um_audit_policy audit;     /* query_audit_policy */
 	/* For the operator, whatever the status ("the connection was
 	 * reopened", where to run a step): lines the model hands to its
 	 * note hook.  NULL: nothing to say. */
@@ -86,6 +88,9 @@ struct um_backend_ops {
 	 * 12, read and written as one policy (already checked). */
 	um_op_send_fn query_account_policy;
 	um_op_send_fn set_account_policy;
+	/* Policies -> Audit: LSA Query/SetInfoPolicy, AUDIT_EVENTS. */
+	um_op_send_fn query_audit_policy;
+	um_op_send_fn set_audit_policy;
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;

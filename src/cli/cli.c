@@ -136,7 +136,10 @@ void um_cli_usage(FILE *out)
 "    --max-age DAYS|never    --min-age DAYS|now   --min-length N\n"
 "    --history N             --lockout ATTEMPTS|no\n"
 "    --reset-after MINUTES   --lockout-duration MINUTES|forever\n"
-"    --force-logoff yes|no   --must-logon yes|no\n"));
+"    --force-logoff yes|no   --must-logon yes|no\n"
+"       usrmgr [OPTION...] policy audit\n"
+"  -S PDC: the domain's audit policy, and whether its PDC lets it be\n"
+"  changed (Samba's do not: the server's answer is shown)\n"));
 }
 
 static bool parse_number(const char *text, long max, long *out)
@@ -262,7 +265,7 @@ static bool known_verb(const char *verb)
 	       strcmp(verb, "diagnose") == 0 || strcmp(verb, "repair") == 0;
 }
 
-/* `policy account`: one verb, no arguments. */
+/* `policy account`, `policy audit`: one verb, no arguments. */
 static bool parse_policy_words(struct um_cli *c, int n, char **words)
 {
 	c->noun = words[0];
@@ -270,7 +273,8 @@ static bool parse_policy_words(struct um_cli *c, int n, char **words)
 		return usage_error("%s", _("policy: a verb is missing"));
 	}
 	c->verb = words[1];
-	if (strcmp(c->verb, "account") != 0) {
+	if (strcmp(c->verb, "account") != 0 &&
+	    strcmp(c->verb, "audit") != 0) {
 		return usage_error(_("unknown verb: %s"), c->verb);
 	}
 	if (n != 2) {

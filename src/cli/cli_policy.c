@@ -225,8 +225,101 @@ static int policy_account(const struct um_cli *c, struct um_model *m)
 	return report(c, info, &pol, st, why);
 }
 
+/* ---- policy audit ----------------------------------------------------- */
+
+static struct json_object *json_audit(const struct um_audit_policy *a)
+{
+	struct json_object *o = json_object_new_object();
+	struct json_object *ev = json_object_new_object();
+	unsigned i;
+
+	json_object_object_add(o, "auditing",
+			       json_object_new_boolean(a->auditing));
+	for (i = 0; i < UM_AUDIT_N; i++) {
+		struct json_object *e = json_object_new_object();
+		json_object_object_add(e, "success", json_object_new_boolean(
+			(a->events[i] & UM_AUDIT_SUCCESS) != 0));
+		json_object_object_add(e, "failure", json_object_new_boolean(
+			(a->events[i] & UM_AUDIT_FAILURE) != 0));
+		json_object_object_add(ev, um_audit_category_key(i), e);
+	}
+	json_object_object_add(o, "events", ev);
+	json_object_object_add(o, "changeable",
+			       json_object_new_boolean(a->changeable));
+	if (!a->changeable) {
+		struct json_object *r = json_object_new_object();
+		json_object_object_add(r, "status", json_object_new_string(
+			um_status_name(a->why_not)));
+		json_object_object_add(r, "message", json_object_new_string(
+			um_status_message(a->why_not)));
+		json_object_object_add(o, "reason", r);
+	}
+	return o;
+}
+
+static void print_audit(const struct um_domain_info *info,
+			const struct um_audit_policy *a)
+{
+	unsigned i;
+
+	printf(_("Audit Policy for %s (PDC %s)\n"), info->name, info->pdc);
+	printf("  %s\n", a->auditing ? _("Audit These Events")
+				     : _("Do Not Audit"));
+	for (i = 0; i < UM_AUDIT_N; i++) {
+		const char *ok = (a->events[i] & UM_AUDIT_SUCCESS)
+					 ? _("Success") : "-";
+		printf("  %-34s %s%s%s\n", um_audit_category_name(i), ok,
+		       (a->events[i] & UM_AUDIT_FAILURE) ? ", " : "",
+		       (a->events[i] & UM_AUDIT_FAILURE) ? _("Failure") : "");
+	}
+	if (!a->changeable) {
+		printf(_("  This domain controller does not let the audit "
+			 "policy be changed: %s\n"),
+		       um_status_text(a->why_not));
+	}
+}
+
+static int policy_audit(const struct um_cli *c, struct um_model *m)
+{
+	const struct um_domain_info *info = NULL;
+	struct um_audit_policy a;
+	struct um_pdc *p;
+	struct um_status st;
+
+	if (c->pdc == NULL) {
+		fprintf(stderr, "usrmgr: %s\n",
+			_("name the domain controller to work on with -S PDC"));
+		return UM_EXIT_USAGE;
+	}
+	st = um_pdc_get(m, c->pdc, &p);
+	if (um_is_ok(st)) {
+		st = um_pdc_info(p, &info);
+	}
+	if (um_is_ok(st)) {
+		st = um_policy_audit_get(p, &a);
+	}
+	if (!um_is_ok(st)) {
+		return report(c, info, NULL, st, NULL);
+	}
+	if (c->json) {
+		struct json_object *o = json_audit(&a);
+		json_object_object_add(o, "ok", json_object_new_boolean(1));
+		json_object_object_add(o, "domain",
+				       json_object_new_string(info->name));
+		json_object_object_add(o, "pdc",
+				       json_object_new_string(info->pdc));
+		json_print(o);
+	} else {
+		print_audit(info, &a);
+	}
+	return UM_EXIT_OK;
+}
+
 int um_cli_policy(const struct um_cli *c, struct um_model *m)
 {
-	/* parse_policy_words() lets only `account` through */
+	/* parse_policy_words() lets only these verbs through */
+	if (strcmp(c->verb, "audit") == 0) {
+		return policy_audit(c, m);
+	}
 	return policy_account(c, m);
 }

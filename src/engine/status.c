@@ -129,6 +129,9 @@ static const struct status_words table[] = {
 	  N_("The domain controller does not support this operation.") },
 	{ UM_KIND_NT, UM_NT_NOT_IMPLEMENTED, "NT_STATUS_NOT_IMPLEMENTED",
 	  N_("The domain controller does not support this operation.") },
+	{ UM_KIND_NT, UM_NT_RPC_PROCNUM_OUT_OF_RANGE,
+	  "NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE",
+	  N_("The domain controller does not support this operation.") },
 	{ UM_KIND_NT, UM_NT_UNSUCCESSFUL, "NT_STATUS_UNSUCCESSFUL",
 	  N_("The operation failed.") },
 

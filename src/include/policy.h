@@ -88,4 +88,44 @@ struct um_status um_policy_account_set(struct um_pdc *p,
 				       const struct um_account_policy *pol,
 				       const char **why);
 
+/*
+ * Policies -> Audit: Do Not Audit, or Audit These Events with Success
+ * and Failure for NT's seven categories (LSA QueryInfoPolicy,
+ * AUDIT_EVENTS; the categories in lsa_PolicyAuditEventType's order).
+ */
+enum um_audit_category {
+	UM_AUDIT_SYSTEM,             /* Restart, Shutdown, and System */
+	UM_AUDIT_LOGON,              /* Logon and Logoff */
+	UM_AUDIT_OBJECT_ACCESS,      /* File and Object Access */
+	UM_AUDIT_PRIVILEGE_USE,      /* Use of User Rights */
+	UM_AUDIT_PROCESS_TRACKING,   /* Process Tracking */
+	UM_AUDIT_POLICY_CHANGE,      /* Security Policy Changes */
+	UM_AUDIT_ACCOUNT_MANAGEMENT, /* User and Group Management */
+	UM_AUDIT_N,
+};
+#define UM_AUDIT_SUCCESS 0x1u
+#define UM_AUDIT_FAILURE 0x2u
+
+struct um_audit_policy {
+	bool auditing;                /* Audit These Events */
+	uint32_t events[UM_AUDIT_N];  /* UM_AUDIT_SUCCESS | UM_AUDIT_FAILURE */
+	/* Whether the PDC lets it be changed; when not, what it answered
+	 * (Samba's AD and classic PDCs do not implement SetInfoPolicy). */
+	bool changeable;
+	struct um_status why_not;
+};
+
+/* "logon"...: stable, never translated; and NT's name, translated. */
+const char *um_audit_category_key(enum um_audit_category c);
+const char *um_audit_category_name(enum um_audit_category c);
+
+/* The domain's audit policy from P, and whether P lets it be changed:
+ * found by writing back what P answered, which changes nothing. */
+struct um_status um_policy_audit_get(struct um_pdc *p,
+				     struct um_audit_policy *out);
+/* Store A on P (only where um_policy_audit_get() found it changeable;
+ * elsewhere the PDC's refusal, nothing sent). */
+struct um_status um_policy_audit_set(struct um_pdc *p,
+				     const struct um_audit_policy *a);
+
 #endif

@@ -7,7 +7,9 @@
 #     of range) changes nothing, and an operator who is no admin is told
 #     so in words, nothing changed;
 #   - ACCOUNTS\alice is locked out after the bad smbclient logons the
-#     policy allows and can log on again once the duration has passed.
+#     policy allows and can log on again once the duration has passed;
+#   - Policies -> Audit read as net rpc audit list reads it, and shown
+#     as not changeable with the server's answer (SetInfoPolicy faults).
 set -u
 . "$(dirname "$0")/lab-fixture.sh"
 lab_require ad
@@ -112,6 +114,42 @@ t_is "after 3 bad logons alice is locked out" \
 	NT_STATUS_ACCOUNT_LOCKED_OUT "$(alice_logon "$alice_pw")"
 sleep 70
 t_is "after the duration alice logs on again" OK "$(alice_logon "$alice_pw")"
+
+# ---- Policies -> Audit: read as net rpc audit list reads it; Samba does
+# not implement SetInfoPolicy, and usrmgr says so with the server's answer
+net_audit() {
+	lab_exec console net rpc audit list -s "$LAB_CONSOLE_SMB_CONF" \
+		-S "$ACCOUNTS_PDC" -A "$ACCOUNTS_ADMIN_AUTHFILE" 2>/dev/null
+}
+# net's "Logon events   Success, Failure" as usrmgr's key and JSON
+net_events() {
+	net_audit | sed -n 's/^[[:space:]]*\(System Events\|Logon events\|Object Access\|Privilege Use\|Process Tracking\|Policy Change\|Account Management\)[[:space:]]*\(.*\)$/\1|\2/p' |
+	while IFS='|' read -r name what; do
+		case $name in
+		"System Events") key=system ;; "Logon events") key=logon ;;
+		"Object Access") key=object_access ;;
+		"Privilege Use") key=privilege_use ;;
+		"Process Tracking") key=process_tracking ;;
+		"Policy Change") key=policy_change ;;
+		*) key=account_management ;;
+		esac
+		s=false f=false
+		case $what in *Success*) s=true ;; esac
+		case $what in *Failure*) f=true ;; esac
+		printf '"%s":{"success":%s,"failure":%s}\n' "$key" "$s" "$f"
+	done
+}
+um accounts -S "$ACCOUNTS_PDC" policy audit --json >"$tmp/audit" 2>&1
+echo "# net rpc audit list:"; net_audit | sed 's/^/#   /'
+t_check "audit: usrmgr reads the audit policy" grep -q '"ok":true' "$tmp/audit"
+if net_audit | grep -q "Auditing:.*Enabled"; then on=true; else on=false; fi
+t_check "audit: auditing $on, as net rpc audit list says" \
+	grep -q "\"auditing\":$on" "$tmp/audit"
+ev_ok=true
+for e in $(net_events); do grep -q -F "$e" "$tmp/audit" || ev_ok=false; done
+t_check "audit: every category as net rpc audit list says" $ev_ok
+t_check "audit: not changeable, with the server's answer" \
+	grep -q '"changeable":false,"reason":{"status":"NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE"' "$tmp/audit"
 
 lab_restore trusted
 t_done

@@ -42,6 +42,7 @@ static void test_opnums(void)
 
 	opnum(l, RPC_LSA_CLOSE, "lsa_Close");
 	opnum(l, RPC_LSA_QUERYINFOPOLICY, "lsa_QueryInfoPolicy");
+	opnum(l, RPC_LSA_SETINFOPOLICY, "lsa_SetInfoPolicy");
 	opnum(l, RPC_LSA_ENUMTRUSTDOM, "lsa_EnumTrustDom");
 	opnum(l, RPC_LSA_OPENTRUSTEDDOMAIN, "lsa_OpenTrustedDomain");
 	opnum(l, RPC_LSA_DELETEOBJECT, "lsa_DeleteObject");

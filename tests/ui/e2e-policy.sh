@@ -5,7 +5,9 @@
 #   - a lockout shorter than the reset window is refused in words and
 #     nothing is stored; the corrected one is stored;
 #   - an operator who may not change the policy (read_only) is told the
-#     server's reason and nothing changes.
+#     server's reason and nothing changes;
+#   - Policies > Audit is greyed where the PDC does not let it be changed,
+#     with the server's answer, and nothing is sent.
 . "$(dirname "$0")/lib.sh"
 need_binary
 need_tmux
@@ -38,6 +40,16 @@ check "OK, duration 45, OK: the dialog closes" \
 check "stored: lockout after 3, reset 30, duration 45" \
 	eval 'has "\"lockout_threshold\":3," && has "\"reset_minutes\":30," &&
 	has "\"duration_minutes\":45,"'
+# Policies > Audit: read-only, the simulated PDC answering as Samba does
+check "Policies > Audit: greyed, with the server's answer" \
+	eval 'tm_keys M-p && tm_wait "Audit..." && tm_keys u &&
+	tm_wait "does not let the audit policy be changed" &&
+	tm_wait "NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE"'
+check "Space on the greyed options changes nothing; OK closes" \
+	eval 'tm_keys M-a Space Enter &&
+	tm_wait_gone "NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE" &&
+	"$USRMGR" --state "$STATE" -S DCA policy audit --json |
+	grep -q "\"auditing\":false"'
 check "leave" eval 'tm_keys M-u && tm_wait "Exit" && tm_keys x &&
 	tm_wait "EXITED rc=0"'
 tm_kill

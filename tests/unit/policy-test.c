@@ -183,6 +183,90 @@ static void read_only_denied(void **state)
 	unit_world_close(&w);
 }
 
+/* Policies -> Audit on a simulated PDC that, like Samba's, refuses
+ * SetInfoPolicy: the policy is read, the PDC's refusal kept for the
+ * operator, nothing changed. */
+static void audit_not_changeable(void **state)
+{
+	struct unit_world w;
+	struct um_audit_policy a;
+
+	(void)state;
+	unit_world_open(&w, "kb207957");
+	assert_ok(um_policy_audit_get(unit_pdc(&w, "DCA"), &a));
+	assert_false(a.changeable);
+	assert_status(a.why_not, UM_KIND_NT, UM_NT_RPC_PROCNUM_OUT_OF_RANGE);
+	assert_false(a.auditing);
+	unit_world_close(&w);
+}
+
+/* A PDC that implements SetInfoPolicy: changeable, and the engine's
+ * probe (the policy written back as read) changes nothing. */
+static void audit_changeable(void **state)
+{
+	struct unit_world w;
+	struct um_audit_policy a, again;
+	FILE *f;
+
+	(void)state;
+	unit_world_open(&w, "kb207957");
+	assert_ok(um_policy_audit_get(unit_pdc(&w, "DCA"), &a));
+	f = fopen(w.state, "a");
+	assert_non_null(f);
+	fprintf(f, "\n[policy ACCOUNTS]\nauditing = yes\naudit_logon = both\n"
+		   "audit_account_management = failure\naudit_settable = yes\n");
+	fclose(f);
+	unit_world_reopen(&w);
+	assert_ok(um_policy_audit_get(unit_pdc(&w, "DCA"), &a));
+	assert_true(a.changeable);
+	assert_true(a.auditing);
+	assert_int_equal(a.events[UM_AUDIT_LOGON],
+			 UM_AUDIT_SUCCESS | UM_AUDIT_FAILURE);
+	assert_int_equal(a.events[UM_AUDIT_ACCOUNT_MANAGEMENT],
+			 UM_AUDIT_FAILURE);
+	assert_int_equal(a.events[UM_AUDIT_SYSTEM], 0);
+	unit_world_reopen(&w);
+	assert_ok(um_policy_audit_get(unit_pdc(&w, "DCA"), &again));
+	assert_memory_equal(a.events, again.events, sizeof(a.events));
+	assert_true(again.auditing);
+	unit_world_close(&w);
+}
+
+/* Where it is changeable the engine stores what the operator chose;
+ * where it is not, um_policy_audit_set() answers the PDC's refusal and
+ * sends nothing. */
+static void audit_set(void **state)
+{
+	struct unit_world w;
+	struct um_audit_policy a, got;
+	unsigned calls;
+	FILE *f;
+
+	(void)state;
+	unit_world_open(&w, "kb207957");
+	assert_ok(um_policy_audit_get(unit_pdc(&w, "DCA"), &a));
+	calls = um_pdc_calls(unit_pdc(&w, "DCA"));
+	a.auditing = true;
+	assert_status(um_policy_audit_set(unit_pdc(&w, "DCA"), &a),
+		      UM_KIND_NT, UM_NT_RPC_PROCNUM_OUT_OF_RANGE);
+	assert_int_equal(um_pdc_calls(unit_pdc(&w, "DCA")), calls);
+	f = fopen(w.state, "a");
+	assert_non_null(f);
+	fprintf(f, "\n[policy ACCOUNTS]\naudit_settable = yes\n");
+	fclose(f);
+	unit_world_reopen(&w);
+	assert_ok(um_policy_audit_get(unit_pdc(&w, "DCA"), &a));
+	a.auditing = true;
+	a.events[UM_AUDIT_POLICY_CHANGE] = UM_AUDIT_SUCCESS;
+	assert_ok(um_policy_audit_set(unit_pdc(&w, "DCA"), &a));
+	unit_world_reopen(&w);
+	assert_ok(um_policy_audit_get(unit_pdc(&w, "DCA"), &got));
+	assert_true(got.auditing);
+	assert_int_equal(got.events[UM_AUDIT_POLICY_CHANGE],
+			 UM_AUDIT_SUCCESS);
+	unit_world_close(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -192,6 +276,9 @@ int main(void)
 		cmocka_unit_test(invalid_sends_nothing),
 		cmocka_unit_test(stored_and_kept),
 		cmocka_unit_test(read_only_denied),
+		cmocka_unit_test(audit_not_changeable),
+		cmocka_unit_test(audit_changeable),
+		cmocka_unit_test(audit_set),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,7 +13,7 @@ libusrmgr_rpc_a_SOURCES = \
 	src/backend/rpc/rpc_util.c src/backend/rpc/rpc_status.c \
 	src/backend/rpc/drsblobs.c src/backend/rpc/drsblobs.h \
 	src/backend/rpc/nt4_helper.c src/backend/rpc/nt4_helper.h \
-	src/backend/rpc/rpc_policy.c
+	src/backend/rpc/rpc_policy.c src/backend/rpc/rpc_audit.c
 
 # The NT4 dialect's local step (issue 9): usrmgr-nt4-trust, on Samba's
 # Python bindings, run by usrmgr on a Samba classic PDC itself.

@@ -38,7 +38,11 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	if (from->policy != NULL)
 		to->policy = talloc_memdup(mem, from->policy,
 					   sizeof(*from->policy));
+	if (from->audit != NULL)
+		to->audit = talloc_memdup(mem, from->audit,
+					  sizeof(*from->audit));
 	return (to->policy != NULL) == (from->policy != NULL) &&
+	       (to->audit != NULL) == (from->audit != NULL) &&
 	       (to->partner != NULL) == (from->partner != NULL) &&
 	       (to->partner_dns != NULL) == (from->partner_dns != NULL) &&
 	       (to->partner_sid != NULL) == (from->partner_sid != NULL) &&

@@ -30,6 +30,8 @@ void sim_policy_default(struct sim_domain *d)
 		.duration_minutes = 30,
 	};
 	d->policy_read_only = false;
+	memset(&d->audit, 0, sizeof(d->audit));
+	d->audit_settable = false;
 }
 
 /* A scenario may hold what NT would refuse (a server's odd answer), up
@@ -60,6 +62,34 @@ static bool yes_no(const char *v, bool *out)
 	return false;
 }
 
+/* What an audit category records, as the key's value names it. */
+static const char *const audit_words[] = {
+	"none", "success", "failure", "both",
+};
+
+/* audit_CATEGORY = none|success|failure|both */
+static const char *audit_key(struct sim_domain *d, const char *key,
+			     const char *v)
+{
+	enum um_audit_category c;
+	uint32_t i;
+
+	for (c = 0; c < UM_AUDIT_N; c++) {
+		if (strncmp(key, "audit_", 6) != 0 ||
+		    strcmp(key + 6, um_audit_category_key(c)) != 0) {
+			continue;
+		}
+		for (i = 0; i < 4; i++) {
+			if (strcmp(v, audit_words[i]) == 0) {
+				d->audit.events[c] = i;
+				return NULL;
+			}
+		}
+		return _("must be none, success, failure or both");
+	}
+	return "";
+}
+
 static const char *bool_key(struct sim_domain *d, const char *key,
 			    const char *v)
 {
@@ -67,6 +97,8 @@ static const char *bool_key(struct sim_domain *d, const char *key,
 		: strcmp(key, "must_logon_to_change") == 0
 			? &d->policy.must_logon_to_change
 		: strcmp(key, "read_only") == 0 ? &d->policy_read_only
+		: strcmp(key, "auditing") == 0 ? &d->audit.auditing
+		: strcmp(key, "audit_settable") == 0 ? &d->audit_settable
 						: NULL;
 
 	if (b == NULL) {
@@ -87,13 +119,16 @@ const char *sim_policy_key(struct sim_domain *d, const char *key,
 				       : _("must be a number (0 to 1000000)");
 		}
 	}
-	return bool_key(d, key, v);
+	return strncmp(key, "audit_", 6) == 0 &&
+			       strcmp(key, "audit_settable") != 0
+		       ? audit_key(d, key, v)
+		       : bool_key(d, key, v);
 }
 
 void sim_policy_write(FILE *f, const struct sim_domain *d)
 {
 	struct um_account_policy pol = d->policy;
-	enum um_policy_field i;
+	unsigned i;
 
 	fprintf(f, "\n[policy %s]\n", d->name);
 	for (i = 0; i < UM_POLICY_N_NUMBERS; i++) {
@@ -105,6 +140,14 @@ void sim_policy_write(FILE *f, const struct sim_domain *d)
 		pol.must_logon_to_change ? "yes" : "no");
 	if (d->policy_read_only) {
 		fprintf(f, "read_only = %s\n", "yes");
+	}
+	fprintf(f, "auditing = %s\n", d->audit.auditing ? "yes" : "no");
+	for (i = 0; i < UM_AUDIT_N; i++) {
+		fprintf(f, "audit_%s = %s\n", um_audit_category_key(i),
+			audit_words[d->audit.events[i] & 3]);
+	}
+	if (d->audit_settable) {
+		fprintf(f, "audit_settable = %s\n", "yes");
 	}
 }
 
@@ -128,5 +171,31 @@ struct um_status sim_policy_set(struct sim_domain *d,
 		return um_nt(UM_NT_INVALID_PARAMETER);
 	}
 	d->policy = *pol;
+	return um_ok();
+}
+
+struct um_status sim_audit_query(struct sim_domain *d, struct um_reply *out)
+{
+	out->audit = d->audit;
+	return um_ok();
+}
+
+/* What Samba's AD and classic PDCs answer SetInfoPolicy (measured on
+ * the lab: a DCE/RPC fault, "procedure number out of range"). */
+
+struct um_status sim_audit_set(struct sim_domain *d,
+			       const struct um_audit_policy *audit)
+{
+	if (!d->audit_settable) {
+		return um_nt(UM_NT_RPC_PROCNUM_OUT_OF_RANGE);
+	}
+	if (d->policy_read_only) {
+		return um_nt(UM_NT_ACCESS_DENIED);
+	}
+	if (audit == NULL) {
+		return um_nt(UM_NT_INVALID_PARAMETER);
+	}
+	d->audit.auditing = audit->auditing;
+	memcpy(d->audit.events, audit->events, sizeof(d->audit.events));
 	return um_ok();
 }

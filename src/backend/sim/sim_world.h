@@ -72,6 +72,10 @@ struct sim_domain {
 	 * (SetDomainInfo answers NT_STATUS_ACCESS_DENIED). */
 	struct um_account_policy policy;
 	bool policy_read_only;
+	/* Policies -> Audit: like Samba, SetInfoPolicy is refused unless
+	 * AUDIT_SETTABLE (a PDC that implements it). */
+	struct um_audit_policy audit;
+	bool audit_settable;
 };
 
 /* A scenario's [pair]: the domain pair training, Diagnose and Repair
@@ -129,6 +133,9 @@ struct um_status sim_policy_query(struct sim_domain *d, TALLOC_CTX *mem,
 				  struct um_reply *out);
 struct um_status sim_policy_set(struct sim_domain *d,
 				const struct um_account_policy *pol);
+struct um_status sim_audit_query(struct sim_domain *d, struct um_reply *out);
+struct um_status sim_audit_set(struct sim_domain *d,
+			       const struct um_audit_policy *audit);
 
 /* Write the world to its state file atomically (no-op without one). */
 struct um_status sim_world_save(struct um_sim_world *w);
