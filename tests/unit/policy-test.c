@@ -213,8 +213,9 @@ static void audit_changeable(void **state)
 	assert_ok(um_policy_audit_get(unit_pdc(&w, "DCA"), &a));
 	f = fopen(w.state, "a");
 	assert_non_null(f);
-	fprintf(f, "\n[policy ACCOUNTS]\nauditing = yes\naudit_logon = both\n"
-		   "audit_account_management = failure\naudit_settable = yes\n");
+	fprintf(f, "\n[policy ACCOUNTS]\nauditing = yes\n"
+		   "audit_logon = both\naudit_account_management = failure\n"
+		   "audit_settable = yes\n");
 	fclose(f);
 	unit_world_reopen(&w);
 	assert_ok(um_policy_audit_get(unit_pdc(&w, "DCA"), &a));
