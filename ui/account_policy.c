@@ -88,23 +88,22 @@ static void show_policy(struct ui_dialog *d, struct um_account_policy *p)
 	lockout_enable(d);
 }
 
-/* The dialog as a policy.  N chosen with nothing (or 0) typed is out of
- * range, as NT's spin boxes are: the engine says so. */
+/* The dialog as a policy, read as the engine reads typed numbers. */
 static void read_policy(struct ui_dialog *d, struct um_account_policy *p)
 {
 	TALLOC_CTX *t = talloc_new(NULL);
 	size_t i;
 
 	for (i = 0; i < N_PAIRS; i++) {
-		uint32_t *n = um_policy_field(p, pairs[i].f);
+		const char *typed = ui_field_text(
+			d, ui_dialog_ctl(d, pairs[i].field_id), t);
 
-		*n = um_policy_parse_number(ui_field_text(
-			d, ui_dialog_ctl(d, pairs[i].field_id), t));
-		if (pairs[i].zero_id != 0 &&
-		    ui_check_get(d, pairs[i].zero_id))
-			*n = 0;
-		else if (*n == 0 && pairs[i].n_id != 0)
-			*n = UINT32_MAX;
+		*um_policy_field(p, pairs[i].f) =
+			pairs[i].zero_id == 0
+				? um_policy_parse_number(typed)
+				: um_policy_choice(
+					  ui_check_get(d, pairs[i].zero_id),
+					  typed);
 	}
 	p->force_logoff = ui_check_get(d, ID_FORCE_LOGOFF);
 	p->must_logon_to_change = ui_check_get(d, ID_MUST_LOGON);

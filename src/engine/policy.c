@@ -101,6 +101,17 @@ uint32_t um_policy_parse_number(const char *text)
 	return (uint32_t)n;
 }
 
+uint32_t um_policy_choice(bool first, const char *typed)
+{
+	uint32_t n;
+
+	if (first) {
+		return 0;
+	}
+	n = um_policy_parse_number(typed);
+	return n == 0 ? UINT32_MAX : n;
+}
+
 static struct um_status invalid(const char **why, const char *text)
 {
 	if (why != NULL) {

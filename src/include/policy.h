@@ -69,6 +69,9 @@ uint32_t *um_policy_field(struct um_account_policy *pol,
  * UINT32_MAX, outside every field's range: um_policy_check() then tells
  * the field's range in words. */
 uint32_t um_policy_parse_number(const char *text);
+/* One of the dialog's option pairs: its first choice (FIRST: 0), or N
+ * as typed, where nothing or 0 is out of range, as NT's spin boxes are. */
+uint32_t um_policy_choice(bool first, const char *typed);
 
 /*
  * Is POL one NT 4.0 accepts?  Each number in its range, the minimum

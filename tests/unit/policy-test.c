@@ -71,6 +71,23 @@ static void ranges(void **state)
 	}
 }
 
+/* Typed numbers, as the CLI and the dialog read them alike. */
+static void typed_numbers(void **state)
+{
+	(void)state;
+	assert_int_equal(um_policy_parse_number("42"), 42);
+	assert_int_equal(um_policy_parse_number(" 7 "), 7);
+	assert_int_equal(um_policy_parse_number("never"), 0);
+	assert_int_equal(um_policy_parse_number(""), 0);
+	assert_int_equal(um_policy_parse_number("-1"), UINT32_MAX);
+	assert_int_equal(um_policy_parse_number("lots"), UINT32_MAX);
+	assert_int_equal(um_policy_choice(true, "42"), 0);
+	assert_int_equal(um_policy_choice(false, "42"), 42);
+	/* N chosen, nothing typed: out of range, not "never" */
+	assert_int_equal(um_policy_choice(false, ""), UINT32_MAX);
+	assert_int_equal(um_policy_choice(false, "0"), UINT32_MAX);
+}
+
 static void min_age_below_max(void **state)
 {
 	struct um_account_policy p = good();
@@ -272,6 +289,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ranges),
+		cmocka_unit_test(typed_numbers),
 		cmocka_unit_test(min_age_below_max),
 		cmocka_unit_test(lockout_duration_covers_window),
 		cmocka_unit_test(invalid_sends_nothing),
