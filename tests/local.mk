@@ -10,7 +10,8 @@ UNIT_TESTS = \
 	tests/unit/sim-test \
 	tests/unit/model-test \
 	tests/unit/repair-test \
-	tests/unit/training-test
+	tests/unit/training-test \
+	tests/unit/policy-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -38,6 +39,9 @@ tests_unit_training_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_training_test_LDADD = $(UNIT_LIBS)
 # The coach on names of its own and with unrelated trusts (issue 18).
 EXTRA_DIST += tests/unit/coach-names.ini tests/unit/coach-third.ini
+tests_unit_policy_test_SOURCES = tests/unit/policy-test.c $(UNIT_COMMON)
+tests_unit_policy_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_policy_test_LDADD = $(UNIT_LIBS)
 
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
@@ -62,6 +66,12 @@ EXTRA_DIST += tests/bad-input/run.sh tests/bad-input/cases.table \
 	tests/integration/bad-input-lab.sh \
 	tests/integration/bad-input-lab-nt4.sh
 
+# Policies -> Account on the real labs (issue 20): samba-tool domain
+# passwordsettings show (AD) and pdbedit -P (NT4) are the judges.
+LAB_TESTS += tests/integration/policy-lab.sh \
+	tests/integration/policy-lab-nt4.sh
+EXTRA_DIST += tests/integration/policy-lab.sh \
+	tests/integration/policy-lab-nt4.sh
 # The CLI on the real AD lab (issues 5 and 6).
 LAB_TESTS += tests/integration/cli-lab.sh
 EXTRA_DIST += tests/integration/cli-lab.sh

@@ -39,6 +39,8 @@ static const char *topic_title(enum ui_help_topic t)
 	case UI_HELP_DIAGNOSIS: return _("Help - Diagnose Trust");
 	case UI_HELP_TRAINING: return _("Help - Training");
 	case UI_HELP_REPAIR: return _("Help - Repair Trust");
+	case UI_HELP_ACCOUNT_POLICY: return _("Help - Account Policy");
+	case UI_HELP_AUDIT_POLICY: return _("Help - Audit Policy");
 	default: return _("Help");
 	}
 }
@@ -140,6 +142,24 @@ static const char *topic_text(enum ui_help_topic t)
 			 "verified. Every step is journaled: a repair left "
 			 "unfinished is offered again when User Manager "
 			 "starts.");
+	case UI_HELP_ACCOUNT_POLICY:
+		return _("Account Policy: how long passwords last, how long "
+			 "and how varied they must be, and when an account is "
+			 "locked out after bad logon attempts, for every user "
+			 "of this domain. Space chooses an option or ticks a "
+			 "box, Tab moves on.\n\n"
+			 "OK checks the policy by NT 4.0's rules (the minimum "
+			 "age below the maximum, the lockout duration at least "
+			 "the reset time) before anything is sent to the PDC. "
+			 "When the PDC does not let you change it, the dialog "
+			 "says why and nothing changes.");
+	case UI_HELP_AUDIT_POLICY:
+		return _("Audit Policy: which events the domain's controllers "
+			 "record in their security log, success and failure "
+			 "for each kind.\n\n"
+			 "Where the PDC does not let the audit policy be "
+			 "changed (Samba's PDCs do not), the dialog shows it "
+			 "greyed, with the PDC's answer.");
 	case UI_HELP_TRAINING:
 		return _("Training: the users of one domain cannot log on to "
 			 "another. Find out why and repair the trust yourself, "

@@ -14,6 +14,7 @@ libusrmgr_ui_a_SOURCES = \
 	ui/widget_text.c \
 	ui/widget_list.c \
 	ui/widget_button.c \
+	ui/widget_check.c \
 	ui/widget_dialog.c \
 	ui/widget_form.c \
 	ui/widget_msgbox.c \
@@ -23,6 +24,8 @@ libusrmgr_ui_a_SOURCES = \
 	ui/trust_dialog.c \
 	ui/add_trusting.c \
 	ui/add_trusted.c \
+	ui/account_policy.c \
+	ui/audit_policy.c \
 	ui/ask_password.c \
 	ui/diagnosis.c \
 	ui/wizard.c \
@@ -40,6 +43,7 @@ UI_TESTS = \
 	tests/ui/e2e-signals-all.sh \
 	tests/ui/e2e-busy.sh \
 	tests/ui/e2e-unsaved.sh \
+	tests/ui/e2e-policy.sh \
 	tests/ui/wizard-kb207957.sh \
 	tests/ui/wizard-mismatch.sh \
 	tests/ui/wizard-resume.sh \

@@ -26,6 +26,8 @@ enum {
 	M_REPAIR,
 	M_HINT,
 	M_NAME_CAUSE,
+	M_ACCOUNT,
+	M_AUDIT,
 };
 
 /* NT 4.0's menus; what this project does not do is greyed. */
@@ -51,9 +53,9 @@ static const struct ui_menu_item view_items[] = {
 	{ N_("&Refresh"), N_("F5"), M_REFRESH },
 };
 static const struct ui_menu_item policies_items[] = {
-	{ N_("&Account..."), NULL, M_DISABLED },
+	{ N_("&Account..."), NULL, M_ACCOUNT },
 	{ N_("&User Rights..."), NULL, M_DISABLED },
-	{ N_("A&udit..."), NULL, M_DISABLED },
+	{ N_("A&udit..."), NULL, M_AUDIT },
 	{ N_("&Trust Relationships..."), NULL, M_TRUST },
 	{ NULL, NULL, 0 },
 	{ N_("&Diagnose Trust..."), NULL, M_DIAGNOSE },
@@ -467,6 +469,15 @@ static void do_command(struct ui_main *mw, int id)
 			ui_trust_dialog(mw->pdc);
 		else
 			ui_message(UI_MSG_INFO, _("Select a domain first."));
+		break;
+	case M_ACCOUNT:
+	case M_AUDIT:
+		if (mw->pdc == NULL)
+			ui_message(UI_MSG_INFO, _("Select a domain first."));
+		else if (id == M_ACCOUNT)
+			ui_account_policy(mw->pdc);
+		else
+			ui_audit_policy(mw->pdc);
 		break;
 	case M_HELP_CONTENTS:
 		ui_help(UI_HELP_MAIN);

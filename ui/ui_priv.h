@@ -215,6 +215,7 @@ enum ui_ctl_kind {
 	UI_CTL_BUTTON,
 	UI_CTL_LIST,
 	UI_CTL_FIELD,
+	UI_CTL_CHECK,      /* check box, or option button of a group */
 };
 
 enum ui_help_topic {
@@ -232,6 +233,8 @@ enum ui_help_topic {
 	UI_HELP_DIAGNOSIS,
 	UI_HELP_TRAINING,
 	UI_HELP_REPAIR,    /* Repair Trust's first dialog: the pair */
+	UI_HELP_ACCOUNT_POLICY,
+	UI_HELP_AUDIT_POLICY,
 	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
 };
 
@@ -246,9 +249,11 @@ struct ui_ctl {
 	bool secret;           /* a password field: shown as '*' */
 	int secret_len;        /* characters typed into it */
 	bool selected;         /* its text is selected: typing replaces it */
+	int group;             /* UI_CTL_CHECK: 0 check box, else options */
+	bool checked;
 };
 
-#define UI_MAX_CTL 24
+#define UI_MAX_CTL 48
 #define UI_DLG_CONTINUE (-1)
 /* A dialog's Help button: the dialog shows its own help topic, and its
  * event handler never sees the button (a custom topic aside). */
@@ -316,6 +321,14 @@ void ui_dialog_paint(struct ui_dialog *d, bool full);
 int ui_button_width(const char *text);
 void ui_button_draw(WINDOW *w, const struct ui_ctl *c, bool focused);
 
+/* Check boxes and option buttons (widget_check.c): GROUP 0 is a check
+ * box; options of one GROUP exclude one another. */
+struct ui_ctl *ui_dialog_check(struct ui_dialog *d, int id, int y, int x,
+			       const char *text, int group);
+bool ui_check_get(struct ui_dialog *d, int id);
+void ui_check_set(struct ui_dialog *d, int id, bool on);
+void ui_check_press(struct ui_dialog *d, struct ui_ctl *c);
+void ui_check_draw(WINDOW *w, const struct ui_ctl *c, bool focused);
 /* Form fields (widget_form.c). */
 FIELD *ui_field_new(int y, int x, int w, bool secret, int max);
 /* The field's text, trailing blanks trimmed (talloc'd on MEM). */
@@ -389,6 +402,10 @@ void ui_trust_dialog(struct um_pdc *p);
 /* Add Trusting / Add Trusted: true when something changed. */
 bool ui_add_trusting(struct um_pdc *p);
 bool ui_add_trusted(struct um_pdc *p);
+/* Policies > Account (account_policy.c). */
+void ui_account_policy(struct um_pdc *p);
+/* Policies > Audit (audit_policy.c): read-only where the PDC says so. */
+void ui_audit_policy(struct um_pdc *p);
 /* Ask for a password (the model's ask_password hook). */
 struct um_secret *ui_ask_password(TALLOC_CTX *mem, const char *prompt);
 /* The domain name a PDC serves, for titles and messages. */

@@ -217,6 +217,9 @@ static void paint_ctl(struct ui_dialog *d, struct ui_ctl *c, bool focused)
 	case UI_CTL_BUTTON:
 		ui_button_draw(d->win, c, focused);
 		break;
+	case UI_CTL_CHECK:
+		ui_check_draw(d->win, c, focused);
+		break;
 	case UI_CTL_LIST:
 		ui_list_draw(c->list, d->win, c->y + 1, c->x + 1, c->h - 2,
 			     c->w - 2, focused);
@@ -345,6 +348,12 @@ static int mnemonic(struct ui_dialog *d, int key, bool *found)
 			focus_index(d, i);
 			return press(d, c);
 		}
+		if (c->kind == UI_CTL_CHECK) {
+			focus_index(d, i);
+			ui_check_press(d, c);
+			return d->event != NULL ? d->event(d, c->id, ' ')
+						: UI_DLG_CONTINUE;
+		}
 		d->focus = i;
 		focus_step(d, 1);
 		return UI_DLG_CONTINUE;
@@ -396,6 +405,18 @@ static int key_focused(struct ui_dialog *d, int key, bool *used)
 			*used = true;
 			focus_step(d, key == UI_K(KEY_RIGHT) ||
 					      key == UI_K(KEY_DOWN) ? 1 : -1);
+		}
+		return UI_DLG_CONTINUE;
+	case UI_CTL_CHECK:
+		if (key == ' ') {
+			*used = true;
+			ui_check_press(d, c);
+			return d->event != NULL ? d->event(d, c->id, ' ')
+						: UI_DLG_CONTINUE;
+		}
+		if (key == UI_K(KEY_DOWN) || key == UI_K(KEY_UP)) {
+			*used = true;
+			focus_step(d, key == UI_K(KEY_DOWN) ? 1 : -1);
 		}
 		return UI_DLG_CONTINUE;
 	default:

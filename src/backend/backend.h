@@ -15,6 +15,7 @@
 
 #include <tevent.h>
 #include "model.h"
+#include "policy.h"
 
 /* What an operation is given.  Unused fields are zero. */
 struct um_args {
@@ -25,6 +26,8 @@ struct um_args {
 	const char *user;                 /* logon test: "DOM\\user" */
 	uint32_t resume;                  /* paging: where to go on */
 	uint32_t max;                     /* paging: entries wanted */
+	const struct um_account_policy *policy; /* set_account_policy */
+	const struct um_audit_policy *audit;    /* set_audit_policy */
 };
 
 /* What an operation answers.  The recv function fills what applies. */
@@ -39,6 +42,8 @@ struct um_reply {
 	struct um_page page;              /* paged lists */
 	char *pdc;                        /* locate_dc */
 	struct um_status detail;          /* verify: the channel's status */
+	struct um_account_policy policy;  /* query_account_policy */
+	struct um_audit_policy audit;     /* query_audit_policy */
 	/* For the operator, whatever the status ("the connection was
 	 * reopened", where to run a step): lines the model hands to its
 	 * note hook.  NULL: nothing to say. */
@@ -79,6 +84,13 @@ struct um_backend_ops {
 	um_op_send_fn logon_test;
 	/* A PDC of domain PARTNER, as this PDC finds it. */
 	um_op_send_fn locate_dc;
+	/* Policies -> Account: SAMR domain information levels 1, 3 and
+	 * 12, read and written as one policy (already checked). */
+	um_op_send_fn query_account_policy;
+	um_op_send_fn set_account_policy;
+	/* Policies -> Audit: LSA Query/SetInfoPolicy, AUDIT_EVENTS. */
+	um_op_send_fn query_audit_policy;
+	um_op_send_fn set_audit_policy;
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;

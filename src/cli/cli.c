@@ -28,6 +28,9 @@ enum {
 	OPT_ACCOUNTS_PDC, OPT_RESOURCE_AUTHFILE, OPT_ACCOUNTS_AUTHFILE,
 	OPT_YES, OPT_RESUME, OPT_REESTABLISH, OPT_GENERATE, OPT_HELP,
 	OPT_VERSION, OPT_USER_PASSWORD_FILE,
+	OPT_FORCE_LOGOFF, OPT_MUST_LOGON,
+	/* policy account's numbers: OPT_POLICY + enum um_policy_field */
+	OPT_POLICY,
 };
 
 static const struct option options[] = {
@@ -63,6 +66,19 @@ static const struct option options[] = {
 	{ "generate-password", no_argument, NULL, OPT_GENERATE },
 	{ "user-password-file", required_argument, NULL,
 	  OPT_USER_PASSWORD_FILE },
+	{ "max-age", required_argument, NULL, OPT_POLICY + UM_POLICY_MAX_AGE },
+	{ "min-age", required_argument, NULL, OPT_POLICY + UM_POLICY_MIN_AGE },
+	{ "min-length", required_argument, NULL,
+	  OPT_POLICY + UM_POLICY_MIN_LENGTH },
+	{ "history", required_argument, NULL, OPT_POLICY + UM_POLICY_HISTORY },
+	{ "lockout", required_argument, NULL,
+	  OPT_POLICY + UM_POLICY_THRESHOLD },
+	{ "reset-after", required_argument, NULL,
+	  OPT_POLICY + UM_POLICY_RESET },
+	{ "lockout-duration", required_argument, NULL,
+	  OPT_POLICY + UM_POLICY_DURATION },
+	{ "force-logoff", required_argument, NULL, OPT_FORCE_LOGOFF },
+	{ "must-logon", required_argument, NULL, OPT_MUST_LOGON },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -114,6 +130,17 @@ void um_cli_usage(FILE *out)
 "Without -S or --scenario, usrmgr works on simulated domains (scenario\n"
 "kb207957). Exit status: 0 ok or healthy, 1 failed or not healthy,\n"
 "2 usage or bad input.\n"));
+	fprintf(out, "%s", _(
+"\n"
+"       usrmgr [OPTION...] policy account [CHANGES]\n"
+"  -S PDC: show the domain's account policy, or change it:\n"
+"    --max-age DAYS|never    --min-age DAYS|now   --min-length N\n"
+"    --history N             --lockout ATTEMPTS|no\n"
+"    --reset-after MINUTES   --lockout-duration MINUTES|forever\n"
+"    --force-logoff yes|no   --must-logon yes|no\n"
+"       usrmgr [OPTION...] policy audit\n"
+"  -S PDC: the domain's audit policy, and whether its PDC lets it be\n"
+"  changed (Samba's do not: the server's answer is shown)\n"));
 }
 
 static bool parse_number(const char *text, long max, long *out)
@@ -202,7 +229,15 @@ static bool parse_option(struct um_cli *c, int opt)
 	case OPT_VERSION:
 		printf("usrmgr %s\n", PACKAGE_VERSION);
 		exit(UM_EXIT_OK);
+	case OPT_FORCE_LOGOFF: c->force_logoff = optarg; break;
+	case OPT_MUST_LOGON: c->must_logon = optarg; break;
 	default:
+		if (opt >= OPT_POLICY &&
+		    opt < OPT_POLICY + UM_POLICY_N_NUMBERS) {
+			/* checked by the engine, with the dialog's words */
+			c->policy_number[opt - OPT_POLICY] = optarg;
+			break;
+		}
 		return usage_error("%s", _("unknown option"));
 	}
 	return true;
@@ -232,6 +267,24 @@ static bool known_verb(const char *verb)
 	       strcmp(verb, "diagnose") == 0 || strcmp(verb, "repair") == 0;
 }
 
+/* `policy account`, `policy audit`: one verb, no arguments. */
+static bool parse_policy_words(struct um_cli *c, int n, char **words)
+{
+	c->noun = words[0];
+	if (n < 2) {
+		return usage_error("%s", _("policy: a verb is missing"));
+	}
+	c->verb = words[1];
+	if (strcmp(c->verb, "account") != 0 &&
+	    strcmp(c->verb, "audit") != 0) {
+		return usage_error(_("unknown verb: %s"), c->verb);
+	}
+	if (n != 2) {
+		return usage_error(_("%s: too many arguments"), c->verb);
+	}
+	return true;
+}
+
 static bool parse_words(struct um_cli *c, int n, char **words)
 {
 	if (n == 0) {
@@ -242,6 +295,9 @@ static bool parse_words(struct um_cli *c, int n, char **words)
 	    strcmp(words[0], "trust") != 0) {
 		c->training_scenario = words[0];
 		return true;
+	}
+	if (strcmp(words[0], "policy") == 0) {
+		return parse_policy_words(c, n, words);
 	}
 	if (strcmp(words[0], "trust") != 0) {
 		return usage_error(_("unknown command: %s"), words[0]);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "model.h"
+#include "policy.h"
 
 /* Exit codes (DESIGN.md). */
 enum {
@@ -54,6 +55,11 @@ struct um_cli {
 	bool resume;
 	bool reestablish;
 	bool generate_password;
+	/* `policy account`: each number as typed (NULL: unchanged), the
+	 * two check boxes ("yes"/"no", NULL: unchanged) */
+	const char *policy_number[UM_POLICY_N_NUMBERS];
+	const char *force_logoff;
+	const char *must_logon;
 };
 
 /* Parse argv; on a usage error print why and return false. */
@@ -75,6 +81,9 @@ struct um_status um_cli_given_password(TALLOC_CTX *mem, const char *path,
 				       int fd, struct um_secret **out);
 
 struct um_journal;
+/* `policy VERB` (cli_policy.c). */
+int um_cli_policy(const struct um_cli *c, struct um_model *m);
+
 /* `trust repair` (cli_repair.c). */
 int um_cli_repair(const struct um_cli *c, struct um_model *m,
 		  struct um_journal *j);

@@ -526,6 +526,9 @@ static int verb_repair(const struct um_cli *c, struct um_model *m)
 
 static int run_verb(struct um_cli *c, struct um_model *m)
 {
+	if (strcmp(c->noun, "policy") == 0) {
+		return um_cli_policy(c, m);
+	}
 	if (strcmp(c->verb, "list") == 0) {
 		return verb_list(c, m);
 	}

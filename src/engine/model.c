@@ -18,6 +18,7 @@
 #include "names.h"
 #include "diagnosis.h"
 #include "i18n.h"
+#include "pdc_run.h"
 
 struct pdc_creds {
 	char *pdc;
@@ -604,6 +605,23 @@ static struct um_status call(struct um_pdc *p, enum op_slot slot,
 	p->calls++;
 	return call_with(p, op_send(p->ops, slot), p->ops->recv, args, mem,
 			 reply, what);
+}
+
+/* An operation the rest of the engine adds (policy.c): the one PICK
+ * chooses from P's table, once P's dialect names that table. */
+struct um_status um_pdc_run(struct um_pdc *p, um_op_pick_fn pick,
+			    const struct um_args *args, TALLOC_CTX *mem,
+			    struct um_reply *reply, const char *what)
+{
+	struct um_status st = learn_dialect(p);
+
+	if (!um_is_ok(st)) {
+		memset(reply, 0, sizeof(*reply));
+		return st;
+	}
+	p->calls++;
+	return call_with(p, pick(p->ops), p->ops->recv, args, mem, reply,
+			 what);
 }
 
 struct um_status um_pdc_info(struct um_pdc *p,

@@ -129,6 +129,9 @@ static const struct status_words table[] = {
 	  N_("The domain controller does not support this operation.") },
 	{ UM_KIND_NT, UM_NT_NOT_IMPLEMENTED, "NT_STATUS_NOT_IMPLEMENTED",
 	  N_("The domain controller does not support this operation.") },
+	{ UM_KIND_NT, UM_NT_RPC_PROCNUM_OUT_OF_RANGE,
+	  "NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE",
+	  N_("The domain controller does not support this operation.") },
 	{ UM_KIND_NT, UM_NT_UNSUCCESSFUL, "NT_STATUS_UNSUCCESSFUL",
 	  N_("The operation failed.") },
 
@@ -182,6 +185,8 @@ static const struct status_words table[] = {
 	{ UM_KIND_LOCAL, UM_LOCAL_SAME_DOMAIN, "USRMGR_SAME_DOMAIN",
 	  N_("The same domain on both sides: the resource PDC and the "
 	     "accounts PDC must be PDCs of two different domains.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_POLICY_INVALID, "USRMGR_POLICY_INVALID",
+	  N_("The account policy is not valid; nothing was changed.") },
 };
 
 static const struct status_words *lookup(struct um_status st)

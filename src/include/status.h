@@ -44,6 +44,7 @@ enum um_local {
 	UM_LOCAL_NO_RPC_MODULE,
 	UM_LOCAL_PASSWORD_EMPTY,  /* a password file or fd gave nothing */
 	UM_LOCAL_SAME_DOMAIN,     /* one domain on both sides of a pair */
+	UM_LOCAL_POLICY_INVALID,
 };
 
 struct um_status {
@@ -79,6 +80,7 @@ struct um_status {
 #define UM_NT_CONNECTION_DISCONNECTED            0xC000020Cu
 #define UM_NT_CONNECTION_RESET                   0xC000020Du
 #define UM_NT_UNSUCCESSFUL                       0xC0000001u
+#define UM_NT_RPC_PROCNUM_OUT_OF_RANGE           0xC002002Eu
 
 #define UM_WERR_OK                        0u
 #define UM_WERR_ACCESS_DENIED             5u

@@ -35,6 +35,7 @@ after_words() { # AFTER: what the row's last field asks, in words
 		no-rpc) words+=("no connection, no RPC") ;;
 		trusting:*) words+=("${tok#trusting:} in ACCOUNTS' Trusting Domains") ;;
 		trusted:*) words+=("${tok#trusted:} in RESOURCE's Trusted Domains") ;;
+		policy:*) words+=("ACCOUNTS' account policy: ${tok#policy:}") ;;
 		R=*)
 			r=${tok%%;A=*}; r=${r#R=}; a=${tok#*;A=}
 			words+=("RESOURCE: ${r:-none}, ACCOUNTS: ${a:-none}") ;;

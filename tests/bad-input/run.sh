@@ -31,14 +31,21 @@ seed() { # KIND STATE
 	simu) scenario=pdc-unreachable ;;
 	simr) scenario=broken-at-resource ;;
 	simw) scenario=two-way-kb207957 ;;
+	simd) scenario=kb207957 ;;
 	*) echo "unknown kind $1" >&2; return 1 ;;
 	esac
 	rm -f "$2"
 	"$USRMGR" --scenario "$scenario" --state "$2" trust list >/dev/null 2>&1
+	if [ "$1" = simd ]; then
+		# the operator may read ACCOUNTS' policy, not change it
+		printf '\n[policy ACCOUNTS]\nread_only = yes\n' >>"$2"
+	fi
 }
 
-lists() { # STATE: both domains' lists, as the CLI tells them
+lists() { # STATE: both domains' lists and account policies, as the CLI tells them
 	"$USRMGR" --state "$1" trust list 2>&1
+	"$USRMGR" --state "$1" -S DCA policy account --json 2>&1
+	"$USRMGR" --state "$1" -S DCB policy account --json 2>&1
 }
 
 # ---- crafted files ------------------------------------------------------
@@ -206,8 +213,16 @@ judge_after() {
 			else
 				not_ok "$id: ${tok#trusted:} is not in RESOURCE's Trusted Domains"
 			fi ;;
+		policy:?*=?*)
+			local kv=${tok#policy:}
+			if "$USRMGR" --state "$STATE" -S DCA policy account --json |
+				grep -q "[{,]\"${kv%%=*}\":${kv#*=}[,}]"; then
+				ok "$id: ACCOUNTS' policy has $kv"
+			else
+				not_ok "$id: ACCOUNTS' policy does not have $kv"
+			fi ;;
 		*)
-			not_ok "$id: unknown outcome keyword '$tok' (same, trusting:NAME, trusted:NAME or -)" ;;
+			not_ok "$id: unknown outcome keyword '$tok' (same, trusting:NAME, trusted:NAME, policy:KEY=VALUE or -)" ;;
 		esac
 	done
 }

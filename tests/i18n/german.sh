@@ -4,8 +4,8 @@
 # Under LANG=de_DE.UTF-8 (or, where that locale is not installed and CI is
 # not "true", LANGUAGE=de over C.UTF-8): the CLI's help, a diagnosis and an
 # error in German, --json still in English; then, in a real terminal (tmux,
-# 80x24), the trust dialog and one error (Add Trusted Domain with a wrong
-# password) compared with tests/i18n/expected/de-*.screen; the lab's help.
+# 80x24), the trust dialog, one error (Add Trusted Domain with a wrong
+# password), the Account Policy and the Audit Policy dialogs compared with tests/i18n/expected/de-*.screen; the lab's help.
 #
 # The catalogue: in the build tree, po/de.po compiled here and found through
 # tests/i18n/localedir.so (preloaded; it redirects bindtextdomain); with
@@ -212,6 +212,31 @@ if screen | grep -q -F "Vertraute Domäne hinzufügen"; then
 fi
 keys Escape
 wait_gone "Vertraute Domänen:"
+
+# Richtlinien > Konten... (Alt+R, K): the Account Policy dialog in German
+keys M-r
+if wait_for "Konten..." && keys k && wait_for "Kontenrichtlinien" &&
+	wait_for "Kennworteindeutigkeit"; then
+	compare_screen de-account-policy
+else
+	not_ok "Richtlinien > Konten did not open the Account Policy dialog:"
+	screen | sed 's/^/#   /'
+fi
+keys Escape
+wait_gone "Kennworteindeutigkeit"
+
+# Richtlinien > Überwachung... (Alt+R, W): read-only, the PDC's answer
+keys M-r
+if wait_for "Konten..." && keys w &&
+	wait_for "Überwachungsrichtlinien" &&
+	wait_for "NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE"; then
+	compare_screen de-audit-policy
+else
+	not_ok "Richtlinien > Überwachung did not open the Audit Policy dialog:"
+	screen | sed 's/^/#   /'
+fi
+keys Escape
+wait_gone "NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE"
 keys F10
 if wait_for "Beenden" && keys n && wait_for "EXITED rc=0"; then
 	ok "Benutzer > Beenden leaves with exit status 0"

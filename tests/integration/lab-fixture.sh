@@ -131,7 +131,13 @@ lab_prefix() {
 	printf 'ut-%04x' $((${h%% *} % 65536))
 }
 
+# USRMGR_TEST_LAB_NAME: an engineer's own lab, for a test that needs one
+# flavour, run by hand (never the shared labs of a test run)
 lab_name_for() {
+	if [ -n "${USRMGR_TEST_LAB_NAME:-}" ]; then
+		printf '%s' "$USRMGR_TEST_LAB_NAME"
+		return
+	fi
 	printf '%s-%s' "$(lab_prefix)" "$1"
 }
 

@@ -39,6 +39,7 @@ extern const struct ndr_interface_table ndr_table_netlogon;
  * ndr_table_lsarpc / ndr_table_netlogon. */
 #define RPC_LSA_CLOSE                        0
 #define RPC_LSA_QUERYINFOPOLICY              7
+#define RPC_LSA_SETINFOPOLICY                8
 #define RPC_LSA_ENUMTRUSTDOM                13
 #define RPC_LSA_OPENTRUSTEDDOMAIN           25
 #define RPC_LSA_DELETEOBJECT                34
@@ -308,8 +309,41 @@ struct tevent_req *rpc_list_groups_send(TALLOC_CTX *,
 					struct um_pdc *,
 					const struct um_args *);
 
+/* ---- rpc_policy.c: Policies -> Account over SAMR (levels 1, 3, 12) ---- */
+struct tevent_req *rpc_query_account_policy_send(TALLOC_CTX *,
+						 struct tevent_context *,
+						 struct um_pdc *,
+						 const struct um_args *);
+struct tevent_req *rpc_set_account_policy_send(TALLOC_CTX *,
+					       struct tevent_context *,
+					       struct um_pdc *,
+					       const struct um_args *);
+/* The three levels as the dialog's policy, and back (I1 as the server
+ * had it: its other password properties are kept). */
+void rpc_policy_from_samr(const struct samr_DomInfo1 *i1,
+			  const struct samr_DomInfo3 *i3,
+			  const struct samr_DomInfo12 *i12,
+			  struct um_account_policy *pol);
+void rpc_policy_to_samr(const struct um_account_policy *pol,
+			struct samr_DomInfo1 *i1, struct samr_DomInfo3 *i3,
+			struct samr_DomInfo12 *i12);
+
+/* ---- rpc_audit.c: Policies -> Audit over LSA (AUDIT_EVENTS) ---- */
+struct tevent_req *rpc_query_audit_policy_send(TALLOC_CTX *,
+					       struct tevent_context *,
+					       struct um_pdc *,
+					       const struct um_args *);
+struct tevent_req *rpc_set_audit_policy_send(TALLOC_CTX *,
+					     struct tevent_context *,
+					     struct um_pdc *,
+					     const struct um_args *);
+
 /* The operations both dialects' tables have alike. */
 #define RPC_SHARED_OPS                                                   \
+	.query_audit_policy = rpc_query_audit_policy_send,               \
+	.set_audit_policy = rpc_set_audit_policy_send,                   \
+	.query_account_policy = rpc_query_account_policy_send,           \
+	.set_account_policy = rpc_set_account_policy_send,               \
 	.domain_info = rpc_domain_info_send,                             \
 	.list_users = rpc_list_users_send,                               \
 	.list_groups = rpc_list_groups_send,                             \

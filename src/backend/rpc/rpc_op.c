@@ -35,7 +35,15 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 		to->password = um_secret_new(mem,
 					     um_secret_reveal(from->password),
 					     um_secret_len(from->password));
-	return (to->partner != NULL) == (from->partner != NULL) &&
+	if (from->policy != NULL)
+		to->policy = talloc_memdup(mem, from->policy,
+					   sizeof(*from->policy));
+	if (from->audit != NULL)
+		to->audit = talloc_memdup(mem, from->audit,
+					  sizeof(*from->audit));
+	return (to->policy != NULL) == (from->policy != NULL) &&
+	       (to->audit != NULL) == (from->audit != NULL) &&
+	       (to->partner != NULL) == (from->partner != NULL) &&
 	       (to->partner_dns != NULL) == (from->partner_dns != NULL) &&
 	       (to->partner_sid != NULL) == (from->partner_sid != NULL) &&
 	       (to->user != NULL) == (from->user != NULL) &&

@@ -615,6 +615,57 @@ static struct um_status op_locate_dc(struct sim_pdc *p, struct sim_domain *d,
 	return um_ok();
 }
 
+/* Policies -> Account (sim_policy.c). */
+static struct um_status op_query_account_policy(struct sim_pdc *p,
+						struct sim_domain *d,
+						const struct um_args *a,
+						TALLOC_CTX *mem,
+						struct um_reply *out)
+{
+	(void)p;
+	(void)a;
+	return sim_policy_query(d, mem, out);
+}
+
+static struct um_status op_set_account_policy(struct sim_pdc *p,
+					      struct sim_domain *d,
+					      const struct um_args *a,
+					      TALLOC_CTX *mem,
+					      struct um_reply *out)
+{
+	struct um_status st = sim_policy_set(d, a->policy);
+
+	(void)mem;
+	(void)out;
+	return um_is_ok(st) ? saved(p, st) : st;
+}
+
+/* Policies -> Audit (sim_policy.c). */
+static struct um_status op_query_audit_policy(struct sim_pdc *p,
+					      struct sim_domain *d,
+					      const struct um_args *a,
+					      TALLOC_CTX *mem,
+					      struct um_reply *out)
+{
+	(void)p;
+	(void)a;
+	(void)mem;
+	return sim_audit_query(d, out);
+}
+
+static struct um_status op_set_audit_policy(struct sim_pdc *p,
+					    struct sim_domain *d,
+					    const struct um_args *a,
+					    TALLOC_CTX *mem,
+					    struct um_reply *out)
+{
+	struct um_status st = sim_audit_set(d, a->audit);
+
+	(void)mem;
+	(void)out;
+	return um_is_ok(st) ? saved(p, st) : st;
+}
+
 /* ---- the tevent plumbing ---------------------------------------------- */
 
 /* After its DOWN_AFTER-th operation a PDC stops answering, at once:
@@ -723,7 +774,8 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	ENTRY(remove_trusting, remove_entry, false)                        \
 	ENTRY(remove_trusted, remove_entry, true)                          \
 	OP(check_trust_account) OP(verify) OP(reset) OP(logon_test)        \
-	OP(locate_dc)
+	OP(locate_dc) OP(query_account_policy) OP(set_account_policy)     \
+	OP(query_audit_policy) OP(set_audit_policy)
 
 #define SIM_SEND(name)                                                     \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \

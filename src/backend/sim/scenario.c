@@ -32,7 +32,7 @@ struct parse_ctx {
 	int depth;         /* include nesting */
 	/* what the current section is */
 	enum { S_NONE, S_SCENARIO, S_PAIR, S_DOMAIN, S_USER, S_GROUP,
-	       S_TRUSTED, S_TRUSTING, S_CHANNEL } kind;
+	       S_TRUSTED, S_TRUSTING, S_CHANNEL, S_POLICY } kind;
 	size_t dom, idx;
 };
 
@@ -313,6 +313,7 @@ static int begin_domain(struct parse_ctx *c, const char *name)
 	d->sid = talloc_strdup(grown, "S-1-5-21-0-0-0");
 	d->dialect = UM_DIALECT_AD;
 	d->reachable = true;
+	sim_policy_default(d);
 	c->dom = c->w->n_domains++;
 	c->kind = S_DOMAIN;
 	return 1;
@@ -401,6 +402,39 @@ static int begin_trust(struct parse_ctx *c, const char *section,
 	return 1;
 }
 
+/* [policy DOMAIN]: the account policy of a domain defined before. */
+static int begin_policy(struct parse_ctx *c, const char *name,
+			const char *rest)
+{
+	char *norm;
+
+	if (rest != NULL) {
+		return fail(c, _("a policy section names one domain"));
+	}
+	if (!um_is_ok(um_name_normalise(c->w, name, &norm))) {
+		return fail(c, _("not a valid NetBIOS domain name"));
+	}
+	if (need_domain(c, norm) == NULL) {
+		return 0;
+	}
+	c->kind = S_POLICY;
+	return 1;
+}
+
+static int policy_key(struct parse_ctx *c, struct sim_domain *d,
+		      const char *key, const char *v)
+{
+	const char *wrong = sim_policy_key(d, key, v);
+
+	if (wrong == NULL) {
+		return 1;
+	}
+	if (*wrong == '\0') {
+		return fail(c, talloc_asprintf(c->w, _("unknown key %s"), key));
+	}
+	return fail(c, talloc_asprintf(c->w, "%s: %s", key, wrong));
+}
+
 static int begin_section(struct parse_ctx *c, const char *section)
 {
 	char *a, *rest;
@@ -435,6 +469,9 @@ static int begin_section(struct parse_ctx *c, const char *section)
 	}
 	if (strncmp(section, "channel ", 8) == 0) {
 		return begin_trust(c, section, "channel");
+	}
+	if (split_section(c->w, section, "policy", &a, &rest)) {
+		return begin_policy(c, a, rest);
 	}
 	c->kind = S_NONE;
 	return fail(c, talloc_asprintf(c->w, _("unknown section [%s]"),
@@ -688,6 +725,8 @@ static int on_key(void *priv, const char *section, const char *key,
 		return entry_key(c, &d->trusting[c->idx], key, v);
 	case S_CHANNEL:
 		return channel_key(c, d, key, v);
+	case S_POLICY:
+		return policy_key(c, d, key, v);
 	case S_NONE:
 		break;
 	}
@@ -848,6 +887,7 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 	for (i = 0; i < d->n_trusting; i++) {
 		write_entry(f, "trusting", d->name, &d->trusting[i]);
 	}
+	sim_policy_write(f, d);
 }
 
 static void write_pair(FILE *f, const struct sim_pair *p)

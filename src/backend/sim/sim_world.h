@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include "model.h"
+#include "policy.h"
 
 /* One side of a trust: an entry in a Trusted or Trusting Domains list,
  * with the trust password as its NT hash ("" = no password stored). */
@@ -71,6 +72,14 @@ struct sim_domain {
 	size_t n_trusting;
 	/* channel[i] belongs to trusted[i] */
 	enum sim_channel *channel;
+	/* [policy DOMAIN]; READ_ONLY: the operator may read, not change it
+	 * (SetDomainInfo answers NT_STATUS_ACCESS_DENIED). */
+	struct um_account_policy policy;
+	bool policy_read_only;
+	/* Policies -> Audit: like Samba, SetInfoPolicy is refused unless
+	 * AUDIT_SETTABLE (a PDC that implements it). */
+	struct um_audit_policy audit;
+	bool audit_settable;
 };
 
 /* A scenario's [pair]: the domain pair training, Diagnose and Repair
@@ -117,6 +126,23 @@ bool sim_domain_add_entry(struct um_sim_world *w, struct sim_domain *d,
 			  const char *nthash);
 void sim_domain_remove_entry(struct sim_domain *d, bool trusted,
 			     size_t index);
+
+/* The account policy (sim_policy.c): a new domain's, one key of its
+ * [policy] section (NULL when accepted, "" for an unknown key, else what
+ * is wrong with the value), the section written back, and SAMR's query
+ * and set answered. */
+struct um_reply;
+void sim_policy_default(struct sim_domain *d);
+const char *sim_policy_key(struct sim_domain *d, const char *key,
+			   const char *v);
+void sim_policy_write(FILE *f, const struct sim_domain *d);
+struct um_status sim_policy_query(struct sim_domain *d, TALLOC_CTX *mem,
+				  struct um_reply *out);
+struct um_status sim_policy_set(struct sim_domain *d,
+				const struct um_account_policy *pol);
+struct um_status sim_audit_query(struct sim_domain *d, struct um_reply *out);
+struct um_status sim_audit_set(struct sim_domain *d,
+			       const struct um_audit_policy *audit);
 
 /* Write the world to its state file atomically (no-op without one). */
 struct um_status sim_world_save(struct um_sim_world *w);
