@@ -10,7 +10,8 @@ UNIT_TESTS = \
 	tests/unit/sim-test \
 	tests/unit/model-test \
 	tests/unit/repair-test \
-	tests/unit/training-test
+	tests/unit/training-test \
+	tests/unit/accounts-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -36,13 +37,16 @@ tests_unit_repair_test_LDADD = $(UNIT_LIBS)
 tests_unit_training_test_SOURCES = tests/unit/training-test.c $(UNIT_COMMON)
 tests_unit_training_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_training_test_LDADD = $(UNIT_LIBS)
+tests_unit_accounts_test_SOURCES = tests/unit/accounts-test.c $(UNIT_COMMON)
+tests_unit_accounts_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_accounts_test_LDADD = $(UNIT_LIBS)
 # The coach on names of its own and with unrelated trusts (issue 18).
 EXTRA_DIST += tests/unit/coach-names.ini tests/unit/coach-third.ini
 
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
 CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
-	tests/cli/rpc-module.sh
+	tests/cli/rpc-module.sh tests/cli/users.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/own-scenario.sh
 

@@ -15,6 +15,7 @@
 
 #include <tevent.h>
 #include "model.h"
+#include "accounts.h"
 
 /* What an operation is given.  Unused fields are zero. */
 struct um_args {
@@ -25,6 +26,8 @@ struct um_args {
 	const char *user;                 /* logon test: "DOM\\user" */
 	uint32_t resume;                  /* paging: where to go on */
 	uint32_t max;                     /* paging: entries wanted */
+	const struct um_account *account; /* add_user, set_user: checked */
+	const char *new_name;             /* rename_user: checked */
 };
 
 /* What an operation answers.  The recv function fills what applies. */
@@ -39,6 +42,7 @@ struct um_reply {
 	struct um_page page;              /* paged lists */
 	char *pdc;                        /* locate_dc */
 	struct um_status detail;          /* verify: the channel's status */
+	struct um_account *account;       /* query_user */
 	/* For the operator, whatever the status ("the connection was
 	 * reopened", where to run a step): lines the model hands to its
 	 * note hook.  NULL: nothing to say. */
@@ -79,6 +83,15 @@ struct um_backend_ops {
 	um_op_send_fn logon_test;
 	/* A PDC of domain PARTNER, as this PDC finds it. */
 	um_op_send_fn locate_dc;
+	/* User accounts (args.user names one): SAMR QueryUserInfo,
+	 * CreateUser2 + SetUserInfo2 (args.account, args.password),
+	 * SetUserInfo2 (the fields args.account names, args.password when
+	 * set), rename (args.new_name), DeleteUser. */
+	um_op_send_fn query_user;
+	um_op_send_fn add_user;
+	um_op_send_fn set_user;
+	um_op_send_fn rename_user;
+	um_op_send_fn delete_user;
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;
@@ -94,6 +107,13 @@ struct um_pdc {
 	const struct um_creds *creds; /* complete: no password to ask */
 	unsigned calls;               /* operations sent: a round-trip gauge */
 };
+
+/* For the engine's other files (accounts.c): run P's operation in the
+ * table's slot at OFFSET (offsetof(struct um_backend_ops, add_user)),
+ * connecting first, as the model runs its own. */
+struct um_status um_pdc_call(struct um_pdc *p, size_t offset,
+			     const struct um_args *args, TALLOC_CTX *mem,
+			     struct um_reply *reply, const char *what);
 
 /* Backends. */
 struct um_sim_world;

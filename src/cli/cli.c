@@ -27,6 +27,8 @@ enum {
 	OPT_ACCOUNTS_PDC, OPT_RESOURCE_AUTHFILE, OPT_ACCOUNTS_AUTHFILE,
 	OPT_YES, OPT_RESUME, OPT_REESTABLISH, OPT_GENERATE, OPT_HELP,
 	OPT_VERSION, OPT_USER_PASSWORD_FILE,
+	/* user properties: OPT_UPROP + enum um_cli_user_opt */
+	OPT_UPROP,
 };
 
 static const struct option options[] = {
@@ -62,6 +64,26 @@ static const struct option options[] = {
 	{ "generate-password", no_argument, NULL, OPT_GENERATE },
 	{ "user-password-file", required_argument, NULL,
 	  OPT_USER_PASSWORD_FILE },
+	{ "full-name", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_FULL_NAME },
+	{ "description", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_DESCRIPTION },
+	{ "must-change", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_MUST_CHANGE },
+	{ "cannot-change", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_CANNOT_CHANGE },
+	{ "never-expires", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_NEVER_EXPIRES },
+	{ "disabled", required_argument, NULL, OPT_UPROP + UM_UOPT_DISABLED },
+	{ "profile", required_argument, NULL, OPT_UPROP + UM_UOPT_PROFILE },
+	{ "logon-script", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_SCRIPT },
+	{ "home-dir", required_argument, NULL, OPT_UPROP + UM_UOPT_HOME_DIR },
+	{ "home-drive", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_HOME_DRIVE },
+	{ "workstations", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_WORKSTATIONS },
+	{ "expires", required_argument, NULL, OPT_UPROP + UM_UOPT_EXPIRES },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -113,6 +135,17 @@ void um_cli_usage(FILE *out)
 "Without -S or --scenario, usrmgr works on simulated domains (scenario\n"
 "kb207957). Exit status: 0 ok or healthy, 1 failed or not healthy,\n"
 "2 usage or bad input.\n"));
+	fprintf(out, "%s", _(
+"\n"
+"       usrmgr [OPTION...] user VERB [USER [NEWNAME]]  (-S PDC)\n"
+"  list | show USER | add USER | set USER | copy USER NEWUSER |\n"
+"  rename USER NEWNAME | delete USER [--yes] | unlock USER | password USER\n"
+"  add, set and copy take: --full-name TEXT  --description TEXT\n"
+"    --must-change, --cannot-change, --never-expires, --disabled yes|no\n"
+"    --profile PATH  --logon-script NAME  --home-dir PATH\n"
+"    --home-drive X:  --workstations NAME,...  --expires YYYY-MM-DD|never\n"
+"  Passwords (add, copy, password): asked twice, or --password-file,\n"
+"  --password-fd.\n"));
 }
 
 static bool parse_number(const char *text, long max, long *out)
@@ -201,6 +234,12 @@ static bool parse_option(struct um_cli *c, int opt)
 		printf("usrmgr %s\n", PACKAGE_VERSION);
 		exit(UM_EXIT_OK);
 	default:
+		if (opt >= OPT_UPROP && opt < OPT_UPROP + (int)(
+			    sizeof(c->user_opt) / sizeof(c->user_opt[0]))) {
+			/* checked by the engine and cli_user.c */
+			c->user_opt[opt - OPT_UPROP] = optarg;
+			break;
+		}
 		return usage_error("%s", _("unknown option"));
 	}
 	return true;
@@ -240,6 +279,9 @@ static bool parse_words(struct um_cli *c, int n, char **words)
 	    strcmp(words[0], "trust") != 0) {
 		c->training_scenario = words[0];
 		return true;
+	}
+	if (strcmp(words[0], "user") == 0) {
+		return um_cli_user_words(c, n, words);
 	}
 	if (strcmp(words[0], "trust") != 0) {
 		return usage_error(_("unknown command: %s"), words[0]);

@@ -54,6 +54,19 @@ struct um_cli {
 	bool resume;
 	bool reestablish;
 	bool generate_password;
+	/* `user VERB USER [NEW]` (cli_user.c): NEW for copy and rename;
+	 * each property as typed, NULL: unchanged */
+	const char *account;
+	const char *new_account;
+	const char *user_opt[12];
+};
+
+/* The properties `user add|set|copy` take, as user_opt[] holds them. */
+enum um_cli_user_opt {
+	UM_UOPT_FULL_NAME, UM_UOPT_DESCRIPTION, UM_UOPT_MUST_CHANGE,
+	UM_UOPT_CANNOT_CHANGE, UM_UOPT_NEVER_EXPIRES, UM_UOPT_DISABLED,
+	UM_UOPT_PROFILE, UM_UOPT_SCRIPT, UM_UOPT_HOME_DIR, UM_UOPT_HOME_DRIVE,
+	UM_UOPT_WORKSTATIONS, UM_UOPT_EXPIRES,
 };
 
 /* Parse argv; on a usage error print why and return false. */
@@ -67,6 +80,16 @@ void um_cli_model_options(const struct um_cli *cli, TALLOC_CTX *mem,
 			  struct um_model_options *opt);
 
 void um_cli_usage(FILE *out);
+
+/* `user VERB` (cli_user.c); its words, checked (cli_user.c). */
+int um_cli_user(const struct um_cli *c, struct um_model *m);
+bool um_cli_user_words(struct um_cli *c, int n, char **words);
+/* Shared with the trust verbs (cli_trust.c). */
+int um_cli_report(const struct um_cli *c, struct um_status st,
+		  const char *success);
+struct um_status um_cli_read_password(const struct um_cli *c,
+				      TALLOC_CTX *mem, const char *prompt,
+				      bool confirm, struct um_secret **out);
 
 struct um_journal;
 /* `trust repair` (cli_repair.c). */

@@ -63,6 +63,9 @@ static int exit_code(struct um_status st)
 	case UM_LOCAL_NO_TERMINAL:
 	case UM_LOCAL_UNKNOWN_PDC:
 	case UM_LOCAL_USAGE:
+	case UM_LOCAL_BAD_USER_NAME:
+	case UM_LOCAL_USER_NAME_TOO_LONG:
+	case UM_LOCAL_TOO_MANY_WORKSTATIONS:
 		return UM_EXIT_USAGE;
 	default:
 		return UM_EXIT_FAILED;
@@ -512,8 +515,24 @@ static int verb_repair(const struct um_cli *c, struct um_model *m)
 	return rc;
 }
 
+int um_cli_report(const struct um_cli *c, struct um_status st,
+		  const char *success)
+{
+	return report(c, st, success);
+}
+
+struct um_status um_cli_read_password(const struct um_cli *c,
+				      TALLOC_CTX *mem, const char *prompt,
+				      bool confirm, struct um_secret **out)
+{
+	return read_password(c, mem, prompt, confirm, out);
+}
+
 int um_cli_run(struct um_cli *c, struct um_model *m)
 {
+	if (strcmp(c->noun, "user") == 0) {
+		return um_cli_user(c, m);
+	}
 	if (strcmp(c->verb, "list") == 0) {
 		return verb_list(c, m);
 	}

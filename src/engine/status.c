@@ -140,6 +140,18 @@ static const struct status_words table[] = {
 	{ UM_KIND_LOCAL, UM_LOCAL_NAME_TOO_LONG, "USRMGR_NAME_TOO_LONG",
 	  N_("The domain name is too long. A domain name can have at most 15 "
 	     "characters.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_BAD_USER_NAME, "USRMGR_BAD_USER_NAME",
+	  N_("The user name is not valid. A user name may not be empty, "
+	     "consist only of periods and spaces, or contain any of these "
+	     "characters: \" / \\ [ ] : ; | , + * ? < >") },
+	{ UM_KIND_LOCAL, UM_LOCAL_USER_NAME_TOO_LONG,
+	  "USRMGR_USER_NAME_TOO_LONG",
+	  N_("The user name is too long. A user name can have at most 20 "
+	     "characters.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_TOO_MANY_WORKSTATIONS,
+	  "USRMGR_TOO_MANY_WORKSTATIONS",
+	  N_("A user can be limited to at most 8 workstations, each a valid "
+	     "computer name.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN, "USRMGR_OWN_DOMAIN",
 	  N_("A domain cannot trust itself.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH, "USRMGR_PASSWORD_MISMATCH",

@@ -42,6 +42,10 @@ enum um_local {
 	UM_LOCAL_POSTCONDITION,
 	UM_LOCAL_USAGE,
 	UM_LOCAL_NO_RPC_MODULE,
+	/* user accounts (issue 19) */
+	UM_LOCAL_BAD_USER_NAME,
+	UM_LOCAL_USER_NAME_TOO_LONG,
+	UM_LOCAL_TOO_MANY_WORKSTATIONS,
 };
 
 struct um_status {

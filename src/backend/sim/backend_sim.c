@@ -597,6 +597,23 @@ static struct um_status op_locate_dc(struct sim_pdc *p, struct sim_domain *d,
 	return um_ok();
 }
 
+/* ---- user accounts (sim_users.c) --------------------------------------- */
+
+#define SIM_USER_OP(name)                                                  \
+	static struct um_status op_##name(struct sim_pdc *p,               \
+					  struct sim_domain *d,            \
+					  const struct um_args *a,         \
+					  TALLOC_CTX *mem,                 \
+					  struct um_reply *out)            \
+	{                                                                  \
+		return sim_users_##name(p->world, d, a, mem, out);         \
+	}
+SIM_USER_OP(query_user)
+SIM_USER_OP(add_user)
+SIM_USER_OP(set_user)
+SIM_USER_OP(rename_user)
+SIM_USER_OP(delete_user)
+
 /* ---- the tevent plumbing ---------------------------------------------- */
 
 /* After its DOWN_AFTER-th operation a PDC stops answering, at once:
@@ -705,7 +722,8 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	ENTRY(remove_trusting, remove_entry, false)                        \
 	ENTRY(remove_trusted, remove_entry, true)                          \
 	OP(check_trust_account) OP(verify) OP(reset) OP(logon_test)        \
-	OP(locate_dc)
+	OP(locate_dc) OP(query_user) OP(add_user) OP(set_user)             \
+	OP(rename_user) OP(delete_user)
 
 #define SIM_SEND(name)                                                     \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \

@@ -522,6 +522,8 @@ static int entry_key(struct parse_ctx *c, struct sim_entry *e,
 static int user_key(struct parse_ctx *c, struct sim_user *u, const char *key,
 		    const char *v)
 {
+	bool bad = false;
+
 	if (strcmp(key, "full_name") == 0) {
 		u->full_name = talloc_strdup(c->w, v);
 	} else if (strcmp(key, "description") == 0) {
@@ -531,6 +533,11 @@ static int user_key(struct parse_ctx *c, struct sim_user *u, const char *key,
 			return fail(c, _("nthash must be 32 hex digits"));
 		}
 		snprintf(u->nthash, sizeof(u->nthash), "%s", v);
+	} else if (sim_user_key(c->w, u, key, v, &bad)) {
+		if (bad) {
+			return fail(c, talloc_asprintf(
+				c->w, _("%s: not a valid value: %s"), key, v));
+		}
 	} else {
 		return fail(c, talloc_asprintf(c->w, _("unknown key %s"), key));
 	}
@@ -802,6 +809,7 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 		if (u->description != NULL) {
 			fprintf(f, "description = %s\n", u->description);
 		}
+		sim_user_write(f, u);
 	}
 	for (i = 0; i < d->n_groups; i++) {
 		fprintf(f, "\n[group %s %s]\ndescription = %s\n", d->name,

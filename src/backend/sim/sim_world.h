@@ -32,6 +32,14 @@ struct sim_user {
 	char *full_name;
 	char *description;
 	char nthash[33];
+	/* issue 19: the account's properties (accounts.h's meanings) */
+	uint32_t flags;       /* UM_ACCT_* */
+	char *profile;
+	char *script;
+	char *home_dir;
+	char *home_drive;
+	char *workstations;
+	int64_t expires;      /* 0: never */
 };
 
 struct sim_group {
@@ -110,6 +118,40 @@ bool sim_domain_add_entry(struct um_sim_world *w, struct sim_domain *d,
 			  const char *nthash);
 void sim_domain_remove_entry(struct sim_domain *d, bool trusted,
 			     size_t index);
+
+/* User accounts (sim_users.c): the backend's operations on domain D of
+ * world W, answering as a Samba DC's SAMR does. */
+struct um_args;
+struct um_reply;
+typedef struct um_status (*sim_user_fn)(struct um_sim_world *w,
+					struct sim_domain *d,
+					const struct um_args *a,
+					TALLOC_CTX *mem, struct um_reply *out);
+struct um_status sim_users_query_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+				const struct um_args *a, TALLOC_CTX *mem,
+				struct um_reply *out);
+struct um_status sim_users_add_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+			      const struct um_args *a, TALLOC_CTX *mem,
+			      struct um_reply *out);
+struct um_status sim_users_set_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+			      const struct um_args *a, TALLOC_CTX *mem,
+			      struct um_reply *out);
+struct um_status sim_users_rename_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+				 const struct um_args *a, TALLOC_CTX *mem,
+				 struct um_reply *out);
+struct um_status sim_users_delete_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+				 const struct um_args *a, TALLOC_CTX *mem,
+				 struct um_reply *out);
+/* Scenario keys of [user D NAME] beyond full_name, description, nthash:
+ * false when KEY is not one; *BAD when V is not valid for it. */
+bool sim_user_key(TALLOC_CTX *mem, struct sim_user *u, const char *key,
+		  const char *v, bool *bad);
+void sim_user_write(FILE *f, const struct sim_user *u);
 
 /* Write the world to its state file atomically (no-op without one). */
 struct um_status sim_world_save(struct um_sim_world *w);
