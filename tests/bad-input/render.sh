@@ -35,6 +35,8 @@ after_words() { # AFTER: what the row's last field asks, in words
 		no-rpc) words+=("no connection, no RPC") ;;
 		trusting:*) words+=("${tok#trusting:} in ACCOUNTS' Trusting Domains") ;;
 		trusted:*) words+=("${tok#trusted:} in RESOURCE's Trusted Domains") ;;
+		user:*) words+=("ACCOUNTS has the user ${tok#user:}") ;;
+		nouser:*) words+=("ACCOUNTS has no user ${tok#nouser:}") ;;
 		R=*)
 			r=${tok%%;A=*}; r=${r#R=}; a=${tok#*;A=}
 			words+=("RESOURCE: ${r:-none}, ACCOUNTS: ${a:-none}") ;;

@@ -36,8 +36,10 @@ seed() { # KIND STATE
 	"$USRMGR" --scenario "$scenario" --state "$2" trust list >/dev/null 2>&1
 }
 
-lists() { # STATE: both domains' lists, as the CLI tells them
+lists() { # STATE: both domains' lists and users, as the CLI tells them
 	"$USRMGR" --state "$1" trust list 2>&1
+	"$USRMGR" --state "$1" -S DCA --json user list 2>&1
+	"$USRMGR" --state "$1" -S DCB --json user list 2>&1
 }
 
 # ---- crafted files ------------------------------------------------------
@@ -205,8 +207,18 @@ judge_after() {
 			else
 				not_ok "$id: ${tok#trusted:} is not in RESOURCE's Trusted Domains"
 			fi ;;
+		user:?*|nouser:?*)
+			local u=${tok#*user:} has=yes
+			"$USRMGR" --state "$STATE" -S DCA user show "$u" \
+				>/dev/null 2>&1 || has=no
+			if [ "$has" = "$([ "${tok%%:*}" = user ] && echo yes ||
+					 echo no)" ]; then
+				ok "$id: ACCOUNTS has user $u: $has"
+			else
+				not_ok "$id: ACCOUNTS has user $u: $has"
+			fi ;;
 		*)
-			not_ok "$id: unknown outcome keyword '$tok' (same, trusting:NAME, trusted:NAME or -)" ;;
+			not_ok "$id: unknown outcome keyword '$tok' (same, trusting:NAME, trusted:NAME, user:NAME, nouser:NAME or -)" ;;
 		esac
 	done
 }
