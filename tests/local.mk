@@ -77,3 +77,7 @@ LAB_TESTS += tests/integration/training-lab.sh \
 	tests/integration/wizard-stop-lab.sh
 EXTRA_DIST += tests/integration/training-lab.sh tests/integration/ui-lab-lib.sh tests/integration/lab-tmux.sh \
 	tests/integration/wizard-stop-lab.sh
+# Users over SAMR on both labs, samba-tool / pdbedit and smbclient as
+# judges (issue 19).
+LAB_TESTS += tests/integration/users-lab.sh
+EXTRA_DIST += tests/integration/users-lab.sh

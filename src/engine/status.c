@@ -129,6 +129,11 @@ static const struct status_words table[] = {
 	  N_("The domain controller does not support this operation.") },
 	{ UM_KIND_NT, UM_NT_NOT_IMPLEMENTED, "NT_STATUS_NOT_IMPLEMENTED",
 	  N_("The domain controller does not support this operation.") },
+	{ UM_KIND_NT, UM_NT_PASSWORD_RESTRICTION,
+	  "NT_STATUS_PASSWORD_RESTRICTION",
+	  N_("Unable to update the password. The value provided for the new "
+	     "password does not meet the length, complexity, or history "
+	     "requirements of the domain.") },
 	{ UM_KIND_NT, UM_NT_UNSUCCESSFUL, "NT_STATUS_UNSUCCESSFUL",
 	  N_("The operation failed.") },
 

@@ -81,6 +81,7 @@ struct um_status {
 #define UM_NT_CONNECTION_DISCONNECTED            0xC000020Cu
 #define UM_NT_CONNECTION_RESET                   0xC000020Du
 #define UM_NT_UNSUCCESSFUL                       0xC0000001u
+#define UM_NT_PASSWORD_RESTRICTION               0xC000006Cu
 
 #define UM_WERR_OK                        0u
 #define UM_WERR_ACCESS_DENIED             5u

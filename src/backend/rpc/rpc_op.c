@@ -30,6 +30,8 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	to->user = talloc_strdup(mem, from->user);
 	to->resume = from->resume;
 	to->max = from->max;
+	to->new_name = talloc_strdup(mem, from->new_name);
+	to->account = rpc_account_copy(mem, from->account);
 	if (from->password != NULL)
 		/* a copy the op owns; wiped when the op is freed */
 		to->password = um_secret_new(mem,
@@ -39,6 +41,8 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	       (to->partner_dns != NULL) == (from->partner_dns != NULL) &&
 	       (to->partner_sid != NULL) == (from->partner_sid != NULL) &&
 	       (to->user != NULL) == (from->user != NULL) &&
+	       (to->new_name != NULL) == (from->new_name != NULL) &&
+	       (to->account != NULL) == (from->account != NULL) &&
 	       (to->password != NULL) == (from->password != NULL);
 }
 
@@ -250,6 +254,7 @@ struct um_status rpc_op_recv(struct tevent_req *req, TALLOC_CTX *mem,
 		talloc_steal(mem, op->reply.trusts);
 		talloc_steal(mem, op->reply.users);
 		talloc_steal(mem, op->reply.groups);
+		talloc_steal(mem, op->reply.account);
 		talloc_steal(mem, op->reply.pdc);
 		talloc_steal(mem, op->reply.note);
 	}
