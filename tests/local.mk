@@ -46,7 +46,7 @@ EXTRA_DIST += tests/unit/coach-names.ini tests/unit/coach-third.ini
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
 CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
-	tests/cli/rpc-module.sh tests/cli/users.sh
+	tests/cli/rpc-module.sh tests/cli/users.sh tests/cli/groups.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/own-scenario.sh
 

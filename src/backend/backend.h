@@ -28,6 +28,8 @@ struct um_args {
 	uint32_t max;                     /* paging: entries wanted */
 	const struct um_account *account; /* add_user, set_user: checked */
 	const char *new_name;             /* rename_user: checked */
+	const char *group;                /* group ops; member: args.user */
+	const struct um_group_info *group_info; /* add_group: checked */
 };
 
 /* What an operation answers.  The recv function fills what applies. */
@@ -43,6 +45,7 @@ struct um_reply {
 	char *pdc;                        /* locate_dc */
 	struct um_status detail;          /* verify: the channel's status */
 	struct um_account *account;       /* query_user */
+	struct um_group_info *group;      /* query_group */
 	/* For the operator, whatever the status ("the connection was
 	 * reopened", where to run a step): lines the model hands to its
 	 * note hook.  NULL: nothing to say. */
@@ -92,6 +95,16 @@ struct um_backend_ops {
 	um_op_send_fn set_user;
 	um_op_send_fn rename_user;
 	um_op_send_fn delete_user;
+	/* Groups (args.group names one; args.user a member): SAMR
+	 * OpenGroup/OpenAlias + QueryGroupMember/GetMembersInAlias,
+	 * CreateDomainGroup/CreateDomAlias, DeleteDomainGroup/DeleteDomAlias,
+	 * AddGroupMember/AddAliasMember, DeleteGroupMember/
+	 * DeleteAliasMember. */
+	um_op_send_fn query_group;
+	um_op_send_fn add_group;
+	um_op_send_fn delete_group;
+	um_op_send_fn add_member;
+	um_op_send_fn remove_member;
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;

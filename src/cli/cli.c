@@ -29,6 +29,7 @@ enum {
 	OPT_VERSION, OPT_USER_PASSWORD_FILE,
 	/* user properties: OPT_UPROP + enum um_cli_user_opt */
 	OPT_UPROP,
+	OPT_LOCAL = OPT_UPROP + 64,
 };
 
 static const struct option options[] = {
@@ -84,6 +85,7 @@ static const struct option options[] = {
 	{ "workstations", required_argument, NULL,
 	  OPT_UPROP + UM_UOPT_WORKSTATIONS },
 	{ "expires", required_argument, NULL, OPT_UPROP + UM_UOPT_EXPIRES },
+	{ "local", no_argument, NULL, OPT_LOCAL },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -146,6 +148,13 @@ void um_cli_usage(FILE *out)
 "    --home-drive X:  --workstations NAME,...  --expires YYYY-MM-DD|never\n"
 "  Passwords (add, copy, password): asked twice, or --password-file,\n"
 "  --password-fd.\n"));
+	fprintf(out, "%s", _(
+"\n"
+"       usrmgr [OPTION...] group VERB [GROUP [MEMBER]]  (-S PDC)\n"
+"  list | show GROUP | add GROUP [--local] [--description TEXT] |\n"
+"  delete GROUP [--yes] | add-member GROUP MEMBER |\n"
+"  remove-member GROUP MEMBER  (a local group's MEMBER may be\n"
+"  DOMAIN\\NAME)\n"));
 }
 
 static bool parse_number(const char *text, long max, long *out)
@@ -227,6 +236,7 @@ static bool parse_option(struct um_cli *c, int opt)
 	case OPT_RESUME: c->resume = true; break;
 	case OPT_REESTABLISH: c->reestablish = true; break;
 	case OPT_GENERATE: c->generate_password = true; break;
+	case OPT_LOCAL: c->group_local = true; break;
 	case OPT_HELP:
 		um_cli_usage(stdout);
 		exit(UM_EXIT_OK);
@@ -282,6 +292,9 @@ static bool parse_words(struct um_cli *c, int n, char **words)
 	}
 	if (strcmp(words[0], "user") == 0) {
 		return um_cli_user_words(c, n, words);
+	}
+	if (strcmp(words[0], "group") == 0) {
+		return um_cli_group_words(c, n, words);
 	}
 	if (strcmp(words[0], "trust") != 0) {
 		return usage_error(_("unknown command: %s"), words[0]);

@@ -59,6 +59,8 @@ struct um_cli {
 	const char *account;
 	const char *new_account;
 	const char *user_opt[12];
+	/* `group add --local`: a local group, not a global one */
+	bool group_local;
 };
 
 /* The properties `user add|set|copy` take, as user_opt[] holds them. */
@@ -84,6 +86,9 @@ void um_cli_usage(FILE *out);
 /* `user VERB` (cli_user.c); its words, checked (cli_user.c). */
 int um_cli_user(const struct um_cli *c, struct um_model *m);
 bool um_cli_user_words(struct um_cli *c, int n, char **words);
+/* `group VERB` (cli_group.c) and its words. */
+int um_cli_group(const struct um_cli *c, struct um_model *m);
+bool um_cli_group_words(struct um_cli *c, int n, char **words);
 /* Shared with the trust verbs (cli_trust.c). */
 int um_cli_report(const struct um_cli *c, struct um_status st,
 		  const char *success);

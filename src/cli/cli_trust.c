@@ -66,6 +66,8 @@ static int exit_code(struct um_status st)
 	case UM_LOCAL_BAD_USER_NAME:
 	case UM_LOCAL_USER_NAME_TOO_LONG:
 	case UM_LOCAL_TOO_MANY_WORKSTATIONS:
+	case UM_LOCAL_BAD_GROUP_NAME:
+	case UM_LOCAL_GROUP_NAME_TOO_LONG:
 		return UM_EXIT_USAGE;
 	default:
 		return UM_EXIT_FAILED;
@@ -532,6 +534,9 @@ int um_cli_run(struct um_cli *c, struct um_model *m)
 {
 	if (strcmp(c->noun, "user") == 0) {
 		return um_cli_user(c, m);
+	}
+	if (strcmp(c->noun, "group") == 0) {
+		return um_cli_group(c, m);
 	}
 	if (strcmp(c->verb, "list") == 0) {
 		return verb_list(c, m);

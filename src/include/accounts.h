@@ -98,4 +98,33 @@ struct um_status um_user_password(struct um_pdc *p, const char *name,
 				  const struct um_secret *password,
 				  const struct um_secret *confirm);
 
+/* ---- groups (groups.c) ---- */
+
+/* NT 4.0: a global group's name has at most 20 characters, a local
+ * group's at most 256; the characters are a user name's. */
+#define UM_GLOBAL_GROUP_NAME_MAX 20
+#define UM_LOCAL_GROUP_NAME_MAX 256
+
+struct um_group_info {
+	char *name;
+	char *description;
+	bool local;        /* a local group (SAMR alias), else global */
+	char **members;    /* names; a local group's may be DOMAIN\name */
+	size_t n_members;
+};
+
+struct um_status um_group_name_check(const char *name, bool local);
+struct um_status um_group_query(struct um_pdc *p, const char *name,
+				TALLOC_CTX *mem, struct um_group_info **out);
+/* New Global Group / New Local Group (G's name, description, kind). */
+struct um_status um_group_add(struct um_pdc *p,
+			      const struct um_group_info *g);
+struct um_status um_group_delete(struct um_pdc *p, const char *name);
+/* A global group holds users of its domain; a local group also global
+ * groups, and users and groups of trusted domains (DOMAIN\name). */
+struct um_status um_group_add_member(struct um_pdc *p, const char *group,
+				     const char *member);
+struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
+					const char *member);
+
 #endif

@@ -613,6 +613,11 @@ SIM_USER_OP(add_user)
 SIM_USER_OP(set_user)
 SIM_USER_OP(rename_user)
 SIM_USER_OP(delete_user)
+SIM_USER_OP(query_group)
+SIM_USER_OP(add_group)
+SIM_USER_OP(delete_group)
+SIM_USER_OP(add_member)
+SIM_USER_OP(remove_member)
 
 /* ---- the tevent plumbing ---------------------------------------------- */
 
@@ -723,7 +728,8 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	ENTRY(remove_trusted, remove_entry, true)                          \
 	OP(check_trust_account) OP(verify) OP(reset) OP(logon_test)        \
 	OP(locate_dc) OP(query_user) OP(add_user) OP(set_user)             \
-	OP(rename_user) OP(delete_user)
+	OP(rename_user) OP(delete_user) OP(query_group) OP(add_group)      \
+	OP(delete_group) OP(add_member) OP(remove_member)
 
 #define SIM_SEND(name)                                                     \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \

@@ -544,6 +544,22 @@ static int user_key(struct parse_ctx *c, struct sim_user *u, const char *key,
 	return 1;
 }
 
+static int group_key(struct parse_ctx *c, struct sim_group *g,
+		     const char *key, const char *v)
+{
+	bool bad = false;
+
+	if (strcmp(key, "description") == 0) {
+		g->description = talloc_strdup(c->w, v);
+		return 1;
+	}
+	if (sim_group_key(c->w, g, key, v, &bad)) {
+		return bad ? fail(c, talloc_asprintf(c->w,
+			_("%s: not a valid value: %s"), key, v)) : 1;
+	}
+	return fail(c, talloc_asprintf(c->w, _("unknown key %s"), key));
+}
+
 static int channel_key(struct parse_ctx *c, struct sim_domain *d,
 		       const char *key, const char *v)
 {
@@ -659,12 +675,7 @@ static int on_key(void *priv, const char *section, const char *key,
 	case S_USER:
 		return user_key(c, &d->users[c->idx], key, v);
 	case S_GROUP:
-		if (strcmp(key, "description") != 0) {
-			return fail(c, talloc_asprintf(c->w,
-				_("unknown key %s"), key));
-		}
-		d->groups[c->idx].description = talloc_strdup(c->w, v);
-		return 1;
+		return group_key(c, &d->groups[c->idx], key, v);
 	case S_TRUSTED:
 		return entry_key(c, &d->trusted[c->idx], key, v);
 	case S_TRUSTING:
@@ -816,6 +827,7 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 			d->groups[i].name,
 			d->groups[i].description ? d->groups[i].description
 						 : "");
+		sim_group_write(f, &d->groups[i]);
 	}
 	for (i = 0; i < d->n_trusted; i++) {
 		write_entry(f, "trusted", d->name, &d->trusted[i]);

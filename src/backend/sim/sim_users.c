@@ -50,6 +50,14 @@ static struct sim_user *find_user(struct sim_domain *d, const char *name,
 	return NULL;
 }
 
+const char *sim_user_name(struct sim_domain *d, const char *name)
+{
+	struct sim_user *u = find_user(d, name, NULL);
+
+	return u != NULL ? u->name : generated_index(d, name) != 0 ? name
+								 : NULL;
+}
+
 static bool user_exists(struct sim_domain *d, const char *name)
 {
 	return find_user(d, name, NULL) != NULL ||
@@ -250,6 +258,7 @@ struct um_status sim_users_delete_user(struct um_sim_world *w,
 	if (!um_is_ok(st)) {
 		return st;
 	}
+	sim_groups_forget(d, u->name);
 	memmove(&d->users[i], &d->users[i + 1],
 		(d->n_users - i - 1) * sizeof(d->users[0]));
 	d->n_users--;
