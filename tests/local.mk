@@ -81,3 +81,5 @@ EXTRA_DIST += tests/integration/training-lab.sh tests/integration/ui-lab-lib.sh 
 # judges (issue 19).
 LAB_TESTS += tests/integration/users-lab.sh
 EXTRA_DIST += tests/integration/users-lab.sh
+LAB_TESTS += tests/integration/groups-lab.sh
+EXTRA_DIST += tests/integration/groups-lab.sh

@@ -309,6 +309,16 @@ struct tevent_req *rpc_delete_user_send(TALLOC_CTX *,
 					struct um_pdc *,
 					const struct um_args *);
 
+/* ---- groups (rpc_groups.c), both dialects alike ---- */
+#define RPC_GROUP_SEND(name)                                              \
+	struct tevent_req *name(TALLOC_CTX *, struct tevent_context *,    \
+				struct um_pdc *, const struct um_args *)
+RPC_GROUP_SEND(rpc_query_group_send);
+RPC_GROUP_SEND(rpc_add_group_send);
+RPC_GROUP_SEND(rpc_delete_group_send);
+RPC_GROUP_SEND(rpc_add_member_send);
+RPC_GROUP_SEND(rpc_remove_member_send);
+
 /* ---- the operations both dialects share (rpc_netlogon.c, rpc_shared.c) ---- */
 struct tevent_req *rpc_domain_info_send(TALLOC_CTX *, struct tevent_context *,
 					struct um_pdc *, const struct um_args *);
@@ -345,6 +355,11 @@ struct tevent_req *rpc_list_groups_send(TALLOC_CTX *,
 	.set_user = rpc_set_user_send,                                   \
 	.rename_user = rpc_rename_user_send,                             \
 	.delete_user = rpc_delete_user_send,                             \
+	.query_group = rpc_query_group_send,                             \
+	.add_group = rpc_add_group_send,                                 \
+	.delete_group = rpc_delete_group_send,                           \
+	.add_member = rpc_add_member_send,                               \
+	.remove_member = rpc_remove_member_send,                         \
 	.recv = rpc_op_recv
 
 /* The dialects' tables (backend_rpc.c, backend_rpc_nt4.c). */

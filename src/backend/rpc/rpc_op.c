@@ -31,6 +31,9 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	to->resume = from->resume;
 	to->max = from->max;
 	to->new_name = talloc_strdup(mem, from->new_name);
+	to->group = talloc_strdup(mem, from->group);
+	/* the caller's, alive until the op ends: the model waits for it */
+	to->group_info = from->group_info;
 	to->account = rpc_account_copy(mem, from->account);
 	if (from->password != NULL)
 		/* a copy the op owns; wiped when the op is freed */
@@ -255,6 +258,7 @@ struct um_status rpc_op_recv(struct tevent_req *req, TALLOC_CTX *mem,
 		talloc_steal(mem, op->reply.users);
 		talloc_steal(mem, op->reply.groups);
 		talloc_steal(mem, op->reply.account);
+		talloc_steal(mem, op->reply.group);
 		talloc_steal(mem, op->reply.pdc);
 		talloc_steal(mem, op->reply.note);
 	}
