@@ -36,10 +36,13 @@ seed() { # KIND STATE
 	"$USRMGR" --scenario "$scenario" --state "$2" trust list >/dev/null 2>&1
 }
 
-lists() { # STATE: both domains' lists and users, as the CLI tells them
+lists() { # STATE: both domains' lists, users and groups, as the CLI says
 	"$USRMGR" --state "$1" trust list 2>&1
-	"$USRMGR" --state "$1" -S DCA --json user list 2>&1
-	"$USRMGR" --state "$1" -S DCB --json user list 2>&1
+	local dc
+	for dc in DCA DCB; do
+		"$USRMGR" --state "$1" -S $dc --json user list 2>&1
+		"$USRMGR" --state "$1" -S $dc --json group list 2>&1
+	done
 }
 
 # ---- crafted files ------------------------------------------------------

@@ -120,6 +120,30 @@ static void test_add_and_copy(void **state)
 	unit_world_close(&w);
 }
 
+/* A group's name: a user name's characters, 20 (global) or 256 (local). */
+static void test_group_names(void **state)
+{
+	char long_name[258];
+
+	(void)state;
+	assert_ok(um_group_name_check("Sales", false));
+	assert_ok(um_group_name_check("abcdefghijklmnopqrst", false));
+	assert_status(um_group_name_check("abcdefghijklmnopqrstu", false),
+		      UM_KIND_LOCAL, UM_LOCAL_GROUP_NAME_TOO_LONG);
+	assert_ok(um_group_name_check("abcdefghijklmnopqrstu", true));
+	memset(long_name, 'g', 256);
+	long_name[256] = '\0';
+	assert_ok(um_group_name_check(long_name, true));
+	long_name[256] = 'g';
+	long_name[257] = '\0';
+	assert_status(um_group_name_check(long_name, true), UM_KIND_LOCAL,
+		      UM_LOCAL_GROUP_NAME_TOO_LONG);
+	assert_status(um_group_name_check("a,b", true), UM_KIND_LOCAL,
+		      UM_LOCAL_BAD_GROUP_NAME);
+	assert_status(um_group_name_check("", false), UM_KIND_LOCAL,
+		      UM_LOCAL_BAD_GROUP_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +151,7 @@ int main(void)
 		cmocka_unit_test(test_workstations),
 		cmocka_unit_test(test_expires),
 		cmocka_unit_test(test_add_and_copy),
+		cmocka_unit_test(test_group_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
