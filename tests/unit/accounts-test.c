@@ -58,7 +58,8 @@ static void test_workstations(void **state)
 {
 	(void)state;
 	assert_ok(um_user_workstations_check(""));
-	assert_ok(um_user_workstations_check("WS1,WS2,WS3,WS4,WS5,WS6,WS7,WS8"));
+	assert_ok(um_user_workstations_check(
+		"WS1,WS2,WS3,WS4,WS5,WS6,WS7,WS8"));
 	assert_status(um_user_workstations_check(
 			      "WS1,WS2,WS3,WS4,WS5,WS6,WS7,WS8,WS9"),
 		      UM_KIND_LOCAL, UM_LOCAL_TOO_MANY_WORKSTATIONS);

@@ -367,7 +367,8 @@ static void change_member(struct tevent_req *req, struct group_state *s)
 	}
 	s->addg.in.group_handle = &s->handle;
 	s->addg.in.rid = s->rid;
-	s->addg.in.flags = 7; /* SE_GROUP_MANDATORY|ENABLED_BY_DEFAULT|ENABLED */
+	/* SE_GROUP_MANDATORY | ENABLED_BY_DEFAULT | ENABLED, as NT sets */
+	s->addg.in.flags = 7;
 	s->remg.in.group_handle = &s->handle;
 	s->remg.in.rid = s->rid;
 	call(req, s, G_CHANGED, add ? NDR_SAMR_ADDGROUPMEMBER
