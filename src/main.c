@@ -17,7 +17,7 @@
 void um_i18n_init(void)
 {
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	bindtextdomain(PACKAGE, um_i18n_localedir());
 	textdomain(PACKAGE);
 }
 

@@ -8,12 +8,20 @@ I18N_TESTS = \
 	tests/i18n/untranslated.sh \
 	tests/i18n/catalogue.sh \
 	tests/i18n/direction.sh \
-	tests/i18n/german.sh
+	tests/i18n/german.sh \
+	tests/i18n/german-long-names.sh \
+	tests/i18n/layout.sh \
+	tests/i18n/build-tree.sh
 TESTS += $(I18N_TESTS)
+# build-tree.sh: where the installed catalogue would be
+AM_TESTS_ENVIRONMENT += localedir='$(localedir)'; export localedir;
 EXTRA_DIST += $(I18N_TESTS) tests/i18n/allowlist tests/i18n/localedir.c tests/i18n/lib.sh \
+	tests/i18n/frames.py tests/i18n/screens \
 	tests/i18n/expected/de-trust-dialog.screen \
 	tests/i18n/expected/de-add-trusted-failed.screen \
-	po/usrmgr-lab.sh
+	po/usrmgr-lab.sh tests/i18n/wizard-long-de.keys \
+	tests/i18n/wizard-down-long-de.keys \
+	$(wildcard $(srcdir)/tests/i18n/expected/de-wizard-*long-*.screen)
 
 # german.sh runs the built usrmgr with po/de.po compiled on the spot: this
 # preloaded shim points bindtextdomain() there (never installed).
@@ -35,10 +43,13 @@ installcheck-i18n:
 
 # The expected German screens change only here, deliberately (the
 # script's argument --update: no environment variable can ask for it).
-update-screens-de: usrmgr$(EXEEXT) tests/i18n/localedir.so
+update-screens-de: usrmgr$(EXEEXT) tests/usrmgr-test$(EXEEXT) \
+		tests/i18n/localedir.so
 	USRMGR='$(abs_top_builddir)/usrmgr$(EXEEXT)' \
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 		$(SHELL) $(srcdir)/tests/i18n/german.sh --update
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+		$(SHELL) $(srcdir)/tests/i18n/german-long-names.sh --update
 
 .PHONY: installcheck-i18n update-screens-de
 

@@ -47,6 +47,9 @@ CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
 CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
 	tests/cli/rpc-module.sh tests/cli/users.sh tests/cli/groups.sh
+# Issue 18: the CLI on a terminal (tmux: wrapping, the step question) and
+# the possessives of every string.
+CLI_TESTS += tests/cli/tty.sh tests/cli/possessives.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/own-scenario.sh
 
@@ -66,6 +69,12 @@ EXTRA_DIST += tests/bad-input/run.sh tests/bad-input/cases.table \
 # The CLI on the real AD lab (issues 5 and 6).
 LAB_TESTS += tests/integration/cli-lab.sh
 EXTRA_DIST += tests/integration/cli-lab.sh
+# Two-way trusts on the AD lab (issue 22): each direction on its own, a
+# repair refused before it changes anything (doc/two-way.md).
+LAB_TESTS += tests/integration/two-way-lab.sh \
+	tests/integration/two-way-lab-nt4.sh
+EXTRA_DIST += tests/integration/two-way-lab.sh \
+	tests/integration/two-way-lab-nt4.sh
 # Faults on the AD lab: PDCs killed and the link cut at each step (issue 10).
 LAB_TESTS += tests/integration/faults-lab.sh
 EXTRA_DIST += tests/integration/faults-lab.sh

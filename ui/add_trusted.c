@@ -69,9 +69,10 @@ bool ui_add_trusted(struct um_pdc *p)
 		ui_dialog_label(&d, 6, 2, _("PD&C:"));
 		ui_dialog_field(&d, ID_PDC, 6, 14, 24, false, 255);
 	}
-	ui_dialog_button(&d, ID_OK, 2, 43, _("OK"))->w = 12;
-	ui_dialog_button(&d, ID_CANCEL, 3, 43, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, UI_ID_HELP, 4, 43, _("&Help"))->w = 12;
+	ui_dialog_button_w(&d, ID_OK, 2, 43, _("OK"), 12);
+	ui_dialog_button_w(&d, ID_CANCEL, 3, 43, _("Cancel"), 12);
+	ui_dialog_button_w(&d, UI_ID_HELP, 4, 43, _("&Help"), 12);
+	ui_dialog_button_column(&d, 43);
 	ui_dialog_run(&d);
 	ui_dialog_free(&d);
 	return a.done;

@@ -75,9 +75,10 @@ bool ui_add_trusting(struct um_pdc *p)
 	ui_dialog_field(&d, ID_PW, 4, 22, 20, true, UM_SECRET_MAX_UTF16);
 	ui_dialog_label(&d, 6, 2, _("&Confirm Password:"));
 	ui_dialog_field(&d, ID_CONFIRM, 6, 22, 20, true, UM_SECRET_MAX_UTF16);
-	ui_dialog_button(&d, ID_OK, 2, 47, _("OK"))->w = 12;
-	ui_dialog_button(&d, ID_CANCEL, 4, 47, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, UI_ID_HELP, 6, 47, _("&Help"))->w = 12;
+	ui_dialog_button_w(&d, ID_OK, 2, 47, _("OK"), 12);
+	ui_dialog_button_w(&d, ID_CANCEL, 4, 47, _("Cancel"), 12);
+	ui_dialog_button_w(&d, UI_ID_HELP, 6, 47, _("&Help"), 12);
+	ui_dialog_button_column(&d, 47);
 	ui_dialog_run(&d);
 	ui_dialog_free(&d);
 	return a.done;

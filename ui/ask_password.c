@@ -50,8 +50,8 @@ struct um_secret *ui_ask_password(TALLOC_CTX *mem, const char *prompt)
 	ui_dialog_init(&d, _("Password"), 9, w, UI_HELP_PASSWORD);
 	ui_dialog_handle(&d, ask_event, ask_paint, &a, ID_OK, ID_CANCEL);
 	ui_dialog_field(&d, ID_PW, 4, 2, w - 4, true, UM_SECRET_MAX_UTF16);
-	ui_dialog_button(&d, ID_OK, 6, bx, _("OK"))->w = 12;
-	ui_dialog_button(&d, ID_CANCEL, 6, bx + 14, _("Cancel"))->w = 12;
+	ui_dialog_button_w(&d, ID_OK, 6, bx, _("OK"), 12);
+	ui_dialog_button_w(&d, ID_CANCEL, 6, bx + 14, _("Cancel"), 12);
 	ui_dialog_run(&d);
 	ui_dialog_free(&d);
 	return a.answer;

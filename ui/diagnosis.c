@@ -51,12 +51,12 @@ static void pair_paint(struct ui_dialog *d)
 {
 	attr_t a = ui_attr(UI_R_DIALOG);
 
-	ui_text_put(d->win, 1, 2, d->w - 4,
+	ui_text_line(d->win, 1, 2, d->w - 4,
 		    _("The resource domain trusts the accounts domain:"), a);
-	ui_text_put(d->win, 9, 2, d->w - 4,
+	ui_text_line(d->win, 9, 2, d->w - 4,
 		    _("Logon test (optional): a user of the accounts domain"),
 		    a);
-	ui_text_put(d->win, 13, 2, d->w - 4,
+	ui_text_line(d->win, 13, 2, d->w - 4,
 		    _("Connect as: DOMAIN\\user, asked for a password; empty: "
 		      "the default."), a);
 }
@@ -102,12 +102,13 @@ static int pair_ok(struct ui_dialog *d)
 
 /* The fields start with what the command line said, completed by the
  * engine. */
-static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
-			       struct ui_pair *p);
+static bool pair_dialog_filled(const char *title, enum ui_help_topic help,
+			       TALLOC_CTX *mem, struct ui_pair *p);
 
-bool ui_pair_dialog(const char *title, TALLOC_CTX *mem, struct ui_pair *p)
+bool ui_pair_dialog(const char *title, enum ui_help_topic help,
+		    TALLOC_CTX *mem, struct ui_pair *p)
 {
-	return pair_dialog_filled(title, mem, p);
+	return pair_dialog_filled(title, help, mem, p);
 }
 
 /* ---- the diagnosis screen -------------------------------------------- */
@@ -136,31 +137,146 @@ static const char *outcome(bool ran, struct um_status st)
 	return um_is_ok(st) ? _("passes") : _("FAILS");
 }
 
-/* One side's box: the PDC, whether it answered, what it holds. */
-static void side_box(WINDOW *w, int y, int x, int bw, const char *title,
-		     const char *pdc, struct um_status reach,
-		     const char *list, const char *partner, bool holds)
+/* One side of the trust as its box shows it. */
+struct side {
+	const char *title;  /* " Resource side: NAME " */
+	const char *side;   /* " Resource side " */
+	const char *name;   /* the domain */
+	const char *pdc;
+	struct um_status reach;
+	const char *list, *partner;
+	bool holds;
+};
+
+/* "WHAT  STATE" as one line of at most W columns, or where that would
+ * cut a name or a word (long names, German), WHAT and STATE on lines of
+ * their own.  Appends to L at *N. */
+static void two_part(TALLOC_CTX *t, char **l, int *n, int w,
+		     const char *what, const char *sep, const char *state)
 {
+	char *s = talloc_asprintf(t, "%s%s%s", what, sep, state);
+
+	if (ui_text_width(s) <= w) {
+		l[(*n)++] = s;
+		return;
+	}
+	l[(*n)++] = (char *)what;
+	l[(*n)++] = talloc_asprintf(t, "%s%s", what[0] == ' ' ? "  " : "",
+				    state);
+}
+
+/* The box's lines for W columns: the PDC and whether it answered, the
+ * list, the partner in it.  *N_PDC: the PDC's lines. */
+static int side_lines(TALLOC_CTX *t, const struct side *sd, int w,
+		      char ***out, int *n_pdc)
+{
+	char **l = talloc_array(t, char *, 5);
+	int n = 0;
+
+	two_part(t, l, &n, w, talloc_asprintf(t, _("PDC: %s"), sd->pdc),
+		 "  ", um_is_ok(sd->reach) ? _("(answers)")
+					   : _("(DOES NOT ANSWER)"));
+	*n_pdc = n;
+	l[n++] = (char *)sd->list;
+	two_part(t, l, &n, w, talloc_asprintf(t, "  %s:", sd->partner), " ",
+		 yes_no(um_is_ok(sd->reach), sd->holds));
+	*out = l;
+	return n;
+}
+
+/* One side's box of H rows: the PDC, whether it answered, what it
+ * holds.  A title too long for the top edge (long names, German) keeps
+ * the domain there and says which side it is on the bottom edge. */
+static void side_box(WINDOW *w, int y, int x, int bw, int h,
+		     const struct side *sd)
+{
+	TALLOC_CTX *t = talloc_new(NULL);
+	attr_t a = ui_attr(UI_R_DIALOG), ta = ui_attr(UI_R_DIALOG_TITLE);
+	bool bad = !um_is_ok(sd->reach);
+	char **l;
+	int n, np, i;
+
+	wattrset(w, a);
+	ui_box(w, y, x, h, bw);
+	if (ui_text_width(sd->title) > bw - 4) {
+		ui_text_line(w, y, x + 2, bw - 4,
+			    talloc_asprintf(t, " %s ", sd->name), ta);
+		ui_text_line(w, y + h - 1, x + 2, bw - 4, sd->side, ta);
+	} else {
+		ui_text_line(w, y, x + 2, bw - 4, sd->title, ta);
+	}
+	n = side_lines(t, sd, bw - 4, &l, &np);
+	for (i = 0; i < n && i < h - 2; i++)
+		ui_text_line(w, y + 1 + i, x + 2, bw - 4, l[i],
+			    i < np ? (bad ? ui_attr(UI_R_ERROR) : a)
+			    : i > np && !bad && !sd->holds ? ui_attr(UI_R_ERROR)
+			    : a);
+	talloc_free(t);
+}
+
+/* Both sides' boxes from row Y, as tall as the taller one needs;
+ * returns the row under them. */
+static int diag_sides(struct ui_dialog *dl, TALLOC_CTX *t,
+		      const struct um_diagnosis *d, int y)
+{
+	const char *res = d->resource ? d->resource : "?";
+	const char *acc = d->accounts ? d->accounts : "?";
+	int bw = (dl->w - 5) / 2, h, n, np;
+	char **l;
+	struct side rs = {
+		talloc_asprintf(t, _(" Resource side: %s "), res),
+		_(" Resource side "), res, d->resource_pdc,
+		d->resource_reach, _("Trusted Domains:"), acc,
+		d->resource_trusts,
+	};
+	struct side as = {
+		talloc_asprintf(t, _(" Accounts side: %s "), acc),
+		_(" Accounts side "), acc, d->accounts_pdc,
+		d->accounts_reach, _("Trusting Domains:"), res,
+		d->accounts_lists,
+	};
+
+	h = side_lines(t, &rs, bw - 4, &l, &np) + 2;
+	n = side_lines(t, &as, dl->w - 5 - bw - 4, &l, &np) + 2;
+	h = n > h ? n : h;
+	side_box(dl->win, y, 2, bw, h, &rs);
+	side_box(dl->win, y, 3 + bw, dl->w - 5 - bw, h, &as);
+	return y + h;
+}
+
+/* The secure channel's verify and the logon test, from row Y; returns
+ * the rows they took (a long status name, or a translation, wraps the
+ * verify line into a second row). */
+static int diag_checks(struct ui_dialog *dl, TALLOC_CTX *t,
+		       const struct um_diagnosis *d, int y)
+{
+	int rows;
 	attr_t a = ui_attr(UI_R_DIALOG);
 	char *s;
 
-	wattrset(w, a);
-	ui_box(w, y, x, 5, bw);
-	ui_text_put(w, y, x + 2, bw - 4, title, ui_attr(UI_R_DIALOG_TITLE));
-	s = talloc_asprintf(NULL, _("PDC: %s  %s"), pdc,
-			    um_is_ok(reach) ? _("(answers)")
-					    : _("(DOES NOT ANSWER)"));
-	ui_text_put(w, y + 1, x + 2, bw - 4, s,
-		    um_is_ok(reach) ? a : ui_attr(UI_R_ERROR));
-	talloc_free(s);
-	s = talloc_asprintf(NULL, "%s", list);
-	ui_text_put(w, y + 2, x + 2, bw - 4, s, a);
-	talloc_free(s);
-	s = talloc_asprintf(NULL, "  %s: %s", partner,
-			    yes_no(um_is_ok(reach), holds));
-	ui_text_put(w, y + 3, x + 2, bw - 4, s,
-		    um_is_ok(reach) && !holds ? ui_attr(UI_R_ERROR) : a);
-	talloc_free(s);
+	s = talloc_asprintf(t, _("Secure channel verify: %s%s%s"),
+			    outcome(d->verified, d->verify),
+			    d->verified && !um_is_ok(d->verify) ? " - " : "",
+			    d->verified && !um_is_ok(d->verify)
+				    ? um_status_name(d->verify) : "");
+	if (d->reset)
+		s = talloc_asprintf_append(
+			s, _("; after a reset: %s"),
+			outcome(true, d->verify_after_reset));
+	rows = ui_text_block(dl->win, y, 2, dl->w - 4, 2, s,
+			     d->verified && !um_is_ok(d->verify)
+				     ? ui_attr(UI_R_ERROR) : a);
+	y += rows - 1;
+	s = talloc_asprintf(t, _("Logon test: %s%s%s"),
+			    d->logon_tested ? outcome(true, d->logon)
+					    : _("not run (no test user)"),
+			    d->logon_tested && !um_is_ok(d->logon) ? " - " : "",
+			    d->logon_tested && !um_is_ok(d->logon)
+				    ? um_status_name(d->logon) : "");
+	ui_text_line(dl->win, y + 1, 2, dl->w - 4, s,
+		    d->logon_tested && !um_is_ok(d->logon)
+			    ? ui_attr(UI_R_ERROR) : a);
+	return rows + 1;
 }
 
 static void diag_paint(struct ui_dialog *dl)
@@ -168,7 +284,7 @@ static void diag_paint(struct ui_dialog *dl)
 	struct diag_view *v = dl->priv;
 	struct um_diagnosis *d = v->d;
 	attr_t a = ui_attr(UI_R_DIALOG);
-	int bw = (dl->w - 5) / 2, y, i, n;
+	int y, i, n;
 	char **lines;
 	char *s;
 	TALLOC_CTX *t = talloc_new(NULL);
@@ -178,54 +294,27 @@ static void diag_paint(struct ui_dialog *dl)
 	if (d == NULL) {
 		s = talloc_asprintf(t, _("The diagnosis could not be made: %s"),
 				    um_status_text(v->st));
-		n = ui_wrap(s, dl->w - 6, &lines, t);
-		for (i = 0; i < n && i < 6; i++)
-			ui_text_put(dl->win, 2 + i, 3, dl->w - 6, lines[i],
-				    ui_attr(UI_R_ERROR));
+		ui_text_block(dl->win, 2, 3, dl->w - 6, 6, s,
+			      ui_attr(UI_R_ERROR));
 		talloc_free(t);
 		return;
 	}
 	s = talloc_asprintf(t, _("Trust: %s trusts %s"),
 			    d->resource ? d->resource : "?",
 			    d->accounts ? d->accounts : "?");
-	ui_text_put(dl->win, 1, 2, dl->w - 4, s, a);
-	s = talloc_asprintf(t, _(" Resource side: %s "),
-			    d->resource ? d->resource : "?");
-	side_box(dl->win, 2, 2, bw, s, d->resource_pdc, d->resource_reach,
-		 _("Trusted Domains:"), d->accounts ? d->accounts : "?",
-		 d->resource_trusts);
-	s = talloc_asprintf(t, _(" Accounts side: %s "),
-			    d->accounts ? d->accounts : "?");
-	side_box(dl->win, 2, 3 + bw, dl->w - 5 - bw, s, d->accounts_pdc,
-		 d->accounts_reach, _("Trusting Domains:"),
-		 d->resource ? d->resource : "?", d->accounts_lists);
-	s = talloc_asprintf(t, _("Secure channel verify: %s%s%s"),
-			    outcome(d->verified, d->verify),
-			    d->verified && !um_is_ok(d->verify) ? " - " : "",
-			    d->verified && !um_is_ok(d->verify)
-				    ? um_status_name(d->verify) : "");
-	if (d->reset)
-		s = talloc_asprintf_append(s, _("; after a reset: %s"),
-					   outcome(true, d->verify_after_reset));
-	ui_text_put(dl->win, 7, 2, dl->w - 4, s,
-		    d->verified && !um_is_ok(d->verify) ? ui_attr(UI_R_ERROR)
-							: a);
-	s = talloc_asprintf(t, _("Logon test: %s%s%s"),
-			    d->logon_tested ? outcome(true, d->logon)
-					    : _("not run (no test user)"),
-			    d->logon_tested && !um_is_ok(d->logon) ? " - " : "",
-			    d->logon_tested && !um_is_ok(d->logon)
-				    ? um_status_name(d->logon) : "");
-	ui_text_put(dl->win, 8, 2, dl->w - 4, s,
-		    d->logon_tested && !um_is_ok(d->logon)
-			    ? ui_attr(UI_R_ERROR) : a);
+	ui_text_line(dl->win, 1, 2, dl->w - 4, s, a);
+	y = diag_sides(dl, t, d, 2);
+	/* a blank line before the verdict, unless taller boxes or a
+	 * wrapped verify line took it */
+	n = diag_checks(dl, t, d, y);
+	y += y > 7 || n > 2 ? n : n + 1;
 	s = talloc_asprintf(t, _("Verdict: %s"), um_verdict_text(d->verdict));
-	ui_text_put(dl->win, 10, 2, dl->w - 4, s,
+	ui_text_line(dl->win, y++, 2, dl->w - 4, s,
 		    d->verdict == UM_VERDICT_HEALTHY ? ui_attr(UI_R_OK)
 						     : ui_attr(UI_R_ERROR));
 	n = ui_wrap(um_verdict_advice(d->verdict), dl->w - 6, &lines, t);
-	for (i = 0; i < n && 11 + i < dl->h - 3; i++)
-		ui_text_put(dl->win, 11 + i, 3, dl->w - 6, lines[i], a);
+	for (i = 0; i < n && y + i < dl->h - 3; i++)
+		ui_text_line(dl->win, y + i, 3, dl->w - 6, lines[i], a);
 	talloc_free(t);
 }
 
@@ -272,17 +361,18 @@ void ui_diagnosis(void)
 	struct ui_dialog dl;
 	int w = COLS - 2 < 78 ? COLS - 2 : 78;
 
-	if (!pair_dialog_filled(_("Diagnose Trust"), mem, pair)) {
+	if (!pair_dialog_filled(_("Diagnose Trust"), UI_HELP_DIAGNOSIS, mem,
+				pair)) {
 		talloc_free(mem);
 		return;
 	}
 	diagnose(&v);
 	ui_dialog_init(&dl, _("Diagnose Trust"), 20, w, UI_HELP_DIAGNOSIS);
 	ui_dialog_handle(&dl, diag_event, diag_paint, &v, ID_CLOSE, ID_CLOSE);
-	ui_dialog_button(&dl, ID_REPAIR, 18, 2, _("&Repair..."));
-	ui_dialog_button(&dl, ID_AGAIN, 18, 18, _("&Diagnose Again"));
-	ui_dialog_button(&dl, ID_CLOSE, 18, 40, _("Close"));
-	ui_dialog_button(&dl, UI_ID_HELP, 18, 52, _("&Help"));
+	ui_dialog_button_w(&dl, ID_REPAIR, 18, 2, _("&Repair..."), 0);
+	ui_dialog_button_w(&dl, ID_AGAIN, 18, 18, _("&Diagnose Again"), 0);
+	ui_dialog_button_w(&dl, ID_CLOSE, 18, 40, _("&Close"), 0);
+	ui_dialog_button_w(&dl, UI_ID_HELP, 18, 52, _("&Help"), 0);
 	diag_buttons(&dl, &v);
 	ui_dialog_focus(&dl, ID_CLOSE);
 	ui_dialog_run(&dl);
@@ -316,8 +406,8 @@ static void pair_defaults(TALLOC_CTX *mem, const char **res,
 	}
 }
 
-static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
-			       struct ui_pair *p)
+static bool pair_dialog_filled(const char *title, enum ui_help_topic help,
+			       TALLOC_CTX *mem, struct ui_pair *p)
 {
 	struct pair_dlg x = { .mem = mem, .p = p };
 	struct ui_dialog d;
@@ -328,7 +418,7 @@ static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
 		res = p->resource_pdc;
 	if (p->accounts_pdc != NULL)
 		acc = p->accounts_pdc;
-	ui_dialog_init(&d, title, 16, 72, UI_HELP_DIAGNOSIS);
+	ui_dialog_init(&d, title, 16, 72, help);
 	ui_dialog_handle(&d, NULL, pair_paint, &x, ID_OK, ID_CANCEL);
 	d.ok = pair_ok;
 	ui_dialog_label(&d, 3, 2, _("&Resource PDC:"));
@@ -343,9 +433,10 @@ static bool pair_dialog_filled(const char *title, TALLOC_CTX *mem,
 	ui_dialog_field(&d, ID_USER, 10, 20, 24, false, 255);
 	ui_dialog_label(&d, 11, 2, _("&Password:"));
 	ui_dialog_field(&d, ID_USER_PW, 11, 20, 24, true, UM_SECRET_MAX_UTF16);
-	ui_dialog_button(&d, ID_OK, 3, 56, _("OK"))->w = 12;
-	ui_dialog_button(&d, ID_CANCEL, 4, 56, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, UI_ID_HELP, 5, 56, _("&Help"))->w = 12;
+	ui_dialog_button_w(&d, ID_OK, 3, 56, _("OK"), 12);
+	ui_dialog_button_w(&d, ID_CANCEL, 4, 56, _("Cancel"), 12);
+	ui_dialog_button_w(&d, UI_ID_HELP, 5, 56, _("&Help"), 12);
+	ui_dialog_button_column(&d, 56);
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_RES), res ? res : "");
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_ACC), acc ? acc : "");
 	ui_field_set(&d, ui_dialog_ctl(&d, ID_USER), user ? user : "");

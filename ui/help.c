@@ -38,6 +38,7 @@ static const char *topic_title(enum ui_help_topic t)
 	case UI_HELP_ABOUT: return _("About User Manager");
 	case UI_HELP_DIAGNOSIS: return _("Help - Diagnose Trust");
 	case UI_HELP_TRAINING: return _("Help - Training");
+	case UI_HELP_REPAIR: return _("Help - Repair Trust");
 	default: return _("Help");
 	}
 }
@@ -120,6 +121,25 @@ static const char *topic_text(enum ui_help_topic t)
 			 "a password mismatch.\n\n"
 			 "Repair... starts the guided repair (KB Q207957) of "
 			 "the same pair.");
+	case UI_HELP_REPAIR:
+		return _("Repair Trust repairs the trust \"the resource domain "
+			 "trusts the accounts domain\": the resource domain "
+			 "trusts, the accounts domain is trusted.\n\n"
+			 "Type each PDC's name; \"Connect as\" (DOMAIN\\user) "
+			 "is that PDC's administrator, asked for a password "
+			 "when needed; leave it empty for the default "
+			 "credentials. A user of the accounts domain "
+			 "(optional) adds a logon test at the end.\n\n"
+			 "OK reads both sides first. Then one new trust "
+			 "password is asked for, twice (or generated), and "
+			 "each step is shown with its PDC before it runs, in "
+			 "the order of KB Q207957: both halves removed, the "
+			 "trust added on the accounts domain's PDC (Trusting "
+			 "Domains) first, then on the resource domain's PDC "
+			 "(Trusted Domains), the secure channel reset and "
+			 "verified. Every step is journaled: a repair left "
+			 "unfinished is offered again when User Manager "
+			 "starts.");
 	case UI_HELP_TRAINING:
 		return _("Training: the users of one domain cannot log on to "
 			 "another. Find out why and repair the trust yourself, "

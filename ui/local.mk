@@ -39,10 +39,13 @@ UI_TESTS = \
 	tests/ui/e2e-signals.sh \
 	tests/ui/e2e-signals-all.sh \
 	tests/ui/e2e-busy.sh \
+	tests/ui/e2e-unsaved.sh \
 	tests/ui/wizard-kb207957.sh \
 	tests/ui/wizard-mismatch.sh \
 	tests/ui/wizard-resume.sh \
 	tests/ui/wizard-offer.sh \
+	tests/ui/wizard-dialogs.sh \
+	tests/ui/wizard-resume-start.sh \
 	tests/ui/training-kb207957.sh \
 	tests/ui/training-unreachable.sh \
 	tests/ui/training-coach.sh \

@@ -377,8 +377,8 @@ static void status_line(struct ui_main *mw)
 	if (ui.note[0] == '\0' && ui_text_width(hint) > COLS - rw - 3)
 		hint = keys_hint(true);
 	ui_fill(mw->win, LINES - 1, 0, COLS, ui_attr(UI_R_STATUS));
-	ui_text_put(mw->win, LINES - 1, 1, COLS - rw - 3, hint,
-		    ui_attr(UI_R_STATUS));
+	ui_text_line(mw->win, LINES - 1, 1, COLS - rw - 3, hint,
+		     ui_attr(UI_R_STATUS));
 	if (rw > 0)
 		ui_text_put(mw->win, LINES - 1, COLS - rw - 1, rw, right,
 			    ui_attr(UI_R_STATUS));
@@ -577,6 +577,8 @@ int ui_main_window_run(const char *pdc)
 		if (ui.quit_signal)
 			mw->quit = true;
 	}
+	if (!ui.quit_signal)
+		ui_exit_note();
 	ui_pop(&mw->scr);
 	ui_window_close(&mw->pan, &mw->win);
 	main_w = NULL;

@@ -20,6 +20,10 @@
  * An Esc combines with the key after it (Esc 1 = F1, Esc a = Alt+A) only
  * on the same line, as if both had arrived together.
  *
+ * A text block painted since the last key that did not fit its room
+ * (ui_text_block) is written beside the dump as NAME.cut, one line per
+ * text: a cut the screen itself cannot show (tests/i18n/layout.sh).
+ *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
 #ifdef HAVE_CONFIG_H
@@ -44,6 +48,8 @@ struct script_ev {
 static struct script_ev *evs;
 static size_t n_evs, pos;
 static TALLOC_CTX *script_mem;
+/* Texts cut short since the last key (ui_script_note_cut). */
+static char *cuts;
 
 static const struct { const char *name; int key; } names[] = {
 	{ "Enter", UI_ENTER }, { "Esc", UI_ESC }, { "Tab", UI_TAB },
@@ -177,8 +183,35 @@ bool ui_script_open(const char *path)
 	return true;
 }
 
+void ui_script_note_cut(const char *text)
+{
+	if (!ui.script || script_mem == NULL)
+		return;
+	if (cuts == NULL)
+		cuts = talloc_strdup(script_mem, "");
+	cuts = talloc_asprintf_append(cuts, "%.*s\n",
+				      (int)strcspn(text, "\n"), text);
+}
+
+static void write_cuts(const char *screen_path)
+{
+	char *path;
+	FILE *f;
+
+	if (cuts == NULL || *cuts == '\0')
+		return;
+	path = talloc_asprintf(script_mem, "%.*s.cut",
+			       (int)(strlen(screen_path) - 7), screen_path);
+	f = fopen(path, "w");
+	if (f != NULL) {
+		fputs(cuts, f);
+		fclose(f);
+	}
+}
+
 void ui_script_close(void)
 {
+	cuts = NULL;
 	TALLOC_FREE(script_mem);
 	evs = NULL;
 	n_evs = pos = 0;
@@ -195,6 +228,7 @@ static void dump_to(const char *name, bool attrs)
 		path = talloc_asprintf(script_mem, "%s/%s.screen", dir, name);
 	ui_refresh();
 	ui_dump_screen(path, attrs);
+	write_cuts(path);
 }
 
 bool ui_script_next(int *key, bool *same)
@@ -213,6 +247,7 @@ bool ui_script_next(int *key, bool *same)
 		case EV_KEY:
 			*key = e->key;
 			*same = e->same;
+			TALLOC_FREE(cuts); /* what this key paints is new */
 			return true;
 		}
 	}

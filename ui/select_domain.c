@@ -137,9 +137,10 @@ static void select_build(struct ui_dialog *d, struct ui_list *l,
 		ui_dialog_label(d, 16, 2, _("&Account:"));
 		ui_dialog_field(d, ID_ACCOUNT, 16, 12, 24, false, 255);
 	}
-	ui_dialog_button(d, ID_OK, 2, 40, _("OK"))->w = 12;
-	ui_dialog_button(d, ID_CANCEL, 4, 40, _("Cancel"))->w = 12;
-	ui_dialog_button(d, UI_ID_HELP, 6, 40, _("&Help"))->w = 12;
+	ui_dialog_button_w(d, ID_OK, 2, 40, _("OK"), 12);
+	ui_dialog_button_w(d, ID_CANCEL, 4, 40, _("Cancel"), 12);
+	ui_dialog_button_w(d, UI_ID_HELP, 6, 40, _("&Help"), 12);
+	ui_dialog_button_column(d, 40);
 	d->default_id = ID_OK;
 	d->cancel_id = ID_CANCEL;
 	d->event = select_event;

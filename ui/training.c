@@ -148,9 +148,9 @@ void ui_training_name_cause(void)
 	d.cancel_id = C_CANCEL;
 	ui_dialog_label(&d, 1, 2, _("&What is wrong with the trust?"));
 	ui_dialog_list(&d, C_LIST, 2, 2, N_CAUSES + 2, w - 4, &l);
-	ui_dialog_button(&d, C_OK, N_CAUSES + 5, 2, _("OK"))->w = 10;
-	ui_dialog_button(&d, C_CANCEL, N_CAUSES + 5, 14, _("Cancel"))->w = 10;
-	ui_dialog_button(&d, C_HELP, N_CAUSES + 5, 26, _("&Help"))->w = 10;
+	ui_dialog_button_w(&d, C_OK, N_CAUSES + 5, 2, _("OK"), 10);
+	ui_dialog_button_w(&d, C_CANCEL, N_CAUSES + 5, 14, _("Cancel"), 10);
+	ui_dialog_button_w(&d, C_HELP, N_CAUSES + 5, 26, _("&Help"), 10);
 	ui_dialog_focus(&d, C_LIST);
 	if (ui_dialog_run(&d) == C_OK)
 		um_training_name_cause(tr.t, causes[l.sel]);

@@ -119,13 +119,15 @@ static void remove_entry(struct ui_dialog *d, struct trust_dlg *t,
 	const char *dom = ui_domain_name(t->pdc);
 	const char *pdc = ui_pdc_host(t->pdc);
 	struct ui_list *l = trusted ? &t->tl : &t->gl;
+	const struct um_trust *e;
 	const char *name;
-	char *q;
+	char *q, *keeps;
 	struct um_status st;
 
 	if (l->n == 0)
 		return;
-	name = trusted ? t->trusted[l->sel].name : t->trusting[l->sel].name;
+	e = trusted ? &t->trusted[l->sel] : &t->trusting[l->sel];
+	name = e->name;
 	if (trusted)
 		q = talloc_asprintf(t->mem,
 			_("Remove %s from the Trusted Domains of %s?\n\n"
@@ -138,6 +140,9 @@ static void remove_entry(struct ui_dialog *d, struct trust_dlg *t,
 			  "The trust account %s$ is deleted on %s, the PDC of "
 			  "%s: %s will no longer be permitted to trust %s."),
 			name, dom, name, pdc, dom, name, dom);
+	keeps = um_trust_remove_keeps_text(t->mem, dom, e, trusted);
+	if (keeps != NULL)
+		q = talloc_asprintf(t->mem, "%s\n\n%s", q, keeps);
 	if (ui_confirm(q) != UI_ANSWER_YES)
 		return;
 	name = talloc_strdup(t->keep, name);
@@ -300,9 +305,9 @@ static void column_buttons(struct ui_dialog *d, int y, int add, int rem,
 			   int ver, const char *a, const char *r,
 			   const char *v)
 {
-	ui_dialog_button(d, add, y, BTN_X, a)->w = BTN_W;
-	ui_dialog_button(d, rem, y + 1, BTN_X, r)->w = BTN_W;
-	ui_dialog_button(d, ver, y + 2, BTN_X, v)->w = BTN_W;
+	ui_dialog_button_w(d, add, y, BTN_X, a, BTN_W);
+	ui_dialog_button_w(d, rem, y + 1, BTN_X, r, BTN_W);
+	ui_dialog_button_w(d, ver, y + 2, BTN_X, v, BTN_W);
 }
 
 static void trust_build(struct ui_dialog *d, struct trust_dlg *t)
@@ -320,8 +325,9 @@ static void trust_build(struct ui_dialog *d, struct trust_dlg *t)
 	column_buttons(d, 14, ID_ADD_TRUSTING, ID_REMOVE_TRUSTING,
 		       ID_VERIFY_TRUSTING, _("A&dd..."), _("Re&move"),
 		       _("Ver&ify"));
-	ui_dialog_button(d, ID_CLOSE, 2, BTN_X, _("Close"))->w = BTN_W;
-	ui_dialog_button(d, UI_ID_HELP, 3, BTN_X, _("&Help"))->w = BTN_W;
+	ui_dialog_button_w(d, ID_CLOSE, 2, BTN_X, _("Close"), BTN_W);
+	ui_dialog_button_w(d, UI_ID_HELP, 3, BTN_X, _("&Help"), BTN_W);
+	ui_dialog_button_column(d, BTN_X);
 }
 
 void ui_trust_dialog(struct um_pdc *p)

@@ -24,6 +24,26 @@ void ui_startup(void)
 		ui_wizard_offer_resume();
 }
 
+void ui_exit_note(void)
+{
+	char *note = um_model_unkept_note(NULL, ui.model, false);
+
+	if (note != NULL)
+		ui_message(UI_MSG_INFO, note);
+	talloc_free(note);
+}
+
+/* Left on a signal: no box to wait on; the line goes to stderr once the
+ * terminal is given back. */
+static void signal_note(void)
+{
+	char *note = um_model_unkept_note(NULL, ui.model, true);
+
+	if (note != NULL)
+		fprintf(stderr, "usrmgr: %s\n", note);
+	talloc_free(note);
+}
+
 int um_ui_run(struct um_model *m, const struct um_ui_options *opt)
 {
 	static const struct um_ui_options defaults;
@@ -66,6 +86,8 @@ int um_ui_run(struct um_model *m, const struct um_ui_options *opt)
 	ui_keys_fini();
 	ui_term_close();
 	ui_script_close();
+	if (ui.quit_signal)
+		signal_note();
 	/* Left because of a signal: say so the way a shell does. */
 	if (ui.quit_signal > 1)
 		rc = 128 + ui.quit_signal;

@@ -140,6 +140,8 @@ void ui_script_close(void);
 bool ui_script_next(int *key, bool *same_group);
 bool ui_script_peek_same_group(void);
 void ui_dump_screen(const char *path, bool attrs);
+/* A text did not fit the room it was given (the next dump says so). */
+void ui_script_note_cut(const char *text);
 
 /* ---- text (widget_text.c) ------------------------------------------ */
 
@@ -161,6 +163,14 @@ int ui_label_put_ex(WINDOW *w, int y, int x, int maxw, const char *label,
 void ui_fill(WINDOW *w, int y, int x, int n, attr_t a);
 /* Word-wrap TEXT to WIDTH; returns the line count, lines in LINES. */
 int ui_wrap(const char *text, int width, char ***lines, TALLOC_CTX *mem);
+/* One line of TEXT in at most MAXW columns; one that needs more is cut
+ * short, and noted (ui_script_note_cut). */
+int ui_text_line(WINDOW *w, int y, int x, int maxw, const char *text,
+		 attr_t a);
+/* TEXT word-wrapped to WIDTH, at most MAX_LINES lines from (Y, X); returns
+ * the lines drawn.  A text that needs more is cut short, and noted. */
+int ui_text_block(WINDOW *w, int y, int x, int width, int max_lines,
+		  const char *text, attr_t a);
 
 /* ---- list (widget_list.c): a virtual list ------------------------ */
 
@@ -221,6 +231,7 @@ enum ui_help_topic {
 	UI_HELP_ABOUT,
 	UI_HELP_DIAGNOSIS,
 	UI_HELP_TRAINING,
+	UI_HELP_REPAIR,    /* Repair Trust's first dialog: the pair */
 	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
 };
 
@@ -282,6 +293,13 @@ struct ui_ctl *ui_dialog_label(struct ui_dialog *d, int y, int x,
 			       const char *text);
 struct ui_ctl *ui_dialog_button(struct ui_dialog *d, int id, int y, int x,
 				const char *text);
+/* A button at least MIN_W wide (its text decides beyond that); further
+ * right than X when the button before it on its row, translated, would
+ * reach it.  The dialog grows to hold its controls. */
+struct ui_ctl *ui_dialog_button_w(struct ui_dialog *d, int id, int y, int x,
+				  const char *text, int min_w);
+/* The buttons at column X as wide as the widest of them. */
+void ui_dialog_button_column(struct ui_dialog *d, int x);
 struct ui_ctl *ui_dialog_list(struct ui_dialog *d, int id, int y, int x,
 			      int h, int w, struct ui_list *l);
 struct ui_ctl *ui_dialog_field(struct ui_dialog *d, int id, int y, int x,
@@ -392,8 +410,10 @@ struct ui_pair {
 };
 
 /* The pair, asked in one dialog (each PDC with its own "Connect as");
- * false when cancelled.  Filled from the command line's options. */
-bool ui_pair_dialog(const char *title, TALLOC_CTX *mem, struct ui_pair *p);
+ * false when cancelled.  Filled from the command line's options.  F1
+ * there shows HELP: the help of what the pair is asked for. */
+bool ui_pair_dialog(const char *title, enum ui_help_topic help,
+		    TALLOC_CTX *mem, struct ui_pair *p);
 /* Policies > Diagnose Trust... */
 void ui_diagnosis(void);
 /* Policies > Repair Trust (KB Q207957)...: an unfinished repair in the
@@ -415,5 +435,8 @@ void ui_training_name_cause(void);
 bool ui_training_key_hook(int key);
 /* After the main window's first domain: training, an unfinished repair. */
 void ui_startup(void);
+/* Exit chosen with the simulated domains changed and no --state file to
+ * keep them: say so, and how to keep them next time. */
+void ui_exit_note(void);
 
 #endif

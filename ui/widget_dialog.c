@@ -1,7 +1,7 @@
 /*
  * usrmgr - dialogs: a boxed window with labels, buttons, list boxes and
  * form fields; Tab and Shift-Tab move the focus, Alt+letter (or the
- * letter, when no field has the focus) follows the underlined mnemonic,
+ * letter, in a dialog without a text field) follows the underlined mnemonic,
  * Enter presses the default button, Esc cancels, F1 explains.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
@@ -75,6 +75,45 @@ struct ui_ctl *ui_dialog_button(struct ui_dialog *d, int id, int y, int x,
 	c->text = text;
 	c->w = ui_button_width(text);
 	return c;
+}
+
+/* The button before C on its row, if any (rows are built left to right). */
+static const struct ui_ctl *row_before(const struct ui_dialog *d,
+				       const struct ui_ctl *c)
+{
+	const struct ui_ctl *b;
+
+	for (b = c - 1; b >= d->ctl; b--)
+		if (b->kind == UI_CTL_BUTTON && b->y == c->y && b->x < c->x)
+			return b;
+	return NULL;
+}
+
+struct ui_ctl *ui_dialog_button_w(struct ui_dialog *d, int id, int y, int x,
+				  const char *text, int min_w)
+{
+	struct ui_ctl *c = ui_dialog_button(d, id, y, x, text);
+	const struct ui_ctl *b = row_before(d, c);
+
+	if (c->w < min_w)
+		c->w = min_w;
+	/* a longer translation pushes the buttons after it to the right */
+	if (b != NULL && c->x < b->x + b->w + 2)
+		c->x = b->x + b->w + 2;
+	return c;
+}
+
+void ui_dialog_button_column(struct ui_dialog *d, int x)
+{
+	int i, w = 0;
+
+	for (i = 0; i < d->nctl; i++)
+		if (d->ctl[i].kind == UI_CTL_BUTTON && d->ctl[i].x == x &&
+		    d->ctl[i].w > w)
+			w = d->ctl[i].w;
+	for (i = 0; i < d->nctl; i++)
+		if (d->ctl[i].kind == UI_CTL_BUTTON && d->ctl[i].x == x)
+			d->ctl[i].w = w;
 }
 
 struct ui_ctl *ui_dialog_list(struct ui_dialog *d, int id, int y, int x,
@@ -197,9 +236,32 @@ static void paint_ctl(struct ui_dialog *d, struct ui_ctl *c, bool focused)
 	}
 }
 
+/* Wide enough for every control and the title, as translated: a label
+ * or a button keeps a blank before the frame (a list or a field may
+ * reach it), the title a line each side. */
+static void fit_width(struct ui_dialog *d)
+{
+	int i;
+
+	for (i = 0; i < d->nctl; i++) {
+		const struct ui_ctl *c = &d->ctl[i];
+		int need = c->x + c->w + (c->kind == UI_CTL_LABEL ||
+					  c->kind == UI_CTL_BUTTON ? 2 : 1);
+
+		if (need > d->w)
+			d->w = need;
+	}
+	if (d->title != NULL && ui_text_width(d->title) + 6 > d->w)
+		d->w = ui_text_width(d->title) + 6;
+}
+
 static void place(struct ui_dialog *d)
 {
-	int y = (LINES - d->h) / 2, x = (COLS - d->w) / 2;
+	int y, x;
+
+	fit_width(d);
+	y = (LINES - d->h) / 2;
+	x = (COLS - d->w) / 2;
 
 	if (d->win == NULL) {
 		/* Opened while the terminal is too small (a message from the
@@ -366,6 +428,12 @@ static int dialog_key(struct ui_dialog *d, int key)
 		if (used)
 			return r;
 	}
+	/* In a dialog with a text field a plain letter is never a button:
+	 * a word typed a moment after the focus left the field (typing
+	 * "RESOURCE" pressed Repair...) must not act.  Only Alt+letter (Esc
+	 * letter on a vt100) does there. */
+	if (d->nfields > 0 && !UI_IS_ALT(key))
+		return key == UI_ENTER ? press_default(d) : UI_DLG_CONTINUE;
 	r = mnemonic(d, key, &used);
 	if (used)
 		return r;

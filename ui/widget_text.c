@@ -254,3 +254,29 @@ int ui_wrap(const char *text, int width, char ***lines, TALLOC_CTX *mem)
 	talloc_free(buf);
 	return count;
 }
+
+int ui_text_block(WINDOW *w, int y, int x, int width, int max_lines,
+		  const char *text, attr_t a)
+{
+	TALLOC_CTX *t = talloc_new(NULL);
+	char **lines;
+	int i, n = ui_wrap(text, width, &lines, t);
+
+	/* blank lines at the end need no room */
+	while (n > 0 && *lines[n - 1] == '\0')
+		n--;
+	if (n > max_lines)
+		ui_script_note_cut(text);
+	for (i = 0; i < n && i < max_lines; i++)
+		ui_text_put(w, y + i, x, width, lines[i], a);
+	talloc_free(t);
+	return i;
+}
+
+int ui_text_line(WINDOW *w, int y, int x, int maxw, const char *text,
+		 attr_t a)
+{
+	if (ui_text_width(text) > maxw)
+		ui_script_note_cut(text);
+	return ui_text_put(w, y, x, maxw, text, a);
+}

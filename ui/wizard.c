@@ -101,20 +101,22 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 	if (ui_text_width(s) > bw - 4) {
 		/* Long names (15 characters each): the PDC on the bottom
 		 * border, so that neither name is cut. */
-		ui_text_put(d->win, y + 8, bx + 2, bw - 4, talloc_asprintf(t,
+		ui_text_line(d->win, y + 8, bx + 2, bw - 4, talloc_asprintf(t,
 			    _(" PDC %s "), um_repair_pdc(x->r, side)),
 			    ui_attr(UI_R_DIALOG_TITLE));
 		s = talloc_asprintf(t, " %s ", side_domain(x, side));
 	}
-	ui_text_put(d->win, y, bx + 2, bw - 4, s, ui_attr(UI_R_DIALOG_TITLE));
-	ui_text_put(d->win, y + 1, bx + 2, bw - 4,
+	ui_text_line(d->win, y, bx + 2, bw - 4, s, ui_attr(UI_R_DIALOG_TITLE));
+	ui_text_line(d->win, y + 1, bx + 2, bw - 4,
 		    res ? _("Trusted Domains:") : _("Trusting Domains:"), a);
 	s = talloc_asprintf(t, "  %s: %s",
 			    res ? um_repair_accounts(x->r)
 				: um_repair_resource(x->r),
 			    !reach ? _("(no answer)")
 			    : holds ? _("listed") : _("missing"));
-	ui_text_put(d->win, y + 2, bx + 2, bw - 4, s,
+	if (ui_text_width(s) > bw - 4) /* a long name: no indent */
+		s += 2;
+	ui_text_line(d->win, y + 2, bx + 2, bw - 4, s,
 		    reach && holds ? a : ui_attr(UI_R_ERROR));
 	for (i = 0; i < N_STEPS && row < y + 8; i++) {
 		enum um_step_state st = um_repair_step_state(x->r, i);
@@ -135,8 +137,8 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 		ui_fill(d->win, row, bx + 1, bw - 2, sa);
 		s = talloc_asprintf(t, "%s%s %s", i == cur ? ">" : " ", num,
 				    um_repair_step_title(i));
-		ui_text_put(d->win, row, bx + 1, bw - 14, s, sa);
-		ui_text_put(d->win, row, bx + bw - 12, 11,
+		ui_text_line(d->win, row, bx + 1, bw - 14, s, sa);
+		ui_text_line(d->win, row, bx + bw - 12, 11,
 			    um_repair_state_text(st), sa);
 		if (i == cur)
 			ui_cursor(d->win, row, bx + 1);
@@ -145,14 +147,48 @@ static void side_panel(struct ui_dialog *d, struct wiz *x, enum um_side side,
 	talloc_free(t);
 }
 
+/* "Step 3 of 6, on PDC (DOMAIN): Trusting: Add...": with long names
+ * (and in German) the step's title goes: the panel highlights it. */
+static char *step_heading(TALLOC_CTX *t, struct wiz *x, size_t cur, int w)
+{
+	char *h = um_repair_step_heading(t, x->r, cur);
+	char *s = talloc_asprintf(t, "%s: %s", h, um_repair_step_title(cur));
+
+	return ui_text_width(s) <= w ? s : talloc_asprintf(t, "%s:", h);
+}
+
+/* The current step's text from row Y, above the outcome (OUT lines, at
+ * row 17 as long as the text leaves room): where in User Manager, what
+ * and why; the "where" line goes first when there is no room (F1 has
+ * it).  Returns the outcome's row. */
+static int step_text(struct ui_dialog *d, TALLOC_CTX *t, struct wiz *x,
+		     size_t cur, int y, int out)
+{
+	char **lines;
+	char *s;
+	int i, n, first = 0, out_y = out > 0 ? 17 : 19;
+
+	s = talloc_asprintf(t, "%s\n%s", _(um_repair_steps[cur].screen),
+			    um_repair_step_text(t, x->r, cur));
+	n = ui_wrap(s, d->w - 6, &lines, t);
+	if (y + n > out_y && out == 1)
+		out_y = 18;
+	if (y + n > out_y)
+		first = 1;
+	for (i = first; i < n && y < out_y; i++, y++)
+		ui_text_line(d->win, y, 3, d->w - 6, lines[i],
+			    ui_attr(UI_R_DIALOG));
+	return out_y;
+}
+
 static void wiz_paint(struct ui_dialog *d)
 {
 	struct wiz *x = d->priv;
 	TALLOC_CTX *t = talloc_new(NULL);
 	attr_t a = ui_attr(UI_R_DIALOG);
-	int bw = (d->w - 5) / 2, y, i, n;
+	int bw = (d->w - 5) / 2, y, i, n, out_y = 17, nout = 0;
 	size_t cur = um_repair_next(x->r);
-	char **lines;
+	char **lines = NULL;
 	char *s;
 
 	for (y = 1; y < d->h - 2; y++)
@@ -162,34 +198,27 @@ static void wiz_paint(struct ui_dialog *d)
 			    um_verdict_text(x->verdict));
 	if (ui_text_width(s) > d->w - 4) /* the panels name both domains */
 		s = talloc_strdup(t, um_verdict_text(x->verdict));
-	ui_text_put(d->win, 1, 2, d->w - 4, s, a);
+	ui_text_line(d->win, 1, 2, d->w - 4, s, a);
 	side_panel(d, x, UM_SIDE_RESOURCE, 2, 2, bw);
 	side_panel(d, x, UM_SIDE_ACCOUNTS, 2, 3 + bw, d->w - 5 - bw);
 	y = 11;
 	if (x->finished || x->stopped || cur >= N_STEPS) {
 		n = ui_wrap(x->summary ? x->summary : "", d->w - 6, &lines, t);
 		for (i = 0; i < n && y < 19; i++, y++)
-			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
+			ui_text_line(d->win, y, 3, d->w - 6, lines[i],
 				    x->outcome_bad ? ui_attr(UI_R_ERROR) : a);
 	} else {
-		s = talloc_asprintf(t, "%s: %s",
-				    um_repair_step_heading(t, x->r, cur),
-				    um_repair_step_title(cur));
-		ui_text_put(d->win, y++, 2, d->w - 4, s,
+		if (x->outcome != NULL && !x->stopped)
+			nout = ui_wrap(x->outcome, d->w - 6, &lines, t);
+		ui_text_line(d->win, y++, 2, d->w - 4,
+			    step_heading(t, x, cur, d->w - 4),
 			    ui_attr(UI_R_DIALOG_TITLE));
-		s = talloc_asprintf(t, "%s\n%s", _(um_repair_steps[cur].screen),
-				    um_repair_step_text(t, x->r, cur));
-		n = ui_wrap(s, d->w - 6, &lines, t);
-		for (i = 0; i < n && y < 17; i++, y++)
-			ui_text_put(d->win, y, 3, d->w - 6, lines[i], a);
+		out_y = step_text(d, t, x, cur, y, nout < 2 ? nout : 2);
 	}
-	if (x->outcome != NULL && !x->finished && !x->stopped) {
-		n = ui_wrap(x->outcome, d->w - 6, &lines, t);
-		for (i = 0, y = 17; i < n && y < 19; i++, y++)
-			ui_text_put(d->win, y, 3, d->w - 6, lines[i],
-				    x->outcome_bad ? ui_attr(UI_R_ERROR)
-						   : ui_attr(UI_R_OK));
-	}
+	for (i = 0, y = out_y; i < nout && y < 19; i++, y++)
+		ui_text_line(d->win, y, 3, d->w - 6, lines[i],
+			    x->outcome_bad ? ui_attr(UI_R_ERROR)
+					   : ui_attr(UI_R_OK));
 	talloc_free(t);
 }
 
@@ -227,18 +256,13 @@ static void pw_paint(struct ui_dialog *d)
 {
 	struct pw_dlg *p = d->priv;
 	TALLOC_CTX *t = talloc_new(NULL);
-	char **lines;
 	char *s;
-	int i, n;
 
 	s = um_repair_password_text(t, p->x->r, p->need);
 	if (p->confirm)
 		s = talloc_asprintf(t, "%s %s", s, _("Generate makes a strong "
 			"one that nobody needs to know."));
-	n = ui_wrap(s, d->w - 6, &lines, t);
-	for (i = 0; i < n && i < 5; i++)
-		ui_text_put(d->win, 1 + i, 3, d->w - 6, lines[i],
-			    ui_attr(UI_R_DIALOG));
+	ui_text_block(d->win, 1, 3, d->w - 6, 5, s, ui_attr(UI_R_DIALOG));
 	talloc_free(t);
 }
 
@@ -257,7 +281,12 @@ static int pw_ok(struct ui_dialog *d, struct pw_dlg *p)
 	a = um_repair_give_password(p->x->r, pw);
 	talloc_free(t); /* wiped as freed */
 	if (a.outcome == UM_PASSWORD_REFUSED) {
-		ui_message_status(NULL, a.status);
+		/* The engine's reason where it gives one (an empty new
+		 * password), else the status's words. */
+		if (a.note != NULL)
+			ui_message(UI_MSG_ERROR, a.note);
+		else
+			ui_message_status(NULL, a.status);
 		ui_dialog_focus(d, PW_NEW);
 		return UI_DLG_CONTINUE;
 	}
@@ -313,11 +342,11 @@ static bool ask_password(struct wiz *x, enum um_password_need need)
 		ui_dialog_field(&d, PW_CONFIRM, 7, 22, 22, true,
 				UM_SECRET_MAX_UTF16);
 	}
-	ui_dialog_button(&d, PW_OK, 9, 3, _("OK"))->w = 10;
+	ui_dialog_button_w(&d, PW_OK, 9, 3, _("OK"), 10);
 	if (p.confirm)
-		ui_dialog_button(&d, PW_GENERATE, 9, 15, _("&Generate"))->w = 12;
-	ui_dialog_button(&d, PW_CANCEL, 9, 29, _("Cancel"))->w = 10;
-	ui_dialog_button(&d, PW_HELP, 9, 41, _("&Help"))->w = 10;
+		ui_dialog_button_w(&d, PW_GENERATE, 9, 15, _("&Generate"), 12);
+	ui_dialog_button_w(&d, PW_CANCEL, 9, 29, _("Cancel"), 10);
+	ui_dialog_button_w(&d, PW_HELP, 9, 41, _("&Help"), 10);
 	ui_dialog_focus(&d, PW_NEW);
 	r = ui_dialog_run(&d);
 	ui_dialog_free(&d);
@@ -479,10 +508,10 @@ static void wiz_run(struct wiz *x)
 	ui_dialog_init(&d, _("Repair Trust (KB Q207957)"), 22, w,
 		       UI_HELP_CUSTOM);
 	ui_dialog_handle(&d, wiz_event, wiz_paint, x, ID_RUN, ID_STOP);
-	ui_dialog_button(&d, ID_RUN, 20, 2, _("&Run Step"));
-	ui_dialog_button(&d, ID_ALL, 20, 17, _("Run &All Remaining"));
-	ui_dialog_button(&d, ID_STOP, 20, 41, _("&Stop"))->w = 9;
-	ui_dialog_button(&d, ID_HELP, 20, 53, _("&Help"));
+	ui_dialog_button_w(&d, ID_RUN, 20, 2, _("&Run Step"), 0);
+	ui_dialog_button_w(&d, ID_ALL, 20, 17, _("Run &All Remaining"), 0);
+	ui_dialog_button_w(&d, ID_STOP, 20, 41, _("&Stop"), 9);
+	ui_dialog_button_w(&d, ID_HELP, 20, 53, _("&Help"), 0);
 	wiz_buttons(&d, x);
 	ui_dialog_focus(&d, ID_RUN);
 	ui_dialog_run(&d);
@@ -535,6 +564,9 @@ static void go_on(struct wiz *x, struct um_status st, const char *cannot)
 {
 	if (um_is_ok(st) && x->r != NULL)
 		carry_on(x);
+	else if (x->r != NULL && um_repair_refusal_text(x->r) != NULL)
+		/* refused before its first step: the engine says why */
+		ui_message_status(um_repair_refusal_text(x->r), st);
 	else
 		ui_message_status(cannot, st);
 	talloc_free(x);
@@ -658,7 +690,8 @@ void ui_wizard_menu(void)
 		return;
 	}
 	pair = talloc_zero(t, struct ui_pair);
-	if (ui_pair_dialog(_("Repair Trust (KB Q207957)"), t, pair))
+	if (ui_pair_dialog(_("Repair Trust (KB Q207957)"), UI_HELP_REPAIR, t,
+			   pair))
 		ui_wizard(pair);
 	talloc_free(t);
 }

@@ -108,6 +108,10 @@ struct um_backend_ops {
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;
+
+	/* What this server can change on an existing trusted-domain
+	 * object (UM_CAP_* bits); no wire.  NULL: nothing (never guess). */
+	uint32_t (*caps)(struct um_pdc *pdc);
 };
 
 /* What the model keeps per PDC; backends hang their state off it. */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "out.h"
 #include "names.h"
 #include "i18n.h"
 
@@ -173,13 +174,14 @@ static bool usage_error(const char *fmt, ...)
 static bool usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *why;
 
-	fprintf(stderr, "usrmgr: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	why = talloc_vasprintf(NULL, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try 'usrmgr --help' for more "
-				    "information."));
+	um_out_printf(stderr, "usrmgr: %s\n%s\n", why ? why : "",
+		      _("Try 'usrmgr --help' for more information."));
+	talloc_free(why);
 	return false;
 }
 

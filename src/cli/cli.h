@@ -83,6 +83,11 @@ void um_cli_model_options(const struct um_cli *cli, TALLOC_CTX *mem,
 
 void um_cli_usage(FILE *out);
 
+/* --password-file PATH or (PATH NULL) --password-fd FD: the password,
+ * never empty; a file or descriptor that cannot be read is bad input
+ * (said on stderr). */
+struct um_status um_cli_given_password(TALLOC_CTX *mem, const char *path,
+				       int fd, struct um_secret **out);
 /* `user VERB` (cli_user.c); its words, checked (cli_user.c). */
 int um_cli_user(const struct um_cli *c, struct um_model *m);
 bool um_cli_user_words(struct um_cli *c, int n, char **words);

@@ -12,6 +12,7 @@
 #include <json-c/json.h>
 
 #include "cli.h"
+#include "out.h"
 #include "repair.h"
 #include "prompt.h"
 #include "i18n.h"
@@ -31,10 +32,10 @@ static void print_indented(const char *text)
 	const char *nl;
 
 	while ((nl = strchr(text, '\n')) != NULL) {
-		printf("  %.*s\n", (int)(nl - text), text);
+		um_out_printf(stdout, "  %.*s\n", (int)(nl - text), text);
 		text = nl + 1;
 	}
-	printf("  %s\n", text);
+	um_out_printf(stdout, "  %s\n", text);
 }
 
 static void show_step(struct run *x, size_t i)
@@ -46,13 +47,16 @@ static void show_step(struct run *x, size_t i)
 	}
 	heading = um_repair_step_heading(x->r, x->r, i);
 	text = um_repair_step_text(x->r, x->r, i);
-	printf("\n%s:\n  %s\n", heading, _(um_repair_steps[i].screen));
+	um_out_printf(stdout, "\n%s:\n  %s\n", heading,
+		      _(um_repair_steps[i].screen));
 	print_indented(text);
 	talloc_free(text);
 	talloc_free(heading);
 }
 
-/* Ask before a step unless --yes or "all" was answered. */
+/* Ask before a step unless --yes or "all" was answered.  A slip of the
+ * finger must not stop a repair half done: an answer that is none of
+ * the three is asked again; only q, or the end of input, stops. */
 static bool confirm_step(struct run *x)
 {
 	int c;
@@ -60,8 +64,14 @@ static bool confirm_step(struct run *x)
 	if (x->c->yes || x->all) {
 		return true;
 	}
-	c = um_prompt_choice(_("Run this step? [Y]es, [a]ll remaining, "
-			       "[q]uit: "));
+	for (;;) {
+		c = um_prompt_choice(_("Run this step? [Y]es, [a]ll "
+				       "remaining, [q]uit: "));
+		if (c == 'y' || c == '\n' || c == 'a' || c == 'q' || c < 0) {
+			break;
+		}
+		um_prompt_say(_("Answer y, a or q."));
+	}
 	if (c == 'a') {
 		x->all = true;
 	}
@@ -74,11 +84,9 @@ static struct um_status trust_password(struct run *x, TALLOC_CTX *mem,
 				       enum um_password_need need,
 				       struct um_secret **pw)
 {
-	if (x->c->password_file != NULL) {
-		return um_secret_from_file(mem, x->c->password_file, pw);
-	}
-	if (x->c->password_fd >= 0) {
-		return um_secret_from_fd(mem, x->c->password_fd, pw);
+	if (x->c->password_file != NULL || x->c->password_fd >= 0) {
+		return um_cli_given_password(mem, x->c->password_file,
+					     x->c->password_fd, pw);
 	}
 	if (!x->c->json) {
 		/* (stdout is the JSON document with --json) */
@@ -113,7 +121,7 @@ static struct um_status provide_password(struct run *x,
 	if (um_is_ok(st)) {
 		a = um_repair_give_password(x->r, pw);
 		if (a.note != NULL && !x->c->json) {
-			printf("%s\n", a.note);
+			um_out_printf(stdout, "%s\n", a.note);
 		}
 		st = a.outcome == UM_PASSWORD_REFUSED ? a.status : um_ok();
 	}
@@ -246,7 +254,7 @@ static void print_failure(struct run *x, struct um_status st,
 	if (run_on_pdc(x, st)) {
 		text = um_repair_run_on_pdc_text(x->r, x->r, x->stopped,
 						 x->journal);
-		printf("\n%s\n", text);
+		um_out_printf(stdout, "\n%s\n", text);
 		talloc_free(text);
 		return;
 	}
@@ -256,12 +264,12 @@ static void print_failure(struct run *x, struct um_status st,
 	if (nl != NULL) {
 		*nl = '\0';
 	}
-	printf("\n%s\n", text);
+	um_out_printf(stdout, "\n%s\n", text);
 	if (nl != NULL) {
 		print_indented(nl + 1);
 	}
 	/* Only a repair that began is in the journal to resume. */
-	printf("%s\n", um_repair_id(x->r) != NULL
+	um_out_printf(stdout, "%s\n", um_repair_id(x->r) != NULL
 			       ? _("Mend the cause, then continue with "
 				   "'usrmgr trust repair --resume'.")
 			       : _("Mend the cause, then run the repair "
@@ -269,23 +277,62 @@ static void print_failure(struct run *x, struct um_status st,
 	talloc_free(text);
 }
 
+/* The logon test's user password: --user-password-file, or asked.  On
+ * a resume the user is the journal's (U), its password never is. */
+static struct um_status test_user_password(struct run *x,
+					   const struct um_unfinished *u,
+					   TALLOC_CTX *mem,
+					   struct um_repair_options *opt)
+{
+	const struct um_cli *c = x->c;
+	struct um_secret *pw = NULL;
+	struct um_status st;
+
+	opt->user = c->test_user;
+	if (opt->user == NULL && u != NULL) {
+		opt->user = u->user;
+		if (opt->user != NULL && !c->json) {
+			um_out_printf(stdout, _("The repair began with a logon "
+						"test of %s: its password is "
+						"asked for again.\n"),
+				      opt->user);
+		}
+	}
+	if (opt->user == NULL) {
+		return um_ok();
+	}
+	st = c->user_password_file
+		     ? um_cli_given_password(mem, c->user_password_file, -1,
+					     &pw)
+		     : um_prompt_password(mem, _("Password of the test user: "),
+					  &pw);
+	opt->user_password = pw;
+	return st;
+}
+
 static struct um_status begin(struct run *x, struct um_journal *j,
-			      const struct um_repair_options *opt,
+			      struct um_repair_options *opt,
 			      TALLOC_CTX *mem)
 {
 	const struct um_cli *c = x->c;
 	struct um_unfinished *u = NULL;
+	struct um_status st;
 
 	um_repair_find_unfinished(mem, um_journal_path(j), &u);
+	if (c->resume && u == NULL) {
+		um_out_printf(stderr, "usrmgr: %s\n", _("there is no "
+			      "unfinished repair in the journal"));
+		return um_local(UM_LOCAL_USAGE);
+	}
+	st = test_user_password(x, c->resume ? u : NULL, mem, opt);
+	if (!um_is_ok(st)) {
+		return st;
+	}
 	if (c->resume) {
-		if (u == NULL) {
-			fprintf(stderr, "usrmgr: %s\n", _("there is no "
-				"unfinished repair in the journal"));
-			return um_local(UM_LOCAL_USAGE);
-		}
 		if (!c->json) {
-			printf(_("Resuming the repair begun %s: %s trusts %s "
-				 "(PDCs %s and %s).\n"),
+			um_out_printf(stdout, _("Resuming the repair begun "
+						"%s: %s trusts %s (PDCs %s "
+						"and %s).\n"),
 			       u->time ? u->time : "?",
 			       u->resource ? u->resource : "?",
 			       u->accounts ? u->accounts : "?",
@@ -297,8 +344,9 @@ static struct um_status begin(struct run *x, struct um_journal *j,
 		return um_repair_resume(mem, x->m, j, u, opt, &x->r);
 	}
 	if (u != NULL && !c->json) {
-		printf(_("Note: a repair begun %s was not finished; "
-			 "'usrmgr trust repair --resume' continues it. "
+		um_out_printf(stdout, _("Note: a repair begun %s was not "
+					"finished; 'usrmgr trust repair "
+					"--resume' continues it. "
 			 "Starting a new one.\n"), u->time ? u->time : "?");
 	}
 	return um_repair_start(mem, x->m, j, c->resource_pdc, c->accounts_pdc,
@@ -316,24 +364,13 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 	enum um_verdict before = UM_VERDICT_HEALTHY;
 	bool diagnosed;
 	const struct um_diagnosis *now;
-	struct um_status st = um_ok();
-	struct um_secret *user_pw = NULL;
+	struct um_status st;
 	bool healthy = false;
 	int rc;
 
-	if (c->test_user != NULL) {
-		st = c->user_password_file
-			     ? um_secret_from_file(tmp, c->user_password_file,
-						   &user_pw)
-			     : um_prompt_password(tmp, _("Password of the test "
-							 "user: "), &user_pw);
-		opt.user_password = user_pw;
-	}
-	if (um_is_ok(st)) {
-		st = begin(&x, j, &opt, tmp);
-	}
+	st = begin(&x, j, &opt, tmp);
 	if (!um_is_ok(st) && x.r == NULL) {
-		fprintf(stderr, "usrmgr: %s\n", um_status_text(st));
+		um_out_printf(stderr, "usrmgr: %s\n", um_status_text(st));
 		talloc_free(tmp);
 		return st.kind == UM_KIND_LOCAL ? UM_EXIT_USAGE
 						: UM_EXIT_FAILED;
@@ -344,8 +381,9 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 				   um_repair_verdict_before(x.r),
 				   um_repair_diagnosis(x.r));
 		} else {
-			printf("%s\n%s\n", _("The trust is healthy; nothing to "
-					     "repair."),
+			um_out_printf(stdout, "%s\n%s\n",
+				      _("The trust is healthy; nothing to "
+					"repair."),
 			       _("Use --re-establish to remove and add it "
 				 "again anyway."));
 		}
@@ -357,8 +395,8 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 	diagnosed = um_repair_diagnosis(x.r) != NULL;
 	before = um_repair_verdict_before(x.r);
 	if (um_is_ok(st) && !c->json) {
-		printf(_("Repair of the trust: %s trusts %s (KB Q207957).\n"
-			 "Diagnosis: %s\n"),
+		um_out_printf(stdout, _("Repair of the trust: %s trusts %s "
+					"(KB Q207957).\nDiagnosis: %s\n"),
 		       um_repair_resource(x.r), um_repair_accounts(x.r),
 		       um_verdict_text(before));
 	}
@@ -368,7 +406,7 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 	if (!x.attempted && !um_is_ok(st) && st.kind == UM_KIND_LOCAL &&
 	    !um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_CANCELLED)) {
 		/* Refused before anything changed: bad input, not a failure. */
-		fprintf(stderr, "usrmgr: %s\n", um_status_text(st));
+		um_out_printf(stderr, "usrmgr: %s\n", um_status_text(st));
 		talloc_free(tmp);
 		return UM_EXIT_USAGE;
 	}
@@ -388,7 +426,8 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 	} else if (healthy || (um_is_ok(st) &&
 				x.stopped == um_repair_n_steps)) {
 		/* Every step ran and the last look was made. */
-		printf("\n%s\n", um_repair_summary_text(tmp, x.r, healthy, st));
+		um_out_printf(stdout, "\n%s\n",
+			      um_repair_summary_text(tmp, x.r, healthy, st));
 	} else {
 		print_failure(&x, st, now);
 	}

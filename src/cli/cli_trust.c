@@ -12,6 +12,7 @@
 #include <json-c/json.h>
 
 #include "cli.h"
+#include "out.h"
 #include "diagnosis.h"
 #include "journal.h"
 #include "names.h"
@@ -63,6 +64,8 @@ static int exit_code(struct um_status st)
 	case UM_LOCAL_NO_TERMINAL:
 	case UM_LOCAL_UNKNOWN_PDC:
 	case UM_LOCAL_USAGE:
+	case UM_LOCAL_PASSWORD_EMPTY:
+	case UM_LOCAL_SAME_DOMAIN:
 	case UM_LOCAL_BAD_USER_NAME:
 	case UM_LOCAL_USER_NAME_TOO_LONG:
 	case UM_LOCAL_TOO_MANY_WORKSTATIONS:
@@ -81,14 +84,33 @@ static int report(const struct um_cli *c, struct um_status st,
 	if (c->json) {
 		json_print(json_status(st));
 	} else if (um_is_ok(st)) {
-		printf("%s\n", success);
+		um_out_printf(stdout, "%s\n", success);
 	} else {
-		fprintf(stderr, "usrmgr: %s\n", um_status_text(st));
+		um_out_printf(stderr, "usrmgr: %s\n", um_status_text(st));
 	}
 	return exit_code(st);
 }
 
 /* ---- passwords -------------------------------------------------------- */
+
+struct um_status um_cli_given_password(TALLOC_CTX *mem, const char *path,
+					int fd, struct um_secret **out)
+{
+	struct um_status st = um_secret_given(mem, path, fd, out);
+
+	if (!um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_IO)) {
+		return st;
+	}
+	/* A file named on the command line: bad input. */
+	if (path != NULL) {
+		um_out_printf(stderr, "usrmgr: %s: %s\n", path,
+			      strerror(errno));
+	} else {
+		um_out_printf(stderr, _("usrmgr: file descriptor %d cannot "
+					"be read: %s\n"), fd, strerror(errno));
+	}
+	return um_local(UM_LOCAL_USAGE);
+}
 
 /* The trust or user password: --password-file, --password-fd, or asked
  * on the terminal (twice when CONFIRM, as Add Trusting Domain does). */
@@ -96,27 +118,9 @@ static struct um_status read_password(const struct um_cli *c,
 				      TALLOC_CTX *mem, const char *prompt,
 				      bool confirm, struct um_secret **out)
 {
-	if (c->password_file != NULL) {
-		struct um_status st = um_secret_from_file(mem, c->password_file,
-							  out);
-		if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_IO)) {
-			/* A file named on the command line: bad input. */
-			fprintf(stderr, "usrmgr: %s: %s\n", c->password_file,
-				strerror(errno));
-			return um_local(UM_LOCAL_USAGE);
-		}
-		return st;
-	}
-	if (c->password_fd >= 0) {
-		struct um_status st = um_secret_from_fd(mem, c->password_fd,
-							out);
-		if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_IO)) {
-			fprintf(stderr, _("usrmgr: file descriptor %d cannot "
-					  "be read: %s\n"),
-				c->password_fd, strerror(errno));
-			return um_local(UM_LOCAL_USAGE);
-		}
-		return st;
+	if (c->password_file != NULL || c->password_fd >= 0) {
+		return um_cli_given_password(mem, c->password_file,
+					     c->password_fd, out);
 	}
 	if (confirm) {
 		return um_prompt_new_password(mem, prompt,
@@ -163,14 +167,15 @@ static void print_list(const char *title, const struct um_trust *t,
 {
 	size_t i;
 
-	printf("%s\n", title);
+	um_out_printf(stdout, "%s\n", title);
 	if (n == 0) {
-		printf("    %s\n", _("(none)"));
+		um_out_printf(stdout, "    %s\n", _("(none)"));
 	}
 	for (i = 0; i < n; i++) {
-		printf("    %-15s  %s\n", t[i].name,
-		       t[i].direction == (UM_DIR_INBOUND | UM_DIR_OUTBOUND)
-			       ? _("(two-way)") : "");
+		um_out_printf(stdout, "    %-15s  %s\n", t[i].name,
+			      t[i].direction == (UM_DIR_INBOUND |
+						 UM_DIR_OUTBOUND)
+				      ? _("(two-way)") : "");
 	}
 }
 
@@ -210,8 +215,9 @@ static struct um_status list_one(const struct um_cli *c, struct um_model *m,
 				       json_trusts(trusting, n_trusting));
 		json_object_array_add(arr, o);
 	} else {
-		printf(_("Domain: %s    (PDC %s, %s%s)\n"), info->name,
-		       info->pdc, dialect_text(info->dialect),
+		um_out_printf(stdout, _("Domain: %s    (PDC %s, %s%s)\n"),
+			      info->name, info->pdc,
+			      dialect_text(info->dialect),
 		       info->simulated ? _(", simulated") : "");
 		print_list(_("  Trusted Domains:"), trusted, n_trusted);
 		print_list(_("  Trusting Domains:"), trusting, n_trusting);
@@ -233,12 +239,13 @@ static int verb_list(const struct um_cli *c, struct um_model *m)
 		/* Simulated and no PDC named: every simulated domain. */
 		names = um_model_sim_domains(m, m);
 		if (!c->json) {
-			printf("%s\n\n", _("These domains are simulated "
-					   "(no real PDC is contacted)."));
+			um_out_printf(stdout, "%s\n\n",
+				      _("These domains are simulated (no "
+					"real PDC is contacted)."));
 		}
 		for (i = 0; names && names[i] && um_is_ok(st); i++) {
 			if (i > 0 && !c->json) {
-				printf("\n");
+				um_out_printf(stdout, "\n");
 			}
 			st = list_one(c, m, names[i], arr);
 		}
@@ -262,7 +269,7 @@ static struct um_status need_pdc(const struct um_cli *c, struct um_model *m,
 				 struct um_pdc **p)
 {
 	if (c->pdc == NULL) {
-		fprintf(stderr, "usrmgr: %s\n",
+		um_out_printf(stderr, "usrmgr: %s\n",
 			_("name the domain controller to work on with -S PDC"));
 		return um_local(UM_LOCAL_USAGE);
 	}
@@ -288,7 +295,8 @@ static void open_partner(const struct um_cli *c, struct um_model *m)
 	}
 	if (!um_is_ok(st)) {
 		/* not fatal: this PDC may still know the partner */
-		fprintf(stderr, _("usrmgr: note: the partner's PDC %s: %s\n"),
+		um_out_printf(stderr,
+			      _("usrmgr: note: the partner's PDC %s: %s\n"),
 			c->partner_pdc, um_status_text(st));
 	}
 }
@@ -331,7 +339,7 @@ static struct um_status add_partner(const struct um_cli *c,
 	if (um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) &&
 	    c->partner_pdc == NULL) {
 		/* a PDC cannot locate a domain it no longer knows */
-		fprintf(stderr, "usrmgr: %s\n",
+		um_out_printf(stderr, "usrmgr: %s\n",
 			_("note: name the partner's PDC with "
 			  "--partner-pdc (and its admin with "
 			  "--partner-authfile)"));
@@ -402,34 +410,38 @@ static const char *yes_no(bool b)
 	return b ? _("yes") : _("no");
 }
 
+static const char *reach_text(struct um_status reach)
+{
+	return um_is_ok(reach) ? _("reachable") : um_status_text(reach);
+}
+
 static void print_diagnosis(const struct um_diagnosis *d)
 {
-	printf(_("Resource domain %s (PDC %s): %s\n"),
-	       d->resource ? d->resource : "?", d->resource_pdc,
-	       um_is_ok(d->resource_reach) ? _("reachable")
-					   : um_status_text(d->resource_reach));
-	printf(_("Accounts domain %s (PDC %s): %s\n"),
-	       d->accounts ? d->accounts : "?", d->accounts_pdc,
-	       um_is_ok(d->accounts_reach) ? _("reachable")
-					   : um_status_text(d->accounts_reach));
-	printf(_("  %s in %s's Trusted Domains:  %s\n"),
-	       d->accounts ? d->accounts : "?",
-	       d->resource ? d->resource : "?", yes_no(d->resource_trusts));
-	printf(_("  %s in %s's Trusting Domains: %s\n"),
-	       d->resource ? d->resource : "?",
-	       d->accounts ? d->accounts : "?", yes_no(d->accounts_lists));
+	const char *res = d->resource ? d->resource : "?";
+	const char *acc = d->accounts ? d->accounts : "?";
+
+	um_out_printf(stdout, _("Resource domain %s (PDC %s): %s\n"), res,
+		      d->resource_pdc, reach_text(d->resource_reach));
+	um_out_printf(stdout, _("Accounts domain %s (PDC %s): %s\n"), acc,
+		      d->accounts_pdc, reach_text(d->accounts_reach));
+	um_out_printf(stdout, _("  %s in the %s domain's Trusted Domains:  "
+				"%s\n"), acc, res, yes_no(d->resource_trusts));
+	um_out_printf(stdout, _("  %s in the %s domain's Trusting Domains: "
+				"%s\n"), res, acc, yes_no(d->accounts_lists));
 	if (d->verified) {
-		printf(_("  Secure channel:  %s\n"), um_status_text(d->verify));
+		um_out_printf(stdout, _("  Secure channel:  %s\n"),
+			      um_status_text(d->verify));
 	}
 	if (d->reset) {
-		printf(_("  After a reset:   %s\n"),
-		       um_status_text(d->verify_after_reset));
+		um_out_printf(stdout, _("  After a reset:   %s\n"),
+			      um_status_text(d->verify_after_reset));
 	}
 	if (d->logon_tested) {
-		printf(_("  Logon test:      %s\n"), um_status_text(d->logon));
+		um_out_printf(stdout, _("  Logon test:      %s\n"),
+			      um_status_text(d->logon));
 	}
-	printf("\n%s\n%s\n", um_verdict_text(d->verdict),
-	       um_verdict_advice(d->verdict));
+	um_out_printf(stdout, "\n%s\n%s\n", um_verdict_text(d->verdict),
+		      um_verdict_advice(d->verdict));
 }
 
 static void json_side_status(struct json_object *o, const char *key,
@@ -505,8 +517,8 @@ static int verb_repair(const struct um_cli *c, struct um_model *m)
 	int rc;
 
 	if (!um_is_ok(st)) {
-		fprintf(stderr, _("usrmgr: the journal %s cannot be written: "
-				  "%s\n"),
+		um_out_printf(stderr, _("usrmgr: the journal %s cannot be "
+					"written: %s\n"),
 			c->journal ? c->journal : "", um_status_text(st));
 		return UM_EXIT_USAGE;
 	}
@@ -530,7 +542,7 @@ struct um_status um_cli_read_password(const struct um_cli *c,
 	return read_password(c, mem, prompt, confirm, out);
 }
 
-int um_cli_run(struct um_cli *c, struct um_model *m)
+static int run_verb(struct um_cli *c, struct um_model *m)
 {
 	if (strcmp(c->noun, "user") == 0) {
 		return um_cli_user(c, m);
@@ -551,4 +563,18 @@ int um_cli_run(struct um_cli *c, struct um_model *m)
 		return verb_repair(c, m);
 	}
 	return verb_partner(c, m);
+}
+
+int um_cli_run(struct um_cli *c, struct um_model *m)
+{
+	int rc = run_verb(c, m);
+	char *note = um_model_unkept_note(m, m, true);
+
+	/* Simulated changes without --state end with this process: one
+	 * line on stderr (stdout may be the JSON document). */
+	if (note != NULL) {
+		um_out_printf(stderr, "usrmgr: %s\n", note);
+		talloc_free(note);
+	}
+	return rc;
 }

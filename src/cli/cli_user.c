@@ -13,6 +13,7 @@
 #include <json-c/json.h>
 
 #include "cli.h"
+#include "out.h"
 #include "accounts.h"
 #include "prompt.h"
 #include "i18n.h"
@@ -25,13 +26,14 @@ static bool user_usage(const char *fmt, ...)
 static bool user_usage(const char *fmt, ...)
 {
 	va_list ap;
+	char *why;
 
-	fprintf(stderr, "usrmgr: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	why = talloc_vasprintf(NULL, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try 'usrmgr --help' for more "
-				    "information."));
+	um_out_printf(stderr, "usrmgr: %s\n%s\n", why ? why : "",
+		      _("Try 'usrmgr --help' for more information."));
+	talloc_free(why);
 	return false;
 }
 

@@ -70,6 +70,16 @@ struct um_status um_prompt_new_password(TALLOC_CTX *mem, const char *prompt,
 	return st;
 }
 
+void um_prompt_say(const char *text)
+{
+	FILE *tty = fopen("/dev/tty", "we");
+
+	if (tty != NULL) {
+		fprintf(tty, "%s\n", text);
+		fclose(tty);
+	}
+}
+
 int um_prompt_choice(const char *question)
 {
 	char answer[64];

@@ -21,4 +21,7 @@ struct um_status um_prompt_new_password(TALLOC_CTX *mem, const char *prompt,
  * answer, lower case ('\n' for a bare Enter); -1 without a terminal. */
 int um_prompt_choice(const char *question);
 
+/* Say TEXT on /dev/tty, where the question was asked (a line). */
+void um_prompt_say(const char *text);
+
 #endif

@@ -149,10 +149,18 @@ struct um_status um_diagnose(struct um_model *m, const char *resource_pdc,
 	}
 	d->resource_pdc = talloc_strdup(d, resource_pdc);
 	d->accounts_pdc = talloc_strdup(d, accounts_pdc);
+	/* One domain cannot trust itself: a pair of one PDC, or of two
+	 * names of one domain, is the operator's mistake, not a verdict. */
+	if (um_name_equal(resource_pdc, accounts_pdc)) {
+		return um_local(UM_LOCAL_SAME_DOMAIN);
+	}
 	res_ok = read_side(m, resource_pdc, d, &res, &d->resource,
 			   &d->resource_reach, &res_trusted, &n_res, true);
 	acc_ok = read_side(m, accounts_pdc, d, &acc, &d->accounts,
 			   &d->accounts_reach, &acc_trusting, &n_acc, false);
+	if (res_ok && acc_ok && um_name_equal(d->resource, d->accounts)) {
+		return um_local(UM_LOCAL_SAME_DOMAIN);
+	}
 	if (res_ok && acc_ok) {
 		d->resource_trusts = in_list(res_trusted, n_res, d->accounts);
 		d->accounts_lists = in_list(acc_trusting, n_acc, d->resource);

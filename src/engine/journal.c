@@ -165,6 +165,7 @@ struct um_status um_journal_append(struct um_journal *j,
 	add(o, "message", e->message);
 	add(o, "verdict", e->verdict);
 	add(o, "outcome", e->outcome);
+	add(o, "test_user", e->test_user);
 	line = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 					      JSON_C_TO_STRING_NOSLASHESCAPE);
 	len = strlen(line);
@@ -233,6 +234,7 @@ bool um_journal_parse_line(TALLOC_CTX *mem, const char *line, size_t len,
 		e->message = get(mem, o, "message");
 		e->verdict = get(mem, o, "verdict");
 		e->outcome = get(mem, o, "outcome");
+		e->test_user = get(mem, o, "test_user");
 		/* Without these two it is not one of ours. */
 		ok = e->repair != NULL && e->event != NULL;
 	}

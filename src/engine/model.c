@@ -49,6 +49,7 @@ struct um_model {
 	unsigned depth; /* nesting of public operations */
 	struct known_trust *known; /* what verifications found, so far */
 	size_t n_known;
+	bool unkept;    /* simulated domains changed, no state file */
 };
 
 static struct um_creds *copy_creds(TALLOC_CTX *mem, const struct um_creds *c)
@@ -140,11 +141,21 @@ static void op_begin(struct um_pdc *p)
 	p->model->depth++;
 }
 
+/* The operations that change a domain's trusts or its channel. */
+static bool op_changes(enum um_op op)
+{
+	return op != UM_OP_VERIFY && op != UM_OP_LOGON_TEST;
+}
+
 static struct um_status op_end(struct um_pdc *p, enum um_op op,
 			       const char *partner, struct um_status st)
 {
 	struct um_model *m = p->model;
 
+	if (m->world != NULL && m->opt.state_file == NULL && um_is_ok(st) &&
+	    op_changes(op)) {
+		m->unkept = true;
+	}
 	if (--m->depth == 0 && m->observer.done != NULL) {
 		m->observer.done(m->observer.priv, op, p, partner, st);
 	}
@@ -175,6 +186,36 @@ const char *um_model_origin_note(const struct um_model *m)
 {
 	return m->world != NULL ? _("The domains shown are simulated.")
 				: NULL;
+}
+
+bool um_model_changes_unkept(const struct um_model *m)
+{
+	return m->unkept;
+}
+
+char *um_model_unkept_note(TALLOC_CTX *mem, const struct um_model *m,
+			   bool one_line)
+{
+	/* (a world without a state file comes from a scenario) */
+	const char *scenario = m->opt.scenario;
+
+	if (!m->unkept || scenario == NULL) {
+		return NULL;
+	}
+	if (one_line) {
+		return talloc_asprintf(mem, _("note: the change is not kept: "
+					      "no --state FILE holds the "
+					      "simulated domains; give "
+					      "--scenario %s --state FILE to "
+					      "keep changes."), scenario);
+	}
+	return talloc_asprintf(mem, _("The changes to the simulated domains "
+				      "are not kept: no --state FILE holds "
+				      "them, and they are gone when User "
+				      "Manager ends.\n\nTo keep them next "
+				      "time, start it with\n  usrmgr "
+				      "--scenario %s --state FILE"),
+			       scenario);
 }
 
 struct um_pair *um_model_named_pair(struct um_model *m, TALLOC_CTX *mem)
@@ -680,6 +721,161 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 	return st;
 }
 
+/* ---- what a server can change ---------------------------------------- */
+
+struct um_status um_pdc_caps(struct um_pdc *p, uint32_t *caps)
+{
+	struct um_status st = learn_dialect(p);
+
+	*caps = 0;
+	if (um_is_ok(st) && p->ops->caps != NULL) {
+		*caps = p->ops->caps(p);
+	}
+	return st;
+}
+
+static uint32_t direction_in(const struct um_trust *list, size_t n,
+			     const char *name, uint32_t dir)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (um_name_equal(list[i].name, name)) {
+			return dir;
+		}
+	}
+	return 0;
+}
+
+struct um_status um_trust_directions(struct um_pdc *p, const char *name,
+				     uint32_t *dirs)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	struct um_trust *td, *tg;
+	size_t ntd, ntg;
+	struct um_status st = um_trust_list(p, tmp, &td, &ntd, &tg, &ntg);
+
+	*dirs = 0;
+	if (um_is_ok(st)) {
+		*dirs = direction_in(td, ntd, name, UM_DIR_OUTBOUND) |
+			direction_in(tg, ntg, name, UM_DIR_INBOUND);
+	}
+	talloc_free(tmp);
+	return st;
+}
+
+/* The direction OP adds or removes; 0 for the operations that change no
+ * trusted-domain object. */
+static uint32_t op_direction(enum um_op op)
+{
+	switch (op) {
+	case UM_OP_ADD_TRUSTING:
+	case UM_OP_REMOVE_TRUSTING:
+		return UM_DIR_INBOUND;
+	case UM_OP_ADD_TRUSTED:
+	case UM_OP_REMOVE_TRUSTED:
+		return UM_DIR_OUTBOUND;
+	default:
+		return 0;
+	}
+}
+
+static bool op_adds(enum um_op op)
+{
+	return op == UM_OP_ADD_TRUSTING || op == UM_OP_ADD_TRUSTED;
+}
+
+uint32_t um_trust_change_lacks(enum um_op op, uint32_t caps, uint32_t have)
+{
+	uint32_t dir = op_direction(op);
+	uint32_t other = have & ~dir;
+
+	if (dir == 0 || other == 0) {
+		/* nothing else on the object: created or deleted whole */
+		return 0;
+	}
+	if (op_adds(op)) {
+		return (have & dir) == 0 && !(caps & UM_CAP_ADD_DIRECTION)
+			       ? UM_CAP_ADD_DIRECTION : 0;
+	}
+	return (have & dir) != 0 && !(caps & UM_CAP_REMOVE_DIRECTION)
+		       ? UM_CAP_REMOVE_DIRECTION : 0;
+}
+
+uint32_t um_trust_change_result(enum um_op op, uint32_t have)
+{
+	uint32_t dir = op_direction(op);
+
+	return op_adds(op) ? have | dir : have & ~dir;
+}
+
+char *um_trust_refusal_text(TALLOC_CTX *mem, struct um_pdc *p,
+			    enum um_op op, const char *name, uint32_t lacks)
+{
+	const struct um_domain_info *me = p->info;
+	const char *dom = me != NULL && me->name != NULL ? me->name : p->name;
+
+	if (lacks & UM_CAP_ADD_DIRECTION) {
+		return talloc_asprintf(mem,
+			op == UM_OP_ADD_TRUSTING
+			? _("%s (on %s) already trusts %s, and this server "
+			    "cannot add the other direction to an existing "
+			    "trust.  Nothing was changed.")
+			: _("%s (on %s) is already trusted by %s, and this "
+			    "server cannot add the other direction to an "
+			    "existing trust.  Nothing was changed."),
+			dom, p->name, name);
+	}
+	return talloc_asprintf(mem,
+		_("%s (on %s) trusts %s both ways, and this server cannot "
+		  "remove one direction of a two-way trust.  Nothing was "
+		  "changed."), dom, p->name, name);
+}
+
+char *um_trust_remove_keeps_text(TALLOC_CTX *mem, const char *dom,
+				 const struct um_trust *t, bool trusted)
+{
+	if ((t->direction & (UM_DIR_INBOUND | UM_DIR_OUTBOUND)) !=
+	    (UM_DIR_INBOUND | UM_DIR_OUTBOUND)) {
+		return NULL;
+	}
+	return trusted
+		? talloc_asprintf(mem, _("The trust is two-way: only this "
+					 "direction is removed.  %s stays in "
+					 "the Trusting Domains of %s (%s "
+					 "still trusts %s)."),
+				  t->name, dom, t->name, dom)
+		: talloc_asprintf(mem, _("The trust is two-way: only this "
+					 "direction is removed.  %s stays in "
+					 "the Trusted Domains of %s (%s still "
+					 "trusts %s)."),
+				  t->name, dom, dom, t->name);
+}
+
+/* Refused at once, before anything is changed, when P's server cannot
+ * do OP with the object it holds for NAME; the operator is told why. */
+static struct um_status change_check(struct um_pdc *p, enum um_op op,
+				     const char *name)
+{
+	uint32_t caps, have, lacks;
+	struct um_status st = um_pdc_caps(p, &caps);
+	char *why;
+
+	if (!um_is_ok(st) || caps == UM_CAP_ALL) {
+		/* (every change possible: no need to read the lists) */
+		return st;
+	}
+	st = um_trust_directions(p, name, &have);
+	lacks = um_is_ok(st) ? um_trust_change_lacks(op, caps, have) : 0;
+	if (lacks == 0) {
+		return st;
+	}
+	why = um_trust_refusal_text(p, p, op, name, lacks);
+	um_model_note(p->model, why != NULL ? why : name);
+	talloc_free(why);
+	return um_local(UM_LOCAL_NOT_SUPPORTED);
+}
+
 /* Users and groups come a screenful at a time (or --page-size). */
 static struct um_status list_page(struct um_pdc *p, enum op_slot slot,
 				  const char *busy, TALLOC_CTX *mem,
@@ -849,6 +1045,9 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 		st = um_secret_check(password);
 	}
 	if (um_is_ok(st)) {
+		st = change_check(p, UM_OP_ADD_TRUSTING, name);
+	}
+	if (um_is_ok(st)) {
 		/* The partner's SID and DNS name, if its PDC answers. */
 		struct um_pdc *partner;
 
@@ -905,6 +1104,9 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 	st = partner_name(p, tmp, typed, &name);
 	if (um_is_ok(st)) {
 		st = um_secret_check(password);
+	}
+	if (um_is_ok(st)) {
+		st = change_check(p, UM_OP_ADD_TRUSTED, name);
 	}
 	if (!um_is_ok(st)) {
 		goto done;
@@ -1013,6 +1215,12 @@ static struct um_status named_op(struct um_pdc *p, const char *typed,
 	char *name;
 
 	st = um_name_normalise(tmp, typed, &name);
+	if (um_is_ok(st) && (kind == OP_REMOVE_TRUSTED ||
+			     kind == OP_REMOVE_TRUSTING)) {
+		st = change_check(p, kind == OP_REMOVE_TRUSTED
+				  ? UM_OP_REMOVE_TRUSTED
+				  : UM_OP_REMOVE_TRUSTING, name);
+	}
 	if (um_is_ok(st)) {
 		args.partner = name;
 		st = simple_op(p, send, &args,

@@ -10,8 +10,11 @@
 #include <strings.h>
 #include "names.h"
 
-/* Characters NetBIOS names may not hold (KB Q188997, Q163949). */
-static const char forbidden[] = "\\/:*?\"<>|";
+/* Characters NetBIOS names may not hold (KB Q188997, Q163949), and a
+ * space inside a name: usrmgr refuses it (issue 18) as a typo, a name
+ * that net and nltest cannot take as one word.  (Spaces at the ends are
+ * trimmed before the check.) */
+static const char forbidden[] = "\\/:*?\"<>| ";
 
 struct um_status um_name_normalise(TALLOC_CTX *mem, const char *typed,
 				   char **out)

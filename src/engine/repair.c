@@ -23,13 +23,13 @@ const struct um_step um_repair_steps[] = {
 	  N_("The resource domain's half of the broken trust holds a "
 	     "password the accounts domain no longer has; it must go before "
 	     "the trust can be established again."),
-	  N_("%2$s is no longer in %1$s's Trusted Domains.") },
+	  N_("%2$s is no longer in the %1$s domain's Trusted Domains.") },
 	{ "remove-trusting", UM_STEP_REMOVE_TRUSTING, UM_SIDE_ACCOUNTS,
 	  N_("Policies -> Trust Relationships -> Trusting Domains -> Remove"),
 	  N_("Remove %1$s from the Trusting Domains of %2$s."),
 	  N_("Whatever is left of the trust account on the accounts domain "
 	     "must go, so that both sides start again from nothing."),
-	  N_("%1$s is no longer in %2$s's Trusting Domains.") },
+	  N_("%1$s is no longer in the %2$s domain's Trusting Domains.") },
 	{ "add-trusting", UM_STEP_ADD_TRUSTING, UM_SIDE_ACCOUNTS,
 	  N_("Policies -> Trust Relationships -> Trusting Domains -> Add..."),
 	  N_("Add %1$s to the Trusting Domains of %2$s, with a new "
@@ -37,15 +37,15 @@ const struct um_step um_repair_steps[] = {
 	  N_("The accounts domain permits the resource domain to trust it: "
 	     "this creates the trust account the resource domain will log "
 	     "on with."),
-	  N_("%1$s is in %2$s's Trusting Domains and its trust account "
-	     "accepts the password.") },
+	  N_("%1$s is in the %2$s domain's Trusting Domains and its trust "
+	     "account accepts the password.") },
 	{ "add-trusted", UM_STEP_ADD_TRUSTED, UM_SIDE_RESOURCE,
 	  N_("Policies -> Trust Relationships -> Trusted Domains -> Add..."),
 	  N_("Add %2$s to the Trusted Domains of %1$s, with the same "
 	     "password."),
 	  N_("The resource domain trusts the accounts domain, using the "
 	     "password just given to the accounts domain."),
-	  N_("%2$s is in %1$s's Trusted Domains.") },
+	  N_("%2$s is in the %1$s domain's Trusted Domains.") },
 	{ "reset", UM_STEP_RESET, UM_SIDE_RESOURCE,
 	  N_("nltest /sc_reset (secure channel reset)"),
 	  N_("Reset the secure channel from %1$s to %2$s."),
@@ -82,6 +82,8 @@ struct um_repair {
 	struct um_secret *password;
 	enum um_verdict verdict_before;
 	bool healthy;
+	size_t refused;  /* the step no server here can do, or N_STEPS */
+	char *refusal;   /* and why, for the operator */
 };
 
 /* ---- the journal ------------------------------------------------------ */
@@ -106,6 +108,11 @@ static void journal(struct um_repair *r, const char *event, size_t step,
 		e.pdc = um_repair_steps[step].side == UM_SIDE_RESOURCE
 				? r->resource_pdc : r->accounts_pdc;
 		e.status = (char *)um_status_name(st);
+	}
+	if (strcmp(event, "repair-start") == 0 ||
+	    strcmp(event, "repair-resume") == 0) {
+		/* a name, not a secret: a resumed repair keeps the test */
+		e.test_user = (char *)r->opt.user;
 	}
 	if (strcmp(event, "repair-start") == 0) {
 		e.verdict = (char *)extra;
@@ -210,6 +217,7 @@ static struct um_repair *repair_new(TALLOC_CTX *mem, struct um_model *m,
 	}
 	r->m = m;
 	r->j = j;
+	r->refused = N_STEPS;
 	r->resource_pdc = talloc_strdup(r, resource_pdc);
 	r->accounts_pdc = talloc_strdup(r, accounts_pdc);
 	if (opt != NULL) {
@@ -238,6 +246,128 @@ static struct um_status look_at_both_sides(struct um_repair *r)
 	if (um_is_ok(st) &&
 	    r->diag->verdict == UM_VERDICT_PARTNER_UNREACHABLE) {
 		st = refuse_unreachable(r);
+	}
+	return st;
+}
+
+/* ---- the plan, checked whole ------------------------------------------ */
+
+/* The Trust Relationships operation a step is, when it changes a
+ * trusted-domain object. */
+static bool step_changes(enum um_step_kind kind, enum um_op *op)
+{
+	switch (kind) {
+	case UM_STEP_REMOVE_TRUSTED:
+		*op = UM_OP_REMOVE_TRUSTED;
+		return true;
+	case UM_STEP_REMOVE_TRUSTING:
+		*op = UM_OP_REMOVE_TRUSTING;
+		return true;
+	case UM_STEP_ADD_TRUSTING:
+		*op = UM_OP_ADD_TRUSTING;
+		return true;
+	case UM_STEP_ADD_TRUSTED:
+		*op = UM_OP_ADD_TRUSTED;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The remove an Add does first when its direction is there already
+ * (clear_leftover()). */
+static enum um_op leftover_remove(enum um_op add)
+{
+	return add == UM_OP_ADD_TRUSTING ? UM_OP_REMOVE_TRUSTING
+					 : UM_OP_REMOVE_TRUSTED;
+}
+
+/* What step I needs of a server with CAPS whose object holds *DIRS;
+ * *DIRS becomes what the step leaves.  0, or the UM_CAP_* bit lacking. */
+static uint32_t step_lacks(size_t i, uint32_t caps, uint32_t *dirs,
+			   enum um_op *op)
+{
+	uint32_t lacks = 0;
+	enum um_op rm;
+
+	if (!step_changes(um_repair_steps[i].kind, op)) {
+		return 0;
+	}
+	if ((*op == UM_OP_ADD_TRUSTING || *op == UM_OP_ADD_TRUSTED) &&
+	    um_trust_change_result(*op, *dirs) == *dirs) {
+		rm = leftover_remove(*op);
+		lacks = um_trust_change_lacks(rm, caps, *dirs);
+		*dirs = um_trust_change_result(rm, *dirs);
+		if (lacks != 0) {
+			*op = rm;
+			return lacks;
+		}
+	}
+	lacks = um_trust_change_lacks(*op, caps, *dirs);
+	*dirs = um_trust_change_result(*op, *dirs);
+	return lacks;
+}
+
+/* Tell the operator which step cannot be done, where, and why. */
+static void refuse_step(struct um_repair *r, size_t i, enum um_op op,
+			uint32_t lacks)
+{
+	bool res = um_repair_steps[i].side == UM_SIDE_RESOURCE;
+	char *why = um_trust_refusal_text(r, res ? r->res : r->acc, op,
+					  res ? r->accounts : r->resource,
+					  lacks);
+	char *text = talloc_asprintf(r, _("The repair was not begun: step "
+					  "%zu of %zu (%s) cannot be done on "
+					  "%s.\n%s"),
+				     um_repair_step_number(r, i),
+				     um_repair_count_steps(r),
+				     um_repair_step_title(i),
+				     um_repair_step_pdc(r, i),
+				     why != NULL ? why : "");
+
+	r->refused = i;
+	um_model_note(r->m, text != NULL ? text : um_repair_steps[i].id);
+	talloc_free(r->refusal);
+	r->refusal = text;
+	talloc_free(why);
+}
+
+/*
+ * Before the first step: every step still to run, on the objects as
+ * they will be when it runs -- can its PDC's server do it?  When one
+ * cannot, the repair is refused now, with nothing changed on either
+ * PDC, rather than half-way (issue 22).
+ */
+static struct um_status check_plan(struct um_repair *r)
+{
+	struct um_pdc *pdc[2] = { r->res, r->acc };
+	const char *partner[2] = { r->accounts, r->resource };
+	uint32_t caps[2], dirs[2], lacks;
+	struct um_status st = um_ok();
+	enum um_op op;
+	size_t i, k;
+
+	for (k = 0; k < 2 && um_is_ok(st); k++) {
+		st = um_pdc_caps(pdc[k], &caps[k]);
+	}
+	if (!um_is_ok(st) || (caps[0] == UM_CAP_ALL && caps[1] == UM_CAP_ALL)) {
+		/* (every change possible: the lists need not be read) */
+		return st;
+	}
+	for (k = 0; k < 2 && um_is_ok(st); k++) {
+		st = um_trust_directions(pdc[k], partner[k], &dirs[k]);
+	}
+	for (i = um_repair_next(r); um_is_ok(st) && i < N_STEPS; i++) {
+		if (r->state[i] != UM_STEP_PENDING &&
+		    r->state[i] != UM_STEP_FAILED) {
+			continue;
+		}
+		k = um_repair_steps[i].side == UM_SIDE_RESOURCE ? 0 : 1;
+		lacks = step_lacks(i, caps[k], &dirs[k], &op);
+		if (lacks != 0) {
+			refuse_step(r, i, op, lacks);
+			return um_local(UM_LOCAL_NOT_SUPPORTED);
+		}
 	}
 	return st;
 }
@@ -274,6 +404,10 @@ struct um_status um_repair_start(TALLOC_CTX *mem, struct um_model *m,
 		return st;
 	}
 	plan(r);
+	st = check_plan(r);
+	if (!um_is_ok(st)) {
+		return st;
+	}
 	journal(r, "repair-start", N_STEPS, um_ok(),
 		um_verdict_key(r->diag->verdict));
 	return um_ok();
@@ -326,9 +460,14 @@ struct um_status um_repair_find_unfinished(TALLOC_CTX *mem,
 			u->resource = talloc_strdup(u, ev[i].resource);
 			u->accounts = talloc_strdup(u, ev[i].accounts);
 			u->time = talloc_strdup(u, ev[i].time);
+			u->user = talloc_strdup(u, ev[i].test_user);
 		} else if (u != NULL && strcmp(u->repair, ev[i].repair) == 0) {
 			if (strcmp(ev[i].event, "repair-end") == 0) {
 				TALLOC_FREE(u);
+			} else if (strcmp(ev[i].event, "repair-resume") == 0 &&
+				   ev[i].test_user != NULL) {
+				talloc_free(u->user);
+				u->user = talloc_strdup(u, ev[i].test_user);
 			} else if (strcmp(ev[i].event, "step-done") == 0) {
 				note_step(u, ev[i].step, false);
 			} else if (strcmp(ev[i].event, "step-skipped") == 0) {
@@ -362,6 +501,12 @@ struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
 	r->id = talloc_strdup(r, u->repair);
 	r->resource = talloc_strdup(r, u->resource);
 	r->accounts = talloc_strdup(r, u->accounts);
+	if (r->opt.user == NULL && u->user != NULL &&
+	    r->opt.user_password != NULL) {
+		/* the logon test asked for when the repair began; its
+		 * password, never journaled, was asked for again */
+		r->opt.user = talloc_strdup(r, u->user);
+	}
 	st = look_at_both_sides(r);
 	if (!um_is_ok(st)) {
 		return st;
@@ -378,6 +523,10 @@ struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
 	}
 	if (r->opt.user == NULL) {
 		r->state[N_STEPS - 1] = UM_STEP_NOT_NEEDED;
+	}
+	st = check_plan(r);
+	if (!um_is_ok(st)) {
+		return st;
 	}
 	journal(r, "repair-resume", N_STEPS, um_ok(), NULL);
 	return um_ok();
@@ -425,6 +574,16 @@ void um_repair_resume_creds(struct um_model *m, const struct um_unfinished *u,
 }
 
 /* ---- reading the steps ------------------------------------------------ */
+
+size_t um_repair_refused_step(const struct um_repair *r)
+{
+	return r->refused;
+}
+
+const char *um_repair_refusal_text(const struct um_repair *r)
+{
+	return r->refusal;
+}
 
 const struct um_diagnosis *um_repair_diagnosis(const struct um_repair *r)
 {
@@ -562,6 +721,11 @@ struct um_status um_repair_set_password(struct um_repair *r,
 	if (!um_is_ok(st)) {
 		return st;
 	}
+	if (um_secret_len(pw) == 0 &&
+	    r->state[index_of(UM_STEP_ADD_TRUSTING)] != UM_STEP_DONE) {
+		/* Both Add steps would store an empty trust password. */
+		return um_local(UM_LOCAL_USAGE);
+	}
 	if (r->state[index_of(UM_STEP_ADD_TRUSTING)] == UM_STEP_DONE) {
 		/* Given again after a restart: it must be the stored one. */
 		st = um_trust_check_account(r->acc, r->resource, pw);
@@ -628,6 +792,10 @@ struct um_password_answer um_repair_give_password(
 	}
 	if (!um_is_ok(a.status)) {
 		a.outcome = UM_PASSWORD_REFUSED;
+	}
+	if (!held && um_status_is(a.status, UM_KIND_LOCAL, UM_LOCAL_USAGE)) {
+		a.note = _("The trust password cannot be empty: give one, or "
+			   "have a strong one generated.");
 	}
 	return a;
 }

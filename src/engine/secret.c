@@ -307,6 +307,20 @@ struct um_status um_secret_from_file(TALLOC_CTX *mem, const char *path,
 	return st;
 }
 
+struct um_status um_secret_given(TALLOC_CTX *mem, const char *path, int fd,
+				 struct um_secret **out)
+{
+	struct um_status st = path != NULL
+				      ? um_secret_from_file(mem, path, out)
+				      : um_secret_from_fd(mem, fd, out);
+
+	if (um_is_ok(st) && um_secret_len(*out) == 0) {
+		TALLOC_FREE(*out);
+		return um_local(UM_LOCAL_PASSWORD_EMPTY);
+	}
+	return st;
+}
+
 void um_secret_protect_process(void)
 {
 	struct rlimit none = { 0, 0 };

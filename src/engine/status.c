@@ -162,7 +162,8 @@ static const struct status_words table[] = {
 	  N_("The operation was cancelled.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_BAD_NAME, "USRMGR_BAD_NAME",
 	  N_("The domain name is not valid. A domain name may not be empty "
-	     "or contain any of these characters: \\ / : * ? \" < > |") },
+	     "or contain a space or any of these characters: "
+	     "\\ / : * ? \" < > |") },
 	{ UM_KIND_LOCAL, UM_LOCAL_NAME_TOO_LONG, "USRMGR_NAME_TOO_LONG",
 	  N_("The domain name is too long. A domain name can have at most 15 "
 	     "characters.") },
@@ -221,6 +222,12 @@ static const struct status_words table[] = {
 	{ UM_KIND_LOCAL, UM_LOCAL_NO_RPC_MODULE, "USRMGR_NO_RPC_MODULE",
 	  N_("usrmgr's module for real domain controllers could not be "
 	     "loaded: reinstall usrmgr.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_EMPTY, "USRMGR_PASSWORD_EMPTY",
+	  N_("The password file or descriptor gave no password: it is empty, "
+	     "or so is its first line.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_SAME_DOMAIN, "USRMGR_SAME_DOMAIN",
+	  N_("The same domain on both sides: the resource PDC and the "
+	     "accounts PDC must be PDCs of two different domains.") },
 };
 
 static const struct status_words *lookup(struct um_status st)

@@ -44,6 +44,7 @@ struct um_diagnosis {
  * exist but the channel does not verify, the channel is reset once (as
  * nltest /sc_reset would) to tell a stale channel from a password
  * mismatch.  USER and PASSWORD (optional) run the logon test last.
+ * UM_LOCAL_SAME_DOMAIN when both PDCs serve one domain.
  */
 struct um_status um_diagnose(struct um_model *m, const char *resource_pdc,
 			     const char *accounts_pdc, const char *user,

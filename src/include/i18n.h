@@ -15,5 +15,8 @@
 
 /* bindtextdomain + textdomain + setlocale, once at start. */
 void um_i18n_init(void);
+/* Where the catalogues are: LOCALEDIR, or for the usrmgr make built, run
+ * in its build tree, the catalogues compiled there (src/i18n.c). */
+const char *um_i18n_localedir(void);
 
 #endif

@@ -32,6 +32,8 @@ struct um_journal_event {
 	char *message;    /* the operator's words (English) */
 	char *verdict;    /* repair-start/-end: the diagnosis */
 	char *outcome;    /* repair-end: "repaired", "failed", ... */
+	char *test_user;  /* repair-start: the logon test's user ("DOM\\user"),
+			   * never its password */
 };
 
 /* PATH NULL: the default.  Directories are made with mode 0700. */

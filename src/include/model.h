@@ -35,6 +35,16 @@ enum um_dialect {
 #define UM_DIR_INBOUND  0x1u /* partner trusts us: our Trusting Domains */
 #define UM_DIR_OUTBOUND 0x2u /* we trust partner: our Trusted Domains */
 
+/*
+ * What a PDC's server can change on a partner's trusted-domain object
+ * that already holds the other direction (backends report them, see
+ * um_pdc_caps()).  An NT4-style PDC keeps each direction in its own
+ * object, so it can always; an AD DC keeps one object per partner.
+ */
+#define UM_CAP_ADD_DIRECTION    0x1u /* make a one-way object two-way */
+#define UM_CAP_REMOVE_DIRECTION 0x2u /* drop one direction, keep the other */
+#define UM_CAP_ALL (UM_CAP_ADD_DIRECTION | UM_CAP_REMOVE_DIRECTION)
+
 /* Trust types as LSA has them (lsa_TrustType). */
 #define UM_TYPE_DOWNLEVEL 1u
 #define UM_TYPE_UPLEVEL   2u
@@ -164,6 +174,15 @@ bool um_model_finds_pdcs(const struct um_model *m);
 const char *um_model_origin_label(const struct um_model *m);
 const char *um_model_origin_note(const struct um_model *m);
 
+/* Whether the simulated domains were changed (a trust added or removed,
+ * a channel reset) while no state file keeps them: the changes vanish
+ * when usrmgr ends, and the operator must be told. */
+bool um_model_changes_unkept(const struct um_model *m);
+/* What to tell the operator then, translated, or NULL: ONE_LINE for the
+ * command line, else for a message box on Exit. */
+char *um_model_unkept_note(TALLOC_CTX *mem, const struct um_model *m,
+			   bool one_line);
+
 /* A domain pair: "the resource domain trusts the accounts domain", each
  * by its PDC, and (optional) a user of the accounts domain with its
  * password for the logon test. */
@@ -209,6 +228,31 @@ const char *um_pdc_name(const struct um_pdc *p);
 struct um_pdc *um_model_pdc_of(struct um_model *m, const char *domain);
 /* How many backend operations were sent to P so far. */
 unsigned um_pdc_calls(const struct um_pdc *p);
+
+/* What P's server can change (UM_CAP_* bits); connects first. */
+struct um_status um_pdc_caps(struct um_pdc *p, uint32_t *caps);
+/* The directions (UM_DIR_* bits) P's object for partner NAME holds now,
+ * read from its lists; 0 when there is none. */
+struct um_status um_trust_directions(struct um_pdc *p, const char *name,
+				     uint32_t *dirs);
+/*
+ * Can operation OP (an Add or Remove) be done on a PDC with CAPS, when
+ * its object for the partner holds the directions HAVE?  The UM_CAP_*
+ * bit it lacks, or 0 when it can (or when there is nothing to change).
+ */
+uint32_t um_trust_change_lacks(enum um_op op, uint32_t caps, uint32_t have);
+/* The directions after OP on an object that held HAVE. */
+uint32_t um_trust_change_result(enum um_op op, uint32_t have);
+/* Why OP on P for partner NAME cannot be done (LACKS: from
+ * um_trust_change_lacks()), in the operator's words, translated. */
+char *um_trust_refusal_text(TALLOC_CTX *mem, struct um_pdc *p,
+			    enum um_op op, const char *name, uint32_t lacks);
+
+/* Removing entry T of DOM's Trusted (TRUSTED) or Trusting Domains: when
+ * T is two-way, the sentence that says only this direction goes and the
+ * other stays (translated); NULL for a one-way entry. */
+char *um_trust_remove_keeps_text(TALLOC_CTX *mem, const char *dom,
+				 const struct um_trust *t, bool trusted);
 
 /* Policies -> Trust Relationships: both lists, every page. */
 struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,

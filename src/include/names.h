@@ -15,8 +15,8 @@
 /*
  * Check a NetBIOS domain name as typed and return it normalised (spaces at
  * the ends trimmed, upper case).  Refuses empty names, names longer than 15
- * characters, non-ASCII and the characters NetBIOS forbids
- * (\ / : * ? " < > | and control characters).
+ * characters, non-ASCII, a space inside the name and the characters
+ * NetBIOS forbids (\ / : * ? " < > | and control characters).
  */
 struct um_status um_name_normalise(TALLOC_CTX *mem, const char *typed,
 				   char **out);

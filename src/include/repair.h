@@ -84,17 +84,29 @@ struct um_unfinished {
 	char *last_step;   /* the last step journaled as done, or NULL */
 	unsigned skipped;  /* bit i: step i journaled as already so */
 	char *time;
+	char *user;        /* the logon test's user, or NULL: its password
+			    * is not journaled, ask for it again */
 };
 struct um_status um_repair_find_unfinished(TALLOC_CTX *mem,
 					   const char *journal_path,
 					   struct um_unfinished **out);
 
-/* Continue an unfinished repair: each side asked afresh on the wire. */
+/* Continue an unfinished repair: each side asked afresh on the wire.
+ * The logon test the repair began with stays in the plan: OPT's user
+ * when it names one, else U's (the journal's), with OPT's password; a
+ * front-end asks for U->user's password again (none: no logon test). */
 struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
 				  struct um_journal *j,
 				  const struct um_unfinished *u,
 				  const struct um_repair_options *opt,
 				  struct um_repair **out);
+
+/* The first step the plan found a PDC's server cannot do, for which
+ * start or resume refused before anything changed; um_repair_n_steps
+ * when none. */
+size_t um_repair_refused_step(const struct um_repair *r);
+/* Then: which step, where and why, in the operator's words; else NULL. */
+const char *um_repair_refusal_text(const struct um_repair *r);
 
 const struct um_diagnosis *um_repair_diagnosis(const struct um_repair *r);
 const char *um_repair_id(const struct um_repair *r);
@@ -118,7 +130,8 @@ size_t um_repair_next(const struct um_repair *r);
 bool um_repair_needs_password(const struct um_repair *r, size_t i);
 /* Given by the operator (confirmed by the caller).  After Add Trusting
  * ran in another process, the password is checked on the accounts PDC:
- * LOGON_FAILURE when it is not the one stored there. */
+ * LOGON_FAILURE when it is not the one stored there.  A new one cannot
+ * be empty (UM_LOCAL_USAGE): both Add steps would store it. */
 struct um_status um_repair_set_password(struct um_repair *r,
 					const struct um_secret *pw);
 /* Strong and random; only while both Add steps are still to run here. */
@@ -170,7 +183,7 @@ struct um_password_answer {
  * The operator's answer for the password the repair needs now.  Where
  * it is the one the accounts domain holds, an empty answer (nobody knows
  * it) or one the accounts PDC refuses rewinds the repair to Add Trusting
- * with a new password.
+ * with a new password.  An empty new one is REFUSED, NOTE saying why.
  */
 struct um_password_answer um_repair_give_password(
 	struct um_repair *r, const struct um_secret *pw);

@@ -50,6 +50,13 @@ struct um_status um_secret_from_fd(TALLOC_CTX *mem, int fd,
 struct um_status um_secret_from_file(TALLOC_CTX *mem, const char *path,
 				     struct um_secret **out);
 
+/* A password given to a script's command (--password-file PATH, or PATH
+ * NULL: --password-fd FD): its first line.  An empty one is a file that
+ * was never written, not a password: UM_LOCAL_PASSWORD_EMPTY (a blank
+ * password can still be typed at a prompt).  UM_LOCAL_IO: unreadable. */
+struct um_status um_secret_given(TALLOC_CTX *mem, const char *path, int fd,
+				 struct um_secret **out);
+
 /* Keep secrets out of core files: RLIMIT_CORE 0 and not dumpable. */
 void um_secret_protect_process(void);
 

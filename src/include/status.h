@@ -42,6 +42,8 @@ enum um_local {
 	UM_LOCAL_POSTCONDITION,
 	UM_LOCAL_USAGE,
 	UM_LOCAL_NO_RPC_MODULE,
+	UM_LOCAL_PASSWORD_EMPTY,  /* a password file or fd gave nothing */
+	UM_LOCAL_SAME_DOMAIN,     /* one domain on both sides of a pair */
 	/* user accounts (issue 19) */
 	UM_LOCAL_BAD_USER_NAME,
 	UM_LOCAL_USER_NAME_TOO_LONG,

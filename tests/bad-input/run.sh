@@ -30,6 +30,7 @@ seed() { # KIND STATE
 	simh4) scenario=healthy-nt4 ;;
 	simu) scenario=pdc-unreachable ;;
 	simr) scenario=broken-at-resource ;;
+	simw) scenario=two-way-kb207957 ;;
 	*) echo "unknown kind $1" >&2; return 1 ;;
 	esac
 	rm -f "$2"

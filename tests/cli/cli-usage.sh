@@ -51,4 +51,41 @@ check "a malformed state file is bad input" 2 \
 expect "says file and line" "lib.sh:[0-9]*:" err
 check "password-fd" 0 \
 	"${U[@]}" -S DCA trust add-trusting NEWDOM --password-fd 3 3<"$tmp/pw"
+
+# Possessives: "the RESOURCE domain's", never "RESOURCE's" (issue 18).
+"$USRMGR" --state "$tmp/kb.st" --scenario kb207957 trust list >/dev/null
+check "diagnose kb207957" 1 "$USRMGR" --state "$tmp/kb.st" trust diagnose \
+	--resource-pdc DCB --accounts-pdc DCA
+expect "diagnose: the RESOURCE domain's Trusted Domains" \
+	"ACCOUNTS in the RESOURCE domain's Trusted Domains: " out
+expect "diagnose: the ACCOUNTS domain's Trusting Domains" \
+	"RESOURCE in the ACCOUNTS domain's Trusting Domains: " out
+
+# Without --state, simulated changes live in memory only: a changing
+# command says so on stderr, once; with --state, or a command that
+# changes nothing, it does not (issue 18, Journal).
+unkept="the change is not kept: no --state FILE"
+check "no --state: a change" 0 "$USRMGR" --scenario kb207957 -S DCA trust add-trusting NEWDOM \
+	--password-file "$tmp/pw"
+expect "no --state: says the change is not kept" "$unkept" err
+expect "no --state: says how to keep it" "--scenario kb207957 --state FILE" err
+if [ "$(grep -c . "$tmp/err")" = 1 ]; then ok "no --state: one line on stderr"
+else not_ok "no --state: one line on stderr"; sed 's/^/#   /' "$tmp/err"; fi
+check "no --state, json: a change" 0 "$USRMGR" --scenario kb207957 -S DCB trust remove-trusted \
+	ACCOUNTS --json
+expect "no --state, json: says it on stderr" "$unkept" err
+check "no --state, a repair" 0 "$USRMGR" --scenario kb207957 --journal "$tmp/nostate.j" trust \
+	repair --resource-pdc DCB --accounts-pdc DCA --yes --password-file "$tmp/pw"
+expect "no --state, a repair: says it" "$unkept" err
+check "no --state: a list changes nothing" 0 "$USRMGR" trust list
+if grep -q "not kept" "$tmp/err"; then not_ok "no --state: list says nothing"
+else ok "no --state: list says nothing"; fi
+check "no --state: a refused change" 2 "$USRMGR" --scenario kb207957 -S DCA trust add-trusting \
+	'BAD|NAME' --password-file "$tmp/pw"
+if grep -q "not kept" "$tmp/err"; then not_ok "refused: says nothing of keeping"
+else ok "refused: says nothing of keeping"; fi
+check "--state: a change" 0 "${U[@]}" -S DCA trust add-trusting OTHERDOM \
+	--password-file "$tmp/pw"
+if grep -q "not kept" "$tmp/err"; then not_ok "--state: says nothing of keeping"
+else ok "--state: says nothing of keeping"; fi
 finish

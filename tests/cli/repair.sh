@@ -55,6 +55,26 @@ for s in kb207957 kb207957-nt4 password-mismatch broken-at-resource-nt4; do
 		repair "$tmp/$s.st" "$tmp/$s.j" --yes --password-file "$tmp/pw"
 done
 
+# --- issue 22: a step the server cannot do refuses the repair at once ----
+st="$tmp/tw.st"; j="$tmp/tw.j"
+"$USRMGR" --scenario two-way-kb207957 --state "$st" trust list >/dev/null
+cp "$st" "$tmp/tw.before"
+check "two-way, AD cannot add a direction: refused before step 1" 2 \
+	repair "$st" "$j" --yes --generate-password
+expect "  says which step cannot be done, and where" \
+	"step 3 of 6 (Trusting: Add...) cannot be done on DCA" err
+if cmp -s "$st" "$tmp/tw.before"; then ok "  nothing changed on either PDC"
+else not_ok "  nothing changed on either PDC"; fi
+if grep -q '"step-' "$j" 2>/dev/null; then not_ok "  no step journaled"
+else ok "  no step journaled"; fi
+s=two-way-kb207957-nt4
+"$USRMGR" --scenario "$s" --state "$tmp/$s.st" trust list >/dev/null
+check "two-way on NT4 (two one-way trusts): repaired" 0 \
+	repair "$tmp/$s.st" "$tmp/$s.j" --yes --generate-password
+if "$USRMGR" --state "$tmp/$s.st" trust diagnose --resource-pdc DCA \
+	--accounts-pdc DCB >/dev/null; then ok "  the other direction still healthy"
+else not_ok "  the other direction still healthy"; fi
+
 "$USRMGR" --scenario healthy --state "$tmp/h.st" trust list >/dev/null
 check "re-establish a healthy trust" 0 repair "$tmp/h.st" "$tmp/h.j" --yes \
 	--re-establish --generate-password
@@ -104,6 +124,36 @@ for step in remove-trusted add-trusting add-trusted reset verify; do
 	if healthy "$st"; then ok "killed after $step: healthy"; else not_ok "killed after $step: healthy"; fi
 done
 
+# --- issue 22: one direction of a two-way trust between NT4 PDCs (two
+# one-way trusts), the repair killed after each step that changes a
+# direction and resumed: both directions healthy in the end ---------------
+sed -e 's/^dialect = ad/dialect = nt4/' -e '/^cannot = /d' -e '/^dns_name = /d' \
+	-e 's/^\(pdc = DC[AB]\)$/\1\nlatency_ms = 600/' \
+	"$top_srcdir/scenarios/two-way-kb207957.ini" >"$tmp/two-way-nt4.ini"
+for step in remove-trusted add-trusting add-trusted; do
+	st="$tmp/w-$step.st"; j="$tmp/w-$step.j"
+	"$USRMGR" --scenario "$tmp/two-way-nt4.ini" --state "$st" trust list >/dev/null
+	repair_bg "$st" "$j" --yes --password-file "$tmp/pw" >/dev/null 2>&1 &
+	pid=$!
+	for _ in $(seq 1 3000); do
+		grep -q "\"event\":\"step-done\",\"step\":\"$step\"" "$j" 2>/dev/null && break
+		sleep 0.01
+	done
+	kill -KILL $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	check "two-way, killed after $step: resume finishes it" 0 \
+		"$USRMGR" --state "$st" --journal "$j" trust repair --resume --yes \
+		--password-file "$tmp/pw"
+	if healthy "$st"; then ok "two-way, killed after $step: healthy"
+	else not_ok "two-way, killed after $step: healthy"; fi
+	if "$USRMGR" --state "$st" trust diagnose --resource-pdc DCA \
+		--accounts-pdc DCB >/dev/null; then
+		ok "two-way, killed after $step: the other direction healthy"
+	else
+		not_ok "two-way, killed after $step: the other direction healthy"
+	fi
+done
+
 # --- resumed without the password: Add Trusting is done again -----------
 st="$tmp/lost.st"; j="$tmp/lost.j"
 "$USRMGR" --scenario "$tmp/kb207957.ini" --state "$st" trust list >/dev/null
@@ -120,4 +170,48 @@ check "lost password: resume with another one" 0 \
 	--password-file "$tmp/pw2"
 expect "lost password: says it adds the trusting domain again" "done again" out
 if healthy "$st"; then ok "lost password: healthy"; else not_ok "lost password: healthy"; fi
+
+# --- resumed: the logon test --user asked for stays in the plan ---------
+# (the journal records the test user; its password is asked again, here
+# from --user-password-file, since no password is ever journaled)
+st="$tmp/user.st"; j="$tmp/user.j"
+"$USRMGR" --scenario "$tmp/kb207957.ini" --state "$st" trust list >/dev/null
+repair_bg "$st" "$j" --yes --password-file "$tmp/pw" --user 'ACCOUNTS\alice' \
+	--user-password-file "$tmp/alice" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 3000); do
+	grep -q '"step-done","step":"add-trusting"' "$j" 2>/dev/null && break
+	sleep 0.02
+done
+kill -KILL $pid; wait $pid 2>/dev/null
+if grep -q 'Alice.pw1' "$j"; then not_ok "user: no password in the journal"
+else ok "user: no password in the journal"; fi
+check "user: resume without --user" 0 \
+	"$USRMGR" --state "$st" --journal "$j" trust repair --resume --yes \
+	--password-file "$tmp/pw" --user-password-file "$tmp/alice" --json
+expect "user: the resumed plan keeps the logon test" \
+	'"step":"logon-test","pdc":"DCB","state":"done"' out
+printf 'Wrong.pw1\n' >"$tmp/wrong"
+"$USRMGR" --scenario "$tmp/kb207957.ini" --state "$tmp/user2.st" trust list \
+	>/dev/null 2>&1
+repair_bg "$tmp/user2.st" "$tmp/user2.j" --yes --password-file "$tmp/pw" \
+	--user 'ACCOUNTS\alice' --user-password-file "$tmp/alice" \
+	>/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 3000); do
+	grep -q '"step-done","step":"add-trusting"' "$tmp/user2.j" 2>/dev/null &&
+		break
+	sleep 0.02
+done
+kill -KILL $pid; wait $pid 2>/dev/null
+check "user: resumed without a terminal for its password: refused" 2 \
+	setsid "$USRMGR" --state "$tmp/user2.st" --journal "$tmp/user2.j" trust \
+	repair --resume --yes --password-file "$tmp/pw" </dev/null
+expect "user: says how to give it" "password-file" err
+check "user: resumed with a wrong user password: the logon test fails" 1 \
+	"$USRMGR" --state "$tmp/user2.st" --journal "$tmp/user2.j" trust repair \
+	--resume --yes --password-file "$tmp/pw" --user-password-file "$tmp/wrong" \
+	--json
+expect "user: the logon test ran and failed" \
+	'"step":"logon-test","pdc":"DCB","state":"failed"' out
 finish

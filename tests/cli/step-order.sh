@@ -39,6 +39,21 @@ for f in "$top_srcdir"/scenarios/*.ini; do
 		stale-channel) want=$KB_CHANNEL ;;
 		*) want=$KB ;;
 		esac
+		if [ "$sc" = "$base" ] && grep -q '^cannot = ' "$f"; then
+			# a server that cannot do a step: refused before any
+			# step starts (issue 22), so there is no order to check
+			check "$sc ($verdict): refused up front" 2 \
+				env USRMGR_SCENARIO_DIR="$top_srcdir/scenarios" \
+				"$USRMGR" --scenario "$sc" --state "$st" \
+				--journal "$j" trust repair --resource-pdc DCB \
+				--accounts-pdc DCA --yes --password-file "$tmp/pw"
+			if [ -z "$(steps_of "$j" 'step-[a-z]*')" ]; then
+				ok "$sc: no step journaled"
+			else
+				not_ok "$sc: no step journaled"
+			fi
+			continue
+		fi
 		# (the diagnosis above changed nothing: no state file)
 		check "$sc ($verdict): trust repair" 0 \
 			env USRMGR_SCENARIO_DIR="$top_srcdir/scenarios" \

@@ -5,7 +5,8 @@
 # Trusting Domain on the accounts PDC), then the resource domain's (Add
 # Trusted Domain on the resource PDC).
 #
-# 1. The help of the Trust Relationships dialog and of Repair Trust, in
+# 1. The help of the Trust Relationships dialog and of Repair Trust (the
+#    wizard's, and F1 in its first dialog), in
 #    English (the strings as the sources mark them: xgettext) and in German
 #    (their msgstr in po/de.po): after "KB Q207957" each names the accounts
 #    domain before the resource domain, and the Trusting Domains list
@@ -87,9 +88,11 @@ sed -i 's/charset=CHARSET/charset=UTF-8/' "$T/usrmgr.pot"
 # ---- 1. the two help texts that give the repair's order -------------------
 TRUST_HELP="Remove deletes one side only"
 REPAIR_HELP="The repair removes both halves of the trust"
-for key in "$TRUST_HELP" "$REPAIR_HELP"; do
+PAIR_HELP="Repair Trust repairs the trust"
+for key in "$TRUST_HELP" "$REPAIR_HELP" "$PAIR_HELP"; do
 	case $key in
 	"$TRUST_HELP") what="Trust Relationships help" ;;
+	"$PAIR_HELP") what="Repair Trust's first dialog's help (F1)" ;;
 	*) what="Repair Trust help" ;;
 	esac
 	order "$what (English)" "$(field "$T/usrmgr.pot" msgid "$key")" \

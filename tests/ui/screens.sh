@@ -51,8 +51,11 @@ run_script() { # run_script NAME FILE OUTDIR
 	args=$(setting ARGS "" "$keys")
 	extra=$(setting ENV "" "$keys")
 	mkdir -p "$out"
+	# each script its own journal: a repair one leaves unfinished
+	# (wizard-down-long) is not offered to the next
 	# shellcheck disable=SC2086
 	env TERM="$term" COLUMNS="${size%x*}" LINES="${size#*x}" \
+		XDG_STATE_HOME="$TMPD/state/$name" \
 		USRMGR_UI_SCRIPT="$keys" USRMGR_UI_DUMP_DIR="$out" $extra \
 		timeout 300 ${UI_WRAPPER:-} "$USRMGR" --scenario "$scen" \
 		--state "$TMPD/$name.state" $args \

@@ -32,6 +32,7 @@ static const struct {
 	{ "BAD>NAME", UM_LOCAL_BAD_NAME, NULL },
 	{ "BAD|NAME", UM_LOCAL_BAD_NAME, NULL },
 	{ "TAB\tNAME", UM_LOCAL_BAD_NAME, NULL },
+	{ "RES OURCE", UM_LOCAL_BAD_NAME, NULL },
 	{ "M\xc3\x9cNCHEN", UM_LOCAL_BAD_NAME, NULL },
 };
 

@@ -481,6 +481,34 @@ static void test_password_up_front_is_new(void **state)
 	fixture_close(&f);
 }
 
+/* An empty new password is refused with the reason, nothing started:
+ * both Add steps would store an empty trust password (issue 18). */
+static void test_empty_new_password_refused(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_password_answer a;
+	size_t step;
+
+	(void)state;
+	fixture_open(&f, "kb207957");
+	r = start(&f, false);
+	a = um_repair_give_password(r, unit_secret(&f.w, ""));
+	assert_int_equal(a.outcome, UM_PASSWORD_REFUSED);
+	assert_status(a.status, UM_KIND_LOCAL, UM_LOCAL_USAGE);
+	assert_non_null(a.note);
+	assert_non_null(strstr(a.note, "cannot be empty"));
+	/* still asked for, and no step has run */
+	assert_int_equal(um_repair_password_needed_up_front(r, &step),
+			 UM_PASSWORD_NEW);
+	assert_int_equal(um_repair_next(r), 0);
+	assert_status(um_repair_set_password(r, unit_secret(&f.w, "")),
+		      UM_KIND_LOCAL, UM_LOCAL_USAGE);
+	a = um_repair_give_password(r, unit_secret(&f.w, PASSWORD));
+	assert_int_equal(a.outcome, UM_PASSWORD_ACCEPTED);
+	fixture_close(&f);
+}
+
 /* A repair stopped after Add Trusting, resumed by a new process. */
 static struct um_repair *resumed_after_add_trusting(struct fixture *f)
 {
@@ -636,7 +664,8 @@ static void test_texts_with_names_of_their_own(void **state)
 	t = um_repair_step_heading(f.w.mem, r, 2);
 	assert_string_equal(t, "Step 3 of 6, on " ACC_PDC " (" ACC_DOM ")");
 	t = um_repair_step_check(f.w.mem, r, 2);
-	assert_has(t, RES_DOM " is in " ACC_DOM "'s Trusting Domains");
+	assert_has(t, RES_DOM " is in the " ACC_DOM " domain's Trusting "
+		      "Domains");
 	/* the direction: the accounts domain is given the password first */
 	t = um_repair_password_text(f.w.mem, r, UM_PASSWORD_NEW);
 	assert_has(t, ACC_DOM " gets it first (Trusting Domains), then "
@@ -718,6 +747,145 @@ static void test_offer_only_this_worlds_pdcs(void **state)
 	fixture_close(&f);
 }
 
+/* ---- issue 22: the plan is checked whole before anything changes ---- */
+
+static char *slurp(TALLOC_CTX *mem, const char *path)
+{
+	char buf[65536];
+	FILE *fp = fopen(path, "r");
+	size_t n = fp != NULL ? fread(buf, 1, sizeof(buf) - 1, fp) : 0;
+
+	if (fp != NULL) {
+		fclose(fp);
+	}
+	buf[n] = '\0';
+	return talloc_strdup(mem, buf);
+}
+
+/* Both servers cannot add a direction to a two-way object's one-way
+ * half: the repair must refuse before step 1, not at step 3. */
+static void test_refused_before_any_change(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_repair_options opt = { .user = "ACCOUNTS\\alice" };
+	char *world, *journal;
+
+	(void)state;
+	fixture_open(&f, "two-way-kb207957");
+	world = slurp(f.w.mem, f.w.state);
+	opt.user_password = unit_secret(&f.w, "Alice.pw1");
+	assert_status(um_repair_start(f.w.mem, f.w.m, f.j, "DCB", "DCA", &opt,
+				      &r),
+		      UM_KIND_LOCAL, UM_LOCAL_NOT_SUPPORTED);
+	/* nothing changed on either PDC, nothing begun in the journal */
+	assert_string_equal(slurp(f.w.mem, f.w.state), world);
+	journal = slurp(f.w.mem, f.journal_path);
+	assert_null(strstr(journal, "\"event\":\"step-start\""));
+	assert_null(strstr(journal, "\"event\":\"repair-start\""));
+	/* the step that cannot be done is named */
+	assert_int_equal(um_repair_refused_step(r),
+			 2 /* add-trusting */);
+	assert_int_equal(unit_n_trusted(&f.w, "DCB"), 1);
+	assert_int_equal(unit_n_trusting(&f.w, "DCB"), 1);
+	fixture_close(&f);
+}
+
+/* NT4 keeps each direction apart: the same break is repaired, and the
+ * other direction still works afterwards. */
+static void test_two_way_repaired_on_nt4(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_diagnosis *d;
+
+	(void)state;
+	fixture_open(&f, "two-way-kb207957-nt4");
+	r = start(&f, false);
+	assert_ok_any(run_all(&f, r));
+	assert_repaired(&f, r);
+	assert_ok(um_diagnose(f.w.m, "DCA", "DCB", NULL, NULL, f.w.mem, &d));
+	assert_int_equal(d->verdict, UM_VERDICT_HEALTHY);
+	fixture_close(&f);
+}
+
+/* CANNOT into DOMAIN's section of the state file. */
+static void set_cannot(struct fixture *f, const char *domain,
+		       const char *cannot)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "sed -i '/^\\[domain %s\\]/a cannot = "
+		 "%s' %s", domain, cannot, f->w.state);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Every scenario, every server's capabilities: either the repair is
+ * refused at its start with both PDCs untouched, or no step is refused
+ * as impossible once it runs. */
+static void never_refused_after_a_change(const char *scenario,
+					 const char *cannot_res,
+					 const char *cannot_acc)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_repair_options opt = { .reestablish = true };
+	struct um_status st;
+	char *world, world_cmd[256];
+
+	fixture_open(&f, scenario);
+	snprintf(world_cmd, sizeof(world_cmd), "sed -i '/^cannot = /d' %s",
+		 f.w.state);
+	assert_int_equal(system(world_cmd), 0);
+	if (cannot_res != NULL) {
+		set_cannot(&f, "RESOURCE", cannot_res);
+	}
+	if (cannot_acc != NULL) {
+		set_cannot(&f, "ACCOUNTS", cannot_acc);
+	}
+	unit_world_reopen(&f.w);
+	world = slurp(f.w.mem, f.w.state);
+	st = um_repair_start(f.w.mem, f.w.m, f.j, "DCB", "DCA", &opt, &r);
+	if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_NOT_SUPPORTED)) {
+		assert_string_equal(slurp(f.w.mem, f.w.state), world);
+	} else {
+		assert_ok_any(st);
+		st = run_all(&f, r);
+		if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_NOT_SUPPORTED)) {
+			fail_msg("%s (cannot %s / %s): refused at step %s "
+				 "after a change", scenario,
+				 cannot_res ? cannot_res : "-",
+				 cannot_acc ? cannot_acc : "-",
+				 um_repair_steps[um_repair_next(r)].id);
+		}
+	}
+	fixture_close(&f);
+}
+
+static void test_never_refused_after_a_change(void **state)
+{
+	static const char *scenarios[] = {
+		"kb207957", "broken-at-resource", "password-mismatch",
+		"no-trust", "stale-channel", "healthy", "two-way-kb207957",
+	};
+	static const char *cannot[] = {
+		NULL, "add_direction", "remove_direction",
+		"add_direction,remove_direction",
+	};
+	size_t s, a, b;
+
+	(void)state;
+	for (s = 0; s < sizeof(scenarios) / sizeof(scenarios[0]); s++) {
+		for (a = 0; a < 4; a++) {
+			for (b = 0; b < 4; b++) {
+				never_refused_after_a_change(scenarios[s],
+							     cannot[a],
+							     cannot[b]);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -731,10 +899,14 @@ int main(void)
 		cmocka_unit_test(test_numbering_skips_not_needed),
 		cmocka_unit_test(test_state_words),
 		cmocka_unit_test(test_password_up_front_is_new),
+		cmocka_unit_test(test_empty_new_password_refused),
 		cmocka_unit_test(test_password_held_after_resume),
 		cmocka_unit_test(test_password_rewind),
 		cmocka_unit_test(test_texts_with_names_of_their_own),
 		cmocka_unit_test(test_offer_only_this_worlds_pdcs),
+		cmocka_unit_test(test_refused_before_any_change),
+		cmocka_unit_test(test_two_way_repaired_on_nt4),
+		cmocka_unit_test(test_never_refused_after_a_change),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

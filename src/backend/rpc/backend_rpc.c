@@ -480,6 +480,18 @@ static const struct rpc_op_kind locate_kind =
 		    RPC_NEED_LSA | RPC_NEED_NETLOGON, RPC_ARG_PARTNER, 0, NULL);
 static RPC_OP_SENDER(locate_dc_send, locate_kind)
 
+/* ================= what Samba AD can change ================= */
+
+/* Measured on Samba 4.17 (tests/integration/rpc-backend.sh): dropping
+ * one direction of a two-way object with SetInformationTrustedDomain
+ * (INFO_EX) keeps the other working; adding a direction stores no
+ * password (add_refuse_two_way() above). */
+static uint32_t caps_ad(struct um_pdc *pdc)
+{
+	(void)pdc;
+	return UM_CAP_REMOVE_DIRECTION;
+}
+
 /* ================= the table ================= */
 
 const struct um_backend_ops rpc_ops_ad = {
@@ -491,5 +503,6 @@ const struct um_backend_ops rpc_ops_ad = {
 	.remove_trusted = remove_trusted_send,
 	.verify = rpc_verify_send,
 	.locate_dc = locate_dc_send,
+	.caps = caps_ad,
 	RPC_SHARED_OPS,
 };

@@ -986,6 +986,14 @@ static const struct rpc_op_kind locate_kind =
 		    RPC_NEED_LSA | RPC_NEED_NETLOGON, RPC_ARG_PARTNER, 0, NULL);
 static RPC_OP_SENDER(nt4_locate_dc_send, locate_kind)
 
+/* Each direction is its own object (a SAM trust account, a trusted
+ * domain in secrets): one never touches the other. */
+static uint32_t nt4_caps(struct um_pdc *pdc)
+{
+	(void)pdc;
+	return UM_CAP_ALL;
+}
+
 const struct um_backend_ops rpc_ops_nt4 = {
 	.name = "rpc-nt4",
 	.list_trusts = nt4_list_trusts_send,
@@ -995,5 +1003,6 @@ const struct um_backend_ops rpc_ops_nt4 = {
 	.remove_trusted = nt4_remove_trusted_send,
 	.verify = nt4_verify_send,
 	.locate_dc = nt4_locate_dc_send,
+	.caps = nt4_caps,
 	RPC_SHARED_OPS,
 };

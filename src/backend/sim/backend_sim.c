@@ -406,6 +406,18 @@ static struct um_status op_list_groups(struct sim_pdc *p,
 	return um_ok();
 }
 
+/* The server refuses what it cannot do (a scenario's "cannot"): change
+ * one direction of an object that also holds the other. */
+static bool cannot_change(struct sim_domain *d, const char *partner,
+			  bool trusted, unsigned cap)
+{
+	bool other = sim_find_entry(trusted ? d->trusting : d->trusted,
+				    trusted ? d->n_trusting : d->n_trusted,
+				    partner, NULL) != NULL;
+
+	return other && (d->lacks & cap) != 0;
+}
+
 static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 				    const struct um_args *a, bool trusted)
 {
@@ -420,6 +432,9 @@ static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 		return um_nt(!trusted && d->dialect == UM_DIALECT_NT4
 				     ? UM_NT_USER_EXISTS
 				     : UM_NT_OBJECT_NAME_COLLISION);
+	}
+	if (cannot_change(d, a->partner, trusted, UM_CAP_ADD_DIRECTION)) {
+		return um_local(UM_LOCAL_NOT_SUPPORTED);
 	}
 	st = um_secret_nthash(a->password, hash);
 	if (!um_is_ok(st)) {
@@ -447,6 +462,9 @@ static struct um_status remove_entry(struct sim_pdc *p, struct sim_domain *d,
 		return um_nt(!trusted && d->dialect == UM_DIALECT_NT4
 				     ? UM_NT_NO_SUCH_USER
 				     : UM_NT_OBJECT_NAME_NOT_FOUND);
+	}
+	if (cannot_change(d, a->partner, trusted, UM_CAP_REMOVE_DIRECTION)) {
+		return um_local(UM_LOCAL_NOT_SUPPORTED);
 	}
 	sim_domain_remove_entry(d, trusted, idx);
 	return saved(p, um_ok());
@@ -751,12 +769,22 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	}
 SIM_OPS(SIM_SEND, SIM_ENTRY_SEND)
 
+/* What the scenario says this PDC's server can change. */
+static uint32_t sim_caps(struct um_pdc *pdc)
+{
+	struct sim_pdc *p = pdc->backend;
+	struct sim_domain *d = sim_world_domain(p->world, p->domain);
+
+	return d != NULL ? UM_CAP_ALL & ~d->lacks : UM_CAP_ALL;
+}
+
 #define SIM_SLOT(name) .name = sim_##name,
 #define SIM_ENTRY_SLOT(name, fn, trusted) .name = sim_##name,
 static const struct um_backend_ops sim_ops = {
 	.name = "sim",
 	SIM_OPS(SIM_SLOT, SIM_ENTRY_SLOT)
 	.recv = sim_recv,
+	.caps = sim_caps,
 };
 
 struct um_status um_backend_sim_attach(struct um_pdc *pdc,
@@ -901,6 +929,8 @@ static void make_nt4(struct um_sim_world *w)
 
 	for (i = 0; i < w->n_domains; i++) {
 		w->domains[i].dialect = UM_DIALECT_NT4;
+		/* each direction is an object of its own on NT4 */
+		w->domains[i].lacks = 0;
 		talloc_free(w->domains[i].dns_name);
 		w->domains[i].dns_name = NULL;
 	}

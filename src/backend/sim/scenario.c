@@ -156,6 +156,17 @@ unsigned sim_op_bit(const char *name)
 	return 0;
 }
 
+unsigned sim_cap_bit(const char *name)
+{
+	if (name != NULL && strcmp(name, "add_direction") == 0) {
+		return UM_CAP_ADD_DIRECTION;
+	}
+	if (name != NULL && strcmp(name, "remove_direction") == 0) {
+		return UM_CAP_REMOVE_DIRECTION;
+	}
+	return 0;
+}
+
 /* ---- reading ---------------------------------------------------------- */
 
 static int fail(struct parse_ctx *c, const char *what)
@@ -196,14 +207,15 @@ static bool parse_uint(const char *v, unsigned max, unsigned *out)
 }
 
 /* "add_trusted, reset": operation names, at least one, into bits. */
-static bool parse_ops(TALLOC_CTX *mem, const char *v, unsigned *out)
+static bool parse_words(TALLOC_CTX *mem, const char *v, unsigned *out,
+			unsigned (*bit_of)(const char *))
 {
 	char *list = talloc_strdup(mem, v), *save = NULL, *word;
 	unsigned bits = 0, bit;
 
 	for (word = list ? strtok_r(list, ", \t", &save) : NULL;
 	     word != NULL; word = strtok_r(NULL, ", \t", &save)) {
-		bit = sim_op_bit(word);
+		bit = bit_of(word);
 		if (bit == 0) {
 			bits = 0;
 			break;
@@ -213,6 +225,11 @@ static bool parse_ops(TALLOC_CTX *mem, const char *v, unsigned *out)
 	talloc_free(list);
 	*out = bits;
 	return bits != 0;
+}
+
+static bool parse_ops(TALLOC_CTX *mem, const char *v, unsigned *out)
+{
+	return parse_words(mem, v, out, sim_op_bit);
 }
 
 static bool valid_nthash(const char *v)
@@ -471,6 +488,13 @@ static int domain_key(struct parse_ctx *c, struct sim_domain *d,
 					 "change a domain: add_trusting, "
 					 "add_trusted, remove_trusting, "
 					 "remove_trusted, reset"));
+		}
+	} else if (strcmp(key, "cannot") == 0) {
+		/* What the server cannot do; unlike a fault it stays (the
+		 * state file keeps it). */
+		if (!parse_words(c->w, v, &d->lacks, sim_cap_bit)) {
+			return fail(c, _("cannot must list add_direction, "
+					 "remove_direction"));
 		}
 	} else if (strcmp(key, "stale_after_add") == 0) {
 		if (!parse_bool(v, &d->stale_after_add)) {
@@ -805,6 +829,13 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 	}
 	if (d->stale_after_add) {
 		fprintf(f, "stale_after_add = %s\n", "yes");
+	}
+	if (d->lacks != 0) {
+		const char *all = "add_direction,remove_direction";
+
+		fprintf(f, "cannot = %s\n", d->lacks == UM_CAP_ALL ? all
+			: d->lacks & UM_CAP_ADD_DIRECTION ? "add_direction"
+							  : "remove_direction");
 	}
 	for (i = 0; i < d->n_users; i++) {
 		const struct sim_user *u = &d->users[i];

@@ -65,6 +65,10 @@ struct sim_domain {
 	 * back): the operations in noop_ops (SIM_OP_* bits) answer success
 	 * and change nothing, a PDC that lies. */
 	unsigned noop_ops;
+	/* UM_CAP_* bits this PDC's server lacks (scenario key "cannot"):
+	 * a server that cannot change one direction of an object that
+	 * holds both, as Samba AD cannot add one (FACTS.md 3). */
+	unsigned lacks;
 	/* Add Trusted Domain leaves the old secure channel to that partner
 	 * cached (stale) until a reset: the KB's reset before verify. */
 	bool stale_after_add;
@@ -108,6 +112,9 @@ enum {
 	SIM_OP_REMOVE_TRUSTED = 1u << 3,
 	SIM_OP_RESET = 1u << 4,
 };
+
+/* The UM_CAP_* bit of a capability's name (add_direction...), 0 if none. */
+unsigned sim_cap_bit(const char *name);
 
 /* The SIM_OP_* bit of an operation's name (add_trusted...), 0 if none. */
 unsigned sim_op_bit(const char *name);

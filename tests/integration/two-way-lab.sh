@@ -1,0 +1,86 @@
+#!/bin/bash
+# Two-way trusts on real Samba AD DCs (issue 22), judged by samba-tool on
+# each DC and a logon each way (ACCOUNTS\alice at RESOURCE, RESOURCE's
+# administrator at ACCOUNTS):
+#   - usrmgr-lab trust --two-way, break kb207957 of one direction (and
+#     --reverse), status reporting each direction;
+#   - the issue's site: a repair that needs a step Samba AD cannot do is
+#     refused before its first step, nothing changed on either DC, nothing
+#     journaled, the working direction still working;
+#   - Remove on one list removes that direction only; Add of the missing
+#     direction is refused up front (Samba stores no password for it:
+#     doc/two-way.md).
+set -u
+. "$(dirname "$0")/lab-fixture.sh"
+lab_require ad
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+chmod 755 "$tmp"
+printf 'Two.Way.pw1\n' >"$tmp/pw"
+chmod 644 "$tmp/pw"
+
+# the other direction, ACCOUNTS trusts RESOURCE: judged on ACCOUNTS
+validate_reverse() {
+	lab_exec accounts samba-tool domain trust validate \
+		"$RESOURCE_DNS_DOMAIN" --validate-location=local \
+		-s "$ACCOUNTS_SMB_CONF" 2>&1 | grep -q '^OK: LocalValidation'
+}
+logon_reverse() {
+	local out rc=0
+	out=$(lab_exec console smbclient -A "$RESOURCE_ADMIN_AUTHFILE" "//$ACCOUNTS_PDC/netlogon" -c ls 2>&1) || rc=$?
+	if [ "$rc" = 0 ]; then echo NT_STATUS_OK
+	else grep -m1 -o 'NT_STATUS_[A-Z_]*' <<<"$out" || echo "rc=$rc"; fi
+}
+reset_channel() { um resource -S "$RESOURCE_PDC" trust reset ACCOUNTS >/dev/null 2>&1; }
+both() { printf 'R: %s BOTH\nA: %s BOTH' "$ACCOUNTS_DNS_DOMAIN" "$RESOURCE_DNS_DOMAIN"; }
+
+# ---- the lab: two-way, status per direction --------------------------------
+t_check "usrmgr-lab trust --two-way" quiet lab trust --two-way
+t_is "samba-tool: each DC's object is two-way" "$(both)" "$(lab_both_lists)"
+t_check "status --json: healthy, the other direction too" \
+	eval 'lab status --json >"$tmp/st" && grep -q "\"reverse\": {\"healthy\": true" "$tmp/st"'
+lab break kb207957 >/dev/null
+t_is "break kb207957: ACCOUNTS keeps only its outbound side" \
+	"$(printf 'R: %s BOTH\nA: %s OUTGOING' "$ACCOUNTS_DNS_DOMAIN" "$RESOURCE_DNS_DOMAIN")" "$(lab_both_lists)"
+t_is "  alice cannot log on at RESOURCE" NT_STATUS_NO_TRUST_SAM_ACCOUNT "$(lab_logon)"
+t_check "  the other direction still validates" validate_reverse
+t_is "  RESOURCE's administrator still logs on at ACCOUNTS" NT_STATUS_OK "$(logon_reverse)"
+t_check "status: not healthy, and says the other direction is" \
+	eval '! lab status >"$tmp/st" && grep -q "ACCOUNTS trusts RESOURCE: *healthy" "$tmp/st"'
+
+# ---- the issue's repair: refused before anything changes --------------------
+before=$(lab_both_lists)
+t_check "trust repair: refused up front (exit 2), naming the step" \
+	eval 'pair trust repair --yes --generate-password --journal "$tmp/j" 2>"$tmp/err"; [ $? = 2 ] && grep -q "step 3 of .* cannot be done on $ACCOUNTS_PDC" "$tmp/err"'
+t_is "  nothing changed on either DC (samba-tool)" "$before" "$(lab_both_lists)"
+t_check "  no step journaled" eval '! grep -q "\"step-" "$tmp/j" 2>/dev/null'
+t_check "  the other direction still validates" validate_reverse
+t_is "  and RESOURCE's administrator still logs on at ACCOUNTS" NT_STATUS_OK "$(logon_reverse)"
+
+# ---- each direction on its own ---------------------------------------------
+lab trust --two-way >/dev/null
+t_check "Remove on RESOURCE's Trusting Domains (one direction of two)" \
+	um resource -S "$RESOURCE_PDC" trust remove-trusting ACCOUNTS
+t_is "  RESOURCE keeps the outbound direction" \
+	"$(printf 'R: %s OUTGOING\nA: %s BOTH' "$ACCOUNTS_DNS_DOMAIN" "$RESOURCE_DNS_DOMAIN")" "$(lab_both_lists)"
+reset_channel
+t_check "  RESOURCE -> ACCOUNTS still validates" lab_validate
+t_is "  alice still logs on at RESOURCE" NT_STATUS_OK "$(lab_logon)"
+before=$(lab_both_lists)
+t_check "Add Trusting ACCOUNTS back on RESOURCE: refused up front, with a note" \
+	eval '! um resource -S "$RESOURCE_PDC" trust add-trusting ACCOUNTS --partner-pdc "$ACCOUNTS_PDC" --partner-authfile "$ACCOUNTS_ADMIN_AUTHFILE" --password-file "$tmp/pw" 2>"$tmp/err" && grep -q "cannot add the other direction" "$tmp/err"'
+t_is "  nothing changed (samba-tool)" "$before" "$(lab_both_lists)"
+t_check "  RESOURCE -> ACCOUNTS still validates" lab_validate
+
+# ---- the other direction broken the KB way ---------------------------------
+lab trust --two-way >/dev/null
+lab break kb207957 --reverse >/dev/null
+t_is "break kb207957 --reverse: RESOURCE keeps only its outbound side" \
+	"$(printf 'R: %s OUTGOING\nA: %s BOTH' "$ACCOUNTS_DNS_DOMAIN" "$RESOURCE_DNS_DOMAIN")" "$(lab_both_lists)"
+t_check "  RESOURCE -> ACCOUNTS still validates" lab_validate
+t_is "  alice still logs on at RESOURCE" NT_STATUS_OK "$(lab_logon)"
+t_check "  the broken direction fails its check on ACCOUNTS" not validate_reverse
+
+lab_restore trusted
+t_done
