@@ -11,7 +11,8 @@ UNIT_TESTS = \
 	tests/unit/model-test \
 	tests/unit/repair-test \
 	tests/unit/training-test \
-	tests/unit/policy-test
+	tests/unit/policy-test \
+	tests/unit/accounts-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -37,6 +38,9 @@ tests_unit_repair_test_LDADD = $(UNIT_LIBS)
 tests_unit_training_test_SOURCES = tests/unit/training-test.c $(UNIT_COMMON)
 tests_unit_training_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_training_test_LDADD = $(UNIT_LIBS)
+tests_unit_accounts_test_SOURCES = tests/unit/accounts-test.c $(UNIT_COMMON)
+tests_unit_accounts_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_accounts_test_LDADD = $(UNIT_LIBS)
 # The coach on names of its own and with unrelated trusts (issue 18).
 EXTRA_DIST += tests/unit/coach-names.ini tests/unit/coach-third.ini
 tests_unit_policy_test_SOURCES = tests/unit/policy-test.c $(UNIT_COMMON)
@@ -46,7 +50,7 @@ tests_unit_policy_test_LDADD = $(UNIT_LIBS)
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
 CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
-	tests/cli/rpc-module.sh
+	tests/cli/rpc-module.sh tests/cli/users.sh tests/cli/groups.sh
 # Issue 18: the CLI on a terminal (tmux: wrapping, the step question) and
 # the possessives of every string.
 CLI_TESTS += tests/cli/tty.sh tests/cli/possessives.sh
@@ -92,3 +96,9 @@ LAB_TESTS += tests/integration/training-lab.sh \
 	tests/integration/wizard-stop-lab.sh
 EXTRA_DIST += tests/integration/training-lab.sh tests/integration/ui-lab-lib.sh tests/integration/lab-tmux.sh \
 	tests/integration/wizard-stop-lab.sh
+# Users over SAMR on both labs, samba-tool / pdbedit and smbclient as
+# judges (issue 19).
+LAB_TESTS += tests/integration/users-lab.sh
+EXTRA_DIST += tests/integration/users-lab.sh
+LAB_TESTS += tests/integration/groups-lab.sh
+EXTRA_DIST += tests/integration/groups-lab.sh

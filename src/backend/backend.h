@@ -16,6 +16,7 @@
 #include <tevent.h>
 #include "model.h"
 #include "policy.h"
+#include "accounts.h"
 
 /* What an operation is given.  Unused fields are zero. */
 struct um_args {
@@ -28,6 +29,10 @@ struct um_args {
 	uint32_t max;                     /* paging: entries wanted */
 	const struct um_account_policy *policy; /* set_account_policy */
 	const struct um_audit_policy *audit;    /* set_audit_policy */
+	const struct um_account *account; /* add_user, set_user: checked */
+	const char *new_name;             /* rename_user: checked */
+	const char *group;                /* group ops; member: args.user */
+	const struct um_group_info *group_info; /* add_group: checked */
 };
 
 /* What an operation answers.  The recv function fills what applies. */
@@ -44,6 +49,8 @@ struct um_reply {
 	struct um_status detail;          /* verify: the channel's status */
 	struct um_account_policy policy;  /* query_account_policy */
 	struct um_audit_policy audit;     /* query_audit_policy */
+	struct um_account *account;       /* query_user */
+	struct um_group_info *group;      /* query_group */
 	/* For the operator, whatever the status ("the connection was
 	 * reopened", where to run a step): lines the model hands to its
 	 * note hook.  NULL: nothing to say. */
@@ -91,6 +98,25 @@ struct um_backend_ops {
 	/* Policies -> Audit: LSA Query/SetInfoPolicy, AUDIT_EVENTS. */
 	um_op_send_fn query_audit_policy;
 	um_op_send_fn set_audit_policy;
+	/* User accounts (args.user names one): SAMR QueryUserInfo,
+	 * CreateUser2 + SetUserInfo2 (args.account, args.password),
+	 * SetUserInfo2 (the fields args.account names, args.password when
+	 * set), rename (args.new_name), DeleteUser. */
+	um_op_send_fn query_user;
+	um_op_send_fn add_user;
+	um_op_send_fn set_user;
+	um_op_send_fn rename_user;
+	um_op_send_fn delete_user;
+	/* Groups (args.group names one; args.user a member): SAMR
+	 * OpenGroup/OpenAlias + QueryGroupMember/GetMembersInAlias,
+	 * CreateDomainGroup/CreateDomAlias, DeleteDomainGroup/DeleteDomAlias,
+	 * AddGroupMember/AddAliasMember, DeleteGroupMember/
+	 * DeleteAliasMember. */
+	um_op_send_fn query_group;
+	um_op_send_fn add_group;
+	um_op_send_fn delete_group;
+	um_op_send_fn add_member;
+	um_op_send_fn remove_member;
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;
@@ -110,6 +136,13 @@ struct um_pdc {
 	const struct um_creds *creds; /* complete: no password to ask */
 	unsigned calls;               /* operations sent: a round-trip gauge */
 };
+
+/* For the engine's other files (accounts.c): run P's operation in the
+ * table's slot at OFFSET (offsetof(struct um_backend_ops, add_user)),
+ * connecting first, as the model runs its own. */
+struct um_status um_pdc_call(struct um_pdc *p, size_t offset,
+			     const struct um_args *args, TALLOC_CTX *mem,
+			     struct um_reply *reply, const char *what);
 
 /* Backends. */
 struct um_sim_world;

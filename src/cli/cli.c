@@ -31,6 +31,9 @@ enum {
 	OPT_FORCE_LOGOFF, OPT_MUST_LOGON,
 	/* policy account's numbers: OPT_POLICY + enum um_policy_field */
 	OPT_POLICY,
+	/* user properties: OPT_UPROP + enum um_cli_user_opt */
+	OPT_UPROP = OPT_POLICY + 32,
+	OPT_LOCAL = OPT_UPROP + 64,
 };
 
 static const struct option options[] = {
@@ -79,6 +82,27 @@ static const struct option options[] = {
 	  OPT_POLICY + UM_POLICY_DURATION },
 	{ "force-logoff", required_argument, NULL, OPT_FORCE_LOGOFF },
 	{ "must-logon", required_argument, NULL, OPT_MUST_LOGON },
+	{ "full-name", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_FULL_NAME },
+	{ "description", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_DESCRIPTION },
+	{ "must-change", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_MUST_CHANGE },
+	{ "cannot-change", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_CANNOT_CHANGE },
+	{ "never-expires", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_NEVER_EXPIRES },
+	{ "disabled", required_argument, NULL, OPT_UPROP + UM_UOPT_DISABLED },
+	{ "profile", required_argument, NULL, OPT_UPROP + UM_UOPT_PROFILE },
+	{ "logon-script", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_SCRIPT },
+	{ "home-dir", required_argument, NULL, OPT_UPROP + UM_UOPT_HOME_DIR },
+	{ "home-drive", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_HOME_DRIVE },
+	{ "workstations", required_argument, NULL,
+	  OPT_UPROP + UM_UOPT_WORKSTATIONS },
+	{ "expires", required_argument, NULL, OPT_UPROP + UM_UOPT_EXPIRES },
+	{ "local", no_argument, NULL, OPT_LOCAL },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -141,6 +165,24 @@ void um_cli_usage(FILE *out)
 "       usrmgr [OPTION...] policy audit\n"
 "  -S PDC: the domain's audit policy, and whether its PDC lets it be\n"
 "  changed (Samba's do not: the server's answer is shown)\n"));
+	fprintf(out, "%s", _(
+"\n"
+"       usrmgr [OPTION...] user VERB [USER [NEWNAME]]  (-S PDC)\n"
+"  list | show USER | add USER | set USER | copy USER NEWUSER |\n"
+"  rename USER NEWNAME | delete USER [--yes] | unlock USER | password USER\n"
+"  add, set and copy take: --full-name TEXT  --description TEXT\n"
+"    --must-change, --cannot-change, --never-expires, --disabled yes|no\n"
+"    --profile PATH  --logon-script NAME  --home-dir PATH\n"
+"    --home-drive X:  --workstations NAME,...  --expires YYYY-MM-DD|never\n"
+"  Passwords (add, copy, password): asked twice, or --password-file,\n"
+"  --password-fd.\n"));
+	fprintf(out, "%s", _(
+"\n"
+"       usrmgr [OPTION...] group VERB [GROUP [MEMBER]]  (-S PDC)\n"
+"  list | show GROUP | add GROUP [--local] [--description TEXT] |\n"
+"  delete GROUP [--yes] | add-member GROUP MEMBER |\n"
+"  remove-member GROUP MEMBER  (a local group's MEMBER may be\n"
+"  DOMAIN\\NAME)\n"));
 }
 
 static bool parse_number(const char *text, long max, long *out)
@@ -223,6 +265,7 @@ static bool parse_option(struct um_cli *c, int opt)
 	case OPT_RESUME: c->resume = true; break;
 	case OPT_REESTABLISH: c->reestablish = true; break;
 	case OPT_GENERATE: c->generate_password = true; break;
+	case OPT_LOCAL: c->group_local = true; break;
 	case OPT_HELP:
 		um_cli_usage(stdout);
 		exit(UM_EXIT_OK);
@@ -236,6 +279,12 @@ static bool parse_option(struct um_cli *c, int opt)
 		    opt < OPT_POLICY + UM_POLICY_N_NUMBERS) {
 			/* checked by the engine, with the dialog's words */
 			c->policy_number[opt - OPT_POLICY] = optarg;
+			break;
+		}
+		if (opt >= OPT_UPROP && opt < OPT_UPROP + (int)(
+			    sizeof(c->user_opt) / sizeof(c->user_opt[0]))) {
+			/* checked by the engine and cli_user.c */
+			c->user_opt[opt - OPT_UPROP] = optarg;
 			break;
 		}
 		return usage_error("%s", _("unknown option"));
@@ -298,6 +347,12 @@ static bool parse_words(struct um_cli *c, int n, char **words)
 	}
 	if (strcmp(words[0], "policy") == 0) {
 		return parse_policy_words(c, n, words);
+	}
+	if (strcmp(words[0], "user") == 0) {
+		return um_cli_user_words(c, n, words);
+	}
+	if (strcmp(words[0], "group") == 0) {
+		return um_cli_group_words(c, n, words);
 	}
 	if (strcmp(words[0], "trust") != 0) {
 		return usage_error(_("unknown command: %s"), words[0]);

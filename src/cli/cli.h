@@ -60,6 +60,21 @@ struct um_cli {
 	const char *policy_number[UM_POLICY_N_NUMBERS];
 	const char *force_logoff;
 	const char *must_logon;
+	/* `user VERB USER [NEW]` (cli_user.c): NEW for copy and rename;
+	 * each property as typed, NULL: unchanged */
+	const char *account;
+	const char *new_account;
+	const char *user_opt[12];
+	/* `group add --local`: a local group, not a global one */
+	bool group_local;
+};
+
+/* The properties `user add|set|copy` take, as user_opt[] holds them. */
+enum um_cli_user_opt {
+	UM_UOPT_FULL_NAME, UM_UOPT_DESCRIPTION, UM_UOPT_MUST_CHANGE,
+	UM_UOPT_CANNOT_CHANGE, UM_UOPT_NEVER_EXPIRES, UM_UOPT_DISABLED,
+	UM_UOPT_PROFILE, UM_UOPT_SCRIPT, UM_UOPT_HOME_DIR, UM_UOPT_HOME_DRIVE,
+	UM_UOPT_WORKSTATIONS, UM_UOPT_EXPIRES,
 };
 
 /* Parse argv; on a usage error print why and return false. */
@@ -79,6 +94,18 @@ void um_cli_usage(FILE *out);
  * (said on stderr). */
 struct um_status um_cli_given_password(TALLOC_CTX *mem, const char *path,
 				       int fd, struct um_secret **out);
+/* `user VERB` (cli_user.c); its words, checked (cli_user.c). */
+int um_cli_user(const struct um_cli *c, struct um_model *m);
+bool um_cli_user_words(struct um_cli *c, int n, char **words);
+/* `group VERB` (cli_group.c) and its words. */
+int um_cli_group(const struct um_cli *c, struct um_model *m);
+bool um_cli_group_words(struct um_cli *c, int n, char **words);
+/* Shared with the trust verbs (cli_trust.c). */
+int um_cli_report(const struct um_cli *c, struct um_status st,
+		  const char *success);
+struct um_status um_cli_read_password(const struct um_cli *c,
+				      TALLOC_CTX *mem, const char *prompt,
+				      bool confirm, struct um_secret **out);
 
 struct um_journal;
 /* `policy VERB` (cli_policy.c). */

@@ -66,6 +66,11 @@ static int exit_code(struct um_status st)
 	case UM_LOCAL_USAGE:
 	case UM_LOCAL_PASSWORD_EMPTY:
 	case UM_LOCAL_SAME_DOMAIN:
+	case UM_LOCAL_BAD_USER_NAME:
+	case UM_LOCAL_USER_NAME_TOO_LONG:
+	case UM_LOCAL_TOO_MANY_WORKSTATIONS:
+	case UM_LOCAL_BAD_GROUP_NAME:
+	case UM_LOCAL_GROUP_NAME_TOO_LONG:
 		return UM_EXIT_USAGE;
 	default:
 		return UM_EXIT_FAILED;
@@ -524,10 +529,29 @@ static int verb_repair(const struct um_cli *c, struct um_model *m)
 	return rc;
 }
 
+int um_cli_report(const struct um_cli *c, struct um_status st,
+		  const char *success)
+{
+	return report(c, st, success);
+}
+
+struct um_status um_cli_read_password(const struct um_cli *c,
+				      TALLOC_CTX *mem, const char *prompt,
+				      bool confirm, struct um_secret **out)
+{
+	return read_password(c, mem, prompt, confirm, out);
+}
+
 static int run_verb(struct um_cli *c, struct um_model *m)
 {
 	if (strcmp(c->noun, "policy") == 0) {
 		return um_cli_policy(c, m);
+	}
+	if (strcmp(c->noun, "user") == 0) {
+		return um_cli_user(c, m);
+	}
+	if (strcmp(c->noun, "group") == 0) {
+		return um_cli_group(c, m);
 	}
 	if (strcmp(c->verb, "list") == 0) {
 		return verb_list(c, m);

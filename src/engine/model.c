@@ -624,6 +624,23 @@ struct um_status um_pdc_run(struct um_pdc *p, um_op_pick_fn pick,
 			 what);
 }
 
+struct um_status um_pdc_call(struct um_pdc *p, size_t offset,
+			     const struct um_args *args, TALLOC_CTX *mem,
+			     struct um_reply *reply, const char *what)
+{
+	struct um_status st = learn_dialect(p);
+	um_op_send_fn send;
+
+	if (!um_is_ok(st)) {
+		memset(reply, 0, sizeof(*reply));
+		return st;
+	}
+	/* a table without the slot (an older dialect) has it NULL */
+	memcpy(&send, (const char *)p->ops + offset, sizeof(send));
+	p->calls++;
+	return call_with(p, send, p->ops->recv, args, mem, reply, what);
+}
+
 struct um_status um_pdc_info(struct um_pdc *p,
 			     const struct um_domain_info **out)
 {

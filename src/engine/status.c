@@ -132,6 +132,32 @@ static const struct status_words table[] = {
 	{ UM_KIND_NT, UM_NT_RPC_PROCNUM_OUT_OF_RANGE,
 	  "NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE",
 	  N_("The domain controller does not support this operation.") },
+	{ UM_KIND_NT, UM_NT_PASSWORD_RESTRICTION,
+	  "NT_STATUS_PASSWORD_RESTRICTION",
+	  N_("Unable to update the password. The value provided for the new "
+	     "password does not meet the length, complexity, or history "
+	     "requirements of the domain.") },
+	{ UM_KIND_NT, UM_NT_GROUP_EXISTS, "NT_STATUS_GROUP_EXISTS",
+	  N_("The group already exists.") },
+	{ UM_KIND_NT, UM_NT_ALIAS_EXISTS, "NT_STATUS_ALIAS_EXISTS",
+	  N_("The group already exists.") },
+	{ UM_KIND_NT, UM_NT_NO_SUCH_GROUP, "NT_STATUS_NO_SUCH_GROUP",
+	  N_("The group name could not be found.") },
+	{ UM_KIND_NT, UM_NT_NO_SUCH_ALIAS, "NT_STATUS_NO_SUCH_ALIAS",
+	  N_("The group name could not be found.") },
+	{ UM_KIND_NT, UM_NT_MEMBER_IN_GROUP, "NT_STATUS_MEMBER_IN_GROUP",
+	  N_("The account is already a member of the group.") },
+	{ UM_KIND_NT, UM_NT_MEMBER_IN_ALIAS, "NT_STATUS_MEMBER_IN_ALIAS",
+	  N_("The account is already a member of the group.") },
+	{ UM_KIND_NT, UM_NT_MEMBER_NOT_IN_GROUP,
+	  "NT_STATUS_MEMBER_NOT_IN_GROUP",
+	  N_("The account is not a member of the group.") },
+	{ UM_KIND_NT, UM_NT_MEMBER_NOT_IN_ALIAS,
+	  "NT_STATUS_MEMBER_NOT_IN_ALIAS",
+	  N_("The account is not a member of the group.") },
+	{ UM_KIND_NT, UM_NT_NONE_MAPPED, "NT_STATUS_NONE_MAPPED",
+	  N_("No mapping between account names and security IDs was "
+	     "done.") },
 	{ UM_KIND_NT, UM_NT_UNSUCCESSFUL, "NT_STATUS_UNSUCCESSFUL",
 	  N_("The operation failed.") },
 
@@ -144,6 +170,26 @@ static const struct status_words table[] = {
 	{ UM_KIND_LOCAL, UM_LOCAL_NAME_TOO_LONG, "USRMGR_NAME_TOO_LONG",
 	  N_("The domain name is too long. A domain name can have at most 15 "
 	     "characters.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_BAD_USER_NAME, "USRMGR_BAD_USER_NAME",
+	  N_("The user name is not valid. A user name may not be empty, "
+	     "consist only of periods and spaces, or contain any of these "
+	     "characters: \" / \\ [ ] : ; | , + * ? < >") },
+	{ UM_KIND_LOCAL, UM_LOCAL_USER_NAME_TOO_LONG,
+	  "USRMGR_USER_NAME_TOO_LONG",
+	  N_("The user name is too long. A user name can have at most 20 "
+	     "characters.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_TOO_MANY_WORKSTATIONS,
+	  "USRMGR_TOO_MANY_WORKSTATIONS",
+	  N_("A user can be limited to at most 8 workstations, each a valid "
+	     "computer name.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_BAD_GROUP_NAME, "USRMGR_BAD_GROUP_NAME",
+	  N_("The group name is not valid. A group name may not be empty, "
+	     "consist only of periods and spaces, or contain any of these "
+	     "characters: \" / \\ [ ] : ; | , + * ? < >") },
+	{ UM_KIND_LOCAL, UM_LOCAL_GROUP_NAME_TOO_LONG,
+	  "USRMGR_GROUP_NAME_TOO_LONG",
+	  N_("The group name is too long. A global group name can have at "
+	     "most 20 characters, a local group name 256.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN, "USRMGR_OWN_DOMAIN",
 	  N_("A domain cannot trust itself.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH, "USRMGR_PASSWORD_MISMATCH",

@@ -45,6 +45,12 @@ enum um_local {
 	UM_LOCAL_PASSWORD_EMPTY,  /* a password file or fd gave nothing */
 	UM_LOCAL_SAME_DOMAIN,     /* one domain on both sides of a pair */
 	UM_LOCAL_POLICY_INVALID,
+	/* user accounts (issue 19) */
+	UM_LOCAL_BAD_USER_NAME,
+	UM_LOCAL_USER_NAME_TOO_LONG,
+	UM_LOCAL_TOO_MANY_WORKSTATIONS,
+	UM_LOCAL_BAD_GROUP_NAME,
+	UM_LOCAL_GROUP_NAME_TOO_LONG,
 };
 
 struct um_status {
@@ -81,6 +87,16 @@ struct um_status {
 #define UM_NT_CONNECTION_RESET                   0xC000020Du
 #define UM_NT_UNSUCCESSFUL                       0xC0000001u
 #define UM_NT_RPC_PROCNUM_OUT_OF_RANGE           0xC002002Eu
+#define UM_NT_PASSWORD_RESTRICTION               0xC000006Cu
+#define UM_NT_GROUP_EXISTS                       0xC0000065u
+#define UM_NT_NO_SUCH_GROUP                      0xC0000066u
+#define UM_NT_MEMBER_IN_GROUP                    0xC0000067u
+#define UM_NT_MEMBER_NOT_IN_GROUP                0xC0000068u
+#define UM_NT_NO_SUCH_ALIAS                      0xC0000151u
+#define UM_NT_MEMBER_NOT_IN_ALIAS                0xC0000152u
+#define UM_NT_MEMBER_IN_ALIAS                    0xC0000153u
+#define UM_NT_ALIAS_EXISTS                       0xC0000154u
+#define UM_NT_NONE_MAPPED                        0xC0000073u
 
 #define UM_WERR_OK                        0u
 #define UM_WERR_ACCESS_DENIED             5u

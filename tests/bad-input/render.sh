@@ -36,6 +36,8 @@ after_words() { # AFTER: what the row's last field asks, in words
 		trusting:*) words+=("${tok#trusting:} in ACCOUNTS' Trusting Domains") ;;
 		trusted:*) words+=("${tok#trusted:} in RESOURCE's Trusted Domains") ;;
 		policy:*) words+=("ACCOUNTS' account policy: ${tok#policy:}") ;;
+		user:*) words+=("ACCOUNTS has the user ${tok#user:}") ;;
+		nouser:*) words+=("ACCOUNTS has no user ${tok#nouser:}") ;;
 		R=*)
 			r=${tok%%;A=*}; r=${r#R=}; a=${tok#*;A=}
 			words+=("RESOURCE: ${r:-none}, ACCOUNTS: ${a:-none}") ;;

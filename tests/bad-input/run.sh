@@ -42,10 +42,16 @@ seed() { # KIND STATE
 	fi
 }
 
-lists() { # STATE: both domains' lists and account policies, as the CLI tells them
+lists() { # STATE: both domains' lists, policies, users and groups, as the CLI says
 	"$USRMGR" --state "$1" trust list 2>&1
 	"$USRMGR" --state "$1" -S DCA policy account --json 2>&1
 	"$USRMGR" --state "$1" -S DCB policy account --json 2>&1
+	"$USRMGR" --state "$1" trust list 2>&1
+	local dc
+	for dc in DCA DCB; do
+		"$USRMGR" --state "$1" -S $dc --json user list 2>&1
+		"$USRMGR" --state "$1" -S $dc --json group list 2>&1
+	done
 }
 
 # ---- crafted files ------------------------------------------------------
@@ -221,8 +227,18 @@ judge_after() {
 			else
 				not_ok "$id: ACCOUNTS' policy does not have $kv"
 			fi ;;
+		user:?*|nouser:?*)
+			local u=${tok#*user:} has=yes
+			"$USRMGR" --state "$STATE" -S DCA user show "$u" \
+				>/dev/null 2>&1 || has=no
+			if [ "$has" = "$([ "${tok%%:*}" = user ] && echo yes ||
+					 echo no)" ]; then
+				ok "$id: ACCOUNTS has user $u: $has"
+			else
+				not_ok "$id: ACCOUNTS has user $u: $has"
+			fi ;;
 		*)
-			not_ok "$id: unknown outcome keyword '$tok' (same, trusting:NAME, trusted:NAME, policy:KEY=VALUE or -)" ;;
+			not_ok "$id: unknown outcome keyword '$tok' (same, trusting:NAME, trusted:NAME, policy:KEY=VALUE, user:NAME, nouser:NAME or -)" ;;
 		esac
 	done
 }

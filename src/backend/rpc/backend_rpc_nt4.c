@@ -331,8 +331,8 @@ enum {
 
 /* MS-SAMR 2.2.6.21: 512 bytes of which the password fills the end, its
  * length in bytes last; RC4 with the session key. */
-static NTSTATUS crypt_password(struct rpc_op *op,
-			       struct samr_CryptPassword *cp)
+NTSTATUS rpc_crypt_password(struct rpc_op *op,
+			   struct samr_CryptPassword *cp)
 {
 	DATA_BLOB utf16, blob;
 	NTSTATUS st;
@@ -419,7 +419,7 @@ static void add_trusting_step(struct tevent_req *req, struct rpc_op *op)
 		}
 		if (rpc_op_nterror(req, op, r))
 			return;
-		if (trusting_undo_if(req, s, crypt_password(
+		if (trusting_undo_if(req, s, rpc_crypt_password(
 				op, &s->info.info24.password)))
 			return;
 		s->info.info24.password_expired = 0;

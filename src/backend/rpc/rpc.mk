@@ -15,7 +15,9 @@ libusrmgr_rpc_a_SOURCES = \
 	src/backend/rpc/drsblobs.c src/backend/rpc/drsblobs.h \
 	src/backend/rpc/nt4_helper.c src/backend/rpc/nt4_helper.h \
 	src/backend/rpc/rpc_module.c \
-	src/backend/rpc/rpc_policy.c src/backend/rpc/rpc_audit.c
+	src/backend/rpc/rpc_policy.c src/backend/rpc/rpc_audit.c \
+	src/backend/rpc/rpc_users.c \
+	src/backend/rpc/rpc_groups.c
 
 # usrmgr-rpc.so (issue 21): the backend as a module the model loads at the
 # first real PDC (src/engine/rpc_loader.c), so that usrmgr on simulated

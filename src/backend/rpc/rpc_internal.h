@@ -286,6 +286,40 @@ NTSTATUS rpc_logon_recv(struct tevent_req *sub);
 void rpc_locate_answer(struct tevent_req *req, struct rpc_op *op,
 		       WERROR result, const char *unc);
 
+/* MS-SAMR 2.2.6.21: OP's args.password in a SamprEncryptedUserPassword
+ * for SetUserInfo2 levels 23 and 24 (backend_rpc_nt4.c). */
+NTSTATUS rpc_crypt_password(struct rpc_op *op, struct samr_CryptPassword *cp);
+
+/* ---- user accounts (rpc_users.c), both dialects alike ---- */
+/* A deep copy of A (NULL for NULL, or without memory). */
+struct um_account *rpc_account_copy(TALLOC_CTX *mem,
+				    const struct um_account *a);
+struct tevent_req *rpc_query_user_send(TALLOC_CTX *, struct tevent_context *,
+				       struct um_pdc *,
+				       const struct um_args *);
+struct tevent_req *rpc_add_user_send(TALLOC_CTX *, struct tevent_context *,
+				     struct um_pdc *, const struct um_args *);
+struct tevent_req *rpc_set_user_send(TALLOC_CTX *, struct tevent_context *,
+				     struct um_pdc *, const struct um_args *);
+struct tevent_req *rpc_rename_user_send(TALLOC_CTX *,
+					struct tevent_context *,
+					struct um_pdc *,
+					const struct um_args *);
+struct tevent_req *rpc_delete_user_send(TALLOC_CTX *,
+					struct tevent_context *,
+					struct um_pdc *,
+					const struct um_args *);
+
+/* ---- groups (rpc_groups.c), both dialects alike ---- */
+#define RPC_GROUP_SEND(name)                                              \
+	struct tevent_req *name(TALLOC_CTX *, struct tevent_context *,    \
+				struct um_pdc *, const struct um_args *)
+RPC_GROUP_SEND(rpc_query_group_send);
+RPC_GROUP_SEND(rpc_add_group_send);
+RPC_GROUP_SEND(rpc_delete_group_send);
+RPC_GROUP_SEND(rpc_add_member_send);
+RPC_GROUP_SEND(rpc_remove_member_send);
+
 /* ---- the operations both dialects share (rpc_netlogon.c, rpc_shared.c) ---- */
 struct tevent_req *rpc_domain_info_send(TALLOC_CTX *, struct tevent_context *,
 					struct um_pdc *, const struct um_args *);
@@ -350,6 +384,16 @@ struct tevent_req *rpc_set_audit_policy_send(TALLOC_CTX *,
 	.check_trust_account = rpc_check_trust_account_send,             \
 	.reset = rpc_reset_send,                                         \
 	.logon_test = rpc_logon_test_send,                               \
+	.query_user = rpc_query_user_send,                               \
+	.add_user = rpc_add_user_send,                                   \
+	.set_user = rpc_set_user_send,                                   \
+	.rename_user = rpc_rename_user_send,                             \
+	.delete_user = rpc_delete_user_send,                             \
+	.query_group = rpc_query_group_send,                             \
+	.add_group = rpc_add_group_send,                                 \
+	.delete_group = rpc_delete_group_send,                           \
+	.add_member = rpc_add_member_send,                               \
+	.remove_member = rpc_remove_member_send,                         \
 	.recv = rpc_op_recv
 
 /* The dialects' tables (backend_rpc.c, backend_rpc_nt4.c). */

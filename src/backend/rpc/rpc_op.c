@@ -30,6 +30,11 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	to->user = talloc_strdup(mem, from->user);
 	to->resume = from->resume;
 	to->max = from->max;
+	to->new_name = talloc_strdup(mem, from->new_name);
+	to->group = talloc_strdup(mem, from->group);
+	/* the caller's, alive until the op ends: the model waits for it */
+	to->group_info = from->group_info;
+	to->account = rpc_account_copy(mem, from->account);
 	if (from->password != NULL)
 		/* a copy the op owns; wiped when the op is freed */
 		to->password = um_secret_new(mem,
@@ -47,6 +52,8 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	       (to->partner_dns != NULL) == (from->partner_dns != NULL) &&
 	       (to->partner_sid != NULL) == (from->partner_sid != NULL) &&
 	       (to->user != NULL) == (from->user != NULL) &&
+	       (to->new_name != NULL) == (from->new_name != NULL) &&
+	       (to->account != NULL) == (from->account != NULL) &&
 	       (to->password != NULL) == (from->password != NULL);
 }
 
@@ -258,6 +265,8 @@ struct um_status rpc_op_recv(struct tevent_req *req, TALLOC_CTX *mem,
 		talloc_steal(mem, op->reply.trusts);
 		talloc_steal(mem, op->reply.users);
 		talloc_steal(mem, op->reply.groups);
+		talloc_steal(mem, op->reply.account);
+		talloc_steal(mem, op->reply.group);
 		talloc_steal(mem, op->reply.pdc);
 		talloc_steal(mem, op->reply.note);
 	}

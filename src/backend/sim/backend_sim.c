@@ -665,6 +665,27 @@ static struct um_status op_set_audit_policy(struct sim_pdc *p,
 	(void)out;
 	return um_is_ok(st) ? saved(p, st) : st;
 }
+/* ---- user accounts (sim_users.c) --------------------------------------- */
+
+#define SIM_USER_OP(name)                                                  \
+	static struct um_status op_##name(struct sim_pdc *p,               \
+					  struct sim_domain *d,            \
+					  const struct um_args *a,         \
+					  TALLOC_CTX *mem,                 \
+					  struct um_reply *out)            \
+	{                                                                  \
+		return sim_users_##name(p->world, d, a, mem, out);         \
+	}
+SIM_USER_OP(query_user)
+SIM_USER_OP(add_user)
+SIM_USER_OP(set_user)
+SIM_USER_OP(rename_user)
+SIM_USER_OP(delete_user)
+SIM_USER_OP(query_group)
+SIM_USER_OP(add_group)
+SIM_USER_OP(delete_group)
+SIM_USER_OP(add_member)
+SIM_USER_OP(remove_member)
 
 /* ---- the tevent plumbing ---------------------------------------------- */
 
@@ -775,7 +796,10 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	ENTRY(remove_trusted, remove_entry, true)                          \
 	OP(check_trust_account) OP(verify) OP(reset) OP(logon_test)        \
 	OP(locate_dc) OP(query_account_policy) OP(set_account_policy)     \
-	OP(query_audit_policy) OP(set_audit_policy)
+	OP(query_audit_policy) OP(set_audit_policy)                        \
+	OP(query_user) OP(add_user) OP(set_user)                           \
+	OP(rename_user) OP(delete_user) OP(query_group) OP(add_group)      \
+	OP(delete_group) OP(add_member) OP(remove_member)
 
 #define SIM_SEND(name)                                                     \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \

@@ -583,6 +583,8 @@ static int entry_key(struct parse_ctx *c, struct sim_entry *e,
 static int user_key(struct parse_ctx *c, struct sim_user *u, const char *key,
 		    const char *v)
 {
+	bool bad = false;
+
 	if (strcmp(key, "full_name") == 0) {
 		u->full_name = talloc_strdup(c->w, v);
 	} else if (strcmp(key, "description") == 0) {
@@ -592,10 +594,31 @@ static int user_key(struct parse_ctx *c, struct sim_user *u, const char *key,
 			return fail(c, _("nthash must be 32 hex digits"));
 		}
 		snprintf(u->nthash, sizeof(u->nthash), "%s", v);
+	} else if (sim_user_key(c->w, u, key, v, &bad)) {
+		if (bad) {
+			return fail(c, talloc_asprintf(
+				c->w, _("%s: not a valid value: %s"), key, v));
+		}
 	} else {
 		return fail(c, talloc_asprintf(c->w, _("unknown key %s"), key));
 	}
 	return 1;
+}
+
+static int group_key(struct parse_ctx *c, struct sim_group *g,
+		     const char *key, const char *v)
+{
+	bool bad = false;
+
+	if (strcmp(key, "description") == 0) {
+		g->description = talloc_strdup(c->w, v);
+		return 1;
+	}
+	if (sim_group_key(c->w, g, key, v, &bad)) {
+		return bad ? fail(c, talloc_asprintf(c->w,
+			_("%s: not a valid value: %s"), key, v)) : 1;
+	}
+	return fail(c, talloc_asprintf(c->w, _("unknown key %s"), key));
 }
 
 static int channel_key(struct parse_ctx *c, struct sim_domain *d,
@@ -713,12 +736,7 @@ static int on_key(void *priv, const char *section, const char *key,
 	case S_USER:
 		return user_key(c, &d->users[c->idx], key, v);
 	case S_GROUP:
-		if (strcmp(key, "description") != 0) {
-			return fail(c, talloc_asprintf(c->w,
-				_("unknown key %s"), key));
-		}
-		d->groups[c->idx].description = talloc_strdup(c->w, v);
-		return 1;
+		return group_key(c, &d->groups[c->idx], key, v);
 	case S_TRUSTED:
 		return entry_key(c, &d->trusted[c->idx], key, v);
 	case S_TRUSTING:
@@ -872,12 +890,14 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 		if (u->description != NULL) {
 			fprintf(f, "description = %s\n", u->description);
 		}
+		sim_user_write(f, u);
 	}
 	for (i = 0; i < d->n_groups; i++) {
 		fprintf(f, "\n[group %s %s]\ndescription = %s\n", d->name,
 			d->groups[i].name,
 			d->groups[i].description ? d->groups[i].description
 						 : "");
+		sim_group_write(f, &d->groups[i]);
 	}
 	for (i = 0; i < d->n_trusted; i++) {
 		write_entry(f, "trusted", d->name, &d->trusted[i]);

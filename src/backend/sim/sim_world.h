@@ -33,11 +33,23 @@ struct sim_user {
 	char *full_name;
 	char *description;
 	char nthash[33];
+	/* issue 19: the account's properties (accounts.h's meanings) */
+	uint32_t flags;       /* UM_ACCT_* */
+	char *profile;
+	char *script;
+	char *home_dir;
+	char *home_drive;
+	char *workstations;
+	int64_t expires;      /* 0: never */
 };
 
 struct sim_group {
 	char *name;
 	char *description;
+	bool local;        /* a local group (alias), else global */
+	char **members;    /* own users (and, local, global groups) by name;
+			    * a trusted domain's as DOMAIN\\name */
+	size_t n_members;
 };
 
 struct sim_domain {
@@ -143,6 +155,62 @@ struct um_status sim_policy_set(struct sim_domain *d,
 struct um_status sim_audit_query(struct sim_domain *d, struct um_reply *out);
 struct um_status sim_audit_set(struct sim_domain *d,
 			       const struct um_audit_policy *audit);
+/* User accounts (sim_users.c): the backend's operations on domain D of
+ * world W, answering as a Samba DC's SAMR does. */
+struct um_args;
+struct um_reply;
+typedef struct um_status (*sim_user_fn)(struct um_sim_world *w,
+					struct sim_domain *d,
+					const struct um_args *a,
+					TALLOC_CTX *mem, struct um_reply *out);
+struct um_status sim_users_query_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+				const struct um_args *a, TALLOC_CTX *mem,
+				struct um_reply *out);
+struct um_status sim_users_add_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+			      const struct um_args *a, TALLOC_CTX *mem,
+			      struct um_reply *out);
+struct um_status sim_users_set_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+			      const struct um_args *a, TALLOC_CTX *mem,
+			      struct um_reply *out);
+struct um_status sim_users_rename_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+				 const struct um_args *a, TALLOC_CTX *mem,
+				 struct um_reply *out);
+struct um_status sim_users_delete_user(struct um_sim_world *w,
+				 struct sim_domain *d,
+				 const struct um_args *a, TALLOC_CTX *mem,
+				 struct um_reply *out);
+/* Scenario keys of [user D NAME] beyond full_name, description, nthash:
+ * false when KEY is not one; *BAD when V is not valid for it. */
+bool sim_user_key(TALLOC_CTX *mem, struct sim_user *u, const char *key,
+		  const char *v, bool *bad);
+void sim_user_write(FILE *f, const struct sim_user *u);
+
+/* The user NAME of D (scenario or generated): its name as stored, or
+ * NULL (sim_users.c). */
+const char *sim_user_name(struct sim_domain *d, const char *name);
+
+/* Groups (sim_groups.c): the backend's operations, and the scenario
+ * keys of [group D NAME] beyond description. */
+#define SIM_GROUP_OP(name)                                                \
+	struct um_status sim_users_##name(struct um_sim_world *w,         \
+					  struct sim_domain *d,            \
+					  const struct um_args *a,         \
+					  TALLOC_CTX *mem,                 \
+					  struct um_reply *out)
+SIM_GROUP_OP(query_group);
+SIM_GROUP_OP(add_group);
+SIM_GROUP_OP(delete_group);
+SIM_GROUP_OP(add_member);
+SIM_GROUP_OP(remove_member);
+bool sim_group_key(TALLOC_CTX *mem, struct sim_group *g, const char *key,
+		   const char *v, bool *bad);
+void sim_group_write(FILE *f, const struct sim_group *g);
+/* A user deleted: out of every group of D. */
+void sim_groups_forget(struct sim_domain *d, const char *name);
 
 /* Write the world to its state file atomically (no-op without one). */
 struct um_status sim_world_save(struct um_sim_world *w);

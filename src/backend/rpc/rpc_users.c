@@ -1,0 +1,447 @@
+/*
+ * usrmgr - user accounts over SAMR, the same on a Samba AD DC and a
+ * classic PDC:
+ *
+ *   query_user   LookupNames + OpenUser + QueryUserInfo level 21
+ *   add_user     CreateUser2 (ACB_NORMAL), SetUserInfo2 level 24 (the
+ *                password, RC4 with the session key: never in clear),
+ *                SetUserInfo2 level 21 with fields_present; a failure
+ *                after CreateUser2 deletes the half-made account
+ *   set_user     open, QueryUserInfo 21 (the flags to merge into),
+ *                level 24 when a password is given, level 21
+ *   rename_user  open, SetUserInfo2 level 7
+ *   delete_user  open, DeleteUser
+ *
+ * User Cannot Change Password is not an account flag but an ACE in the
+ * user's security descriptor: not written here (NOT_SUPPORTED).
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rpc_internal.h"
+
+/* op->variant */
+enum { U_QUERY, U_ADD, U_SET, U_RENAME, U_DELETE };
+
+enum {
+	U_LOOKED_UP = 1, U_OPENED, U_CREATED, U_QUERIED, U_PASSWORD_SET,
+	U_INFO_SET, U_RENAMED, U_DELETED, U_UNDONE, U_CLOSED,
+};
+
+struct user_state {
+	struct rpc_op op;
+	struct lsa_String account;
+	struct policy_handle user;
+	uint32_t granted, rid;
+	struct samr_LookupNames lookup;
+	struct samr_Ids rids, types;
+	struct samr_OpenUser open;
+	struct samr_CreateUser2 create;
+	struct samr_QueryUserInfo query;
+	union samr_UserInfo *queried;
+	struct samr_SetUserInfo2 set;
+	union samr_UserInfo info;
+	struct samr_DeleteUser del;
+	struct samr_Close close;
+	struct um_status result;
+};
+
+static char *dup0(TALLOC_CTX *mem, const char *s)
+{
+	return s != NULL ? talloc_strdup(mem, s) : NULL;
+}
+
+struct um_account *rpc_account_copy(TALLOC_CTX *mem,
+				    const struct um_account *a)
+{
+	struct um_account *c;
+
+	if (a == NULL || (c = talloc_memdup(mem, a, sizeof(*a))) == NULL)
+		return NULL;
+	c->name = dup0(c, a->name);
+	c->full_name = dup0(c, a->full_name);
+	c->description = dup0(c, a->description);
+	c->profile = dup0(c, a->profile);
+	c->script = dup0(c, a->script);
+	c->home_dir = dup0(c, a->home_dir);
+	c->home_drive = dup0(c, a->home_drive);
+	c->workstations = dup0(c, a->workstations);
+	return c;
+}
+
+/* ---- level 21, both ways ---- */
+
+static const struct {
+	uint32_t um, acb;
+} acb_flags[] = {
+	{ UM_ACCT_DISABLED, ACB_DISABLED },
+	{ UM_ACCT_NEVER_EXPIRES, ACB_PWNOEXP },
+	{ UM_ACCT_LOCKED, ACB_AUTOLOCK },
+};
+
+static int64_t expiry_of(NTTIME t)
+{
+	/* 0 and the largest value both mean Never */
+	if (t == 0 || t >= 0x7FFFFFFFFFFFFFFFULL)
+		return 0;
+	return (int64_t)nt_time_to_unix(t);
+}
+
+static struct um_account *account_of(TALLOC_CTX *mem,
+				     const struct samr_UserInfo21 *i)
+{
+	struct um_account *a = talloc_zero(mem, struct um_account);
+	size_t k;
+
+	if (a == NULL)
+		return NULL;
+	a->name = talloc_strdup(a, i->account_name.string ?: "");
+	a->full_name = talloc_strdup(a, i->full_name.string ?: "");
+	a->description = talloc_strdup(a, i->description.string ?: "");
+	a->profile = talloc_strdup(a, i->profile_path.string ?: "");
+	a->script = talloc_strdup(a, i->logon_script.string ?: "");
+	a->home_dir = talloc_strdup(a, i->home_directory.string ?: "");
+	a->home_drive = talloc_strdup(a, i->home_drive.string ?: "");
+	a->workstations = talloc_strdup(a, i->workstations.string ?: "");
+	a->expires = expiry_of(i->acct_expiry);
+	for (k = 0; k < sizeof(acb_flags) / sizeof(acb_flags[0]); k++)
+		if (i->acct_flags & acb_flags[k].acb)
+			a->flags |= acb_flags[k].um;
+	if (i->password_expired)
+		a->flags |= UM_ACCT_MUST_CHANGE;
+	a->has_password = i->nt_password_set != 0;
+	return a;
+}
+
+static void put(struct lsa_String *to, uint32_t *present, uint32_t bit,
+		const char *v)
+{
+	to->string = v != NULL ? v : "";
+	*present |= bit;
+}
+
+/* The level-21 change A asks for; CURRENT: the account's flags now. */
+static void info21_of(const struct um_account *a, uint32_t current,
+		      struct samr_UserInfo21 *i)
+{
+	uint32_t f = a->fields, acb = current | ACB_NORMAL;
+	size_t k;
+
+	memset(i, 0, sizeof(*i));
+	if (f & UM_FIELD_FULL_NAME)
+		put(&i->full_name, &i->fields_present, SAMR_FIELD_FULL_NAME,
+		    a->full_name);
+	if (f & UM_FIELD_DESCRIPTION)
+		put(&i->description, &i->fields_present,
+		    SAMR_FIELD_DESCRIPTION, a->description);
+	if (f & UM_FIELD_PROFILE)
+		put(&i->profile_path, &i->fields_present,
+		    SAMR_FIELD_PROFILE_PATH, a->profile);
+	if (f & UM_FIELD_SCRIPT)
+		put(&i->logon_script, &i->fields_present,
+		    SAMR_FIELD_LOGON_SCRIPT, a->script);
+	if (f & UM_FIELD_HOME_DIR)
+		put(&i->home_directory, &i->fields_present,
+		    SAMR_FIELD_HOME_DIRECTORY, a->home_dir);
+	if (f & UM_FIELD_HOME_DRIVE)
+		put(&i->home_drive, &i->fields_present,
+		    SAMR_FIELD_HOME_DRIVE, a->home_drive);
+	if (f & UM_FIELD_WORKSTATIONS)
+		put(&i->workstations, &i->fields_present,
+		    SAMR_FIELD_WORKSTATIONS, a->workstations);
+	if (f & UM_FIELD_EXPIRES) {
+		if (a->expires == 0)
+			i->acct_expiry = 0x7FFFFFFFFFFFFFFFULL;
+		else
+			unix_to_nt_time(&i->acct_expiry, (time_t)a->expires);
+		i->fields_present |= SAMR_FIELD_ACCT_EXPIRY;
+	}
+	if (!(f & UM_FIELD_FLAGS))
+		return;
+	for (k = 0; k < sizeof(acb_flags) / sizeof(acb_flags[0]); k++) {
+		if (!(a->flags_mask & acb_flags[k].um))
+			continue;
+		/* Locked Out can only be cleared */
+		if ((a->flags & acb_flags[k].um) &&
+		    acb_flags[k].um != UM_ACCT_LOCKED)
+			acb |= acb_flags[k].acb;
+		else
+			acb &= ~acb_flags[k].acb;
+	}
+	i->acct_flags = acb;
+	i->fields_present |= SAMR_FIELD_ACCT_FLAGS;
+	if (a->flags_mask & UM_ACCT_MUST_CHANGE) {
+		i->password_expired = (a->flags & UM_ACCT_MUST_CHANGE) ? 1 : 0;
+		i->fields_present |= SAMR_FIELD_EXPIRED_FLAG;
+	}
+}
+
+/* ---- the calls ---- */
+
+static void user_close(struct tevent_req *req, struct user_state *s,
+		       struct um_status result)
+{
+	s->result = result;
+	s->close.in.handle = &s->user;
+	s->close.out.handle = &s->user;
+	rpc_op_next(req, &s->op, U_CLOSED, RPC_NEED_SAMR, NDR_SAMR_CLOSE,
+		    &s->close, false);
+}
+
+/* After CreateUser2 a failure leaves no half-made account. */
+static void user_fail(struct tevent_req *req, struct user_state *s,
+		      NTSTATUS why)
+{
+	if (s->op.variant != U_ADD) {
+		user_close(req, s, rpc_nt(why));
+		return;
+	}
+	s->result = rpc_nt(why);
+	s->del.in.user_handle = &s->user;
+	s->del.out.user_handle = &s->user;
+	rpc_op_next(req, &s->op, U_UNDONE, RPC_NEED_SAMR,
+		    NDR_SAMR_DELETEUSER, &s->del, true);
+}
+
+static void lookup(struct tevent_req *req, struct user_state *s)
+{
+	s->account.string = s->op.args.user;
+	s->lookup.in.domain_handle = &s->op.conn->samr_domain;
+	s->lookup.in.num_names = 1;
+	s->lookup.in.names = &s->account;
+	s->lookup.out.rids = &s->rids;
+	s->lookup.out.types = &s->types;
+	rpc_op_next(req, &s->op, U_LOOKED_UP, RPC_NEED_SAMR,
+		    NDR_SAMR_LOOKUPNAMES, &s->lookup, false);
+}
+
+static void open_user(struct tevent_req *req, struct user_state *s)
+{
+	NTSTATUS r = s->lookup.out.result;
+
+	if (NT_STATUS_EQUAL(r, NT_STATUS_NONE_MAPPED) ||
+	    (NT_STATUS_IS_OK(r) && (s->rids.count != 1 ||
+				    s->types.ids[0] != SID_NAME_USER))) {
+		rpc_op_finish(req, &s->op, um_nt(UM_NT_NO_SUCH_USER));
+		return;
+	}
+	if (rpc_op_nterror(req, &s->op, r))
+		return;
+	s->open.in.domain_handle = &s->op.conn->samr_domain;
+	s->open.in.access_mask = s->op.variant == U_DELETE
+		? SEC_STD_DELETE : SEC_FLAG_MAXIMUM_ALLOWED;
+	s->open.in.rid = s->rids.ids[0];
+	s->open.out.user_handle = &s->user;
+	rpc_op_next(req, &s->op, U_OPENED, RPC_NEED_SAMR, NDR_SAMR_OPENUSER,
+		    &s->open, false);
+}
+
+static void create_user(struct tevent_req *req, struct user_state *s)
+{
+	s->account.string = s->op.args.account->name;
+	s->create.in.domain_handle = &s->op.conn->samr_domain;
+	s->create.in.account_name = &s->account;
+	s->create.in.acct_flags = ACB_NORMAL;
+	s->create.in.access_mask = SEC_FLAG_MAXIMUM_ALLOWED;
+	s->create.out.user_handle = &s->user;
+	s->create.out.access_granted = &s->granted;
+	s->create.out.rid = &s->rid;
+	rpc_op_next(req, &s->op, U_CREATED, RPC_NEED_SAMR,
+		    NDR_SAMR_CREATEUSER2, &s->create, true);
+}
+
+static void query(struct tevent_req *req, struct user_state *s)
+{
+	s->query.in.user_handle = &s->user;
+	s->query.in.level = 21;
+	s->query.out.info = &s->queried;
+	rpc_op_next(req, &s->op, U_QUERIED, RPC_NEED_SAMR,
+		    NDR_SAMR_QUERYUSERINFO, &s->query, false);
+}
+
+static void set_level(struct tevent_req *req, struct user_state *s,
+		      uint16_t level, int stage)
+{
+	s->set.in.user_handle = &s->user;
+	s->set.in.level = level;
+	s->set.in.info = &s->info;
+	rpc_op_next(req, &s->op, stage, RPC_NEED_SAMR,
+		    NDR_SAMR_SETUSERINFO2, &s->set, true);
+}
+
+/* The password first (level 24 leaves it unexpired), then level 21,
+ * whose expired flag then says what the operator asked. */
+static void set_password(struct tevent_req *req, struct user_state *s)
+{
+	NTSTATUS st;
+
+	memset(&s->info, 0, sizeof(s->info));
+	st = rpc_crypt_password(&s->op, &s->info.info24.password);
+	if (!NT_STATUS_IS_OK(st)) {
+		user_fail(req, s, st);
+		return;
+	}
+	set_level(req, s, 24, U_PASSWORD_SET);
+}
+
+static void set_info(struct tevent_req *req, struct user_state *s)
+{
+	const struct um_account *a = s->op.args.account;
+	uint32_t current = s->queried != NULL
+		? s->queried->info21.acct_flags : ACB_NORMAL;
+
+	if (a->fields == 0) {
+		user_close(req, s, um_ok());
+		return;
+	}
+	/* a new user: every flag the dialog shows, set or clear */
+	if (s->op.variant == U_ADD) {
+		struct um_account all = *a;
+
+		all.fields |= UM_FIELD_FLAGS;
+		all.flags_mask = ~0u;
+		info21_of(&all, ACB_NORMAL, &s->info.info21);
+	} else {
+		info21_of(a, current, &s->info.info21);
+	}
+	set_level(req, s, 21, U_INFO_SET);
+}
+
+static void after_open(struct tevent_req *req, struct user_state *s)
+{
+	switch (s->op.variant) {
+	case U_QUERY:
+	case U_SET:
+		query(req, s);
+		return;
+	case U_RENAME:
+		memset(&s->info, 0, sizeof(s->info));
+		s->info.info7.account_name.string = s->op.args.new_name;
+		set_level(req, s, 7, U_RENAMED);
+		return;
+	case U_DELETE:
+		s->del.in.user_handle = &s->user;
+		s->del.out.user_handle = &s->user;
+		rpc_op_next(req, &s->op, U_DELETED, RPC_NEED_SAMR,
+			    NDR_SAMR_DELETEUSER, &s->del, true);
+		return;
+	}
+}
+
+static void after_query(struct tevent_req *req, struct user_state *s)
+{
+	if (!NT_STATUS_IS_OK(s->query.out.result) || s->queried == NULL) {
+		user_close(req, s, rpc_nt(s->query.out.result));
+		return;
+	}
+	if (s->op.variant == U_QUERY) {
+		s->op.reply.account = account_of(&s->op,
+						 &s->queried->info21);
+		user_close(req, s, s->op.reply.account != NULL ? um_ok()
+				   : um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	if (s->op.args.password != NULL)
+		set_password(req, s);
+	else
+		set_info(req, s);
+}
+
+/* A change the PDC refused (its reason, in the operator's words). */
+static bool refused(struct tevent_req *req, struct user_state *s,
+		    NTSTATUS r)
+{
+	if (NT_STATUS_IS_OK(r))
+		return false;
+	user_fail(req, s, r);
+	return true;
+}
+
+static void user_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct user_state *s = (struct user_state *)op;
+
+	switch (op->stage) {
+	case 0:
+		if (op->variant == U_ADD)
+			create_user(req, s);
+		else
+			lookup(req, s);
+		return;
+	case U_LOOKED_UP:
+		open_user(req, s);
+		return;
+	case U_OPENED:
+		if (!rpc_op_nterror(req, op, s->open.out.result))
+			after_open(req, s);
+		return;
+	case U_CREATED:
+		if (rpc_op_nterror(req, op, s->create.out.result))
+			return;
+		if (op->args.password != NULL)
+			set_password(req, s);
+		else
+			set_info(req, s);
+		return;
+	case U_QUERIED:
+		after_query(req, s);
+		return;
+	case U_PASSWORD_SET:
+		memset(&s->info, 0, sizeof(s->info));
+		if (!refused(req, s, s->set.out.result))
+			set_info(req, s);
+		return;
+	case U_INFO_SET:
+	case U_RENAMED:
+		if (!refused(req, s, s->set.out.result))
+			user_close(req, s, um_ok());
+		return;
+	case U_DELETED:
+		if (!NT_STATUS_IS_OK(s->del.out.result)) {
+			user_close(req, s, rpc_nt(s->del.out.result));
+			return;
+		}
+		rpc_op_finish(req, op, um_ok());
+		return;
+	case U_UNDONE:
+	case U_CLOSED:
+		rpc_op_finish(req, op, s->result);
+		return;
+	}
+}
+
+/* What usrmgr cannot write over SAMR is refused before anything is. */
+static struct um_status user_prepare(struct rpc_op *op)
+{
+	const struct um_account *a = op->args.account;
+
+	if (a != NULL && (a->fields & UM_FIELD_FLAGS) &&
+	    (a->flags_mask & UM_ACCT_CANNOT_CHANGE) &&
+	    (a->flags & UM_ACCT_CANNOT_CHANGE))
+		return um_nt(UM_NT_NOT_SUPPORTED);
+	if ((op->variant == U_ADD || op->variant == U_SET) && a == NULL)
+		return um_local(UM_LOCAL_USAGE);
+	if (op->variant == U_RENAME && op->args.new_name == NULL)
+		return um_local(UM_LOCAL_USAGE);
+	return um_ok();
+}
+
+#define USER_KIND(name, variant)                                           \
+	static const struct rpc_op_kind name =                             \
+		RPC_OP_KIND(struct user_state, user_step,                  \
+			    RPC_NEED_LSA | RPC_NEED_SAMR, RPC_ARG_USER,    \
+			    variant, user_prepare);
+USER_KIND(query_kind, U_QUERY)
+USER_KIND(add_kind, U_ADD)
+USER_KIND(set_kind, U_SET)
+USER_KIND(rename_kind, U_RENAME)
+USER_KIND(delete_kind, U_DELETE)
+RPC_OP_SENDER(rpc_query_user_send, query_kind)
+RPC_OP_SENDER(rpc_add_user_send, add_kind)
+RPC_OP_SENDER(rpc_set_user_send, set_kind)
+RPC_OP_SENDER(rpc_rename_user_send, rename_kind)
+RPC_OP_SENDER(rpc_delete_user_send, delete_kind)

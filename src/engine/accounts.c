@@ -1,0 +1,302 @@
+/*
+ * usrmgr - user accounts: the NT rules, checked before any PDC is asked,
+ * and the operations of the User menu over the backend's table.
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#define _GNU_SOURCE /* strptime, timegm, strtok_r */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "accounts.h"
+#include "backend.h"
+#include "names.h"
+#include "i18n.h"
+
+/* User Manager's list (the Username field refuses these). */
+static const char user_forbidden[] = "\"/\\[]:;|,+*?<>";
+
+/* Characters, not bytes: a name may hold accented letters. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++) {
+		if (((unsigned char)*s & 0xC0) != 0x80) {
+			n++;
+		}
+	}
+	return n;
+}
+
+struct um_status um_user_name_check(const char *name)
+{
+	bool only_dots_spaces = true;
+	const char *c;
+
+	if (name == NULL || *name == '\0') {
+		return um_local(UM_LOCAL_BAD_USER_NAME);
+	}
+	for (c = name; *c != '\0'; c++) {
+		unsigned char u = (unsigned char)*c;
+
+		if (u < 0x20 || u == 0x7f || strchr(user_forbidden, u)) {
+			return um_local(UM_LOCAL_BAD_USER_NAME);
+		}
+		if (u != '.' && u != ' ') {
+			only_dots_spaces = false;
+		}
+	}
+	if (only_dots_spaces) {
+		return um_local(UM_LOCAL_BAD_USER_NAME);
+	}
+	if (utf8_chars(name) > UM_USER_NAME_MAX) {
+		return um_local(UM_LOCAL_USER_NAME_TOO_LONG);
+	}
+	return um_ok();
+}
+
+/* Logon To holds at most 8 names (NT's dialog has eight fields). */
+struct um_status um_user_workstations_check(const char *list)
+{
+	TALLOC_CTX *tmp = talloc_new(NULL);
+	char *copy = talloc_strdup(tmp, list != NULL ? list : "");
+	char *save = NULL, *w, *norm;
+	unsigned n = 0;
+	struct um_status st = copy != NULL ? um_ok()
+					   : um_local(UM_LOCAL_NO_MEMORY);
+
+	for (w = copy ? strtok_r(copy, ",", &save) : NULL;
+	     w != NULL && um_is_ok(st); w = strtok_r(NULL, ",", &save)) {
+		if (++n > 8 ||
+		    !um_is_ok(um_name_normalise(tmp, w, &norm))) {
+			st = um_local(UM_LOCAL_TOO_MANY_WORKSTATIONS);
+		}
+	}
+	talloc_free(tmp);
+	return st;
+}
+
+struct um_status um_user_expires_parse(const char *text, int64_t *out)
+{
+	struct tm tm = { 0 };
+	char *end;
+
+	if (strcmp(text, "never") == 0) {
+		*out = 0;
+		return um_ok();
+	}
+	end = strptime(text, "%Y-%m-%d", &tm);
+	if (end == NULL || *end != '\0' || tm.tm_year < 70) {
+		return um_local(UM_LOCAL_USAGE);
+	}
+	*out = (int64_t)timegm(&tm) + 86400;
+	return um_ok();
+}
+
+const char *um_user_expires_text(int64_t expires, char buf[16])
+{
+	time_t t = (time_t)(expires - 86400);
+	struct tm tm;
+
+	if (expires == 0 || gmtime_r(&t, &tm) == NULL) {
+		return "never";
+	}
+	strftime(buf, 16, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+/* Everything a change or a new user carries that an NT rule covers. */
+static struct um_status account_check(const struct um_account *a)
+{
+	struct um_status st = um_user_name_check(a->name);
+
+	if (um_is_ok(st) && (a->fields & UM_FIELD_WORKSTATIONS) != 0) {
+		st = um_user_workstations_check(a->workstations);
+	}
+	return st;
+}
+
+static struct um_status password_check(const struct um_secret *password,
+				       const struct um_secret *confirm)
+{
+	if (password == NULL) {
+		return um_ok();
+	}
+	if (confirm != NULL && !um_secret_equal(password, confirm)) {
+		return um_local(UM_LOCAL_PASSWORD_MISMATCH);
+	}
+	return um_secret_check(password);
+}
+
+static struct um_status run(struct um_pdc *p, size_t slot,
+			    const struct um_args *args, TALLOC_CTX *mem,
+			    struct um_reply *reply, const char *what)
+{
+	TALLOC_CTX *tmp = mem != NULL ? NULL : talloc_new(p);
+	struct um_reply scratch;
+	struct um_status st;
+
+	st = um_pdc_call(p, slot, args, mem != NULL ? mem : tmp,
+			 reply != NULL ? reply : &scratch, what);
+	talloc_free(tmp);
+	return st;
+}
+
+#define SLOT(name) offsetof(struct um_backend_ops, name)
+
+struct um_status um_user_query(struct um_pdc *p, const char *name,
+			       TALLOC_CTX *mem, struct um_account **out)
+{
+	struct um_args args = { .user = name };
+	struct um_reply reply;
+	struct um_status st;
+
+	*out = NULL;
+	st = run(p, SLOT(query_user), &args, mem, &reply,
+		 _("Reading the user account..."));
+	if (um_is_ok(st)) {
+		*out = reply.account;
+	}
+	return st;
+}
+
+struct um_status um_user_add(struct um_pdc *p, const struct um_account *a,
+			     const struct um_secret *password,
+			     const struct um_secret *confirm)
+{
+	struct um_args args = { .user = a->name, .account = a,
+				.password = password };
+	struct um_status st = account_check(a);
+
+	if (um_is_ok(st)) {
+		st = password_check(password, confirm);
+	}
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	return run(p, SLOT(add_user), &args, NULL, NULL,
+		   _("Creating the user account..."));
+}
+
+struct um_status um_user_set(struct um_pdc *p, const struct um_account *a)
+{
+	struct um_args args = { .user = a->name, .account = a };
+	struct um_status st = um_ok();
+
+	/* a name already on the PDC may predate NT's rules: not checked */
+	if ((a->fields & UM_FIELD_WORKSTATIONS) != 0) {
+		st = um_user_workstations_check(a->workstations);
+	}
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	return run(p, SLOT(set_user), &args, NULL, NULL,
+		   _("Changing the user account..."));
+}
+
+/* What User -> Copy carries over from the template (NT 4.0: the
+ * description, profile settings, password flags; not the name, full
+ * name or Account Disabled). */
+static void copy_template(struct um_account *to, const struct um_account *t)
+{
+	const uint32_t carried = UM_ACCT_MUST_CHANGE | UM_ACCT_CANNOT_CHANGE |
+				 UM_ACCT_NEVER_EXPIRES;
+
+	if ((to->fields & UM_FIELD_DESCRIPTION) == 0) {
+		to->description = t->description;
+		to->fields |= UM_FIELD_DESCRIPTION;
+	}
+	to->flags = (to->flags & to->flags_mask) |
+		    (t->flags & carried & ~to->flags_mask);
+	to->flags_mask |= carried;
+	to->profile = t->profile;
+	to->script = t->script;
+	to->home_dir = t->home_dir;
+	to->home_drive = t->home_drive;
+	to->workstations = t->workstations;
+	to->expires = t->expires;
+	to->fields |= UM_FIELD_PROFILE | UM_FIELD_SCRIPT | UM_FIELD_HOME_DIR |
+		      UM_FIELD_HOME_DRIVE | UM_FIELD_WORKSTATIONS |
+		      UM_FIELD_EXPIRES | UM_FIELD_FLAGS;
+}
+
+struct um_status um_user_copy(struct um_pdc *p, const char *from,
+			      const struct um_account *new_user,
+			      const struct um_secret *password,
+			      const struct um_secret *confirm)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	struct um_account *t, *to;
+	struct um_status st = account_check(new_user);
+
+	if (um_is_ok(st)) {
+		st = password_check(password, confirm);
+	}
+	if (um_is_ok(st)) {
+		st = um_user_query(p, from, tmp, &t);
+	}
+	if (um_is_ok(st)) {
+		to = talloc_memdup(tmp, new_user, sizeof(*new_user));
+		if (to == NULL) {
+			st = um_local(UM_LOCAL_NO_MEMORY);
+		} else {
+			copy_template(to, t);
+			st = um_user_add(p, to, password, NULL);
+		}
+	}
+	talloc_free(tmp);
+	return st;
+}
+
+struct um_status um_user_rename(struct um_pdc *p, const char *name,
+				const char *new_name)
+{
+	struct um_args args = { .user = name, .new_name = new_name };
+	struct um_status st = um_user_name_check(new_name);
+
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	return run(p, SLOT(rename_user), &args, NULL, NULL,
+		   _("Renaming the user account..."));
+}
+
+struct um_status um_user_delete(struct um_pdc *p, const char *name)
+{
+	struct um_args args = { .user = name };
+
+	return run(p, SLOT(delete_user), &args, NULL, NULL,
+		   _("Deleting the user account..."));
+}
+
+struct um_status um_user_unlock(struct um_pdc *p, const char *name)
+{
+	struct um_account a = { .name = (char *)name,
+				.flags_mask = UM_ACCT_LOCKED,
+				.fields = UM_FIELD_FLAGS };
+
+	return um_user_set(p, &a);
+}
+
+struct um_status um_user_password(struct um_pdc *p, const char *name,
+				  const struct um_secret *password,
+				  const struct um_secret *confirm)
+{
+	struct um_account a = { .name = (char *)name };
+	struct um_args args = { .user = name, .account = &a,
+				.password = password };
+	struct um_status st = password != NULL
+		? password_check(password, confirm)
+		: um_local(UM_LOCAL_USAGE);
+
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	return run(p, SLOT(set_user), &args, NULL, NULL,
+		   _("Changing the password..."));
+}

@@ -1,0 +1,130 @@
+/*
+ * usrmgr - user accounts: User -> New User, Properties, Copy, Rename,
+ * Delete, and the account's flags, as User Manager for Domains has them.
+ *
+ * The engine checks every NT rule (the name's length and characters, the
+ * password's confirmation) before a backend is asked; the backend answers
+ * what the PDC says (a duplicate, a user that is not there).
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#ifndef USRMGR_ACCOUNTS_H
+#define USRMGR_ACCOUNTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <talloc.h>
+#include "model.h"
+
+/* NT 4.0's limit on a user name (User Manager refuses a 21st character). */
+#define UM_USER_NAME_MAX 20
+
+/* The New User dialog's check boxes, and the locked-out state. */
+enum {
+	UM_ACCT_MUST_CHANGE = 1u << 0,    /* User Must Change Password... */
+	UM_ACCT_CANNOT_CHANGE = 1u << 1,  /* User Cannot Change Password */
+	UM_ACCT_NEVER_EXPIRES = 1u << 2,  /* Password Never Expires */
+	UM_ACCT_DISABLED = 1u << 3,       /* Account Disabled */
+	UM_ACCT_LOCKED = 1u << 4,         /* Account Locked Out */
+};
+
+/* Which fields of a struct um_account a change sets (SAMR's
+ * fields_present, in usrmgr's terms). */
+enum {
+	UM_FIELD_FULL_NAME = 1u << 0,
+	UM_FIELD_DESCRIPTION = 1u << 1,
+	UM_FIELD_FLAGS = 1u << 2,         /* FLAGS under FLAGS_MASK */
+	UM_FIELD_PROFILE = 1u << 3,
+	UM_FIELD_SCRIPT = 1u << 4,
+	UM_FIELD_HOME_DIR = 1u << 5,
+	UM_FIELD_HOME_DRIVE = 1u << 6,
+	UM_FIELD_WORKSTATIONS = 1u << 7,
+	UM_FIELD_EXPIRES = 1u << 8,
+};
+
+struct um_account {
+	char *name;
+	char *full_name;
+	char *description;
+	uint32_t flags;       /* UM_ACCT_* */
+	uint32_t flags_mask;  /* a change: the flags it sets or clears */
+	uint32_t fields;      /* a change: UM_FIELD_* it sets */
+	char *profile;        /* Profile: user profile path */
+	char *script;         /* Profile: logon script name */
+	char *home_dir;       /* local path, or UNC path with HOME_DRIVE */
+	char *home_drive;     /* "H:" or NULL */
+	char *workstations;   /* Logon To: comma-separated, "" = all */
+	int64_t expires;      /* Account: 0 never, else end of (Unix time) */
+	bool has_password;    /* read back: a password is set */
+};
+
+/* The name rules of User -> New User and Rename: not empty, at most
+ * UM_USER_NAME_MAX characters, none of " / \ [ ] : ; | , + * ? < >,
+ * not only dots and spaces. */
+struct um_status um_user_name_check(const char *name);
+/* Logon To: at most 8 workstations, each a valid computer name. */
+struct um_status um_user_workstations_check(const char *list);
+
+/* Account -> Expires: "never" or End of YYYY-MM-DD (the account works
+ * through that day, UTC): *OUT 0 or the first second after it. */
+struct um_status um_user_expires_parse(const char *text, int64_t *out);
+/* "never" or the YYYY-MM-DD, in BUF. */
+const char *um_user_expires_text(int64_t expires, char buf[16]);
+
+/* One user's properties. */
+struct um_status um_user_query(struct um_pdc *p, const char *name,
+			       TALLOC_CTX *mem, struct um_account **out);
+/* User -> New User: A (with FLAGS and the fields it sets), its password
+ * and confirmation (a mismatch changes nothing). */
+struct um_status um_user_add(struct um_pdc *p, const struct um_account *a,
+			     const struct um_secret *password,
+			     const struct um_secret *confirm);
+/* User -> Properties: the fields and flags A's masks name. */
+struct um_status um_user_set(struct um_pdc *p, const struct um_account *a);
+/* User -> Copy: a new user NEW (its name, full name, flags it sets)
+ * carrying FROM's description, profile settings and password flags,
+ * never its disabled flag. */
+struct um_status um_user_copy(struct um_pdc *p, const char *from,
+			      const struct um_account *new_user,
+			      const struct um_secret *password,
+			      const struct um_secret *confirm);
+struct um_status um_user_rename(struct um_pdc *p, const char *name,
+				const char *new_name);
+struct um_status um_user_delete(struct um_pdc *p, const char *name);
+/* Account Locked Out can only be cleared. */
+struct um_status um_user_unlock(struct um_pdc *p, const char *name);
+/* Set a new password (an administrator's reset: no old password). */
+struct um_status um_user_password(struct um_pdc *p, const char *name,
+				  const struct um_secret *password,
+				  const struct um_secret *confirm);
+
+/* ---- groups (groups.c) ---- */
+
+/* NT 4.0: a global group's name has at most 20 characters, a local
+ * group's at most 256; the characters are a user name's. */
+#define UM_GLOBAL_GROUP_NAME_MAX 20
+#define UM_LOCAL_GROUP_NAME_MAX 256
+
+struct um_group_info {
+	char *name;
+	char *description;
+	bool local;        /* a local group (SAMR alias), else global */
+	char **members;    /* names; a local group's may be DOMAIN\name */
+	size_t n_members;
+};
+
+struct um_status um_group_name_check(const char *name, bool local);
+struct um_status um_group_query(struct um_pdc *p, const char *name,
+				TALLOC_CTX *mem, struct um_group_info **out);
+/* New Global Group / New Local Group (G's name, description, kind). */
+struct um_status um_group_add(struct um_pdc *p,
+			      const struct um_group_info *g);
+struct um_status um_group_delete(struct um_pdc *p, const char *name);
+/* A global group holds users of its domain; a local group also global
+ * groups, and users and groups of trusted domains (DOMAIN\name). */
+struct um_status um_group_add_member(struct um_pdc *p, const char *group,
+				     const char *member);
+struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
+					const char *member);
+
+#endif
