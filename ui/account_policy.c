@@ -223,9 +223,10 @@ void ui_account_policy(struct um_pdc *p)
 	ui_dialog_label(&d, 1, 11, ui_domain_name(p));
 	password_part(&d);
 	lockout_part(&d);
-	ui_dialog_button(&d, ID_OK, 11, 62, _("OK"))->w = 12;
-	ui_dialog_button(&d, ID_CANCEL, 13, 62, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, UI_ID_HELP, 15, 62, _("&Help"))->w = 12;
+	ui_dialog_button_w(&d, ID_OK, 11, 62, _("OK"), 12);
+	ui_dialog_button_w(&d, ID_CANCEL, 13, 62, _("Cancel"), 12);
+	ui_dialog_button_w(&d, UI_ID_HELP, 15, 62, _("&Help"), 12);
+	ui_dialog_button_column(&d, 62);
 	show_policy(&d, &a.pol);
 	ui_dialog_run(&d);
 	ui_dialog_free(&d);

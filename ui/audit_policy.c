@@ -108,9 +108,10 @@ void ui_audit_policy(struct um_pdc *p)
 	audit_controls(&d, &ad.a);
 	if (!ad.a.changeable)
 		read_only(&d, &ad.a);
-	ui_dialog_button(&d, ID_OK, 1, 60, _("OK"))->w = 12;
-	ui_dialog_button(&d, ID_CANCEL, 2, 60, _("Cancel"))->w = 12;
-	ui_dialog_button(&d, UI_ID_HELP, 3, 60, _("&Help"))->w = 12;
+	ui_dialog_button_w(&d, ID_OK, 1, 60, _("OK"), 12);
+	ui_dialog_button_w(&d, ID_CANCEL, 2, 60, _("Cancel"), 12);
+	ui_dialog_button_w(&d, UI_ID_HELP, 3, 60, _("&Help"), 12);
+	ui_dialog_button_column(&d, 60);
 	ui_dialog_run(&d);
 	ui_dialog_free(&d);
 }
