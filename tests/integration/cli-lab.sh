@@ -41,7 +41,7 @@ t_check "wrong admin password: LOGON_FAILURE" \
 t_check "a partner that does not exist: not in the list" \
 	eval 'um resource -S "$RESOURCE_PDC" trust remove-trusted NOSUCHDOM --json >"$tmp/out"; json_has NT_STATUS_OBJECT_NAME_NOT_FOUND'
 t_check "an add that exists: already in the list" \
-	eval 'um accounts -S "$ACCOUNTS_PDC" trust add-trusting RESOURCE --password-file "$tmp/pw" --json >"$tmp/out"; json_has NT_STATUS_OBJECT_NAME_COLLISION'
+	eval 'um accounts -S "$ACCOUNTS_PDC" trust add-trusting RESOURCE --password-file "$tmp/pw" --json >"$tmp/out" 2>&1; json_has NT_STATUS_OBJECT_NAME_COLLISION || { sed "s/^/#   /" "$tmp/out"; false; }'
 t_is "nothing changed on either DC (samba-tool)" "$before" "$(lab_both_lists)"
 
 # ---- KB Q207957, the four steps one by one --------------------------------

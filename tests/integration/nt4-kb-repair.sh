@@ -84,7 +84,9 @@ t_check "  wbinfo --check-secret passes, ACCOUNTS\\alice logs on" trust_works
 # naming another program: that program never receives the trust password;
 # the installed helper's path is the one tried (src/include/test_hooks.h).
 INSTALLED_UM=$NT4_BUILDDIR/usrmgr
-default_helper=$(grep -a -o '/[[:alnum:]/._-]*/usrmgr-nt4-trust' "$INSTALLED_UM" | head -n 1)
+# (the RPC backend, which runs the helper, is the module usrmgr-rpc.so)
+default_helper=$(grep -a -o '/[[:alnum:]/._-]*/usrmgr-nt4-trust' \
+	"$NT4_BUILDDIR/usrmgr-rpc.so" | head -n 1)
 J=$NT4_TMP/installed.journal
 lab_restore trusted || lab_fail "restore trusted"
 lab -q break kb207957 >/dev/null 2>&1 || lab_fail "break kb207957"

@@ -213,6 +213,11 @@ static void add_create(struct tevent_req *req, struct add_state *s)
 	const char *dns = op->args.partner_dns;
 	NTSTATUS st;
 
+	if (s->sid == NULL) {
+		/* no partner domain answered: nothing to create with */
+		rpc_op_finish(req, op, rpc_nt(NT_STATUS_NO_SUCH_DOMAIN));
+		return;
+	}
 	s->info.netbios_name.string = op->args.partner;
 	s->info.domain_name.string = dns && dns[0] ? dns : op->args.partner;
 	s->info.sid = s->sid;
@@ -319,13 +324,15 @@ static void add_step(struct tevent_req *req, struct rpc_op *op)
 }
 
 /* The model looks the partner up on its PDC first (issue 5): no SID, no
- * partner domain that answered. */
+ * partner domain that answered.  That is said only when there is
+ * something to create (add_create): an add that exists is "already in
+ * the list" whether the partner answers or not. */
 static struct um_status add_prepare(struct rpc_op *op)
 {
 	struct add_state *s = (struct add_state *)op;
 
 	if (op->args.partner_sid == NULL)
-		return rpc_nt(NT_STATUS_NO_SUCH_DOMAIN);
+		return um_ok();
 	s->sid = rpc_sid_parse(s, op->args.partner_sid);
 	return s->sid != NULL ? um_ok() : rpc_nt(NT_STATUS_INVALID_SID);
 }
