@@ -93,7 +93,14 @@ out=$(printf 'reset ACCOUNTS\nverify ACCOUNTS\n' | rpc_on resource)
 if validate "$ACCOUNTS_DNS_DOMAIN"; then v=0; else v=1; fi
 check "verify OK on a healthy trust, as samba-tool validate" \
 	test "$(answer verify <<<"$out" | cut -d' ' -f1)$v" = OK0
-out=$(rpc_on resource <<<"locate ACCOUNTS")
+# A DC that has just started (the snapshot restarts both) may not locate
+# the trusted domain's DC yet (its DNS and CLDAP lookups of the partner
+# come up after it answers RPC): ask again for up to a minute.
+for _ in $(seq 12); do
+	out=$(rpc_on resource <<<"locate ACCOUNTS")
+	has "dc=$ACCOUNTS_PDC_IP" "$out" && break
+	sleep 5
+done
 check "locate_dc ACCOUNTS from RESOURCE: $ACCOUNTS_PDC_IP" has "dc=$ACCOUNTS_PDC_IP" "$out"
 
 # ---- the logons on their own connections ----
