@@ -173,14 +173,18 @@ static void test_policy_classic_never(void)
  * the password properties usrmgr does not show are kept. */
 static void test_policy_round_trip(void)
 {
-	struct um_account_policy want = { 90, 2, 8, 12, 5, 15, 0, true, false };
-	struct um_account_policy got;
+	/* static: its padding is zero, so that memcmp compares fields only */
+	static const struct um_account_policy init = { 90, 2, 8, 12, 5, 15, 0,
+						       true, false };
+	struct um_account_policy want, got;
 	struct samr_DomInfo1 i1 = { 0, 0, DOMAIN_PASSWORD_COMPLEX |
 					  DOMAIN_PASSWORD_NO_ANON_CHANGE,
 				    0, 0 };
 	struct samr_DomInfo3 i3;
 	struct samr_DomInfo12 i12;
 
+	memcpy(&want, &init, sizeof(want));
+	memset(&got, 0, sizeof(got));
 	rpc_policy_to_samr(&want, &i1, &i3, &i12);
 	check(i1.max_password_age == -77760000000000LL,
 	      "90 days as a negative interval");
