@@ -195,10 +195,7 @@ static bool parse_number(const char *text, long max, long *out)
 	       *out <= max;
 }
 
-static bool usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static bool usage_error(const char *fmt, ...)
+bool um_cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	char *why;
@@ -226,7 +223,7 @@ static bool parse_option(struct um_cli *c, int opt)
 	case 's': c->smb_conf = optarg; break;
 	case 'd':
 		if (!parse_number(optarg, 10, &n)) {
-			return usage_error(_("not a debug level (0-10): %s"),
+			return um_cli_usage_error(_("not a debug level (0-10): %s"),
 					   optarg);
 		}
 		c->debug_level = (int)n;
@@ -236,14 +233,14 @@ static bool parse_option(struct um_cli *c, int opt)
 	case OPT_PASSWORD_FILE: c->password_file = optarg; break;
 	case OPT_PASSWORD_FD:
 		if (!parse_number(optarg, 65535, &n)) {
-			return usage_error(_("not a file descriptor: %s"),
+			return um_cli_usage_error(_("not a file descriptor: %s"),
 					   optarg);
 		}
 		c->password_fd = (int)n;
 		break;
 	case OPT_PAGE_SIZE:
 		if (!parse_number(optarg, 100000, &n) || n == 0) {
-			return usage_error(_("not a page size: %s"), optarg);
+			return um_cli_usage_error(_("not a page size: %s"), optarg);
 		}
 		c->page_size = (unsigned)n;
 		break;
@@ -287,7 +284,7 @@ static bool parse_option(struct um_cli *c, int opt)
 			c->user_opt[opt - OPT_UPROP] = optarg;
 			break;
 		}
-		return usage_error("%s", _("unknown option"));
+		return um_cli_usage_error("%s", _("unknown option"));
 	}
 	return true;
 }
@@ -321,15 +318,15 @@ static bool parse_policy_words(struct um_cli *c, int n, char **words)
 {
 	c->noun = words[0];
 	if (n < 2) {
-		return usage_error("%s", _("policy: a verb is missing"));
+		return um_cli_usage_error("%s", _("policy: a verb is missing"));
 	}
 	c->verb = words[1];
 	if (strcmp(c->verb, "account") != 0 &&
 	    strcmp(c->verb, "audit") != 0) {
-		return usage_error(_("unknown verb: %s"), c->verb);
+		return um_cli_usage_error(_("unknown verb: %s"), c->verb);
 	}
 	if (n != 2) {
-		return usage_error(_("%s: too many arguments"), c->verb);
+		return um_cli_usage_error(_("%s: too many arguments"), c->verb);
 	}
 	return true;
 }
@@ -355,38 +352,38 @@ static bool parse_words(struct um_cli *c, int n, char **words)
 		return um_cli_group_words(c, n, words);
 	}
 	if (strcmp(words[0], "trust") != 0) {
-		return usage_error(_("unknown command: %s"), words[0]);
+		return um_cli_usage_error(_("unknown command: %s"), words[0]);
 	}
 	c->noun = words[0];
 	if (n < 2) {
-		return usage_error("%s", _("trust: a verb is missing"));
+		return um_cli_usage_error("%s", _("trust: a verb is missing"));
 	}
 	c->verb = words[1];
 	if (!known_verb(c->verb)) {
-		return usage_error(_("unknown verb: %s"), c->verb);
+		return um_cli_usage_error(_("unknown verb: %s"), c->verb);
 	}
 	if (verb_takes_partner(c->verb)) {
 		if (n != 3) {
-			return usage_error(_("%s: name one partner domain"),
+			return um_cli_usage_error(_("%s: name one partner domain"),
 					   c->verb);
 		}
 		c->partner = words[2];
 	} else if (n != 2) {
-		return usage_error(_("%s: too many arguments"), c->verb);
+		return um_cli_usage_error(_("%s: too many arguments"), c->verb);
 	}
 	if (strcmp(c->verb, "logon-test") == 0 && c->test_user == NULL) {
-		return usage_error("%s", _("logon-test: --user DOM\\USER is "
+		return um_cli_usage_error("%s", _("logon-test: --user DOM\\USER is "
 					   "missing"));
 	}
 	if ((strcmp(c->verb, "diagnose") == 0 ||
 	     (strcmp(c->verb, "repair") == 0 && !c->resume)) &&
 	    (c->resource_pdc == NULL || c->accounts_pdc == NULL)) {
-		return usage_error(_("%s: --resource-pdc and --accounts-pdc "
+		return um_cli_usage_error(_("%s: --resource-pdc and --accounts-pdc "
 				     "are needed"), c->verb);
 	}
 	if (c->generate_password &&
 	    (c->password_file != NULL || c->password_fd >= 0)) {
-		return usage_error("%s", _("--generate-password and a password "
+		return um_cli_usage_error("%s", _("--generate-password and a password "
 					   "file exclude each other"));
 	}
 	return true;
@@ -403,7 +400,7 @@ bool um_cli_parse(struct um_cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "S:U:A:ks:d:", options,
 				  NULL)) != -1) {
 		if (opt == '?' || opt == ':') {
-			return usage_error(_("unknown or incomplete option: "
+			return um_cli_usage_error(_("unknown or incomplete option: "
 					     "%s"),
 					   argv[optind - 1]);
 		}
@@ -412,7 +409,7 @@ bool um_cli_parse(struct um_cli *c, int argc, char **argv)
 		}
 	}
 	if (c->password_file != NULL && c->password_fd >= 0) {
-		return usage_error("%s", _("--password-file and --password-fd "
+		return um_cli_usage_error("%s", _("--password-file and --password-fd "
 					   "exclude each other"));
 	}
 	return parse_words(c, argc - optind, argv + optind);

@@ -115,4 +115,8 @@ int um_cli_policy(const struct um_cli *c, struct um_model *m);
 int um_cli_repair(const struct um_cli *c, struct um_model *m,
 		  struct um_journal *j);
 
+/* "usrmgr: WHY" and the pointer to --help on stderr; false, always. */
+bool um_cli_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
 #endif

@@ -26,30 +26,13 @@ static const struct {
 	{ "add-member", 2 }, { "remove-member", 2 },
 };
 
-static bool group_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static bool group_usage(const char *fmt, ...)
-{
-	va_list ap;
-	char *why;
-
-	va_start(ap, fmt);
-	why = talloc_vasprintf(NULL, fmt, ap);
-	va_end(ap);
-	um_out_printf(stderr, "usrmgr: %s\n%s\n", why ? why : "",
-		      _("Try 'usrmgr --help' for more information."));
-	talloc_free(why);
-	return false;
-}
-
 bool um_cli_group_words(struct um_cli *c, int n, char **words)
 {
 	size_t i, n_verbs = sizeof(group_verbs) / sizeof(group_verbs[0]);
 
 	c->noun = words[0];
 	if (n < 2) {
-		return group_usage("%s", _("group: a verb is missing"));
+		return um_cli_usage_error("%s", _("group: a verb is missing"));
 	}
 	c->verb = words[1];
 	for (i = 0; i < n_verbs; i++) {
@@ -58,10 +41,10 @@ bool um_cli_group_words(struct um_cli *c, int n, char **words)
 		}
 	}
 	if (i == n_verbs) {
-		return group_usage(_("unknown verb: %s"), c->verb);
+		return um_cli_usage_error(_("unknown verb: %s"), c->verb);
 	}
 	if (n - 2 != group_verbs[i].names) {
-		return group_usage(group_verbs[i].names == 2
+		return um_cli_usage_error(group_verbs[i].names == 2
 				   ? _("group %s: name the group and the "
 				       "member")
 				   : group_verbs[i].names == 1

@@ -20,23 +20,6 @@
 
 /* ---- the words -------------------------------------------------------- */
 
-static bool user_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static bool user_usage(const char *fmt, ...)
-{
-	va_list ap;
-	char *why;
-
-	va_start(ap, fmt);
-	why = talloc_vasprintf(NULL, fmt, ap);
-	va_end(ap);
-	um_out_printf(stderr, "usrmgr: %s\n%s\n", why ? why : "",
-		      _("Try 'usrmgr --help' for more information."));
-	talloc_free(why);
-	return false;
-}
-
 /* Each verb and how many names it takes after `user VERB`. */
 static const struct {
 	const char *verb;
@@ -53,7 +36,7 @@ bool um_cli_user_words(struct um_cli *c, int n, char **words)
 
 	c->noun = words[0];
 	if (n < 2) {
-		return user_usage("%s", _("user: a verb is missing"));
+		return um_cli_usage_error("%s", _("user: a verb is missing"));
 	}
 	c->verb = words[1];
 	for (i = 0; i < sizeof(user_verbs) / sizeof(user_verbs[0]); i++) {
@@ -62,10 +45,10 @@ bool um_cli_user_words(struct um_cli *c, int n, char **words)
 		}
 	}
 	if (i == sizeof(user_verbs) / sizeof(user_verbs[0])) {
-		return user_usage(_("unknown verb: %s"), c->verb);
+		return um_cli_usage_error(_("unknown verb: %s"), c->verb);
 	}
 	if (n - 2 != user_verbs[i].names) {
-		return user_usage(user_verbs[i].names == 2
+		return um_cli_usage_error(user_verbs[i].names == 2
 				  ? _("user %s: name the user and the new "
 				      "name")
 				  : user_verbs[i].names == 1
@@ -119,7 +102,7 @@ static struct um_status yes_no(const char *opt, const char *v, bool *out)
 		*out = v[0] == 'y';
 		return um_ok();
 	}
-	user_usage(_("--%s: yes or no, not %s"), opt, v);
+	um_cli_usage_error(_("--%s: yes or no, not %s"), opt, v);
 	return um_local(UM_LOCAL_USAGE);
 }
 
@@ -161,7 +144,7 @@ static struct um_status account_from(const struct um_cli *c,
 					   &a->expires);
 		a->fields |= UM_FIELD_EXPIRES;
 		if (!um_is_ok(st)) {
-			user_usage(_("--expires: YYYY-MM-DD or never, not %s"),
+			um_cli_usage_error(_("--expires: YYYY-MM-DD or never, not %s"),
 				   c->user_opt[UM_UOPT_EXPIRES]);
 		}
 	}
@@ -330,7 +313,7 @@ static struct um_status set_user(const struct um_cli *c, struct um_pdc *p)
 	struct um_status st = account_from(c, c->account, &a);
 
 	if (um_is_ok(st) && a.fields == 0) {
-		user_usage("%s", _("user set: name a property to change"));
+		um_cli_usage_error("%s", _("user set: name a property to change"));
 		st = um_local(UM_LOCAL_USAGE);
 	}
 	return um_is_ok(st) ? um_user_set(p, &a) : st;
