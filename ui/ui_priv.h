@@ -16,6 +16,7 @@
 #include <panel.h>
 #include <form.h>
 #include "ui.h"
+#include "accounts.h"
 #include "model.h"
 #include "status.h"
 #include "secret.h"
@@ -398,6 +399,24 @@ int ui_main_window_run(const char *first_pdc);
 struct um_pdc *ui_select_domain(struct um_pdc *current);
 /* The PDC of the domain the main window shows, or NULL. */
 struct um_pdc *ui_main_pdc(void);
+
+/* User Properties' sub-dialogs, one file each (user_groups.c,
+ * user_profile.c, user_hours.c, user_logon_to.c, user_account.c): each
+ * edits A, the pending change of the dialog below it (setting the
+ * UM_FIELD_* it changes), and answers true on OK; nothing reaches the PDC
+ * before that dialog's OK. */
+bool ui_user_groups(struct um_pdc *p, struct um_account *a);
+bool ui_user_profile(struct um_account *a);
+bool ui_user_hours(struct um_account *a);
+bool ui_user_logon_to(struct um_account *a);
+bool ui_user_account(struct um_account *a);
+
+/* Add Users and Groups (add_names.c): the names chosen, each as typed or
+ * picked ("name" of this domain, "DOMAIN\\name" of another), talloc'd on
+ * MEM; false when cancelled.  USERS: users may be chosen, not only
+ * groups. */
+bool ui_add_names(struct um_pdc *p, const char *title, bool users,
+		  TALLOC_CTX *mem, char ***names, size_t *n);
 void ui_trust_dialog(struct um_pdc *p);
 /* Add Trusting / Add Trusted: true when something changed. */
 bool ui_add_trusting(struct um_pdc *p);

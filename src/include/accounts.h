@@ -40,7 +40,16 @@ enum {
 	UM_FIELD_HOME_DRIVE = 1u << 6,
 	UM_FIELD_WORKSTATIONS = 1u << 7,
 	UM_FIELD_EXPIRES = 1u << 8,
+	UM_FIELD_LOGON_HOURS = 1u << 9,   /* LOGON_HOURS */
+	UM_FIELD_ACCOUNT_TYPE = 1u << 10, /* LOCAL_ACCOUNT */
+	UM_FIELD_GROUPS = 1u << 11,       /* GROUPS and PRIMARY_GROUP */
 };
+
+/* Hours: the week hour by hour, Sunday 00:00-01:00 UTC first, as SAMR's
+ * logon_hours holds it with 168 units per week: hour H of day D
+ * (0 = Sunday) is bit (D * 24 + H) % 8 of byte (D * 24 + H) / 8.  A set
+ * bit allows logons in that hour; all set is "any time". */
+#define UM_HOURS_BYTES 21
 
 struct um_account {
 	char *name;
@@ -56,6 +65,14 @@ struct um_account {
 	char *workstations;   /* Logon To: comma-separated, "" = all */
 	int64_t expires;      /* Account: 0 never, else end of (Unix time) */
 	bool has_password;    /* read back: a password is set */
+	uint8_t logon_hours[UM_HOURS_BYTES]; /* Hours */
+	bool local_account;   /* Account: Local (ACB_TEMPDUP), else Global */
+	/* Groups: the groups the user is a member of (global and local),
+	 * and the primary one (a global group among them).  A change with
+	 * UM_FIELD_GROUPS makes the membership exactly this list. */
+	char **groups;
+	size_t n_groups;
+	char *primary_group;
 };
 
 /* The name rules of User -> New User and Rename: not empty, at most
