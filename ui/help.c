@@ -41,6 +41,9 @@ static const char *topic_title(enum ui_help_topic t)
 	case UI_HELP_REPAIR: return _("Help - Repair Trust");
 	case UI_HELP_ACCOUNT_POLICY: return _("Help - Account Policy");
 	case UI_HELP_AUDIT_POLICY: return _("Help - Audit Policy");
+	case UI_HELP_NEW_USER: return _("Help - New User");
+	case UI_HELP_USER_PROPERTIES: return _("Help - User Properties");
+	case UI_HELP_RENAME_USER: return _("Help - Rename");
 	default: return _("Help");
 	}
 }
@@ -160,6 +163,35 @@ static const char *topic_text(enum ui_help_topic t)
 			 "Where the PDC does not let the audit policy be "
 			 "changed (Samba's PDCs do not), the dialog shows it "
 			 "greyed, with the PDC's answer.");
+	case UI_HELP_NEW_USER:
+		return _("New User (and Copy): type the Username (20 "
+			 "characters at most, none of \" / \\ [ ] : ; | , + * "
+			 "? < >), the Full Name and Description, and the "
+			 "password twice. The boxes say whether the user must "
+			 "change the password at the next logon, may not "
+			 "change it, whether it never expires, and whether the "
+			 "account is disabled. Groups, Profile, Hours, Logon To "
+			 "and Account set the rest.\n\n"
+			 "Nothing is sent to the PDC before Add. Add creates "
+			 "the user and clears the dialog for the next one; "
+			 "Close ends. Copy starts from another user's "
+			 "description, password settings, groups and profile, "
+			 "never its name, full name or Account Disabled.");
+	case UI_HELP_USER_PROPERTIES:
+		return _("User Properties: change the Full Name, Description, "
+			 "password and the boxes; Groups, Profile, Hours, "
+			 "Logon To and Account change the rest. The password "
+			 "is shown as asterisks: type a new one in both fields "
+			 "to set it, leave them alone to keep it. Account "
+			 "Locked Out can only be cleared.\n\n"
+			 "Nothing is sent to the PDC before OK; OK sends only "
+			 "what you changed. User > Rename... changes the "
+			 "username.");
+	case UI_HELP_RENAME_USER:
+		return _("Rename: type the new username (20 characters at "
+			 "most, none of \" / \\ [ ] : ; | , + * ? < >). The "
+			 "user keeps its identifier, groups, rights and "
+			 "password. Windows NT cannot rename groups.");
 	case UI_HELP_TRAINING:
 		return _("Training: the users of one domain cannot log on to "
 			 "another. Find out why and repair the trust yourself, "

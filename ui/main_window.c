@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include "ui_priv.h"
 
 enum {
@@ -28,17 +29,25 @@ enum {
 	M_NAME_CAUSE,
 	M_ACCOUNT,
 	M_AUDIT,
+	M_NEW_USER,
+	M_COPY,
+	M_DELETE,
+	M_RENAME,
+	M_PROPERTIES,
 };
 
+/* Rename is greyed while a group is selected: NT cannot rename groups. */
+static const char rename_label[] = N_("Rena&me...");
+
 /* NT 4.0's menus; what this project does not do is greyed. */
-static const struct ui_menu_item user_items[] = {
-	{ N_("New &User..."), NULL, M_DISABLED },
+static struct ui_menu_item user_items[] = {
+	{ N_("New &User..."), NULL, M_NEW_USER },
 	{ N_("New &Global Group..."), NULL, M_DISABLED },
 	{ N_("New &Local Group..."), NULL, M_DISABLED },
-	{ N_("&Copy..."), N_("F8"), M_DISABLED },
-	{ N_("&Delete"), N_("Del"), M_DISABLED },
-	{ N_("Rena&me..."), NULL, M_DISABLED },
-	{ N_("&Properties..."), N_("Enter"), M_DISABLED },
+	{ N_("&Copy..."), N_("F8"), M_COPY },
+	{ N_("&Delete"), N_("Del"), M_DELETE },
+	{ rename_label, NULL, M_RENAME },
+	{ N_("&Properties..."), N_("Enter"), M_PROPERTIES },
 	{ NULL, NULL, 0 },
 	{ N_("Select &Users..."), NULL, M_DISABLED },
 	{ NULL, NULL, 0 },
@@ -452,9 +461,111 @@ static void do_refresh(struct ui_main *mw)
 		open_pdc(mw, mw->pdc);
 }
 
+/* ---- the User menu on users ------------------------------------------ */
+
+/* The user selected in the upper list, or NULL. */
+static const char *selected_user(struct ui_main *mw)
+{
+	const struct um_user *u = mw->users.items;
+
+	if (mw->pdc == NULL || mw->ulist.sel >= mw->users.n)
+		return NULL;
+	return u[mw->ulist.sel].name;
+}
+
+/* NAME's row, fetching pages until it comes; false when it is not
+ * there (deleted, or a page failed). */
+static bool find_user(struct ui_main *mw, const char *name, size_t *row)
+{
+	size_t i = 0, before;
+
+	for (;;) {
+		const struct um_user *u = mw->users.items;
+
+		for (; i < mw->users.n; i++) {
+			if (strcasecmp(u[i].name, name) == 0) {
+				*row = i;
+				return true;
+			}
+		}
+		if (!mw->ulist.more)
+			return false;
+		before = mw->users.n;
+		list_fetch(&mw->ulist, before);
+		if (mw->users.n == before)
+			return false;
+	}
+}
+
+/* After a change: the lists read again, the selection on NAME, or,
+ * when NAME is gone, on the row where it was. */
+static void refresh_on_user(struct ui_main *mw, const char *name)
+{
+	char *keep = talloc_strdup(NULL, name); /* NAME may be in the lists */
+	size_t was = mw->ulist.sel, row;
+
+	if (keep == NULL || !open_pdc(mw, mw->pdc)) {
+		talloc_free(keep);
+		return;
+	}
+	if (!find_user(mw, keep, &row))
+		row = was < mw->users.n ? was
+					: mw->users.n > 0 ? mw->users.n - 1 : 0;
+	mw->ulist.sel = row;
+	mw->focus = 0;
+	layout(mw);
+	ui_list_clamp(&mw->ulist, mw->uh);
+	talloc_free(keep);
+}
+
+/* The user the command is for: the selected one, in the upper list. */
+static const char *command_user(struct ui_main *mw)
+{
+	const char *name = mw->focus == 0 ? selected_user(mw) : NULL;
+
+	if (mw->pdc == NULL)
+		ui_message(UI_MSG_INFO, _("Select a domain first."));
+	else if (name == NULL)
+		snprintf(ui.note, sizeof(ui.note), "%s",
+			 _("Select a user in the upper list first."));
+	return name;
+}
+
+static void user_command(struct ui_main *mw, int id)
+{
+	TALLOC_CTX *t = talloc_new(NULL);
+	const char *name = id == M_NEW_USER ? NULL : command_user(mw);
+	char *done = NULL;
+
+	if (id == M_NEW_USER && mw->pdc == NULL)
+		ui_message(UI_MSG_INFO, _("Select a domain first."));
+	else if (id == M_NEW_USER)
+		done = ui_user_new(mw->pdc, t);
+	else if (name == NULL)
+		;
+	else if (id == M_PROPERTIES)
+		done = ui_user_properties(mw->pdc, name, t);
+	else if (id == M_COPY)
+		done = ui_user_copy(mw->pdc, name, t);
+	else if (id == M_RENAME)
+		done = ui_user_rename(mw->pdc, name, t);
+	else if (id == M_DELETE && ui_user_delete(mw->pdc, name))
+		done = talloc_strdup(t, name);
+	if (done != NULL)
+		refresh_on_user(mw, done);
+	talloc_free(t);
+}
+
 static void do_command(struct ui_main *mw, int id)
 {
 	switch (id) {
+	case M_NEW_USER:
+	case M_COPY:
+	case M_DELETE:
+	case M_RENAME:
+	case M_PROPERTIES:
+		user_command(mw, id);
+		break;
 	case M_SELECT_DOMAIN:
 		do_select_domain(mw);
 		break;
@@ -503,10 +614,24 @@ static void do_command(struct ui_main *mw, int id)
 	}
 }
 
+/* Rename greyed while the groups list has the focus, and why. */
+static void user_menu_update(struct ui_main *mw)
+{
+	bool group = mw->focus == 1;
+	size_t i;
+
+	for (i = 0; i < sizeof(user_items) / sizeof(user_items[0]); i++)
+		if (user_items[i].label == rename_label)
+			user_items[i].id = group ? M_DISABLED : M_RENAME;
+	ui_menubar_why(rename_label,
+		       group ? _("Windows NT cannot rename groups.") : NULL);
+}
+
 static void menu(struct ui_main *mw, int first)
 {
 	int id;
 
+	user_menu_update(mw);
 	main_repaint(&mw->scr); /* the status line without the last note */
 	id = ui_menubar_run(mw->win, 1, MENUS, N_ITEMS(menus), first, 0);
 
@@ -536,6 +661,15 @@ static void main_key(struct ui_main *mw, int key)
 	case UI_TAB:
 	case UI_K(KEY_BTAB):
 		mw->focus = !mw->focus;
+		return;
+	case UI_ENTER:
+		do_command(mw, M_PROPERTIES);
+		return;
+	case UI_K(KEY_DC):
+		do_command(mw, M_DELETE);
+		return;
+	case UI_K(KEY_F(8)):
+		do_command(mw, M_COPY);
 		return;
 	}
 	if (UI_IS_ALT(key) &&

@@ -236,6 +236,9 @@ enum ui_help_topic {
 	UI_HELP_REPAIR,    /* Repair Trust's first dialog: the pair */
 	UI_HELP_ACCOUNT_POLICY,
 	UI_HELP_AUDIT_POLICY,
+	UI_HELP_NEW_USER,  /* New User and Copy */
+	UI_HELP_USER_PROPERTIES,
+	UI_HELP_RENAME_USER,
 	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
 };
 
@@ -384,6 +387,10 @@ void ui_menubar_draw(WINDOW *w, int y, const struct ui_menu *menus, int n);
 int ui_menubar_run(WINDOW *w, int y, const struct ui_menu *menus, int n,
 		   int first, int first_item_key);
 int ui_menubar_find(const struct ui_menu *menus, int n, int key);
+/* Enter on the greyed item LABEL (the very pointer of its table) says
+ * WHY in the status line; WHY NULL: the usual "not part of this
+ * program". */
+void ui_menubar_why(const char *label, const char *why);
 
 /* ---- screens ------------------------------------------------------ */
 
@@ -399,6 +406,18 @@ int ui_main_window_run(const char *first_pdc);
 struct um_pdc *ui_select_domain(struct um_pdc *current);
 /* The PDC of the domain the main window shows, or NULL. */
 struct um_pdc *ui_main_pdc(void);
+
+/* User -> New User, Properties and Copy (user_properties.c): the name
+ * of the user last added or changed, talloc'd on MEM, or NULL when
+ * nothing was. */
+char *ui_user_new(struct um_pdc *p, TALLOC_CTX *mem);
+char *ui_user_properties(struct um_pdc *p, const char *name,
+			 TALLOC_CTX *mem);
+char *ui_user_copy(struct um_pdc *p, const char *from, TALLOC_CTX *mem);
+/* User -> Delete (NT's two warnings) and Rename (user_actions.c): true
+ * when deleted; the new name, talloc'd on MEM, or NULL. */
+bool ui_user_delete(struct um_pdc *p, const char *name);
+char *ui_user_rename(struct um_pdc *p, const char *name, TALLOC_CTX *mem);
 
 /* User Properties' sub-dialogs, one file each (user_groups.c,
  * user_profile.c, user_hours.c, user_logon_to.c, user_account.c): each
