@@ -56,6 +56,12 @@ static const char *topic_text(enum ui_help_topic t)
 			 "(lower list) of one domain, read from its primary "
 			 "domain controller (PDC). Tab moves between the two "
 			 "lists.\n\n"
+			 "User > New User... creates a user; Enter (User > "
+			 "Properties...) changes the selected one, F8 (User > "
+			 "Copy...) copies it, Del (User > Delete) deletes it, "
+			 "User > Rename... renames it. Windows NT cannot rename "
+			 "groups: Rename is greyed while the groups list has "
+			 "the focus.\n\n"
 			 "User > Select Domain... opens another domain. "
 			 "Policies > Trust Relationships... shows and changes "
 			 "which domains this domain trusts, and which trust it.");

@@ -614,17 +614,16 @@ static void do_command(struct ui_main *mw, int id)
 	}
 }
 
-/* Rename greyed while the groups list has the focus, and why. */
+/* Rename greyed while the groups list has the focus: Windows NT cannot
+ * rename groups (Help says so). */
 static void user_menu_update(struct ui_main *mw)
 {
-	bool group = mw->focus == 1;
 	size_t i;
 
 	for (i = 0; i < sizeof(user_items) / sizeof(user_items[0]); i++)
 		if (user_items[i].label == rename_label)
-			user_items[i].id = group ? M_DISABLED : M_RENAME;
-	ui_menubar_why(rename_label,
-		       group ? _("Windows NT cannot rename groups.") : NULL);
+			user_items[i].id = mw->focus == 1 ? M_DISABLED
+							  : M_RENAME;
 }
 
 static void menu(struct ui_main *mw, int first)

@@ -387,10 +387,6 @@ void ui_menubar_draw(WINDOW *w, int y, const struct ui_menu *menus, int n);
 int ui_menubar_run(WINDOW *w, int y, const struct ui_menu *menus, int n,
 		   int first, int first_item_key);
 int ui_menubar_find(const struct ui_menu *menus, int n, int key);
-/* Enter on the greyed item LABEL (the very pointer of its table) says
- * WHY in the status line; WHY NULL: the usual "not part of this
- * program". */
-void ui_menubar_why(const char *label, const char *why);
 
 /* ---- screens ------------------------------------------------------ */
 

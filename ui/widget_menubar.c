@@ -167,27 +167,12 @@ static void sel_step(struct menu_run *r, int dir)
 	}
 }
 
-/* An item greyed for now, not for being out of scope: its reason. */
-static const char *why_label, *why_text;
-
-void ui_menubar_why(const char *label, const char *why)
-{
-	why_label = label;
-	why_text = why;
-}
-
 /* Enter on a disabled item: the status line says why nothing happens. */
 static void explain_disabled(const struct ui_menu_item *it)
 {
 	char label[128];
 	const char *s = _(it->label);
 	size_t n = 0;
-
-	if (why_text != NULL && it->label == why_label) {
-		snprintf(ui.note, sizeof(ui.note), "%s", why_text);
-		ui_repaint_all();
-		return;
-	}
 
 	for (; *s != '\0' && n + 1 < sizeof(label); s++)
 		if (*s != '&' || s[1] == '&')
