@@ -227,8 +227,9 @@ def button_problems(g, boxes):
             if text.strip() and lpad and not rpad:
                 out.append((y, x, "button padded on the left only: %r" %
                             row[x:j + 1]))
+            # "[X]" is a ticked check box, not a button
             elif text.strip() and not lpad and not rpad and \
-                    any(ch.isalpha() for ch in text):
+                    text != "X" and any(ch.isalpha() for ch in text):
                 out.append((y, x, "button without padding: %r" %
                             row[x:j + 1]))
             x = j + 1
