@@ -28,7 +28,6 @@ libusrmgr_ui_a_SOURCES = \
 	ui/audit_policy.c \
 	ui/user_properties.c \
 	ui/user_actions.c \
-	ui/user_subdialogs_stub.c \
 	ui/ask_password.c \
 	ui/diagnosis.c \
 	ui/wizard.c \
