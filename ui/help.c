@@ -44,6 +44,12 @@ static const char *topic_title(enum ui_help_topic t)
 	case UI_HELP_NEW_USER: return _("Help - New User");
 	case UI_HELP_USER_PROPERTIES: return _("Help - User Properties");
 	case UI_HELP_RENAME_USER: return _("Help - Rename");
+	case UI_HELP_USER_GROUPS: return _("Help - Group Memberships");
+	case UI_HELP_USER_PROFILE:
+		return _("Help - User Environment Profile");
+	case UI_HELP_USER_HOURS: return _("Help - Logon Hours");
+	case UI_HELP_USER_LOGON_TO: return _("Help - Logon Workstations");
+	case UI_HELP_USER_ACCOUNT: return _("Help - Account Information");
 	default: return _("Help");
 	}
 }
@@ -198,6 +204,61 @@ static const char *topic_text(enum ui_help_topic t)
 			 "most, none of \" / \\ [ ] : ; | , + * ? < >). The "
 			 "user keeps its identifier, groups, rights and "
 			 "password. Windows NT cannot rename groups.");
+	case UI_HELP_USER_GROUPS:
+		return _("Group Memberships: the groups of this domain the "
+			 "user is a member of, and those the user is not in. "
+			 "<- Add puts the user into the group selected on the "
+			 "right, Remove -> takes the user out of the group "
+			 "selected on the left.\n\n"
+			 "Set makes the selected group the user's primary "
+			 "group: it must be a global group the user is a "
+			 "member of. The primary group cannot be removed; set "
+			 "another one first. Nothing is changed on the PDC "
+			 "before OK in User Properties.");
+	case UI_HELP_USER_PROFILE:
+		return _("User Environment Profile: where the user's roaming "
+			 "profile is kept (\\\\server\\share\\path), the "
+			 "logon script run at each logon (a name in the "
+			 "domain controllers' NETLOGON share), and the home "
+			 "directory.\n\n"
+			 "Local Path is a directory on the computer the user "
+			 "logs on to. Connect maps a drive letter (A: to Z:) "
+			 "to a network path, \\\\server\\share or "
+			 "\\\\server\\share\\directory. Nothing is changed on "
+			 "the PDC before OK in User Properties.");
+	case UI_HELP_USER_HOURS:
+		return _("Logon Hours: when the user may log on, hour by hour "
+			 "over the week. The hours are UTC (Coordinated "
+			 "Universal Time), as the domain controllers keep "
+			 "them: an hour of 08:00 to 09:00 UTC is 09:00 to "
+			 "10:00 in Central European Time.\n\n"
+			 "The arrows move in the grid; Home and End go to the "
+			 "first and last hour of the day, Page Up and Page "
+			 "Down to Sunday and Saturday. Space allows or "
+			 "disallows one hour. Shift with the arrows selects a "
+			 "block; where the terminal has no Shift+arrows, M "
+			 "marks a corner, the arrows stretch the block and M "
+			 "again drops it. Allow and Disallow act on the block. "
+			 "The line under the grid tells the hour or the block "
+			 "selected. Nothing is changed on the PDC before OK "
+			 "in User Properties.");
+	case UI_HELP_USER_LOGON_TO:
+		return _("Logon Workstations: the user may log on to every "
+			 "workstation of the domain, or only to the ones "
+			 "named here, eight at most, each a computer name of "
+			 "15 characters or fewer. With no name typed, the user "
+			 "may log on anywhere. Nothing is changed on the PDC "
+			 "before OK in User Properties.");
+	case UI_HELP_USER_ACCOUNT:
+		return _("Account Information: Account Expires: Never, or End "
+			 "of a day, typed as YYYY-MM-DD: the account works "
+			 "through that day (UTC) and not after it.\n\n"
+			 "Account Type: a Global Account is a regular user of "
+			 "this domain. A Local Account is for a user of a "
+			 "domain this one does not trust; it can be used to "
+			 "reach this domain's servers over the network but "
+			 "not to log on interactively. Nothing is changed on "
+			 "the PDC before OK in User Properties.");
 	case UI_HELP_TRAINING:
 		return _("Training: the users of one domain cannot log on to "
 			 "another. Find out why and repair the trust yourself, "

@@ -28,6 +28,13 @@ libusrmgr_ui_a_SOURCES = \
 	ui/audit_policy.c \
 	ui/user_properties.c \
 	ui/user_actions.c \
+	ui/user_common.c \
+	ui/user_groups.c \
+	ui/user_profile.c \
+	ui/user_hours.c \
+	ui/user_logon_to.c \
+	ui/user_account.c \
+	ui/user_subdialog_test.c \
 	ui/ask_password.c \
 	ui/diagnosis.c \
 	ui/wizard.c \

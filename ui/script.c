@@ -56,6 +56,8 @@ static const struct { const char *name; int key; } names[] = {
 	{ "BTab", UI_K(KEY_BTAB) }, { "S-Tab", UI_K(KEY_BTAB) },
 	{ "Up", UI_K(KEY_UP) }, { "Down", UI_K(KEY_DOWN) },
 	{ "Left", UI_K(KEY_LEFT) }, { "Right", UI_K(KEY_RIGHT) },
+	{ "S-Up", UI_K(KEY_SR) }, { "S-Down", UI_K(KEY_SF) },
+	{ "S-Left", UI_K(KEY_SLEFT) }, { "S-Right", UI_K(KEY_SRIGHT) },
 	{ "PgUp", UI_K(KEY_PPAGE) }, { "PgDn", UI_K(KEY_NPAGE) },
 	{ "Home", UI_K(KEY_HOME) }, { "End", UI_K(KEY_END) },
 	{ "BS", UI_K(KEY_BACKSPACE) }, { "Del", UI_K(KEY_DC) },

@@ -18,7 +18,9 @@
  * coach; otherwise an unfinished repair in the journal is offered. */
 void ui_startup(void)
 {
-	if (ui.opt->training)
+	if (um_test_ui_subdialog() != NULL)
+		ui_user_subdialog_test();
+	else if (ui.opt->training)
 		ui_training_start();
 	else
 		ui_wizard_offer_resume();

@@ -217,6 +217,7 @@ enum ui_ctl_kind {
 	UI_CTL_LIST,
 	UI_CTL_FIELD,
 	UI_CTL_CHECK,      /* check box, or option button of a group */
+	UI_CTL_CUSTOM,     /* drawn by its own function, keys to event */
 };
 
 enum ui_help_topic {
@@ -239,8 +240,15 @@ enum ui_help_topic {
 	UI_HELP_NEW_USER,  /* New User and Copy */
 	UI_HELP_USER_PROPERTIES,
 	UI_HELP_RENAME_USER,
+	UI_HELP_USER_GROUPS,   /* User Properties' sub-dialogs */
+	UI_HELP_USER_PROFILE,
+	UI_HELP_USER_HOURS,
+	UI_HELP_USER_LOGON_TO,
+	UI_HELP_USER_ACCOUNT,
 	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
 };
+
+struct ui_dialog;
 
 struct ui_ctl {
 	enum ui_ctl_kind kind;
@@ -255,6 +263,8 @@ struct ui_ctl {
 	bool selected;         /* its text is selected: typing replaces it */
 	int group;             /* UI_CTL_CHECK: 0 check box, else options */
 	bool checked;
+	/* UI_CTL_CUSTOM: draws the control (and, FOCUSED, the cursor). */
+	void (*draw)(struct ui_dialog *d, struct ui_ctl *c, bool focused);
 };
 
 #define UI_MAX_CTL 48
@@ -264,6 +274,9 @@ struct ui_ctl {
 #define UI_ID_HELP 90
 /* Pseudo key for a list whose selection moved. */
 #define UI_EV_SELECT (-2)
+/* A custom control's event handler: the key was not for the control (a
+ * mnemonic, Enter for the default button). */
+#define UI_DLG_UNUSED (-3)
 
 struct ui_dialog;
 typedef int (*ui_dialog_event_fn)(struct ui_dialog *d, int id, int key);
@@ -313,6 +326,13 @@ struct ui_ctl *ui_dialog_list(struct ui_dialog *d, int id, int y, int x,
 			      int h, int w, struct ui_list *l);
 struct ui_ctl *ui_dialog_field(struct ui_dialog *d, int id, int y, int x,
 			       int w, bool secret, int max);
+/* A control of the dialog's own (the Hours grid): DRAW paints it, and
+ * every key but Tab, Esc and F1 goes first to the event handler with
+ * its ID, which answers UI_DLG_UNUSED for a key it leaves alone. */
+struct ui_ctl *ui_dialog_custom(struct ui_dialog *d, int id, int y, int x,
+				int h, int w,
+				void (*draw)(struct ui_dialog *d,
+					     struct ui_ctl *c, bool focused));
 /* Run until the event handler answers something else than
  * UI_DLG_CONTINUE; Esc answers cancel_id, UI_QUIT likewise. */
 int ui_dialog_run(struct ui_dialog *d);
@@ -419,12 +439,20 @@ char *ui_user_rename(struct um_pdc *p, const char *name, TALLOC_CTX *mem);
  * user_profile.c, user_hours.c, user_logon_to.c, user_account.c): each
  * edits A, the pending change of the dialog below it (setting the
  * UM_FIELD_* it changes), and answers true on OK; nothing reaches the PDC
- * before that dialog's OK. */
+ * before that dialog's OK.  On Cancel A is left as it was.  A is talloc
+ * memory: the strings and lists a dialog sets hang on it. */
 bool ui_user_groups(struct um_pdc *p, struct um_account *a);
 bool ui_user_profile(struct um_account *a);
 bool ui_user_hours(struct um_account *a);
 bool ui_user_logon_to(struct um_account *a);
 bool ui_user_account(struct um_account *a);
+/* "User: name (Full Name)", the line that heads each of them
+ * (user_common.c). */
+const char *ui_user_caption(TALLOC_CTX *mem, const struct um_account *a);
+/* The test binary's entry to them (USRMGR_UI_SUBDIALOG, test_hooks.h;
+ * nothing in the installed usrmgr): at start-up, one of them on a user
+ * of the first domain, its OK stored as User Properties' OK would. */
+void ui_user_subdialog_test(void);
 
 /* Add Users and Groups (add_names.c): the names chosen, each as typed or
  * picked ("name" of this domain, "DOMAIN\\name" of another), talloc'd on

@@ -140,6 +140,19 @@ struct ui_ctl *ui_dialog_field(struct ui_dialog *d, int id, int y, int x,
 	return c;
 }
 
+struct ui_ctl *ui_dialog_custom(struct ui_dialog *d, int id, int y, int x,
+				int h, int w,
+				void (*draw)(struct ui_dialog *d,
+					     struct ui_ctl *c, bool focused))
+{
+	struct ui_ctl *c = ctl_add(d, UI_CTL_CUSTOM, id, y, x);
+
+	c->h = h;
+	c->w = w;
+	c->draw = draw;
+	return c;
+}
+
 struct ui_ctl *ui_dialog_ctl(struct ui_dialog *d, int id)
 {
 	int i;
@@ -224,6 +237,9 @@ static void paint_ctl(struct ui_dialog *d, struct ui_ctl *c, bool focused)
 		ui_list_draw(c->list, d->win, c->y + 1, c->x + 1, c->h - 2,
 			     c->w - 2, focused);
 		list_frame(d, c);
+		break;
+	case UI_CTL_CUSTOM:
+		c->draw(d, c, focused);
 		break;
 	case UI_CTL_FIELD:
 		/* Brackets show an empty field where there is no colour. */
@@ -379,6 +395,15 @@ static int key_list(struct ui_dialog *d, struct ui_ctl *c, int key,
 				: UI_DLG_CONTINUE;
 }
 
+static int key_custom(struct ui_dialog *d, struct ui_ctl *c, int key,
+		      bool *used)
+{
+	int r = d->event != NULL ? d->event(d, c->id, key) : UI_DLG_UNUSED;
+
+	*used = r != UI_DLG_UNUSED;
+	return *used ? r : UI_DLG_CONTINUE;
+}
+
 static int key_focused(struct ui_dialog *d, int key, bool *used)
 {
 	struct ui_ctl *c = d->focus >= 0 ? &d->ctl[d->focus] : NULL;
@@ -389,6 +414,8 @@ static int key_focused(struct ui_dialog *d, int key, bool *used)
 	switch (c->kind) {
 	case UI_CTL_LIST:
 		return key_list(d, c, key, used);
+	case UI_CTL_CUSTOM:
+		return key_custom(d, c, key, used);
 	case UI_CTL_FIELD:
 		*used = true;
 		if (key == UI_ENTER)

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "accounts.h"
@@ -92,7 +93,7 @@ struct um_status um_user_expires_parse(const char *text, int64_t *out)
 	}
 	end = strptime(text, "%Y-%m-%d", &tm);
 	if (end == NULL || *end != '\0' || tm.tm_year < 70) {
-		return um_local(UM_LOCAL_USAGE);
+		return um_local(UM_LOCAL_BAD_DATE);
 	}
 	*out = (int64_t)timegm(&tm) + 86400;
 	return um_ok();
@@ -108,6 +109,130 @@ const char *um_user_expires_text(int64_t expires, char buf[16])
 	}
 	strftime(buf, 16, "%Y-%m-%d", &tm);
 	return buf;
+}
+
+/* ---- User Properties' sub-dialogs: their rules ---- */
+
+bool um_user_hours_get(const uint8_t hours[UM_HOURS_BYTES], int day,
+		       int hour)
+{
+	int bit = day * 24 + hour;
+
+	return (hours[bit / 8] >> (bit % 8)) & 1u;
+}
+
+void um_user_hours_set(uint8_t hours[UM_HOURS_BYTES], int day, int hour,
+		       bool allow)
+{
+	int bit = day * 24 + hour;
+
+	if (allow) {
+		hours[bit / 8] |= (uint8_t)(1u << (bit % 8));
+	} else {
+		hours[bit / 8] &= (uint8_t)~(1u << (bit % 8));
+	}
+}
+
+/* NT's Connect list: the letters A: to Z:, either case. */
+struct um_status um_user_home_drive_check(const char *drive)
+{
+	char letter = drive != NULL ? (char)(drive[0] & ~0x20) : '\0';
+
+	if (strlen(drive != NULL ? drive : "") != 2 || drive[1] != ':' ||
+	    letter < 'A' || letter > 'Z') {
+		return um_local(UM_LOCAL_BAD_HOME_DRIVE);
+	}
+	return um_ok();
+}
+
+/* One part of a UNC path: not empty, no characters a share or a file
+ * name cannot hold. */
+static bool unc_part_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char u = (unsigned char)s[i];
+
+		if (u < 0x20 || strchr("/:*?\"<>|", u) != NULL) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* \\server\share, then any number of \directory. */
+struct um_status um_user_unc_check(const char *path)
+{
+	const char *p, *sep;
+	int parts = 0;
+
+	if (path == NULL || strncmp(path, "\\\\", 2) != 0) {
+		return um_local(UM_LOCAL_BAD_HOME_PATH);
+	}
+	for (p = path + 2; ; p = sep + 1) {
+		sep = strchr(p, '\\');
+		if (sep == NULL) {
+			sep = p + strlen(p);
+		}
+		/* a trailing backslash after the share is harmless */
+		if (sep == p && *sep == '\0' && parts >= 2) {
+			break;
+		}
+		if (!unc_part_ok(p, (size_t)(sep - p))) {
+			return um_local(UM_LOCAL_BAD_HOME_PATH);
+		}
+		parts++;
+		if (*sep == '\0') {
+			break;
+		}
+	}
+	return parts >= 2 ? um_ok() : um_local(UM_LOCAL_BAD_HOME_PATH);
+}
+
+struct um_status um_user_home_check(const char *drive, const char *dir)
+{
+	struct um_status st;
+
+	if (drive == NULL || *drive == '\0') {
+		return um_ok(); /* a local path: the server's to judge */
+	}
+	st = um_user_home_drive_check(drive);
+	return um_is_ok(st) ? um_user_unc_check(dir) : st;
+}
+
+static bool has_group(const struct um_account *a, const char *group)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_groups; i++) {
+		if (strcasecmp(a->groups[i], group) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+struct um_status um_user_group_remove_check(const struct um_account *a,
+					    const char *group)
+{
+	if (a->primary_group != NULL &&
+	    strcasecmp(a->primary_group, group) == 0) {
+		return um_local(UM_LOCAL_PRIMARY_GROUP_REMOVE);
+	}
+	return um_ok();
+}
+
+struct um_status um_user_primary_check(const struct um_account *a,
+				       const char *group, bool local)
+{
+	if (group == NULL || local || !has_group(a, group)) {
+		return um_local(UM_LOCAL_PRIMARY_GROUP_INVALID);
+	}
+	return um_ok();
 }
 
 /* Everything a change or a new user carries that an NT rule covers. */

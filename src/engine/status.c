@@ -190,6 +190,23 @@ static const struct status_words table[] = {
 	  "USRMGR_GROUP_NAME_TOO_LONG",
 	  N_("The group name is too long. A global group name can have at "
 	     "most 20 characters, a local group name 256.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_BAD_DATE, "USRMGR_BAD_DATE",
+	  N_("The date is not valid. Type the last day the account works "
+	     "as YYYY-MM-DD, 1970 or later.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_BAD_HOME_DRIVE, "USRMGR_BAD_HOME_DRIVE",
+	  N_("The drive is not valid. Type a drive letter from A: to Z:.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_BAD_HOME_PATH, "USRMGR_BAD_HOME_PATH",
+	  N_("The home directory is not valid. A home directory on a "
+	     "network drive is a path such as \\\\server\\share or "
+	     "\\\\server\\share\\directory.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_REMOVE,
+	  "USRMGR_PRIMARY_GROUP_REMOVE",
+	  N_("A user cannot be removed from the primary group. Set another "
+	     "primary group first.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_INVALID,
+	  "USRMGR_PRIMARY_GROUP_INVALID",
+	  N_("The primary group must be a global group the user is a "
+	     "member of.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN, "USRMGR_OWN_DOMAIN",
 	  N_("A domain cannot trust itself.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH, "USRMGR_PASSWORD_MISMATCH",

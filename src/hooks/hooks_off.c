@@ -22,6 +22,11 @@ const char *um_test_ui_script_path(void)
 	return NULL;
 }
 
+const char *um_test_ui_subdialog(void)
+{
+	return NULL;
+}
+
 bool um_test_rpc_stats(void)
 {
 	return false;

@@ -28,6 +28,13 @@ const char *um_test_ui_script_path(void)
 	return script != NULL && script[0] != '\0' ? script : NULL;
 }
 
+const char *um_test_ui_subdialog(void)
+{
+	const char *v = getenv("USRMGR_UI_SUBDIALOG");
+
+	return v != NULL && v[0] != '\0' ? v : NULL;
+}
+
 bool um_test_rpc_stats(void)
 {
 	return getenv("USRMGR_RPC_STATS") != NULL;

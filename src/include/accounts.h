@@ -88,6 +88,30 @@ struct um_status um_user_expires_parse(const char *text, int64_t *out);
 /* "never" or the YYYY-MM-DD, in BUF. */
 const char *um_user_expires_text(int64_t expires, char buf[16]);
 
+/* ---- the rules of User Properties' sub-dialogs ---- */
+
+/* Hours: whether hour HOUR (0-23, UTC) of DAY (0 = Sunday) allows a
+ * logon, and allowing or disallowing it. */
+bool um_user_hours_get(const uint8_t hours[UM_HOURS_BYTES], int day,
+		       int hour);
+void um_user_hours_set(uint8_t hours[UM_HOURS_BYTES], int day, int hour,
+		       bool allow);
+/* Profile: a home directory's drive, "A:" to "Z:". */
+struct um_status um_user_home_drive_check(const char *drive);
+/* Profile: a network home directory, \\server\share[\dir...]. */
+struct um_status um_user_unc_check(const char *path);
+/* Profile: Local Path (DRIVE NULL or empty: DIR is the server's to
+ * judge) or Connect DRIVE To DIR (both checked). */
+struct um_status um_user_home_check(const char *drive, const char *dir);
+/* Group Memberships: GROUP may leave A's groups unless it is the
+ * primary group (NT refuses that). */
+struct um_status um_user_group_remove_check(const struct um_account *a,
+					    const char *group);
+/* Group Memberships -> Set: GROUP may be A's primary group only when it
+ * is a global group (LOCAL false) among A's groups. */
+struct um_status um_user_primary_check(const struct um_account *a,
+				       const char *group, bool local);
+
 /* One user's properties. */
 struct um_status um_user_query(struct um_pdc *p, const char *name,
 			       TALLOC_CTX *mem, struct um_account **out);

@@ -26,6 +26,13 @@ void um_test_hook_stop_at(const char *when, const char *step_id);
  * the terminal. */
 const char *um_test_ui_script_path(void);
 
+/* USRMGR_UI_SUBDIALOG=DIALOG:USER: once the main window is up, the
+ * screens open User Properties' sub-dialog DIALOG (groups, profile,
+ * hours, logon-to or account) on USER of the domain shown, and store
+ * what its OK leaves as User Properties' OK would (screen dumps and tmux
+ * tests of the sub-dialogs); NULL when not set. */
+const char *um_test_ui_subdialog(void);
+
 /* USRMGR_RPC_STATS set: the RPC backend counts its round trips and writes
  * them on standard error at exit (bench/, doc/performance.md). */
 bool um_test_rpc_stats(void);

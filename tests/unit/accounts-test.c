@@ -80,7 +80,7 @@ static void test_expires(void **state)
 	/* the end of the day: the first second of the next */
 	assert_int_equal(t % 86400, 0);
 	assert_status(um_user_expires_parse("30.06.2030", &t), UM_KIND_LOCAL,
-		      UM_LOCAL_USAGE);
+		      UM_LOCAL_BAD_DATE);
 	assert_string_equal(um_user_expires_text(0, buf), "never");
 }
 
