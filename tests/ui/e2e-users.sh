@@ -8,6 +8,7 @@
 #   - Properties (Enter) changes the description, keeps the password;
 #   - Rename gives the user a new name, the old one is gone;
 #   - Delete, after NT's two warnings, deletes it;
+#   - a sub-dialog's change (Logon To) is sent only at Properties' OK;
 #   - on a vt100, a disabled user created with Esc-letter keys.
 . "$(dirname "$0")/lib.sh"
 need_binary
@@ -66,6 +67,16 @@ check "Del: NT's first warning (the unique identifier)" \
 check "Yes: the second (are you sure), Yes: deleted" \
 	eval 'tm_keys M-y && tm_wait "delete the user account rbauer2?" &&
 	tm_keys M-y && tm_wait_gone "rbauer2" && gone rbauer2'
+check "Properties of the next user (tnguyen), Logon To: WS01, OK" \
+	eval 'tm_keys Enter && tm_wait "User Properties" &&
+	tm_wait "tnguyen" && tm_keys M-l && tm_wait "Logon Workstations" &&
+	tm_keys M-t && tm_text WS01 && tm_keys Enter &&
+	tm_wait_gone "Logon Workstations"'
+check "nothing sent before User Properties' OK" \
+	eval 'has tnguyen "\"workstations\":\"\""'
+check "OK: the workstation stored" \
+	eval 'tm_keys M-f Enter && tm_wait_gone "User Properties" &&
+	has tnguyen "\"workstations\":\"WS01\""'
 check "the others are still there" \
 	eval 'has kmeier "\"full_name\":\"Karin Meier\"" &&
 	has tnguyen "\"full_name\":\"Thanh Nguyen\""'
