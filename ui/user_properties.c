@@ -278,6 +278,20 @@ static void refused(struct ui_dialog *d, const char *intro,
 	ui_dialog_focus(d, name ? ID_NAME : ID_PW);
 }
 
+/* The check boxes as the engine takes them (NT refuses User Must Change
+ * Password with Cannot Change or Never Expires); checked before the
+ * passwords are taken, so that they need not be typed again. */
+static bool flags_acceptable(struct ui_dialog *d, const char *intro)
+{
+	struct um_status st = um_user_flags_check(checked_flags(d));
+
+	if (um_is_ok(st))
+		return true;
+	ui_message_status(intro, st);
+	ui_dialog_focus(d, ID_MUST);
+	return false;
+}
+
 /* Both passwords typed alike, or (Properties) both left as shown. */
 static bool passwords_agree(struct ui_dialog *d, const struct um_secret *pw,
 			    const struct um_secret *cf)
@@ -296,12 +310,17 @@ static bool passwords_agree(struct ui_dialog *d, const struct um_secret *pw,
 static int add_ok(struct ui_dialog *d)
 {
 	struct user_dialog *u = d->priv;
-	TALLOC_CTX *t = talloc_new(NULL);
-	struct um_secret *pw = typed_password(d, u, ID_PW, t);
-	struct um_secret *cf = typed_password(d, u, ID_CONFIRM, t);
-	struct um_account *a = new_account(d, u, t);
+	TALLOC_CTX *t;
+	struct um_secret *pw, *cf;
+	struct um_account *a;
 	struct um_status st;
 
+	if (!flags_acceptable(d, _("The user account was not created.")))
+		return UI_DLG_CONTINUE;
+	t = talloc_new(NULL);
+	pw = typed_password(d, u, ID_PW, t);
+	cf = typed_password(d, u, ID_CONFIRM, t);
+	a = new_account(d, u, t);
 	if (!passwords_agree(d, pw, cf)) {
 		talloc_free(t);
 		return UI_DLG_CONTINUE;
@@ -329,12 +348,17 @@ static int add_ok(struct ui_dialog *d)
 static int properties_ok(struct ui_dialog *d)
 {
 	struct user_dialog *u = d->priv;
-	TALLOC_CTX *t = talloc_new(NULL);
-	struct um_secret *pw = typed_password(d, u, ID_PW, t);
-	struct um_secret *cf = typed_password(d, u, ID_CONFIRM, t);
-	struct um_account *a = changed_account(d, u, t);
+	TALLOC_CTX *t;
+	struct um_secret *pw, *cf;
+	struct um_account *a;
 	struct um_status st = um_ok();
 
+	if (!flags_acceptable(d, _("The user account was not changed.")))
+		return UI_DLG_CONTINUE;
+	t = talloc_new(NULL);
+	pw = typed_password(d, u, ID_PW, t);
+	cf = typed_password(d, u, ID_CONFIRM, t);
+	a = changed_account(d, u, t);
 	if (!passwords_agree(d, pw, cf)) {
 		show_placeholder(d, u);
 		talloc_free(t);

@@ -76,6 +76,7 @@ static int exit_code(struct um_status st)
 	case UM_LOCAL_BAD_HOME_PATH:
 	case UM_LOCAL_PRIMARY_GROUP_REMOVE:
 	case UM_LOCAL_PRIMARY_GROUP_INVALID:
+	case UM_LOCAL_PASSWORD_FLAGS:
 		return UM_EXIT_USAGE;
 	default:
 		return UM_EXIT_FAILED;

@@ -235,11 +235,25 @@ struct um_status um_user_primary_check(const struct um_account *a,
 	return um_ok();
 }
 
+struct um_status um_user_flags_check(uint32_t flags)
+{
+	const uint32_t excludes = UM_ACCT_CANNOT_CHANGE |
+				  UM_ACCT_NEVER_EXPIRES;
+
+	if ((flags & UM_ACCT_MUST_CHANGE) != 0 && (flags & excludes) != 0) {
+		return um_local(UM_LOCAL_PASSWORD_FLAGS);
+	}
+	return um_ok();
+}
+
 /* Everything a change or a new user carries that an NT rule covers. */
 static struct um_status account_check(const struct um_account *a)
 {
 	struct um_status st = um_user_name_check(a->name);
 
+	if (um_is_ok(st)) { /* a new user has every flag it names */
+		st = um_user_flags_check(a->flags);
+	}
 	if (um_is_ok(st) && (a->fields & UM_FIELD_WORKSTATIONS) != 0) {
 		st = um_user_workstations_check(a->workstations);
 	}
@@ -313,8 +327,12 @@ struct um_status um_user_set(struct um_pdc *p, const struct um_account *a)
 	struct um_args args = { .user = a->name, .account = a };
 	struct um_status st = um_ok();
 
-	/* a name already on the PDC may predate NT's rules: not checked */
-	if ((a->fields & UM_FIELD_WORKSTATIONS) != 0) {
+	/* a name already on the PDC may predate NT's rules: not checked;
+	 * the flags this change sets are */
+	if ((a->fields & UM_FIELD_FLAGS) != 0) {
+		st = um_user_flags_check(a->flags & a->flags_mask);
+	}
+	if (um_is_ok(st) && (a->fields & UM_FIELD_WORKSTATIONS) != 0) {
 		st = um_user_workstations_check(a->workstations);
 	}
 	if (!um_is_ok(st)) {

@@ -207,6 +207,10 @@ static const struct status_words table[] = {
 	  "USRMGR_PRIMARY_GROUP_INVALID",
 	  N_("The primary group must be a global group the user is a "
 	     "member of.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_FLAGS, "USRMGR_PASSWORD_FLAGS",
+	  N_("You cannot select User Must Change Password at Next Logon "
+	     "together with User Cannot Change Password or Password Never "
+	     "Expires for the same user.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN, "USRMGR_OWN_DOMAIN",
 	  N_("A domain cannot trust itself.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH, "USRMGR_PASSWORD_MISMATCH",

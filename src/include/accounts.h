@@ -79,6 +79,10 @@ struct um_account {
  * UM_USER_NAME_MAX characters, none of " / \ [ ] : ; | , + * ? < >,
  * not only dots and spaces. */
 struct um_status um_user_name_check(const char *name);
+/* The password check boxes, as NT 4.0's dialog takes them: User Must
+ * Change Password at Next Logon together with User Cannot Change
+ * Password, or with Password Never Expires, is refused. */
+struct um_status um_user_flags_check(uint32_t flags);
 /* Logon To: at most 8 workstations, each a valid computer name. */
 struct um_status um_user_workstations_check(const char *list);
 

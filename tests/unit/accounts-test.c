@@ -121,6 +121,47 @@ static void test_add_and_copy(void **state)
 	unit_world_close(&w);
 }
 
+/* NT refuses User Must Change Password at Next Logon with User Cannot
+ * Change Password or Password Never Expires: on a new user, and in a
+ * change that sets them; nothing reaches the PDC. */
+static void test_password_flags(void **state)
+{
+	struct unit_world w;
+	struct um_pdc *p;
+	struct um_account a = { .name = "pflag",
+				.flags = UM_ACCT_MUST_CHANGE |
+					 UM_ACCT_NEVER_EXPIRES };
+	struct um_account set = { .name = "pflag",
+				  .flags = UM_ACCT_MUST_CHANGE |
+					   UM_ACCT_CANNOT_CHANGE,
+				  .flags_mask = UM_ACCT_MUST_CHANGE |
+						UM_ACCT_CANNOT_CHANGE,
+				  .fields = UM_FIELD_FLAGS };
+	struct um_account *got;
+
+	(void)state;
+	assert_ok(um_user_flags_check(UM_ACCT_MUST_CHANGE |
+				      UM_ACCT_DISABLED));
+	assert_ok(um_user_flags_check(UM_ACCT_CANNOT_CHANGE |
+				      UM_ACCT_NEVER_EXPIRES));
+	assert_status(um_user_flags_check(UM_ACCT_MUST_CHANGE |
+					  UM_ACCT_CANNOT_CHANGE),
+		      UM_KIND_LOCAL, UM_LOCAL_PASSWORD_FLAGS);
+	unit_world_open(&w, "no-trust");
+	p = unit_pdc(&w, "DCA");
+	assert_status(um_user_add(p, &a, unit_secret(&w, "One.pw1"), NULL),
+		      UM_KIND_LOCAL, UM_LOCAL_PASSWORD_FLAGS);
+	assert_status(um_user_query(p, "pflag", w.mem, &got), UM_KIND_NT,
+		      UM_NT_NO_SUCH_USER);
+	a.flags = UM_ACCT_MUST_CHANGE;
+	assert_ok(um_user_add(p, &a, unit_secret(&w, "One.pw1"), NULL));
+	assert_status(um_user_set(p, &set), UM_KIND_LOCAL,
+		      UM_LOCAL_PASSWORD_FLAGS);
+	assert_ok(um_user_query(p, "pflag", w.mem, &got));
+	assert_int_equal(got->flags, UM_ACCT_MUST_CHANGE);
+	unit_world_close(&w);
+}
+
 /* A group's name: a user name's characters, 20 (global) or 256 (local). */
 static void test_group_names(void **state)
 {
@@ -152,6 +193,7 @@ int main(void)
 		cmocka_unit_test(test_workstations),
 		cmocka_unit_test(test_expires),
 		cmocka_unit_test(test_add_and_copy),
+		cmocka_unit_test(test_password_flags),
 		cmocka_unit_test(test_group_names),
 	};
 
