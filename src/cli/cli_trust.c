@@ -71,6 +71,9 @@ static int exit_code(struct um_status st)
 	case UM_LOCAL_TOO_MANY_WORKSTATIONS:
 	case UM_LOCAL_BAD_GROUP_NAME:
 	case UM_LOCAL_GROUP_NAME_TOO_LONG:
+	case UM_LOCAL_BAD_HOURS:
+	case UM_LOCAL_PRIMARY_NOT_MEMBER:
+	case UM_LOCAL_PRIMARY_NOT_GLOBAL:
 		return UM_EXIT_USAGE;
 	default:
 		return UM_EXIT_FAILED;
