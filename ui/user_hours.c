@@ -147,7 +147,7 @@ static void set_block(struct hours_dialog *h, bool allow)
 	block(h, &d0, &h0, &d1, &h1);
 	for (day = d0; day <= d1; day++)
 		for (hr = h0; hr <= h1; hr++)
-			um_user_hours_set(h->hours, day, hr, allow);
+			um_user_hours_put(h->hours, day, hr, allow);
 }
 
 /* Where an arrow (plain or with Shift) takes the cursor; false for any
@@ -203,7 +203,7 @@ static int grid_key(struct hours_dialog *h, int key)
 		cursor_move(h, dd, dh, shift);
 	} else if (key == ' ') {
 		h->marked = h->sticky = false;
-		um_user_hours_set(h->hours, h->day, h->hour,
+		um_user_hours_put(h->hours, h->day, h->hour,
 				  !um_user_hours_get(h->hours, h->day,
 						     h->hour));
 	} else if (key == 'm' || key == 'M') {

@@ -59,6 +59,9 @@ enum um_local {
 	UM_LOCAL_PRIMARY_GROUP_INVALID,
 	/* User Must Change Password with Cannot Change or Never Expires */
 	UM_LOCAL_PASSWORD_FLAGS,
+	UM_LOCAL_BAD_HOURS,             /* a logon hours text */
+	UM_LOCAL_PRIMARY_NOT_MEMBER,    /* primary group not in the list */
+	UM_LOCAL_PRIMARY_NOT_GLOBAL,    /* a local group made primary */
 };
 
 struct um_status {
@@ -105,6 +108,7 @@ struct um_status {
 #define UM_NT_MEMBER_IN_ALIAS                    0xC0000153u
 #define UM_NT_ALIAS_EXISTS                       0xC0000154u
 #define UM_NT_NONE_MAPPED                        0xC0000073u
+#define UM_NT_MEMBERS_PRIMARY_GROUP              0xC0000127u
 
 #define UM_WERR_OK                        0u
 #define UM_WERR_ACCESS_DENIED             5u

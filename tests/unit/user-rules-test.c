@@ -19,17 +19,17 @@ static void test_hours_layout(void **state)
 
 	(void)state;
 	memset(h, 0, sizeof(h));
-	um_user_hours_set(h, 0, 0, true);
+	um_user_hours_put(h, 0, 0, true);
 	assert_int_equal(h[0], 0x01);
-	um_user_hours_set(h, 1, 0, true);
+	um_user_hours_put(h, 1, 0, true);
 	assert_int_equal(h[3], 0x01);
-	um_user_hours_set(h, 6, 23, true);
+	um_user_hours_put(h, 6, 23, true);
 	assert_int_equal(h[20], 0x80);
-	um_user_hours_set(h, 2, 9, true); /* Tuesday 9:00: bit 57 */
+	um_user_hours_put(h, 2, 9, true); /* Tuesday 9:00: bit 57 */
 	assert_int_equal(h[7], 0x02);
 	assert_true(um_user_hours_get(h, 2, 9));
 	assert_false(um_user_hours_get(h, 2, 10));
-	um_user_hours_set(h, 0, 0, false);
+	um_user_hours_put(h, 0, 0, false);
 	assert_int_equal(h[0], 0x00);
 	assert_false(um_user_hours_get(h, 0, 0));
 	assert_true(um_user_hours_get(h, 6, 23));
