@@ -170,7 +170,7 @@ static void move_selected(struct ui_dialog *d, struct group_dlg *g,
 
 /* Local group: Add... is Add Users and Groups (users and global groups
  * of this domain and of the domains it trusts). */
-static void add_names(struct group_dlg *g)
+static void add_names(struct ui_dialog *d, struct group_dlg *g)
 {
 	char **names = NULL;
 	size_t n = 0, i;
@@ -181,6 +181,8 @@ static void add_names(struct group_dlg *g)
 	for (i = 0; i < n; i++)
 		names_put(g->mem, &g->members, names[i]);
 	lists_set(g);
+	/* the new members in view; Enter there is OK */
+	ui_dialog_focus(d, ID_MEMBERS);
 }
 
 static void remove_member(struct ui_dialog *d, struct group_dlg *g)
@@ -279,7 +281,7 @@ static int group_event(struct ui_dialog *d, int id, int key)
 	switch (id) {
 	case ID_ADD:
 		if (g->local)
-			add_names(g);
+			add_names(d, g);
 		else
 			move_selected(d, g, true);
 		break;
@@ -353,12 +355,12 @@ static void global_build(struct ui_dialog *d, struct group_dlg *g)
 	common_build(d, g, 20, 74, 58);
 	ui_dialog_button_column(d, 58);
 	ui_dialog_label(d, 6, 2, _("&Members:"));
-	ui_dialog_list(d, ID_MEMBERS, 7, 2, 11, 28, &g->ml);
-	ui_dialog_button_w(d, ID_ADD, 10, 31, _("<- &Add"), BTN_W);
-	ui_dialog_button_w(d, ID_REMOVE, 12, 31, _("&Remove ->"), BTN_W);
-	ui_dialog_button_column(d, 31);
-	ui_dialog_label(d, 6, 44, _("N&ot Members:"));
-	ui_dialog_list(d, ID_OTHERS, 7, 44, 11, 28, &g->ol);
+	ui_dialog_list(d, ID_MEMBERS, 7, 2, 11, 26, &g->ml);
+	ui_dialog_button_w(d, ID_ADD, 10, 30, _("<- &Add"), BTN_W);
+	ui_dialog_button_w(d, ID_REMOVE, 12, 30, _("&Remove ->"), BTN_W);
+	ui_dialog_button_column(d, 30);
+	ui_dialog_label(d, 6, 45, _("N&ot Members:"));
+	ui_dialog_list(d, ID_OTHERS, 7, 45, 11, 27, &g->ol);
 }
 
 /* Members, with Add... and Remove beside them. */

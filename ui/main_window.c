@@ -482,8 +482,14 @@ static void group_action(struct ui_main *mw, int id)
 		changed = g != NULL && ui_group_delete(mw->pdc, g->name);
 		break;
 	}
-	if (changed)
+	if (changed) {
+		size_t sel = mw->glist.sel;
+
 		do_refresh(mw);
+		/* the same row again, or the last one */
+		mw->glist.sel = sel < mw->glist.n ? sel
+			: mw->glist.n > 0 ? mw->glist.n - 1 : 0;
+	}
 }
 
 static void do_command(struct ui_main *mw, int id)
