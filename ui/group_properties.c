@@ -309,14 +309,24 @@ static int group_event(struct ui_dialog *d, int id, int key)
 
 /* ---- the dialogs --------------------------------------------------------- */
 
+/* Where the fields begin: after the wider label, as translated. */
+static int field_x(void)
+{
+	int a = ui_label_width(_("Group &Name:"));
+	int b = ui_label_width(_("&Description:"));
+
+	return (a > b ? a : b) + 4;
+}
+
 static void name_paint(struct ui_dialog *d)
 {
 	struct group_dlg *g = d->priv;
 
 	if (g->is_new)
 		return;
-	ui_fill(d->win, 2, 16, 40, ui_attr(UI_R_DIALOG));
-	ui_text_put_cut(d->win, 2, 16, 40, g->name, ui_attr(UI_R_DIALOG));
+	ui_fill(d->win, 2, field_x(), 38, ui_attr(UI_R_DIALOG));
+	ui_text_put_cut(d->win, 2, field_x(), 38, g->name,
+			ui_attr(UI_R_DIALOG));
 }
 
 static const char *dialog_title(const struct group_dlg *g)
@@ -330,6 +340,7 @@ static const char *dialog_title(const struct group_dlg *g)
 static void common_build(struct ui_dialog *d, struct group_dlg *g, int h,
 			 int w, int btn_x)
 {
+	int fx = field_x();
 	struct ui_ctl *c;
 
 	ui_dialog_init(d, dialog_title(g), h, w, UI_HELP_GROUP);
@@ -337,11 +348,11 @@ static void common_build(struct ui_dialog *d, struct group_dlg *g, int h,
 	d->ok = group_ok;
 	ui_dialog_label(d, 2, 2, _("Group &Name:"));
 	if (g->is_new)
-		ui_dialog_field(d, ID_NAME, 2, 16, 30, false,
+		ui_dialog_field(d, ID_NAME, 2, fx, 30, false,
 				g->local ? UM_LOCAL_GROUP_NAME_MAX
 					 : UM_GLOBAL_GROUP_NAME_MAX);
 	ui_dialog_label(d, 4, 2, _("&Description:"));
-	c = ui_dialog_field(d, ID_DESC, 4, 16, 40, false, 256);
+	c = ui_dialog_field(d, ID_DESC, 4, fx, btn_x - fx - 3, false, 256);
 	if (!g->is_new)
 		ui_field_set(d, c, g->orig_desc);
 	ui_dialog_button_w(d, ID_OK, 2, btn_x, _("OK"), BTN_W);
@@ -349,18 +360,27 @@ static void common_build(struct ui_dialog *d, struct group_dlg *g, int h,
 	ui_dialog_button_w(d, UI_ID_HELP, 4, btn_x, _("&Help"), BTN_W);
 }
 
-/* Members (left), Add and Remove, Not Members (right). */
+/* Members (left), Add and Remove, Not Members (right); the middle
+ * column as wide as its buttons, as translated. */
 static void global_build(struct ui_dialog *d, struct group_dlg *g)
 {
+	int bw = ui_button_width(_("<- &Add"));
+	int ox;
+
+	if (ui_button_width(_("&Remove ->")) > bw)
+		bw = ui_button_width(_("&Remove ->"));
+	if (bw < BTN_W)
+		bw = BTN_W;
+	ox = 30 + bw + 2;
 	common_build(d, g, 20, 74, 58);
 	ui_dialog_button_column(d, 58);
 	ui_dialog_label(d, 6, 2, _("&Members:"));
 	ui_dialog_list(d, ID_MEMBERS, 7, 2, 11, 26, &g->ml);
-	ui_dialog_button_w(d, ID_ADD, 10, 30, _("<- &Add"), BTN_W);
-	ui_dialog_button_w(d, ID_REMOVE, 12, 30, _("&Remove ->"), BTN_W);
+	ui_dialog_button_w(d, ID_ADD, 10, 30, _("<- &Add"), bw);
+	ui_dialog_button_w(d, ID_REMOVE, 12, 30, _("&Remove ->"), bw);
 	ui_dialog_button_column(d, 30);
-	ui_dialog_label(d, 6, 45, _("N&ot Members:"));
-	ui_dialog_list(d, ID_OTHERS, 7, 45, 11, 27, &g->ol);
+	ui_dialog_label(d, 6, ox, _("N&ot Members:"));
+	ui_dialog_list(d, ID_OTHERS, 7, ox, 11, 72 - ox, &g->ol);
 }
 
 /* Members, with Add... and Remove beside them. */
