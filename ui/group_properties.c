@@ -147,7 +147,7 @@ static struct um_status load_group(struct group_dlg *g)
 	return um_ok();
 }
 
-/* ---- Add, Remove ----------------------------------------------------------- */
+/* ---- Add, Remove --------------------------------------------------------- */
 
 /* Global group: the selected name from one list to the other. */
 static void move_selected(struct ui_dialog *d, struct group_dlg *g,
@@ -204,7 +204,7 @@ static void buttons_enable(struct ui_dialog *d, struct group_dlg *g)
 		add->disabled = g->others.n == 0;
 }
 
-/* ---- OK -------------------------------------------------------------------- */
+/* ---- OK ------------------------------------------------------------------ */
 
 /* One member change; a refusal is told with the member's name. */
 static bool member_change(struct group_dlg *g, const char *name,
