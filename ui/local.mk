@@ -35,6 +35,8 @@ libusrmgr_ui_a_SOURCES = \
 	ui/user_logon_to.c \
 	ui/user_account.c \
 	ui/user_subdialog_test.c \
+	ui/add_names.c \
+	ui/group_properties.c \
 	ui/ask_password.c \
 	ui/diagnosis.c \
 	ui/wizard.c \
@@ -54,6 +56,7 @@ UI_TESTS = \
 	tests/ui/e2e-unsaved.sh \
 	tests/ui/e2e-policy.sh \
 	tests/ui/e2e-users.sh \
+	tests/ui/e2e-groups.sh \
 	tests/ui/wizard-kb207957.sh \
 	tests/ui/wizard-mismatch.sh \
 	tests/ui/wizard-resume.sh \

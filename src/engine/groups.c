@@ -82,6 +82,15 @@ struct um_status um_group_delete(struct um_pdc *p, const char *name)
 			 _("Deleting the group..."));
 }
 
+struct um_status um_group_set(struct um_pdc *p,
+			      const struct um_group_info *g)
+{
+	struct um_args args = { .group = g->name, .group_info = g };
+
+	return group_run(p, SLOT(set_group), &args, NULL, NULL,
+			 _("Changing the group..."));
+}
+
 struct um_status um_group_add_member(struct um_pdc *p, const char *group,
 				     const char *member)
 {
@@ -98,4 +107,25 @@ struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
 
 	return group_run(p, SLOT(remove_member), &args, NULL, NULL,
 			 _("Removing the member..."));
+}
+
+struct um_status um_name_lookup(struct um_pdc *p, const char *name,
+				TALLOC_CTX *mem, char **out,
+				enum um_name_kind *kind)
+{
+	struct um_args args = { .user = name };
+	struct um_reply reply;
+	struct um_status st;
+
+	*out = NULL;
+	if (name == NULL || name[0] == '\0') {
+		return um_nt(UM_NT_NONE_MAPPED);
+	}
+	st = group_run(p, SLOT(lookup_name), &args, mem, &reply,
+		       _("Looking the name up..."));
+	if (um_is_ok(st)) {
+		*out = reply.name;
+		*kind = reply.name_kind;
+	}
+	return st;
 }

@@ -185,11 +185,30 @@ struct um_status um_group_query(struct um_pdc *p, const char *name,
 struct um_status um_group_add(struct um_pdc *p,
 			      const struct um_group_info *g);
 struct um_status um_group_delete(struct um_pdc *p, const char *name);
+/* Properties: G's description on the group G names. */
+struct um_status um_group_set(struct um_pdc *p,
+			      const struct um_group_info *g);
 /* A global group holds users of its domain; a local group also global
  * groups, and users and groups of trusted domains (DOMAIN\name). */
 struct um_status um_group_add_member(struct um_pdc *p, const char *group,
 				     const char *member);
 struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
 					const char *member);
+
+/* What a name names (LSA's SID_NAME_USE, in usrmgr's terms). */
+enum um_name_kind {
+	UM_NAME_USER = 1,
+	UM_NAME_GLOBAL_GROUP,
+	UM_NAME_LOCAL_GROUP,
+};
+/* Add Users and Groups: NAME as typed ("name" of P's domain, or
+ * "DOMAIN\name" of P's domain or a domain it trusts) looked up on P
+ * (LSA LookupNames there: the PDC asks a trusted domain itself).  *OUT:
+ * the name as the PDC spells it ("name" of P's domain, else
+ * "DOMAIN\name"), *KIND what it names.  UM_NT_NONE_MAPPED: no such
+ * name. */
+struct um_status um_name_lookup(struct um_pdc *p, const char *name,
+				TALLOC_CTX *mem, char **out,
+				enum um_name_kind *kind);
 
 #endif

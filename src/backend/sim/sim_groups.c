@@ -117,6 +117,20 @@ SIM_GROUP_OP(delete_group)
 	return saved(w, um_ok());
 }
 
+SIM_GROUP_OP(set_group)
+{
+	struct sim_group *g = find_group(d, a->group, NULL);
+	const char *desc = a->group_info->description;
+
+	(void)mem;
+	(void)out;
+	if (g == NULL) {
+		return no_group(d, a->group);
+	}
+	g->description = talloc_strdup(w, desc != NULL ? desc : "");
+	return saved(w, um_ok());
+}
+
 /* NAME as G may hold it (its stored spelling), or NULL: a user of D; for
  * a local group also a global group of D, or DOMAIN\name of a domain D
  * trusts. */
@@ -221,6 +235,55 @@ SIM_GROUP_OP(remove_member)
 		(g->n_members - i - 1) * sizeof(g->members[0]));
 	g->n_members--;
 	return saved(w, um_ok());
+}
+
+/* NAME in domain T: its spelling there and kind, or NULL. */
+static const char *name_in(struct sim_domain *t, const char *name,
+			   enum um_name_kind *kind)
+{
+	struct sim_group *g = find_group(t, name, NULL);
+	const char *u = sim_user_name(t, name);
+
+	if (u != NULL) {
+		*kind = UM_NAME_USER;
+		return u;
+	}
+	if (g != NULL) {
+		*kind = g->local ? UM_NAME_LOCAL_GROUP : UM_NAME_GLOBAL_GROUP;
+		return g->name;
+	}
+	return NULL;
+}
+
+/* As LSA LookupNames on D's PDC: D's own names, and those of a domain D
+ * trusts (a trusted domain's local groups are not its to lend). */
+SIM_GROUP_OP(lookup_name)
+{
+	const char *bs = strchr(a->user, '\\');
+	struct sim_domain *t = d;
+	const char *found;
+	char *dom;
+
+	if (bs != NULL) {
+		dom = talloc_strndup(mem, a->user, (size_t)(bs - a->user));
+		if (dom == NULL) {
+			return um_local(UM_LOCAL_NO_MEMORY);
+		}
+		if (strcasecmp(dom, d->name) != 0 &&
+		    (sim_find_entry(d->trusted, d->n_trusted, dom,
+				    NULL) == NULL ||
+		     (t = sim_world_domain(w, dom)) == NULL)) {
+			return um_nt(UM_NT_NONE_MAPPED);
+		}
+	}
+	found = name_in(t, bs != NULL ? bs + 1 : a->user, &out->name_kind);
+	if (found == NULL ||
+	    (t != d && out->name_kind == UM_NAME_LOCAL_GROUP)) {
+		return um_nt(UM_NT_NONE_MAPPED);
+	}
+	out->name = t == d ? talloc_strdup(mem, found)
+			   : talloc_asprintf(mem, "%s\\%s", t->name, found);
+	return out->name != NULL ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
 }
 
 void sim_groups_forget(struct sim_domain *d, const char *name)
