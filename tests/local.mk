@@ -12,7 +12,8 @@ UNIT_TESTS = \
 	tests/unit/repair-test \
 	tests/unit/training-test \
 	tests/unit/policy-test \
-	tests/unit/accounts-test
+	tests/unit/accounts-test \
+	tests/unit/views-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -41,6 +42,10 @@ tests_unit_training_test_LDADD = $(UNIT_LIBS)
 tests_unit_accounts_test_SOURCES = tests/unit/accounts-test.c $(UNIT_COMMON)
 tests_unit_accounts_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_accounts_test_LDADD = $(UNIT_LIBS)
+tests_unit_views_test_SOURCES = tests/unit/views-test.c $(UNIT_COMMON)
+tests_unit_views_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_views_test_LDADD = $(UNIT_LIBS)
+EXTRA_DIST += tests/unit/views-test.ini
 # The coach on names of its own and with unrelated trusts (issue 18).
 EXTRA_DIST += tests/unit/coach-names.ini tests/unit/coach-third.ini
 tests_unit_policy_test_SOURCES = tests/unit/policy-test.c $(UNIT_COMMON)
