@@ -21,6 +21,7 @@ libusrmgr_ui_a_SOURCES = \
 	ui/widget_menubar.c \
 	ui/main_window.c \
 	ui/select_domain.c \
+	ui/select_users.c \
 	ui/trust_dialog.c \
 	ui/add_trusting.c \
 	ui/add_trusted.c \
