@@ -19,7 +19,7 @@ LAB_TESTS += \
 EXTRA_DIST += \
 	tests/integration/ui-lab.sh \
 	tests/integration/scale-lab.sh \
-	bench/lab-bench.sh bench/idle.sh \
+	bench/lab-bench.sh bench/idle.sh bench/view-bench.sh \
 	doc/performance.md
 
 # the whole comparison on the lab, one run (doc/performance.md)

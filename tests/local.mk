@@ -13,7 +13,8 @@ UNIT_TESTS = \
 	tests/unit/training-test \
 	tests/unit/policy-test \
 	tests/unit/accounts-test \
-	tests/unit/user-rules-test
+	tests/unit/user-rules-test \
+	tests/unit/views-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -46,6 +47,10 @@ tests_unit_user_rules_test_SOURCES = tests/unit/user-rules-test.c \
 	$(UNIT_COMMON)
 tests_unit_user_rules_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_user_rules_test_LDADD = $(UNIT_LIBS)
+tests_unit_views_test_SOURCES = tests/unit/views-test.c $(UNIT_COMMON)
+tests_unit_views_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_views_test_LDADD = $(UNIT_LIBS)
+EXTRA_DIST += tests/unit/views-test.ini
 # The coach on names of its own and with unrelated trusts (issue 18).
 EXTRA_DIST += tests/unit/coach-names.ini tests/unit/coach-third.ini
 tests_unit_policy_test_SOURCES = tests/unit/policy-test.c $(UNIT_COMMON)

@@ -21,6 +21,7 @@ libusrmgr_ui_a_SOURCES = \
 	ui/widget_menubar.c \
 	ui/main_window.c \
 	ui/select_domain.c \
+	ui/select_users.c \
 	ui/trust_dialog.c \
 	ui/add_trusting.c \
 	ui/add_trusted.c \
@@ -57,6 +58,7 @@ UI_TESTS = \
 	tests/ui/e2e-policy.sh \
 	tests/ui/e2e-users.sh \
 	tests/ui/e2e-groups.sh \
+	tests/ui/e2e-jump.sh \
 	tests/ui/wizard-kb207957.sh \
 	tests/ui/wizard-mismatch.sh \
 	tests/ui/wizard-resume.sh \

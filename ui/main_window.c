@@ -9,10 +9,13 @@
 #include "config.h"
 #endif
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
+#include <time.h>
+#include <wchar.h>
 #include "ui_priv.h"
+#include "views.h"
 
 enum {
 	M_DISABLED = 0,
@@ -36,6 +39,9 @@ enum {
 	M_DELETE,
 	M_RENAME,
 	M_PROPERTIES,
+	M_SORT_FULL_NAME,
+	M_SORT_USERNAME,
+	M_SELECT_USERS,
 };
 
 /* Rename is greyed while a group is selected: NT cannot rename groups. */
@@ -51,15 +57,15 @@ static struct ui_menu_item user_items[] = {
 	{ rename_label, NULL, M_RENAME },
 	{ N_("&Properties..."), N_("Enter"), M_PROPERTIES },
 	{ NULL, NULL, 0 },
-	{ N_("Select &Users..."), NULL, M_DISABLED },
+	{ N_("Select &Users..."), NULL, M_SELECT_USERS },
 	{ NULL, NULL, 0 },
 	{ N_("&Select Domain..."), NULL, M_SELECT_DOMAIN },
 	{ NULL, NULL, 0 },
 	{ N_("E&xit"), NULL, M_EXIT },
 };
 static const struct ui_menu_item view_items[] = {
-	{ N_("Sort by &Full Name"), NULL, M_DISABLED },
-	{ N_("Sort by &Username"), NULL, M_DISABLED },
+	{ N_("Sort by &Full Name"), NULL, M_SORT_FULL_NAME },
+	{ N_("Sort by &Username"), NULL, M_SORT_USERNAME },
 	{ NULL, NULL, 0 },
 	{ N_("&Refresh"), N_("F5"), M_REFRESH },
 };
@@ -97,29 +103,22 @@ static const struct ui_menu_item help_items_training[] = {
 };
 
 #define N_ITEMS(a) (int)(sizeof(a) / sizeof(a[0]))
+static bool view_checked(int id);
 static const struct ui_menu menus[] = {
 	{ N_("&User"), user_items, N_ITEMS(user_items) },
-	{ N_("&View"), view_items, N_ITEMS(view_items) },
+	{ N_("&View"), view_items, N_ITEMS(view_items), view_checked },
 	{ N_("&Policies"), policies_items, N_ITEMS(policies_items) },
 	{ N_("&Options"), options_items, N_ITEMS(options_items) },
 	{ N_("&Help"), help_items, N_ITEMS(help_items) },
 };
 static const struct ui_menu menus_training[] = {
 	{ N_("&User"), user_items, N_ITEMS(user_items) },
-	{ N_("&View"), view_items, N_ITEMS(view_items) },
+	{ N_("&View"), view_items, N_ITEMS(view_items), view_checked },
 	{ N_("&Policies"), policies_items, N_ITEMS(policies_items) },
 	{ N_("&Options"), options_items, N_ITEMS(options_items) },
 	{ N_("&Help"), help_items_training, N_ITEMS(help_items_training) },
 };
 #define MENUS (ui.opt->training ? menus_training : menus)
-
-/* A list's entries so far: N of SIZE bytes each, room for CAP, and where
- * its next page starts. */
-struct ui_paged {
-	void *items;
-	size_t n, cap, size;
-	struct um_page page;
-};
 
 struct ui_main {
 	struct ui_screen scr;
@@ -127,9 +126,11 @@ struct ui_main {
 	PANEL *pan;
 	struct um_pdc *pdc;
 	const struct um_domain_info *info;
-	TALLOC_CTX *data;         /* this domain's users and groups */
-	struct ui_paged users, groups;
+	struct um_view *uview, *gview; /* this domain's users and groups */
+	enum um_sort sort;        /* View: the users' order */
 	struct ui_list ulist, glist;
+	char typed[64];           /* a name being typed, to jump to */
+	struct timespec typed_at; /* its last character */
 	int focus;                /* 0: users, 1: groups */
 	int uy, uh, gy, gh;       /* first row and height of each list */
 	TALLOC_CTX *alert_mem;
@@ -179,87 +180,83 @@ static bool page_failed(struct ui_list *l, struct um_status st)
 	return true;
 }
 
-/* N more entries at the end of PG; false when out of memory (then
- * nothing changes). */
-static bool append_page(TALLOC_CTX *mem, struct ui_paged *pg,
-			const void *page, size_t n)
+static struct um_view *view_of(struct ui_main *mw, struct ui_list *l)
 {
-	if (pg->n + n > pg->cap) {
-		void *grown = talloc_realloc_size(mem, pg->items,
-						  (pg->n + n) * 2 * pg->size);
-
-		if (grown == NULL)
-			return false;
-		pg->items = grown;
-		pg->cap = (pg->n + n) * 2;
-	}
-	if (n > 0)
-		memcpy((char *)pg->items + pg->n * pg->size, page,
-		       n * pg->size);
-	pg->n += n;
-	return true;
+	return l == &mw->ulist ? mw->uview : mw->gview;
 }
 
-/* The next page of the users' or the groups' list. */
+/* The list as far as its view has read it. */
+static void list_sync(struct ui_main *mw, struct ui_list *l)
+{
+	struct um_view *v = view_of(mw, l);
+
+	ui_list_set(l, um_view_count(v), um_view_more(v));
+}
+
+/* The next page of the users' or the groups' list (all of them, once,
+ * when the order is one the server does not give). */
 static void list_fetch(struct ui_list *l, size_t row)
 {
 	struct ui_main *mw = l->priv;
-	bool users = l == &mw->ulist;
-	struct ui_paged *pg = users ? &mw->users : &mw->groups;
-	struct um_user *u = NULL;
-	struct um_group *g = NULL;
-	size_t n = 0;
 	struct um_status st;
 
 	(void)row;
-	st = users ? um_users_page(mw->pdc, mw->data, &pg->page, &u, &n)
-		   : um_groups_page(mw->pdc, mw->data, &pg->page, &g, &n);
-	if (page_failed(l, st))
+	if (view_of(mw, l) == NULL)
 		return;
-	if (!append_page(mw->data, pg, users ? (void *)u : (void *)g, n)) {
-		page_failed(l, um_local(UM_LOCAL_NO_MEMORY));
-		return;
-	}
-	ui_list_set(l, pg->n, pg->page.more && n > 0);
+	st = um_view_fetch(view_of(mw, l));
+	list_sync(mw, l);
+	page_failed(l, st);
 }
 
 static const char *user_cell(struct ui_list *l, size_t row, int col)
 {
 	struct ui_main *mw = l->priv;
-	const struct um_user *u =
-		(const struct um_user *)mw->users.items + row;
 
-	return col == 0 ? u->name : col == 1 ? u->full_name : u->description;
+	return um_view_cell(mw->uview, row,
+			    col == 0 ? UM_COL_NAME
+			    : col == 1 ? UM_COL_FULL_NAME : UM_COL_DESCRIPTION);
 }
 
 static const char *group_cell(struct ui_list *l, size_t row, int col)
 {
 	struct ui_main *mw = l->priv;
-	const struct um_group *g =
-		(const struct um_group *)mw->groups.items + row;
 
-	return col == 0 ? g->name : g->description;
+	return um_view_cell(mw->gview, row,
+			    col == 0 ? UM_COL_NAME : UM_COL_DESCRIPTION);
+}
+
+/* Select Users' marks. */
+static bool user_picked(struct ui_list *l, size_t row)
+{
+	struct ui_main *mw = l->priv;
+
+	return um_view_marked(mw->uview, row);
 }
 
 static void lists_reset(struct ui_main *mw)
 {
-	TALLOC_FREE(mw->data);
-	mw->data = talloc_new(mw);
-	mw->users = (struct ui_paged){ .size = sizeof(struct um_user) };
-	mw->groups = (struct ui_paged){ .size = sizeof(struct um_group) };
+	TALLOC_FREE(mw->uview);
+	TALLOC_FREE(mw->gview);
+	if (mw->pdc != NULL) {
+		mw->uview = um_view_new(mw, mw->pdc, UM_VIEW_USERS, mw->sort);
+		mw->gview = um_view_new(mw, mw->pdc, UM_VIEW_GROUPS,
+					UM_SORT_USERNAME);
+	}
 	memset(&mw->ulist, 0, sizeof(mw->ulist));
 	memset(&mw->glist, 0, sizeof(mw->glist));
 	mw->ulist.ncols = 3;
 	mw->ulist.marks = mw->glist.marks = true;
 	mw->ulist.cell = user_cell;
 	mw->ulist.fetch = list_fetch;
+	mw->ulist.picked = user_picked;
 	mw->ulist.priv = mw;
 	mw->glist.ncols = 2;
 	mw->glist.cell = group_cell;
 	mw->glist.fetch = list_fetch;
 	mw->glist.priv = mw;
 	/* The first page is fetched when the list is first drawn. */
-	mw->ulist.more = mw->glist.more = mw->pdc != NULL;
+	mw->ulist.more = mw->uview != NULL;
+	mw->glist.more = mw->gview != NULL;
 }
 
 static void main_repaint(struct ui_screen *s);
@@ -457,10 +454,154 @@ static void do_select_domain(struct ui_main *mw)
 		open_pdc(mw, p);
 }
 
+/* The name on L's selected row, copied on MEM; NULL when none. */
+static char *selected_name(struct ui_main *mw, struct ui_list *l,
+			   TALLOC_CTX *mem)
+{
+	const char *name = l->n > 0 && view_of(mw, l) != NULL
+		? um_view_cell(view_of(mw, l), l->sel, UM_COL_NAME) : NULL;
+
+	return name != NULL ? talloc_strdup(mem, name) : NULL;
+}
+
+/* Put L's selection back on NAME, wherever the list has it now (read
+ * as far as needed); else on row SEL, as near as there is one. */
+static void select_name(struct ui_main *mw, struct ui_list *l,
+			const char *name, size_t sel, size_t top)
+{
+	size_t row = 0;
+	bool found = false;
+	struct um_status st = um_ok();
+
+	if (name != NULL)
+		st = um_view_find_name(view_of(mw, l), name, &row, &found);
+	list_sync(mw, l);
+	page_failed(l, st);
+	l->top = top;
+	l->sel = found ? row : sel;
+	if (l->sel >= l->n)
+		l->sel = l->n > 0 ? l->n - 1 : 0;
+	if (l->top > l->sel)
+		l->top = l->sel;
+}
+
+/* F5: read both lists again; the selection stays on the same names. */
 static void do_refresh(struct ui_main *mw)
 {
-	if (mw->pdc != NULL)
-		open_pdc(mw, mw->pdc);
+	TALLOC_CTX *tmp;
+	char *user, *group;
+	struct ui_list *u = &mw->ulist, *g = &mw->glist;
+
+	if (mw->pdc == NULL || mw->uview == NULL)
+		return;
+	tmp = talloc_new(NULL);
+	user = selected_name(mw, u, tmp);
+	group = selected_name(mw, g, tmp);
+	um_view_reload(mw->uview);
+	um_view_reload(mw->gview);
+	u->n = g->n = 0;
+	u->more = g->more = true;
+	u->paused = g->paused = false;
+	select_name(mw, u, user, u->sel, u->top);
+	select_name(mw, g, group, g->sel, g->top);
+	talloc_free(tmp);
+}
+
+/* View > Sort by Full Name / Username: the engine orders, reading the
+ * whole list when it must (busy, Esc cancels); the same user stays
+ * selected. */
+static void do_sort(struct ui_main *mw, enum um_sort sort)
+{
+	TALLOC_CTX *tmp;
+	char *user;
+
+	if (mw->sort == sort)
+		return;
+	mw->sort = sort;
+	if (mw->uview == NULL)
+		return;
+	tmp = talloc_new(NULL);
+	user = selected_name(mw, &mw->ulist, tmp);
+	um_view_set_sort(mw->uview, sort);
+	mw->ulist.paused = false;
+	if (user != NULL)
+		select_name(mw, &mw->ulist, user, 0, 0);
+	else
+		list_sync(mw, &mw->ulist);
+	talloc_free(tmp);
+}
+
+static bool view_checked(int id)
+{
+	enum um_sort sort = main_w != NULL ? main_w->sort : UM_SORT_USERNAME;
+
+	return (id == M_SORT_FULL_NAME && sort == UM_SORT_FULL_NAME) ||
+	       (id == M_SORT_USERNAME && sort == UM_SORT_USERNAME);
+}
+
+static void do_select_users(struct ui_main *mw)
+{
+	if (mw->uview == NULL) {
+		ui_message(UI_MSG_INFO, _("Select a domain first."));
+		return;
+	}
+	ui_select_users(mw->uview, mw->gview);
+	list_sync(mw, &mw->glist);
+}
+
+/* ---- typing a name ---------------------------------------------------- */
+
+/* Typed characters make one name while they come less than this apart,
+ * as a Windows list box has it. */
+#define TYPE_PAUSE_MS 1000
+
+static bool is_char_key(int key)
+{
+	return key >= 0x20 && key != 0x7f && key < UI_K(0);
+}
+
+/* KEY added to the name being typed (a new one after a pause). */
+static bool typed_add(struct ui_main *mw, int key)
+{
+	struct timespec now;
+	long ms;
+	char buf[MB_LEN_MAX];
+	mbstate_t ps;
+	size_t k, len;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (long)(now.tv_sec - mw->typed_at.tv_sec) * 1000 +
+	     (now.tv_nsec - mw->typed_at.tv_nsec) / 1000000;
+	if (ms > TYPE_PAUSE_MS)
+		mw->typed[0] = '\0';
+	mw->typed_at = now;
+	memset(&ps, 0, sizeof(ps));
+	k = wcrtomb(buf, (wchar_t)key, &ps);
+	len = strlen(mw->typed);
+	if (k == (size_t)-1 || len + k >= sizeof(mw->typed))
+		return false;
+	memcpy(mw->typed + len, buf, k);
+	mw->typed[len + k] = '\0';
+	return true;
+}
+
+/* The selection to the first entry that starts with what was typed. */
+static void type_to_jump(struct ui_main *mw, struct ui_list *l, int key)
+{
+	size_t row = 0;
+	bool found = false;
+	struct um_status st;
+
+	if (view_of(mw, l) == NULL || !typed_add(mw, key))
+		return;
+	l->paused = false;
+	st = um_view_find_prefix(view_of(mw, l), mw->typed, &row, &found);
+	list_sync(mw, l);
+	page_failed(l, st);
+	if (found)
+		l->sel = row;
+	else if (um_is_ok(st))
+		beep();
 }
 
 /* ---- the User menu on users ------------------------------------------ */
@@ -468,35 +609,11 @@ static void do_refresh(struct ui_main *mw)
 /* The user selected in the upper list, or NULL. */
 static const char *selected_user(struct ui_main *mw)
 {
-	const struct um_user *u = mw->users.items;
+	struct ui_list *l = &mw->ulist;
 
-	if (mw->pdc == NULL || mw->ulist.sel >= mw->users.n)
+	if (mw->pdc == NULL || mw->uview == NULL || l->sel >= l->n)
 		return NULL;
-	return u[mw->ulist.sel].name;
-}
-
-/* NAME's row, fetching pages until it comes; false when it is not
- * there (deleted, or a page failed). */
-static bool find_user(struct ui_main *mw, const char *name, size_t *row)
-{
-	size_t i = 0, before;
-
-	for (;;) {
-		const struct um_user *u = mw->users.items;
-
-		for (; i < mw->users.n; i++) {
-			if (strcasecmp(u[i].name, name) == 0) {
-				*row = i;
-				return true;
-			}
-		}
-		if (!mw->ulist.more)
-			return false;
-		before = mw->users.n;
-		list_fetch(&mw->ulist, before);
-		if (mw->users.n == before)
-			return false;
-	}
+	return um_view_cell(mw->uview, l->sel, UM_COL_NAME);
 }
 
 /* After a change: the lists read again, the selection on NAME, or,
@@ -504,19 +621,12 @@ static bool find_user(struct ui_main *mw, const char *name, size_t *row)
 static void refresh_on_user(struct ui_main *mw, const char *name)
 {
 	char *keep = talloc_strdup(NULL, name); /* NAME may be in the lists */
-	size_t was = mw->ulist.sel, row;
 
-	if (keep == NULL || !open_pdc(mw, mw->pdc)) {
-		talloc_free(keep);
-		return;
-	}
-	if (!find_user(mw, keep, &row))
-		row = was < mw->users.n ? was
-					: mw->users.n > 0 ? mw->users.n - 1 : 0;
-	mw->ulist.sel = row;
+	do_refresh(mw);
+	if (keep != NULL && mw->uview != NULL)
+		select_name(mw, &mw->ulist, keep, mw->ulist.sel,
+			    mw->ulist.top);
 	mw->focus = 0;
-	layout(mw);
-	ui_list_clamp(&mw->ulist, mw->uh);
 	talloc_free(keep);
 }
 
@@ -563,35 +673,32 @@ static void user_command(struct ui_main *mw, int id)
  * after a change. */
 static void group_action(struct ui_main *mw, int id)
 {
-	const struct um_group *g = NULL;
+	TALLOC_CTX *t;
+	const char *g;
 	bool changed = false;
 
-	if (mw->pdc == NULL) {
+	if (mw->pdc == NULL || mw->gview == NULL) {
 		ui_message(UI_MSG_INFO, _("Select a domain first."));
 		return;
 	}
-	if (mw->glist.n > 0)
-		g = (const struct um_group *)mw->groups.items + mw->glist.sel;
+	t = talloc_new(NULL);
+	g = selected_name(mw, &mw->glist, t);
 	switch (id) {
 	case M_NEW_GLOBAL_GROUP:
 	case M_NEW_LOCAL_GROUP:
 		changed = ui_group_new(mw->pdc, id == M_NEW_LOCAL_GROUP);
 		break;
 	case M_PROPERTIES:
-		changed = g != NULL && ui_group_properties(mw->pdc, g->name);
+		changed = g != NULL && ui_group_properties(mw->pdc, g);
 		break;
 	case M_DELETE:
-		changed = g != NULL && ui_group_delete(mw->pdc, g->name);
+		changed = g != NULL && ui_group_delete(mw->pdc, g);
 		break;
 	}
-	if (changed) {
-		size_t sel = mw->glist.sel;
-
+	/* F5's refresh keeps the row, or the one after a deleted group */
+	if (changed)
 		do_refresh(mw);
-		/* the same row again, or the last one */
-		mw->glist.sel = sel < mw->glist.n ? sel
-			: mw->glist.n > 0 ? mw->glist.n - 1 : 0;
-	}
+	talloc_free(t);
 }
 
 static void do_command(struct ui_main *mw, int id)
@@ -621,6 +728,15 @@ static void do_command(struct ui_main *mw, int id)
 		break;
 	case M_REFRESH:
 		do_refresh(mw);
+		break;
+	case M_SORT_FULL_NAME:
+		do_sort(mw, UM_SORT_FULL_NAME);
+		break;
+	case M_SORT_USERNAME:
+		do_sort(mw, UM_SORT_USERNAME);
+		break;
+	case M_SELECT_USERS:
+		do_select_users(mw);
 		break;
 	case M_TRUST:
 		if (mw->pdc != NULL)
@@ -707,6 +823,7 @@ static void main_key(struct ui_main *mw, int key)
 	case UI_TAB:
 	case UI_K(KEY_BTAB):
 		mw->focus = !mw->focus;
+		mw->typed[0] = '\0';
 		return;
 	case UI_ENTER:
 		do_command(mw, M_PROPERTIES);
@@ -723,6 +840,11 @@ static void main_key(struct ui_main *mw, int key)
 		menu(mw, i);
 		return;
 	}
+	if (is_char_key(key)) {
+		type_to_jump(mw, l, key);
+		return;
+	}
+	mw->typed[0] = '\0';
 	ui_list_key(l, key, mw->focus == 0 ? mw->uh : mw->gh);
 }
 

@@ -197,6 +197,9 @@ struct ui_list {
 	bool paused;       /* a fetch was cancelled: wait for a key */
 	bool marks;        /* no frame: arrows in the last column show
 			    * where there is more to see */
+	/* Rows picked besides the selected one (Select Users): a '*'
+	 * before the row; NULL when the list has none. */
+	bool (*picked)(struct ui_list *l, size_t row);
 };
 
 /* Drawing shows the rows there are; it never fetches. */
@@ -401,6 +404,8 @@ struct ui_menu {
 	const char *label;
 	const struct ui_menu_item *items;
 	int n;
+	/* Whether item ID shows a check mark (View's sort); NULL: none. */
+	bool (*checked)(int id);
 };
 
 void ui_menubar_draw(WINDOW *w, int y, const struct ui_menu *menus, int n);
@@ -424,6 +429,10 @@ int ui_main_window_run(const char *first_pdc);
 struct um_pdc *ui_select_domain(struct um_pdc *current);
 /* The PDC of the domain the main window shows, or NULL. */
 struct um_pdc *ui_main_pdc(void);
+/* User > Select Users: marks members of a group among USERS (the main
+ * window's list), the groups from GROUPS. */
+struct um_view;
+void ui_select_users(struct um_view *users, struct um_view *groups);
 
 /* User -> New User, Properties and Copy (user_properties.c): the name
  * of the user last added or changed, talloc'd on MEM, or NULL when

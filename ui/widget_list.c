@@ -109,6 +109,8 @@ void ui_list_draw(struct ui_list *l, WINDOW *w, int y, int x, int h,
 			a = ui_attr(focused ? UI_R_LIST_SEL
 					    : UI_R_LIST_SEL_IDLE);
 		draw_row(l, w, y + i, x, width, row, a);
+		if (l->picked != NULL && l->picked(l, row))
+			ui_text_put(w, y + i, x, 1, "*", a | A_BOLD);
 	}
 	if (l->marks)
 		scroll_marks(l, w, y, x + width - 1, h);

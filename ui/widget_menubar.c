@@ -99,6 +99,10 @@ static void item_draw(struct menu_run *r, int i, int w)
 		ui_label_put_ex(r->win, i + 1, 2, w - 4, l, a, false);
 		talloc_free(l);
 	}
+	if (r->menus[r->cur].checked != NULL &&
+	    r->menus[r->cur].checked(it->id))
+		ui_text_put(r->win, i + 1, 1, 1,
+			    ui.utf8 && !ui.ascii ? "\u2713" : "*", a);
 	if (it->shortcut != NULL)
 		ui_text_put(r->win, i + 1,
 			    w - 2 - ui_text_width(_(it->shortcut)), w - 4,

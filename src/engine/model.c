@@ -624,6 +624,20 @@ struct um_status um_pdc_run(struct um_pdc *p, um_op_pick_fn pick,
 			 what);
 }
 
+void um_pdc_busy_begin(struct um_pdc *p, const char *what)
+{
+	if (p->model->hooks.busy != NULL) {
+		p->model->hooks.busy(p->model->hooks.priv, what);
+	}
+}
+
+void um_pdc_busy_end(struct um_pdc *p)
+{
+	if (p->model->hooks.idle != NULL) {
+		p->model->hooks.idle(p->model->hooks.priv);
+	}
+}
+
 struct um_status um_pdc_call(struct um_pdc *p, size_t offset,
 			     const struct um_args *args, TALLOC_CTX *mem,
 			     struct um_reply *reply, const char *what)

@@ -19,4 +19,10 @@ struct um_status um_pdc_run(struct um_pdc *p, um_op_pick_fn pick,
 			    const struct um_args *args, TALLOC_CTX *mem,
 			    struct um_reply *reply, const char *what);
 
+/* Work of many operations on P under one busy notice WHAT (views.c
+ * reads a whole list to sort it): the operations' own notices nest in
+ * it, and Esc cancels the one under way.  Each begin needs its end. */
+void um_pdc_busy_begin(struct um_pdc *p, const char *what);
+void um_pdc_busy_end(struct um_pdc *p);
+
 #endif
