@@ -158,6 +158,12 @@ static const struct status_words table[] = {
 	{ UM_KIND_NT, UM_NT_NONE_MAPPED, "NT_STATUS_NONE_MAPPED",
 	  N_("No mapping between account names and security IDs was "
 	     "done.") },
+	{ UM_KIND_NT, UM_NT_SOME_NOT_MAPPED, "STATUS_SOME_NOT_MAPPED",
+	  N_("Some of the account names were not found.") },
+	{ UM_KIND_NT, UM_NT_NO_SUCH_PRIVILEGE, "NT_STATUS_NO_SUCH_PRIVILEGE",
+	  N_("This server does not keep that user right.") },
+	{ UM_KIND_NT, UM_NT_NO_MORE_ENTRIES, "NT_STATUS_NO_MORE_ENTRIES",
+	  N_("There are no more entries.") },
 	{ UM_KIND_NT, UM_NT_UNSUCCESSFUL, "NT_STATUS_UNSUCCESSFUL",
 	  N_("The operation failed.") },
 
@@ -233,6 +239,8 @@ static const struct status_words table[] = {
 	     "accounts PDC must be PDCs of two different domains.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_POLICY_INVALID, "USRMGR_POLICY_INVALID",
 	  N_("The account policy is not valid; nothing was changed.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_UNKNOWN_RIGHT, "USRMGR_UNKNOWN_RIGHT",
+	  N_("There is no such user right.") },
 };
 
 static const struct status_words *lookup(struct um_status st)

@@ -51,6 +51,8 @@ enum um_local {
 	UM_LOCAL_TOO_MANY_WORKSTATIONS,
 	UM_LOCAL_BAD_GROUP_NAME,
 	UM_LOCAL_GROUP_NAME_TOO_LONG,
+	/* user rights (issue 20) */
+	UM_LOCAL_UNKNOWN_RIGHT,
 };
 
 struct um_status {
@@ -97,6 +99,9 @@ struct um_status {
 #define UM_NT_MEMBER_IN_ALIAS                    0xC0000153u
 #define UM_NT_ALIAS_EXISTS                       0xC0000154u
 #define UM_NT_NONE_MAPPED                        0xC0000073u
+#define UM_NT_SOME_NOT_MAPPED                    0x00000107u
+#define UM_NT_NO_SUCH_PRIVILEGE                  0xC0000060u
+#define UM_NT_NO_MORE_ENTRIES                    0x8000001Au
 
 #define UM_WERR_OK                        0u
 #define UM_WERR_ACCESS_DENIED             5u
