@@ -12,6 +12,7 @@ UNIT_TESTS = \
 	tests/unit/repair-test \
 	tests/unit/training-test \
 	tests/unit/policy-test \
+	tests/unit/rights-test \
 	tests/unit/accounts-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -38,6 +39,9 @@ tests_unit_repair_test_LDADD = $(UNIT_LIBS)
 tests_unit_training_test_SOURCES = tests/unit/training-test.c $(UNIT_COMMON)
 tests_unit_training_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_training_test_LDADD = $(UNIT_LIBS)
+tests_unit_rights_test_SOURCES = tests/unit/rights-test.c $(UNIT_COMMON)
+tests_unit_rights_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_rights_test_LDADD = $(UNIT_LIBS)
 tests_unit_accounts_test_SOURCES = tests/unit/accounts-test.c $(UNIT_COMMON)
 tests_unit_accounts_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_accounts_test_LDADD = $(UNIT_LIBS)
