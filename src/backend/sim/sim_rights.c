@@ -122,18 +122,21 @@ static uint32_t unkept_default(enum um_dialect dialect)
 	return bits;
 }
 
-/* "a, b ,c" into right I's holders (replacing them). */
-static bool set_holders(TALLOC_CTX *mem, struct sim_domain *d, size_t i,
-			const char *list)
+/* "a, b ,c" into right I's holders (replacing them, or after them with
+ * APPEND). */
+static bool add_holders(TALLOC_CTX *mem, struct sim_domain *d, size_t i,
+			const char *list, bool append)
 {
 	char *copy = talloc_strdup(mem, list), *tok, *save = NULL;
 
 	if (copy == NULL) {
 		return false;
 	}
-	talloc_free(d->rights[i]);
-	d->rights[i] = talloc_zero_array(mem, char *, 1);
-	d->n_rights[i] = 0;
+	if (!append) {
+		talloc_free(d->rights[i]);
+		d->rights[i] = talloc_zero_array(mem, char *, 1);
+		d->n_rights[i] = 0;
+	}
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	     tok = strtok_r(NULL, ",", &save)) {
 		char *end = tok + strlen(tok);
@@ -158,6 +161,12 @@ static bool set_holders(TALLOC_CTX *mem, struct sim_domain *d, size_t i,
 	}
 	talloc_free(copy);
 	return true;
+}
+
+static bool set_holders(TALLOC_CTX *mem, struct sim_domain *d, size_t i,
+			const char *list)
+{
+	return add_holders(mem, d, i, list, false);
 }
 
 void sim_rights_begin(TALLOC_CTX *mem, struct sim_domain *d)
@@ -197,12 +206,15 @@ static void ensure_rights(TALLOC_CTX *mem, struct sim_domain *d)
 
 static const char *const access_words[] = { "full", "read", "none" };
 
-static const char *unkept_key(struct sim_domain *d, const char *v)
+static const char *unkept_key(struct sim_domain *d, const char *v,
+			      bool append)
 {
 	char *copy = talloc_strdup(NULL, v), *tok, *save = NULL;
 	const char *wrong = NULL;
 
-	d->rights_unkept = 0;
+	if (!append) {
+		d->rights_unkept = 0;
+	}
 	if (copy == NULL || strcasecmp(v, "none") == 0) {
 		talloc_free(copy);
 		return NULL;
@@ -222,11 +234,33 @@ static const char *unkept_key(struct sim_domain *d, const char *v)
 	return wrong;
 }
 
-const char *sim_rights_key(TALLOC_CTX *mem, struct sim_domain *d,
-			   const char *key, const char *v)
+/* "KEY +": KEY's list goes on (a state file's long lists, one name a
+ * line: the INI reader takes lines of at most 200 characters). */
+static bool append_key(char *key)
 {
-	int r = right_index(key);
+	size_t len = strlen(key);
+
+	if (len == 0 || key[len - 1] != '+') {
+		return false;
+	}
+	key[--len] = '\0';
+	while (len > 0 && key[len - 1] == ' ') {
+		key[--len] = '\0';
+	}
+	return true;
+}
+
+const char *sim_rights_key(TALLOC_CTX *mem, struct sim_domain *d,
+			   const char *key_as_read, const char *v)
+{
+	char key[64];
+	bool append;
+	int r;
 	size_t i;
+
+	snprintf(key, sizeof(key), "%s", key_as_read);
+	append = append_key(key);
+	r = right_index(key);
 
 	if (strcmp(key, "access") == 0) {
 		for (i = 0; i < 3; i++) {
@@ -238,40 +272,35 @@ const char *sim_rights_key(TALLOC_CTX *mem, struct sim_domain *d,
 		return _("must be full, read or none");
 	}
 	if (strcmp(key, "unkept") == 0) {
-		return unkept_key(d, v);
+		return unkept_key(d, v, append);
 	}
 	if (r < 0) {
 		return "";
 	}
-	return set_holders(mem, d, (size_t)r, v) ? NULL : _("out of memory");
+	return add_holders(mem, d, (size_t)r, v, append) ? NULL
+							  : _("out of memory");
 }
 
 void sim_rights_write(FILE *f, const struct sim_domain *d)
 {
 	size_t i, j;
-	const char *sep = "";
 
 	if (!d->rights_defined) {
 		return;
 	}
-	fprintf(f, "\n[rights %s]\naccess = %s\nunkept = ", d->name,
+	/* one entry a line: lists may be longer than the reader's line */
+	fprintf(f, "\n[rights %s]\naccess = %s\nunkept = none\n", d->name,
 		access_words[d->rights_access]);
 	for (i = 0; i < UM_RIGHTS_N; i++) {
 		if (d->rights_unkept & (1u << i)) {
-			fprintf(f, "%s%s", sep, um_right_key(i));
-			sep = ", ";
+			fprintf(f, "unkept + = %s\n", um_right_key(i));
 		}
 	}
-	fprintf(f, "%s\n", *sep == '\0' ? "none" : "");
 	for (i = 0; i < UM_RIGHTS_N; i++) {
-		if (d->n_rights[i] == 0) {
-			continue;
-		}
-		fprintf(f, "%s = ", um_right_key(i));
 		for (j = 0; j < d->n_rights[i]; j++) {
-			fprintf(f, "%s%s", j > 0 ? ", " : "", d->rights[i][j]);
+			fprintf(f, "%s%s = %s\n", um_right_key(i),
+				j > 0 ? " +" : "", d->rights[i][j]);
 		}
-		fprintf(f, "\n");
 	}
 }
 
