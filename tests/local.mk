@@ -54,7 +54,8 @@ tests_unit_policy_test_LDADD = $(UNIT_LIBS)
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
 CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
-	tests/cli/rpc-module.sh tests/cli/users.sh tests/cli/groups.sh
+	tests/cli/rpc-module.sh tests/cli/users.sh tests/cli/groups.sh \
+	tests/cli/rights.sh
 # Issue 18: the CLI on a terminal (tmux: wrapping, the step question) and
 # the possessives of every string.
 CLI_TESTS += tests/cli/tty.sh tests/cli/possessives.sh
