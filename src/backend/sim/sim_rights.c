@@ -5,8 +5,10 @@
  * answered from it, as a Samba DC answers them.
  *
  *   [rights DOMAIN]
- *   access = full | read | none   (read: changes ACCESS_DENIED; none:
- *                                  the list too, a non-administrator)
+ *   access = full | read | none   (read: changes ACCESS_DENIED, as
+ *                                  a non-administrator on Samba AD and
+ *                                  classic PDCs, measured; none: the
+ *                                  list too)
  *   unkept = SeTcbPrivilege, ...  (NO_SUCH_PRIVILEGE; "none": all kept)
  *   SeNetworkLogonRight = Everyone, Administrators, OTHER\alice
  *
