@@ -13,7 +13,8 @@
  *   SeNetworkLogonRight = Everyone, Administrators, OTHER\alice
  *
  * Without the section a domain has what a fresh Samba DC of its dialect
- * has (the lab's measurements).  The simulation's SIDs are made up: the
+ * has (the lab's measurements: BUILTIN's groups on AD, nobody on a
+ * classic PDC).  The simulation's SIDs are made up: the
  * domain's SID and a number from the name, stable across runs.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
@@ -193,6 +194,11 @@ static void ensure_rights(TALLOC_CTX *mem, struct sim_domain *d)
 		return;
 	}
 	sim_rights_begin(mem, d);
+	/* a fresh classic PDC assigns no privileges at all (the lab's
+	 * "No privileges assigned"); an AD DC's privilege.ldb has these */
+	if (d->dialect == UM_DIALECT_NT4) {
+		return;
+	}
 	for (i = 0; i < sizeof(default_holders) / sizeof(default_holders[0]);
 	     i++) {
 		int r = right_index(default_holders[i].right);
