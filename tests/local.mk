@@ -14,7 +14,8 @@ UNIT_TESTS = \
 	tests/unit/policy-test \
 	tests/unit/accounts-test \
 	tests/unit/user-rules-test \
-	tests/unit/views-test
+	tests/unit/views-test \
+	tests/unit/rights-test
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -40,6 +41,9 @@ tests_unit_repair_test_LDADD = $(UNIT_LIBS)
 tests_unit_training_test_SOURCES = tests/unit/training-test.c $(UNIT_COMMON)
 tests_unit_training_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_training_test_LDADD = $(UNIT_LIBS)
+tests_unit_rights_test_SOURCES = tests/unit/rights-test.c $(UNIT_COMMON)
+tests_unit_rights_test_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_rights_test_LDADD = $(UNIT_LIBS)
 tests_unit_accounts_test_SOURCES = tests/unit/accounts-test.c $(UNIT_COMMON)
 tests_unit_accounts_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_accounts_test_LDADD = $(UNIT_LIBS)
@@ -60,7 +64,8 @@ tests_unit_policy_test_LDADD = $(UNIT_LIBS)
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
 	tests/cli/own-names.sh
 CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
-	tests/cli/rpc-module.sh tests/cli/users.sh tests/cli/groups.sh
+	tests/cli/rpc-module.sh tests/cli/users.sh tests/cli/groups.sh \
+	tests/cli/rights.sh
 # Issue 18: the CLI on a terminal (tmux: wrapping, the step question) and
 # the possessives of every string.
 CLI_TESTS += tests/cli/tty.sh tests/cli/possessives.sh

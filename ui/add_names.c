@@ -243,7 +243,6 @@ static int names_ok(struct ui_dialog *d)
 	for (one = strtok_r(typed, ";", &save); one != NULL;
 	     one = strtok_r(NULL, ";", &save)) {
 		char *end = one + strlen(one), *found = NULL;
-		enum um_name_kind kind;
 		struct um_status st;
 
 		while (*one == ' ')
@@ -252,7 +251,7 @@ static int names_ok(struct ui_dialog *d)
 			*--end = '\0';
 		if (*one == '\0')
 			continue;
-		st = um_name_lookup(a->pdc, one, t, &found, &kind);
+		st = um_member_lookup(a->pdc, one, t, &found);
 		if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_NOT_SUPPORTED))
 			found = one; /* the PDC will judge it */
 		else if (!um_is_ok(st)) {

@@ -17,6 +17,7 @@
 #include "model.h"
 #include "policy.h"
 #include "accounts.h"
+#include "rights.h"
 
 /* What an operation is given.  Unused fields are zero. */
 struct um_args {
@@ -33,6 +34,12 @@ struct um_args {
 	const char *new_name;             /* rename_user: checked */
 	const char *group;                /* group ops; member: args.user */
 	const struct um_group_info *group_info; /* add_group: checked */
+	const char *right;                /* rights ops: LSA's name */
+	const char *const *names;         /* lookup_names: as typed */
+	const char *const *sids;          /* lookup_sids */
+	size_t n_names;                   /* entries of names or sids */
+	const struct um_name *accounts;   /* grant/revoke: looked up */
+	size_t n_accounts;
 };
 
 /* What an operation answers.  The recv function fills what applies. */
@@ -51,8 +58,12 @@ struct um_reply {
 	struct um_audit_policy audit;     /* query_audit_policy */
 	struct um_account *account;       /* query_user */
 	struct um_group_info *group;      /* query_group */
-	char *name;                       /* lookup_name: as spelt there */
-	enum um_name_kind name_kind;      /* lookup_name */
+	/* lookup_names, lookup_sids: one entry per name or SID asked, in
+	 * order; list_rights: the holders of args.right.  Each name as
+	 * LSA gives it, "DOMAIN\\name" ("name" when LSA gives no domain);
+	 * an unmapped entry has kind UM_NAME_UNKNOWN. */
+	struct um_name *names;
+	size_t n_names;
 	/* For the operator, whatever the status ("the connection was
 	 * reopened", where to run a step): lines the model hands to its
 	 * note hook.  NULL: nothing to say. */
@@ -119,12 +130,20 @@ struct um_backend_ops {
 	um_op_send_fn delete_group;
 	um_op_send_fn add_member;
 	um_op_send_fn remove_member;
-	/* Add Users and Groups: LSA LookupNames of args.user ("name" or
-	 * "DOMAIN\name"): reply.name and reply.name_kind. */
-	um_op_send_fn lookup_name;
 	/* Group Properties: SetGroupInfo/SetAliasInfo, the description of
 	 * args.group_info. */
 	um_op_send_fn set_group;
+	/* Policies -> User Rights over LSA: LookupNames and LookupSids
+	 * (trusted domains' names included), the holders of args.right
+	 * (EnumAccountsWithUserRight, then their names), and
+	 * AddAccountRights / RemoveAccountRights of args.right for each of
+	 * args.accounts.  A right the server does not keep answers
+	 * NT_STATUS_NO_SUCH_PRIVILEGE. */
+	um_op_send_fn lookup_names;
+	um_op_send_fn lookup_sids;
+	um_op_send_fn list_rights;
+	um_op_send_fn grant_right;
+	um_op_send_fn revoke_right;
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;

@@ -314,6 +314,34 @@ static bool known_verb(const char *verb)
 }
 
 /* `policy account`, `policy audit`: one verb, no arguments. */
+/* policy rights list [RIGHT] | grant RIGHT ACCOUNT | revoke RIGHT ACCOUNT */
+static bool parse_rights_words(struct um_cli *c, int n, char **words)
+{
+	bool is_list;
+
+	if (n < 3) {
+		return um_cli_usage_error("%s",
+					  _("policy rights: list, grant or "
+					    "revoke is missing"));
+	}
+	c->rights_action = words[2];
+	is_list = strcmp(words[2], "list") == 0;
+	if (!is_list && strcmp(words[2], "grant") != 0 &&
+	    strcmp(words[2], "revoke") != 0) {
+		return um_cli_usage_error(_("unknown verb: %s"), words[2]);
+	}
+	if (is_list ? n > 4 : n != 5) {
+		return um_cli_usage_error("%s",
+					  is_list ? _("policy rights list "
+						      "[RIGHT]")
+						  : _("policy rights grant|"
+						      "revoke RIGHT ACCOUNT"));
+	}
+	c->right = n > 3 ? words[3] : NULL;
+	c->account = n > 4 ? words[4] : NULL;
+	return true;
+}
+
 static bool parse_policy_words(struct um_cli *c, int n, char **words)
 {
 	c->noun = words[0];
@@ -321,6 +349,9 @@ static bool parse_policy_words(struct um_cli *c, int n, char **words)
 		return um_cli_usage_error("%s", _("policy: a verb is missing"));
 	}
 	c->verb = words[1];
+	if (strcmp(c->verb, "rights") == 0) {
+		return parse_rights_words(c, n, words);
+	}
 	if (strcmp(c->verb, "account") != 0 &&
 	    strcmp(c->verb, "audit") != 0) {
 		return um_cli_usage_error(_("unknown verb: %s"), c->verb);

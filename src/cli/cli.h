@@ -67,6 +67,10 @@ struct um_cli {
 	const char *user_opt[12];
 	/* `group add --local`: a local group, not a global one */
 	bool group_local;
+	/* `policy rights ACTION [RIGHT [ACCOUNT]]` (cli_rights.c); the
+	 * account in ACCOUNT */
+	const char *rights_action;
+	const char *right;
 };
 
 /* The properties `user add|set|copy` take, as user_opt[] holds them. */
@@ -110,6 +114,7 @@ struct um_status um_cli_read_password(const struct um_cli *c,
 struct um_journal;
 /* `policy VERB` (cli_policy.c). */
 int um_cli_policy(const struct um_cli *c, struct um_model *m);
+int um_cli_rights(const struct um_cli *c, struct um_model *m);
 
 /* `trust repair` (cli_repair.c). */
 int um_cli_repair(const struct um_cli *c, struct um_model *m,

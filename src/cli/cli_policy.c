@@ -321,5 +321,8 @@ int um_cli_policy(const struct um_cli *c, struct um_model *m)
 	if (strcmp(c->verb, "audit") == 0) {
 		return policy_audit(c, m);
 	}
+	if (strcmp(c->verb, "rights") == 0) {
+		return um_cli_rights(c, m);
+	}
 	return policy_account(c, m);
 }

@@ -12,6 +12,7 @@
 #include "accounts.h"
 #include "backend.h"
 #include "i18n.h"
+#include "rights.h"
 
 /* The user rules, with a group's words and its own length limit. */
 struct um_status um_group_name_check(const char *name, bool local)
@@ -109,23 +110,39 @@ struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
 			 _("Removing the member..."));
 }
 
-struct um_status um_name_lookup(struct um_pdc *p, const char *name,
-				TALLOC_CTX *mem, char **out,
-				enum um_name_kind *kind)
+/* Whether a name the PDC mapped can be a group's member: a user or a
+ * group, and of another domain never a local group (not its to lend). */
+static bool member_kind(const struct um_name *n)
 {
-	struct um_args args = { .user = name };
-	struct um_reply reply;
+	switch (n->kind) {
+	case UM_NAME_USER:
+	case UM_NAME_GROUP:
+	case UM_NAME_WELL_KNOWN:
+		return true;
+	case UM_NAME_ALIAS:
+		return strchr(n->name, '\\') == NULL;
+	default:
+		return false;
+	}
+}
+
+struct um_status um_member_lookup(struct um_pdc *p, const char *name,
+				  TALLOC_CTX *mem, char **out)
+{
+	struct um_name *found = NULL;
 	struct um_status st;
 
 	*out = NULL;
 	if (name == NULL || name[0] == '\0') {
 		return um_nt(UM_NT_NONE_MAPPED);
 	}
-	st = group_run(p, SLOT(lookup_name), &args, mem, &reply,
-		       _("Looking the name up..."));
-	if (um_is_ok(st)) {
-		*out = reply.name;
-		*kind = reply.name_kind;
+	st = um_name_lookup(p, mem, &name, 1, &found);
+	if (um_is_ok(st) && !member_kind(&found[0])) {
+		st = um_nt(UM_NT_NONE_MAPPED);
 	}
+	if (um_is_ok(st)) {
+		*out = talloc_steal(mem, found[0].name);
+	}
+	talloc_free(found);
 	return st;
 }

@@ -162,6 +162,12 @@ static const struct status_words table[] = {
 	  "NT_STATUS_MEMBERS_PRIMARY_GROUP",
 	  N_("The group is the user's primary group: the user cannot be "
 	     "removed from it. Set another primary group first.") },
+	{ UM_KIND_NT, UM_NT_SOME_NOT_MAPPED, "STATUS_SOME_NOT_MAPPED",
+	  N_("Some of the account names were not found.") },
+	{ UM_KIND_NT, UM_NT_NO_SUCH_PRIVILEGE, "NT_STATUS_NO_SUCH_PRIVILEGE",
+	  N_("This server does not keep that user right.") },
+	{ UM_KIND_NT, UM_NT_NO_MORE_ENTRIES, "NT_STATUS_NO_MORE_ENTRIES",
+	  N_("There are no more entries.") },
 	{ UM_KIND_NT, UM_NT_UNSUCCESSFUL, "NT_STATUS_UNSUCCESSFUL",
 	  N_("The operation failed.") },
 
@@ -268,6 +274,8 @@ static const struct status_words table[] = {
 	     "accounts PDC must be PDCs of two different domains.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_POLICY_INVALID, "USRMGR_POLICY_INVALID",
 	  N_("The account policy is not valid; nothing was changed.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_UNKNOWN_RIGHT, "USRMGR_UNKNOWN_RIGHT",
+	  N_("There is no such user right.") },
 };
 
 static const struct status_words *lookup(struct um_status st)

@@ -62,6 +62,8 @@ enum um_local {
 	UM_LOCAL_BAD_HOURS,             /* a logon hours text */
 	UM_LOCAL_PRIMARY_NOT_MEMBER,    /* primary group not in the list */
 	UM_LOCAL_PRIMARY_NOT_GLOBAL,    /* a local group made primary */
+	/* user rights (issue 20) */
+	UM_LOCAL_UNKNOWN_RIGHT,
 };
 
 struct um_status {
@@ -109,6 +111,9 @@ struct um_status {
 #define UM_NT_ALIAS_EXISTS                       0xC0000154u
 #define UM_NT_NONE_MAPPED                        0xC0000073u
 #define UM_NT_MEMBERS_PRIMARY_GROUP              0xC0000127u
+#define UM_NT_SOME_NOT_MAPPED                    0x00000107u
+#define UM_NT_NO_SUCH_PRIVILEGE                  0xC0000060u
+#define UM_NT_NO_MORE_ENTRIES                    0x8000001Au
 
 #define UM_WERR_OK                        0u
 #define UM_WERR_ACCESS_DENIED             5u

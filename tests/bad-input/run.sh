@@ -39,6 +39,8 @@ seed() { # KIND STATE
 	if [ "$1" = simd ]; then
 		# the operator may read ACCOUNTS' policy, not change it
 		printf '\n[policy ACCOUNTS]\nread_only = yes\n' >>"$2"
+		# nor its user rights (a non-administrator)
+		printf '\n[rights ACCOUNTS]\naccess = read\n' >>"$2"
 	fi
 }
 
@@ -55,6 +57,7 @@ lists() { # STATE: both domains' lists, policies, users and groups, as the CLI s
 	for dc in DCA DCB; do
 		"$JUDGE" --state "$1" -S $dc --json user list 2>&1
 		"$JUDGE" --state "$1" -S $dc --json group list 2>&1
+		"$JUDGE" --state "$1" -S $dc --json policy rights list 2>&1
 	done
 }
 

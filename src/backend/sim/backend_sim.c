@@ -687,8 +687,12 @@ SIM_USER_OP(add_group)
 SIM_USER_OP(delete_group)
 SIM_USER_OP(add_member)
 SIM_USER_OP(remove_member)
-SIM_USER_OP(lookup_name)
 SIM_USER_OP(set_group)
+SIM_USER_OP(lookup_names)
+SIM_USER_OP(lookup_sids)
+SIM_USER_OP(list_rights)
+SIM_USER_OP(grant_right)
+SIM_USER_OP(revoke_right)
 
 /* ---- the tevent plumbing ---------------------------------------------- */
 
@@ -803,7 +807,9 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	OP(query_user) OP(add_user) OP(set_user)                           \
 	OP(rename_user) OP(delete_user) OP(query_group) OP(add_group)      \
 	OP(delete_group) OP(add_member) OP(remove_member)                  \
-	OP(lookup_name) OP(set_group)
+	OP(set_group)                                                      \
+	OP(lookup_names) OP(lookup_sids) OP(list_rights)                   \
+	OP(grant_right) OP(revoke_right)
 
 #define SIM_SEND(name)                                                     \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \

@@ -32,7 +32,7 @@ struct parse_ctx {
 	int depth;         /* include nesting */
 	/* what the current section is */
 	enum { S_NONE, S_SCENARIO, S_PAIR, S_DOMAIN, S_USER, S_GROUP,
-	       S_TRUSTED, S_TRUSTING, S_CHANNEL, S_POLICY } kind;
+	       S_TRUSTED, S_TRUSTING, S_CHANNEL, S_POLICY, S_RIGHTS } kind;
 	size_t dom, idx;
 };
 
@@ -421,10 +421,38 @@ static int begin_policy(struct parse_ctx *c, const char *name,
 	return 1;
 }
 
+/* [rights DOMAIN]: the user rights of a domain defined before (its
+ * dialect chooses the rights it keeps unless the section says). */
+static int begin_rights(struct parse_ctx *c, const char *name,
+			const char *rest)
+{
+	struct sim_domain *d;
+	char *norm;
+
+	if (rest != NULL) {
+		return fail(c, _("a rights section names one domain"));
+	}
+	if (!um_is_ok(um_name_normalise(c->w, name, &norm))) {
+		return fail(c, _("not a valid NetBIOS domain name"));
+	}
+	d = need_domain(c, norm);
+	if (d == NULL) {
+		return 0;
+	}
+	if (d->rights_defined) {
+		return fail(c, _("this rights section is there twice"));
+	}
+	sim_rights_begin(c->w, d);
+	c->kind = S_RIGHTS;
+	return 1;
+}
+
 static int policy_key(struct parse_ctx *c, struct sim_domain *d,
 		      const char *key, const char *v)
 {
-	const char *wrong = sim_policy_key(d, key, v);
+	const char *wrong = c->kind == S_RIGHTS
+				    ? sim_rights_key(c->w, d, key, v)
+				    : sim_policy_key(d, key, v);
 
 	if (wrong == NULL) {
 		return 1;
@@ -472,6 +500,9 @@ static int begin_section(struct parse_ctx *c, const char *section)
 	}
 	if (split_section(c->w, section, "policy", &a, &rest)) {
 		return begin_policy(c, a, rest);
+	}
+	if (split_section(c->w, section, "rights", &a, &rest)) {
+		return begin_rights(c, a, rest);
 	}
 	c->kind = S_NONE;
 	return fail(c, talloc_asprintf(c->w, _("unknown section [%s]"),
@@ -744,6 +775,7 @@ static int on_key(void *priv, const char *section, const char *key,
 	case S_CHANNEL:
 		return channel_key(c, d, key, v);
 	case S_POLICY:
+	case S_RIGHTS:
 		return policy_key(c, d, key, v);
 	case S_NONE:
 		break;
@@ -908,6 +940,7 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 		write_entry(f, "trusting", d->name, &d->trusting[i]);
 	}
 	sim_policy_write(f, d);
+	sim_rights_write(f, d);
 }
 
 static void write_pair(FILE *f, const struct sim_pair *p)

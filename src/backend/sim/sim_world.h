@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include "model.h"
 #include "policy.h"
+#include "rights.h"
 
 /* One side of a trust: an entry in a Trusted or Trusting Domains list,
  * with the trust password as its NT hash ("" = no password stored). */
@@ -99,6 +100,19 @@ struct sim_domain {
 	 * AUDIT_SETTABLE (a PDC that implements it). */
 	struct um_audit_policy audit;
 	bool audit_settable;
+	/* [rights DOMAIN] (sim_rights.c): each right's holders by name, as
+	 * the Grant To list shows them; the rights this server does not
+	 * keep (bit I: right I); what the operator may do.  Without the
+	 * section (RIGHTS_DEFINED false) a fresh Samba DC's. */
+	bool rights_defined;
+	char **rights[UM_RIGHTS_N];
+	size_t n_rights[UM_RIGHTS_N];
+	uint32_t rights_unkept;
+	enum sim_rights_access {
+		SIM_RIGHTS_FULL = 0,
+		SIM_RIGHTS_READ,  /* changes: ACCESS_DENIED */
+		SIM_RIGHTS_NONE,  /* the list too: a non-administrator */
+	} rights_access;
 };
 
 /* A scenario's [pair]: the domain pair training, Diagnose and Repair
@@ -215,7 +229,6 @@ SIM_GROUP_OP(add_group);
 SIM_GROUP_OP(delete_group);
 SIM_GROUP_OP(add_member);
 SIM_GROUP_OP(remove_member);
-SIM_GROUP_OP(lookup_name);
 SIM_GROUP_OP(set_group);
 bool sim_group_key(TALLOC_CTX *mem, struct sim_group *g, const char *key,
 		   const char *v, bool *bad);
@@ -237,6 +250,20 @@ char **sim_groups_of(TALLOC_CTX *mem, struct sim_domain *d,
 /* GROUP of D as stored, *LOCAL its kind; NULL when D has none. */
 const char *sim_group_name(struct sim_domain *d, const char *group,
 			   bool *local);
+
+/* User rights (sim_rights.c): LSA's operations, and the [rights D]
+ * section: begun (a fresh DC's for D's dialect, empty lists), one key
+ * (NULL when accepted, "" for an unknown key, else what is wrong), and
+ * written back. */
+SIM_GROUP_OP(lookup_names);
+SIM_GROUP_OP(lookup_sids);
+SIM_GROUP_OP(list_rights);
+SIM_GROUP_OP(grant_right);
+SIM_GROUP_OP(revoke_right);
+void sim_rights_begin(TALLOC_CTX *mem, struct sim_domain *d);
+const char *sim_rights_key(TALLOC_CTX *mem, struct sim_domain *d,
+			   const char *key, const char *v);
+void sim_rights_write(FILE *f, const struct sim_domain *d);
 
 /* Write the world to its state file atomically (no-op without one). */
 struct um_status sim_world_save(struct um_sim_world *w);
