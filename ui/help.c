@@ -41,6 +41,8 @@ static const char *topic_title(enum ui_help_topic t)
 	case UI_HELP_REPAIR: return _("Help - Repair Trust");
 	case UI_HELP_ACCOUNT_POLICY: return _("Help - Account Policy");
 	case UI_HELP_AUDIT_POLICY: return _("Help - Audit Policy");
+	case UI_HELP_ADD_NAMES: return _("Help - Add Users and Groups");
+	case UI_HELP_GROUP: return _("Help - Groups");
 	default: return _("Help");
 	}
 }
@@ -160,6 +162,29 @@ static const char *topic_text(enum ui_help_topic t)
 			 "Where the PDC does not let the audit policy be "
 			 "changed (Samba's PDCs do not), the dialog shows it "
 			 "greyed, with the PDC's answer.");
+	case UI_HELP_ADD_NAMES:
+		return _("Add Users and Groups: List Names From chooses the "
+			 "domain whose names are listed: this domain, or a "
+			 "domain it trusts (Up and Down). Names lists its "
+			 "groups, then its users. Add (or Enter on a name) puts "
+			 "the selected name into Add Names; Members... shows a "
+			 "group's members.\n\n"
+			 "Names can be typed into Add Names too, separated by "
+			 "semicolons: a name of this domain as it is, a name of "
+			 "another domain as DOMAIN\\name. OK looks every name "
+			 "up on this domain's PDC; a name it does not know "
+			 "keeps the dialog open.");
+	case UI_HELP_GROUP:
+		return _("A global group holds users of its own domain; it "
+			 "can be given rights and be a member of local groups "
+			 "here and in the domains that trust this one. A local "
+			 "group holds users and global groups of this domain "
+			 "and of the domains it trusts, and is used only in "
+			 "this domain.\n\n"
+			 "Global group: Add and Remove move the selected user "
+			 "between Not Members and Members. Local group: Add... "
+			 "opens Add Users and Groups, Remove takes the selected "
+			 "member out. Nothing reaches the PDC before OK.");
 	case UI_HELP_TRAINING:
 		return _("Training: the users of one domain cannot log on to "
 			 "another. Find out why and repair the trust yourself, "

@@ -27,6 +27,8 @@ libusrmgr_ui_a_SOURCES = \
 	ui/add_trusted.c \
 	ui/account_policy.c \
 	ui/audit_policy.c \
+	ui/add_names.c \
+	ui/group_properties.c \
 	ui/ask_password.c \
 	ui/diagnosis.c \
 	ui/wizard.c \

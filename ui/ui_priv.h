@@ -241,6 +241,8 @@ enum ui_help_topic {
 	UI_HELP_REPAIR,    /* Repair Trust's first dialog: the pair */
 	UI_HELP_ACCOUNT_POLICY,
 	UI_HELP_AUDIT_POLICY,
+	UI_HELP_ADD_NAMES,  /* Add Users and Groups */
+	UI_HELP_GROUP,      /* New Global/Local Group, group Properties */
 	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
 };
 
@@ -434,6 +436,18 @@ bool ui_user_account(struct um_account *a);
  * groups. */
 bool ui_add_names(struct um_pdc *p, const char *title, bool users,
 		  TALLOC_CTX *mem, char ***names, size_t *n);
+/* The same, WHAT naming what the Names list offers besides the global
+ * groups of each domain: users, and this domain's local groups (a local
+ * group never holds one; a user right may be granted to one). */
+#define UI_NAMES_USERS        0x1u
+#define UI_NAMES_LOCAL_GROUPS 0x2u
+bool ui_add_names_ex(struct um_pdc *p, const char *title, unsigned what,
+		     TALLOC_CTX *mem, char ***names, size_t *n);
+/* New Global Group, New Local Group, a group's Properties and Delete
+ * (group_properties.c); true when the domain's groups changed. */
+bool ui_group_new(struct um_pdc *p, bool local);
+bool ui_group_properties(struct um_pdc *p, const char *name);
+bool ui_group_delete(struct um_pdc *p, const char *name);
 void ui_trust_dialog(struct um_pdc *p);
 /* Add Trusting / Add Trusted: true when something changed. */
 bool ui_add_trusting(struct um_pdc *p);

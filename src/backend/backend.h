@@ -51,6 +51,8 @@ struct um_reply {
 	struct um_audit_policy audit;     /* query_audit_policy */
 	struct um_account *account;       /* query_user */
 	struct um_group_info *group;      /* query_group */
+	char *name;                       /* lookup_name: as spelt there */
+	enum um_name_kind name_kind;      /* lookup_name */
 	/* For the operator, whatever the status ("the connection was
 	 * reopened", where to run a step): lines the model hands to its
 	 * note hook.  NULL: nothing to say. */
@@ -117,6 +119,9 @@ struct um_backend_ops {
 	um_op_send_fn delete_group;
 	um_op_send_fn add_member;
 	um_op_send_fn remove_member;
+	/* Add Users and Groups: LSA LookupNames of args.user ("name" or
+	 * "DOMAIN\name"): reply.name and reply.name_kind. */
+	um_op_send_fn lookup_name;
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;

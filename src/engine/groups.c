@@ -99,3 +99,24 @@ struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
 	return group_run(p, SLOT(remove_member), &args, NULL, NULL,
 			 _("Removing the member..."));
 }
+
+struct um_status um_name_lookup(struct um_pdc *p, const char *name,
+				TALLOC_CTX *mem, char **out,
+				enum um_name_kind *kind)
+{
+	struct um_args args = { .user = name };
+	struct um_reply reply;
+	struct um_status st;
+
+	*out = NULL;
+	if (name == NULL || name[0] == '\0') {
+		return um_nt(UM_NT_NONE_MAPPED);
+	}
+	st = group_run(p, SLOT(lookup_name), &args, mem, &reply,
+		       _("Looking the name up..."));
+	if (um_is_ok(st)) {
+		*out = reply.name;
+		*kind = reply.name_kind;
+	}
+	return st;
+}

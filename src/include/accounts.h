@@ -144,4 +144,20 @@ struct um_status um_group_add_member(struct um_pdc *p, const char *group,
 struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
 					const char *member);
 
+/* What a name names (LSA's SID_NAME_USE, in usrmgr's terms). */
+enum um_name_kind {
+	UM_NAME_USER = 1,
+	UM_NAME_GLOBAL_GROUP,
+	UM_NAME_LOCAL_GROUP,
+};
+/* Add Users and Groups: NAME as typed ("name" of P's domain, or
+ * "DOMAIN\name" of P's domain or a domain it trusts) looked up on P
+ * (LSA LookupNames there: the PDC asks a trusted domain itself).  *OUT:
+ * the name as the PDC spells it ("name" of P's domain, else
+ * "DOMAIN\name"), *KIND what it names.  UM_NT_NONE_MAPPED: no such
+ * name. */
+struct um_status um_name_lookup(struct um_pdc *p, const char *name,
+				TALLOC_CTX *mem, char **out,
+				enum um_name_kind *kind);
+
 #endif

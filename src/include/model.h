@@ -84,6 +84,7 @@ struct um_user {
 struct um_group {
 	char *name;
 	char *description;
+	bool local;     /* a local group (SAMR alias), else global */
 };
 
 /* One page of a list, with the handle for the next page. */

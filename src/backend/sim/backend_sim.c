@@ -401,6 +401,7 @@ static struct um_status op_list_groups(struct sim_pdc *p,
 		g->name = talloc_strdup(out->groups, d->groups[i].name);
 		g->description = talloc_strdup(out->groups,
 					       d->groups[i].description);
+		g->local = d->groups[i].local;
 	}
 	out->n_groups = end - a->resume;
 	return um_ok();
@@ -686,6 +687,7 @@ SIM_USER_OP(add_group)
 SIM_USER_OP(delete_group)
 SIM_USER_OP(add_member)
 SIM_USER_OP(remove_member)
+SIM_USER_OP(lookup_name)
 
 /* ---- the tevent plumbing ---------------------------------------------- */
 
@@ -799,7 +801,8 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	OP(query_audit_policy) OP(set_audit_policy)                        \
 	OP(query_user) OP(add_user) OP(set_user)                           \
 	OP(rename_user) OP(delete_user) OP(query_group) OP(add_group)      \
-	OP(delete_group) OP(add_member) OP(remove_member)
+	OP(delete_group) OP(add_member) OP(remove_member)                  \
+	OP(lookup_name)
 
 #define SIM_SEND(name)                                                     \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \

@@ -219,6 +219,55 @@ SIM_GROUP_OP(remove_member)
 	return saved(w, um_ok());
 }
 
+/* NAME in domain T: its spelling there and kind, or NULL. */
+static const char *name_in(struct sim_domain *t, const char *name,
+			   enum um_name_kind *kind)
+{
+	struct sim_group *g = find_group(t, name, NULL);
+	const char *u = sim_user_name(t, name);
+
+	if (u != NULL) {
+		*kind = UM_NAME_USER;
+		return u;
+	}
+	if (g != NULL) {
+		*kind = g->local ? UM_NAME_LOCAL_GROUP : UM_NAME_GLOBAL_GROUP;
+		return g->name;
+	}
+	return NULL;
+}
+
+/* As LSA LookupNames on D's PDC: D's own names, and those of a domain D
+ * trusts (a trusted domain's local groups are not its to lend). */
+SIM_GROUP_OP(lookup_name)
+{
+	const char *bs = strchr(a->user, '\\');
+	struct sim_domain *t = d;
+	const char *found;
+	char *dom;
+
+	if (bs != NULL) {
+		dom = talloc_strndup(mem, a->user, (size_t)(bs - a->user));
+		if (dom == NULL) {
+			return um_local(UM_LOCAL_NO_MEMORY);
+		}
+		if (strcasecmp(dom, d->name) != 0 &&
+		    (sim_find_entry(d->trusted, d->n_trusted, dom,
+				    NULL) == NULL ||
+		     (t = sim_world_domain(w, dom)) == NULL)) {
+			return um_nt(UM_NT_NONE_MAPPED);
+		}
+	}
+	found = name_in(t, bs != NULL ? bs + 1 : a->user, &out->name_kind);
+	if (found == NULL ||
+	    (t != d && out->name_kind == UM_NAME_LOCAL_GROUP)) {
+		return um_nt(UM_NT_NONE_MAPPED);
+	}
+	out->name = t == d ? talloc_strdup(mem, found)
+			   : talloc_asprintf(mem, "%s\\%s", t->name, found);
+	return out->name != NULL ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
+}
+
 void sim_groups_forget(struct sim_domain *d, const char *name)
 {
 	size_t i, k;
