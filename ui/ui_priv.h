@@ -241,6 +241,7 @@ enum ui_help_topic {
 	UI_HELP_REPAIR,    /* Repair Trust's first dialog: the pair */
 	UI_HELP_ACCOUNT_POLICY,
 	UI_HELP_AUDIT_POLICY,
+	UI_HELP_USER_RIGHTS,
 	UI_HELP_ADD_NAMES,  /* Add Users and Groups */
 	UI_HELP_GROUP,      /* New Global/Local Group, group Properties */
 	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
@@ -454,6 +455,8 @@ bool ui_add_trusting(struct um_pdc *p);
 bool ui_add_trusted(struct um_pdc *p);
 /* Policies > Account (account_policy.c). */
 void ui_account_policy(struct um_pdc *p);
+/* Policies > User Rights (user_rights.c): OK sends what changed. */
+void ui_user_rights(struct um_pdc *p);
 /* Policies > Audit (audit_policy.c): read-only where the PDC says so. */
 void ui_audit_policy(struct um_pdc *p);
 /* Ask for a password (the model's ask_password hook). */
