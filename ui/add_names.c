@@ -22,8 +22,6 @@ enum {
 
 #define DLG_W 76
 #define DLG_H 21
-#define LIST_W 58
-#define BTN_X 62
 #define BTN_W 12
 
 struct name_row {
@@ -308,24 +306,45 @@ static int names_event(struct ui_dialog *d, int id, int key)
 	}
 }
 
+/* The widest of the buttons, as translated. */
+static int buttons_width(void)
+{
+	const char *b[] = { _("&Add"), _("&Members..."), _("OK"),
+			    _("Cancel"), _("&Help") };
+	int w = BTN_W;
+	size_t i;
+
+	for (i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		if (ui_button_width(b[i]) > w)
+			w = ui_button_width(b[i]);
+	return w;
+}
+
+/* The buttons' column at the right edge, the lists in the room left of
+ * it, whatever the translation's widths. */
 static void names_build(struct ui_dialog *d, struct add_names *a,
 			const char *title)
 {
+	int bx = DLG_W - 3 - buttons_width();
+	int list_w = bx - 4;
+	int from_x = ui_label_width(_("&List Names From:")) + 4;
+
 	ui_dialog_init(d, title, DLG_H, DLG_W, UI_HELP_ADD_NAMES);
 	ui_dialog_handle(d, names_event, NULL, a, ID_OK, ID_CANCEL);
 	d->ok = names_ok;
 	ui_dialog_label(d, 2, 2, _("&List Names From:"));
-	ui_dialog_list(d, ID_FROM, 1, 22, 3, 36, &a->dl);
+	ui_dialog_list(d, ID_FROM, 1, from_x < 22 ? 22 : from_x, 3, 30,
+		       &a->dl);
 	ui_dialog_label(d, 4, 2, _("&Names:"));
-	ui_dialog_list(d, ID_NAMES, 5, 2, 11, LIST_W, &a->nl);
-	ui_dialog_button_w(d, ID_ADD, 5, BTN_X, _("&Add"), BTN_W);
-	ui_dialog_button_w(d, ID_MEMBERS, 6, BTN_X, _("&Members..."), BTN_W);
+	ui_dialog_list(d, ID_NAMES, 5, 2, 11, list_w, &a->nl);
+	ui_dialog_button_w(d, ID_ADD, 5, bx, _("&Add"), BTN_W);
+	ui_dialog_button_w(d, ID_MEMBERS, 6, bx, _("&Members..."), BTN_W);
 	ui_dialog_label(d, 17, 2, _("A&dd Names:"));
-	ui_dialog_field(d, ID_TYPED, 18, 3, LIST_W - 2, false, 1024);
-	ui_dialog_button_w(d, ID_OK, 12, BTN_X, _("OK"), BTN_W);
-	ui_dialog_button_w(d, ID_CANCEL, 13, BTN_X, _("Cancel"), BTN_W);
-	ui_dialog_button_w(d, UI_ID_HELP, 14, BTN_X, _("&Help"), BTN_W);
-	ui_dialog_button_column(d, BTN_X);
+	ui_dialog_field(d, ID_TYPED, 18, 3, list_w - 2, false, 1024);
+	ui_dialog_button_w(d, ID_OK, 12, bx, _("OK"), BTN_W);
+	ui_dialog_button_w(d, ID_CANCEL, 13, bx, _("Cancel"), BTN_W);
+	ui_dialog_button_w(d, UI_ID_HELP, 14, bx, _("&Help"), BTN_W);
+	ui_dialog_button_column(d, bx);
 }
 
 bool ui_add_names_ex(struct um_pdc *p, const char *title, unsigned what,

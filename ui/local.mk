@@ -47,6 +47,7 @@ UI_TESTS = \
 	tests/ui/e2e-busy.sh \
 	tests/ui/e2e-unsaved.sh \
 	tests/ui/e2e-policy.sh \
+	tests/ui/e2e-groups.sh \
 	tests/ui/wizard-kb207957.sh \
 	tests/ui/wizard-mismatch.sh \
 	tests/ui/wizard-resume.sh \

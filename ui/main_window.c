@@ -28,17 +28,21 @@ enum {
 	M_NAME_CAUSE,
 	M_ACCOUNT,
 	M_AUDIT,
+	M_NEW_GLOBAL_GROUP,
+	M_NEW_LOCAL_GROUP,
+	M_DELETE,
+	M_PROPERTIES,
 };
 
 /* NT 4.0's menus; what this project does not do is greyed. */
 static const struct ui_menu_item user_items[] = {
 	{ N_("New &User..."), NULL, M_DISABLED },
-	{ N_("New &Global Group..."), NULL, M_DISABLED },
-	{ N_("New &Local Group..."), NULL, M_DISABLED },
+	{ N_("New &Global Group..."), NULL, M_NEW_GLOBAL_GROUP },
+	{ N_("New &Local Group..."), NULL, M_NEW_LOCAL_GROUP },
 	{ N_("&Copy..."), N_("F8"), M_DISABLED },
-	{ N_("&Delete"), N_("Del"), M_DISABLED },
+	{ N_("&Delete"), N_("Del"), M_DELETE },
 	{ N_("Rena&me..."), NULL, M_DISABLED },
-	{ N_("&Properties..."), N_("Enter"), M_DISABLED },
+	{ N_("&Properties..."), N_("Enter"), M_PROPERTIES },
 	{ NULL, NULL, 0 },
 	{ N_("Select &Users..."), NULL, M_DISABLED },
 	{ NULL, NULL, 0 },
@@ -452,9 +456,54 @@ static void do_refresh(struct ui_main *mw)
 		open_pdc(mw, mw->pdc);
 }
 
+/* The group commands: New Global/Local Group, and Properties and Delete
+ * on the group selected in the lower list; the lists are read again
+ * after a change. */
+static void group_action(struct ui_main *mw, int id)
+{
+	const struct um_group *g = NULL;
+	bool changed = false;
+
+	if (mw->pdc == NULL) {
+		ui_message(UI_MSG_INFO, _("Select a domain first."));
+		return;
+	}
+	if (mw->glist.n > 0)
+		g = (const struct um_group *)mw->groups.items + mw->glist.sel;
+	switch (id) {
+	case M_NEW_GLOBAL_GROUP:
+	case M_NEW_LOCAL_GROUP:
+		changed = ui_group_new(mw->pdc, id == M_NEW_LOCAL_GROUP);
+		break;
+	case M_PROPERTIES:
+		changed = g != NULL && ui_group_properties(mw->pdc, g->name);
+		break;
+	case M_DELETE:
+		changed = g != NULL && ui_group_delete(mw->pdc, g->name);
+		break;
+	}
+	if (changed) {
+		size_t sel = mw->glist.sel;
+
+		do_refresh(mw);
+		/* the same row again, or the last one */
+		mw->glist.sel = sel < mw->glist.n ? sel
+			: mw->glist.n > 0 ? mw->glist.n - 1 : 0;
+	}
+}
+
 static void do_command(struct ui_main *mw, int id)
 {
 	switch (id) {
+	case M_NEW_GLOBAL_GROUP:
+	case M_NEW_LOCAL_GROUP:
+		group_action(mw, id);
+		break;
+	case M_DELETE:
+	case M_PROPERTIES:
+		if (mw->focus == 1)
+			group_action(mw, id);
+		break;
 	case M_SELECT_DOMAIN:
 		do_select_domain(mw);
 		break;
@@ -537,6 +586,14 @@ static void main_key(struct ui_main *mw, int key)
 	case UI_K(KEY_BTAB):
 		mw->focus = !mw->focus;
 		return;
+	case UI_ENTER:
+	case UI_K(KEY_DC):
+		if (mw->focus == 1) {
+			group_action(mw, key == UI_ENTER ? M_PROPERTIES
+							 : M_DELETE);
+			return;
+		}
+		break;
 	}
 	if (UI_IS_ALT(key) &&
 	    (i = ui_menubar_find(MENUS, N_ITEMS(menus), key)) >= 0) {

@@ -122,6 +122,9 @@ struct um_backend_ops {
 	/* Add Users and Groups: LSA LookupNames of args.user ("name" or
 	 * "DOMAIN\name"): reply.name and reply.name_kind. */
 	um_op_send_fn lookup_name;
+	/* Group Properties: SetGroupInfo/SetAliasInfo, the description of
+	 * args.group_info. */
+	um_op_send_fn set_group;
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;

@@ -82,6 +82,15 @@ struct um_status um_group_delete(struct um_pdc *p, const char *name)
 			 _("Deleting the group..."));
 }
 
+struct um_status um_group_set(struct um_pdc *p,
+			      const struct um_group_info *g)
+{
+	struct um_args args = { .group = g->name, .group_info = g };
+
+	return group_run(p, SLOT(set_group), &args, NULL, NULL,
+			 _("Changing the group..."));
+}
+
 struct um_status um_group_add_member(struct um_pdc *p, const char *group,
 				     const char *member)
 {

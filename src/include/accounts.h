@@ -137,6 +137,9 @@ struct um_status um_group_query(struct um_pdc *p, const char *name,
 struct um_status um_group_add(struct um_pdc *p,
 			      const struct um_group_info *g);
 struct um_status um_group_delete(struct um_pdc *p, const char *name);
+/* Properties: G's description on the group G names. */
+struct um_status um_group_set(struct um_pdc *p,
+			      const struct um_group_info *g);
 /* A global group holds users of its domain; a local group also global
  * groups, and users and groups of trusted domains (DOMAIN\name). */
 struct um_status um_group_add_member(struct um_pdc *p, const char *group,

@@ -11,6 +11,7 @@
  *                  enabled)/AddAliasMember (the member's SID: the
  *                  domain's and its RID)
  *   remove_member  DeleteGroupMember/DeleteAliasMember
+ *   set_group      SetGroupInfo/SetAliasInfo (the description)
  *
  * Members are the domain's own, by name (SAMR LookupNames); a trusted
  * domain's (DOMAIN\name, an LSA lookup) answer NOT_SUPPORTED here, and
@@ -25,7 +26,7 @@
 #include <strings.h>
 #include "rpc_internal.h"
 
-enum { G_QUERY, G_ADD, G_DELETE, G_ADD_MEMBER, G_REMOVE_MEMBER };
+enum { G_QUERY, G_ADD, G_DELETE, G_ADD_MEMBER, G_REMOVE_MEMBER, G_SET };
 
 enum {
 	G_LOOKED_UP = 1, G_OPENED, G_INFO, G_MEMBERS, G_NAMES, G_CREATED,
@@ -337,6 +338,27 @@ static void describe(struct tevent_req *req, struct group_state *s)
 	call(req, s, G_DESCRIBED, NDR_SAMR_SETGROUPINFO, &s->setg, true);
 }
 
+/* Properties: the description, on the group just opened. */
+static void set_description(struct tevent_req *req, struct group_state *s)
+{
+	const char *d = s->op.args.group_info->description;
+
+	if (s->local) {
+		s->aset.description.string = d != NULL ? d : "";
+		s->seta.in.alias_handle = &s->handle;
+		s->seta.in.level = ALIASINFODESCRIPTION;
+		s->seta.in.info = &s->aset;
+		call(req, s, G_DESCRIBED, NDR_SAMR_SETALIASINFO, &s->seta,
+		     true);
+		return;
+	}
+	s->gset.description.string = d != NULL ? d : "";
+	s->setg.in.group_handle = &s->handle;
+	s->setg.in.level = GROUPINFODESCRIPTION;
+	s->setg.in.info = &s->gset;
+	call(req, s, G_DESCRIBED, NDR_SAMR_SETGROUPINFO, &s->setg, true);
+}
+
 static void delete_group(struct tevent_req *req, struct group_state *s)
 {
 	if (s->local) {
@@ -398,6 +420,9 @@ static void opened(struct tevent_req *req, struct group_state *s)
 		return;
 	case G_DELETE:
 		delete_group(req, s);
+		return;
+	case G_SET:
+		set_description(req, s);
 		return;
 	default:
 		change_member(req, s);
@@ -464,7 +489,8 @@ static struct um_status group_prepare(struct rpc_op *op)
 	const char *bs = m != NULL ? strchr(m, '\\') : NULL;
 
 	if (op->args.group == NULL ||
-	    (op->variant == G_ADD && op->args.group_info == NULL))
+	    ((op->variant == G_ADD || op->variant == G_SET) &&
+	     op->args.group_info == NULL))
 		return um_local(UM_LOCAL_USAGE);
 	if (bs != NULL) {
 		/* DOMAIN\name: only this domain's, by SAMR */
@@ -488,8 +514,10 @@ GROUP_KIND(add_kind, G_ADD)
 GROUP_KIND(delete_kind, G_DELETE)
 GROUP_KIND(add_member_kind, G_ADD_MEMBER)
 GROUP_KIND(remove_member_kind, G_REMOVE_MEMBER)
+GROUP_KIND(set_kind, G_SET)
 RPC_OP_SENDER(rpc_query_group_send, query_kind)
 RPC_OP_SENDER(rpc_add_group_send, add_kind)
 RPC_OP_SENDER(rpc_delete_group_send, delete_kind)
 RPC_OP_SENDER(rpc_add_member_send, add_member_kind)
 RPC_OP_SENDER(rpc_remove_member_send, remove_member_kind)
+RPC_OP_SENDER(rpc_set_group_send, set_kind)

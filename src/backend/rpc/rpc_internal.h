@@ -319,6 +319,7 @@ RPC_GROUP_SEND(rpc_add_group_send);
 RPC_GROUP_SEND(rpc_delete_group_send);
 RPC_GROUP_SEND(rpc_add_member_send);
 RPC_GROUP_SEND(rpc_remove_member_send);
+RPC_GROUP_SEND(rpc_set_group_send);
 
 /* ---- the operations both dialects share (rpc_netlogon.c, rpc_shared.c) ---- */
 struct tevent_req *rpc_domain_info_send(TALLOC_CTX *, struct tevent_context *,
@@ -394,6 +395,7 @@ struct tevent_req *rpc_set_audit_policy_send(TALLOC_CTX *,
 	.delete_group = rpc_delete_group_send,                           \
 	.add_member = rpc_add_member_send,                               \
 	.remove_member = rpc_remove_member_send,                         \
+	.set_group = rpc_set_group_send,                                 \
 	.recv = rpc_op_recv
 
 /* The dialects' tables (backend_rpc.c, backend_rpc_nt4.c). */

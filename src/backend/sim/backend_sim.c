@@ -688,6 +688,7 @@ SIM_USER_OP(delete_group)
 SIM_USER_OP(add_member)
 SIM_USER_OP(remove_member)
 SIM_USER_OP(lookup_name)
+SIM_USER_OP(set_group)
 
 /* ---- the tevent plumbing ---------------------------------------------- */
 
@@ -802,7 +803,7 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	OP(query_user) OP(add_user) OP(set_user)                           \
 	OP(rename_user) OP(delete_user) OP(query_group) OP(add_group)      \
 	OP(delete_group) OP(add_member) OP(remove_member)                  \
-	OP(lookup_name)
+	OP(lookup_name) OP(set_group)
 
 #define SIM_SEND(name)                                                     \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \

@@ -117,6 +117,20 @@ SIM_GROUP_OP(delete_group)
 	return saved(w, um_ok());
 }
 
+SIM_GROUP_OP(set_group)
+{
+	struct sim_group *g = find_group(d, a->group, NULL);
+	const char *desc = a->group_info->description;
+
+	(void)mem;
+	(void)out;
+	if (g == NULL) {
+		return no_group(d, a->group);
+	}
+	g->description = talloc_strdup(w, desc != NULL ? desc : "");
+	return saved(w, um_ok());
+}
+
 /* NAME as G may hold it (its stored spelling), or NULL: a user of D; for
  * a local group also a global group of D, or DOMAIN\name of a domain D
  * trusts. */

@@ -207,6 +207,7 @@ SIM_GROUP_OP(delete_group);
 SIM_GROUP_OP(add_member);
 SIM_GROUP_OP(remove_member);
 SIM_GROUP_OP(lookup_name);
+SIM_GROUP_OP(set_group);
 bool sim_group_key(TALLOC_CTX *mem, struct sim_group *g, const char *key,
 		   const char *v, bool *bad);
 void sim_group_write(FILE *f, const struct sim_group *g);
