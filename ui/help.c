@@ -50,6 +50,7 @@ static const char *topic_title(enum ui_help_topic t)
 	case UI_HELP_USER_HOURS: return _("Help - Logon Hours");
 	case UI_HELP_USER_LOGON_TO: return _("Help - Logon Workstations");
 	case UI_HELP_USER_ACCOUNT: return _("Help - Account Information");
+	case UI_HELP_USER_RIGHTS: return _("Help - User Rights Policy");
 	case UI_HELP_ADD_NAMES: return _("Help - Add Users and Groups");
 	case UI_HELP_GROUP: return _("Help - Groups");
 	default: return _("Help");
@@ -284,6 +285,23 @@ static const char *topic_text(enum ui_help_topic t)
 			 "and Members. Local group: Add... opens Add Users "
 			 "and Groups, Remove takes the selected member out. "
 			 "Nothing reaches the PDC before OK.");
+	case UI_HELP_USER_RIGHTS:
+		return _("User Rights Policy: who may do what on this domain's "
+			 "controllers. Right chooses a right (Up and Down, or "
+			 "Alt+Down (Esc then Down) or Enter to open the list); "
+			 "Grant To lists the users and groups it is granted "
+			 "to. Show Advanced User Rights lists the advanced "
+			 "rights too.\n\n"
+			 "Add... grants the right to users and groups chosen in "
+			 "Add Users and Groups, of this domain or a domain it "
+			 "trusts; Remove takes the selected one off the list. "
+			 "Nothing reaches the PDC before OK, which sends every "
+			 "change; Cancel sends none.\n\n"
+			 "A right the PDC does not keep (Samba's AD DCs keep "
+			 "some of NT's rights only) cannot be granted: the "
+			 "dialog says so under the list. When the PDC does not "
+			 "let you change the rights, the dialog says why and "
+			 "shows them as the PDC holds them.");
 	case UI_HELP_TRAINING:
 		return _("Training: the users of one domain cannot log on to "
 			 "another. Find out why and repair the trust yourself, "

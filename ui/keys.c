@@ -4,8 +4,9 @@
  * Keys are read from the terminal (or, for the tests, from a script) into
  * one queue: typeahead survives while the model works, and an Esc typed
  * then cancels the work.  An Esc followed at once by a digit is F1..F10,
- * by a letter Alt+letter, by Tab Shift-Tab, as in Midnight Commander:
- * vt100 has none of those keys of its own.
+ * by a letter Alt+letter, by Tab Shift-Tab, by an arrow Alt+arrow (a
+ * drop-down list opens on Alt+Down), as in Midnight Commander: vt100 has
+ * none of those keys of its own.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -26,6 +27,9 @@ static int queue[QMAX];
 static int q_head, q_len;
 static WINDOW *keywin;
 static int empty_reads;
+/* The codes curses gives xterm's Alt+Down and Alt+Up (kDN3, kUP3), when
+ * the terminal has them: extended keys have no KEY_* name. */
+static int alt_down_code = -1, alt_up_code = -1;
 
 static void q_push(int k)
 {
@@ -59,6 +63,18 @@ void ui_keys_flush(void)
 	q_len = 0;
 }
 
+/* The key code curses assigned to the terminal's capability CAP, or -1. */
+static int extended_key(const char *cap)
+{
+	const char *seq = tigetstr(cap);
+	int code;
+
+	if (seq == NULL || seq == (const char *)-1)
+		return -1;
+	code = key_defined(seq);
+	return code > 0 ? code : -1;
+}
+
 void ui_keys_init(void)
 {
 	/* Keys are read through a window nothing is drawn on: wget_wch
@@ -67,6 +83,8 @@ void ui_keys_init(void)
 	keywin = newwin(1, 1, 0, 0);
 	keypad(keywin, TRUE);
 	nodelay(keywin, TRUE);
+	alt_down_code = extended_key("kDN3");
+	alt_up_code = extended_key("kUP3");
 }
 
 void ui_keys_fini(void)
@@ -85,9 +103,12 @@ static int translate(int r, wint_t wc)
 			return UI_ENTER;
 		case KEY_RESIZE:
 			return -1; /* our own SIGWINCH handling does this */
-		default:
-			return UI_K((int)wc);
 		}
+		if ((int)wc == alt_down_code)
+			return UI_ALT_DOWN;
+		if ((int)wc == alt_up_code)
+			return UI_ALT_UP;
+		return UI_K((int)wc);
 	}
 	switch (wc) {
 	case '\r':
@@ -127,6 +148,7 @@ void ui_keys_drain(void)
 static bool esc_prefixes(int k)
 {
 	return (k >= '0' && k <= '9') || k == UI_TAB ||
+	       k == UI_K(KEY_DOWN) || k == UI_K(KEY_UP) ||
 	       (k < 0x80 && isalpha(k));
 }
 
@@ -233,6 +255,8 @@ static int esc_combine(void)
 		return UI_K(KEY_F(k == '0' ? 10 : k - '0'));
 	if (k == UI_TAB)
 		return UI_K(KEY_BTAB);
+	if (k == UI_K(KEY_DOWN) || k == UI_K(KEY_UP))
+		return k == UI_K(KEY_DOWN) ? UI_ALT_DOWN : UI_ALT_UP;
 	if (k < 0x80 && isalpha(k))
 		return UI_ALT(tolower(k));
 	q_unget(k);

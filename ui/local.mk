@@ -15,6 +15,7 @@ libusrmgr_ui_a_SOURCES = \
 	ui/widget_list.c \
 	ui/widget_button.c \
 	ui/widget_check.c \
+	ui/widget_combo.c \
 	ui/widget_dialog.c \
 	ui/widget_form.c \
 	ui/widget_msgbox.c \

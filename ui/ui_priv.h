@@ -31,6 +31,10 @@
 #define UI_ALT(c)    (0x02000000 | (c))
 #define UI_QUIT      0x04000000
 #define UI_IS_ALT(k) (((k) & 0x02000000) != 0)
+/* Alt+Down opens a drop-down list, Alt+Up closes it (Esc Down, Esc Up
+ * on a vt100). */
+#define UI_ALT_DOWN  UI_ALT(UI_K(KEY_DOWN))
+#define UI_ALT_UP    UI_ALT(UI_K(KEY_UP))
 #define UI_ESC       27
 #define UI_ENTER     '\n'
 #define UI_TAB       '\t'
@@ -221,6 +225,7 @@ enum ui_ctl_kind {
 	UI_CTL_FIELD,
 	UI_CTL_CHECK,      /* check box, or option button of a group */
 	UI_CTL_CUSTOM,     /* drawn by its own function, keys to event */
+	UI_CTL_COMBO,      /* drop-down list: its list's chosen row */
 };
 
 enum ui_help_topic {
@@ -248,6 +253,7 @@ enum ui_help_topic {
 	UI_HELP_USER_HOURS,
 	UI_HELP_USER_LOGON_TO,
 	UI_HELP_USER_ACCOUNT,
+	UI_HELP_USER_RIGHTS,
 	UI_HELP_ADD_NAMES,  /* Add Users and Groups */
 	UI_HELP_GROUP,      /* New Global/Local Group, group Properties */
 	UI_HELP_CUSTOM,    /* the text given to ui_help_set_custom() */
@@ -343,6 +349,8 @@ struct ui_ctl *ui_dialog_custom(struct ui_dialog *d, int id, int y, int x,
 int ui_dialog_run(struct ui_dialog *d);
 void ui_dialog_free(struct ui_dialog *d);
 void ui_dialog_focus(struct ui_dialog *d, int id);
+/* The focus to the next control, as Tab moves it. */
+void ui_dialog_focus_next(struct ui_dialog *d);
 struct ui_ctl *ui_dialog_ctl(struct ui_dialog *d, int id);
 void ui_dialog_paint(struct ui_dialog *d, bool full);
 
@@ -358,6 +366,16 @@ bool ui_check_get(struct ui_dialog *d, int id);
 void ui_check_set(struct ui_dialog *d, int id, bool on);
 void ui_check_press(struct ui_dialog *d, struct ui_ctl *c);
 void ui_check_draw(WINDOW *w, const struct ui_ctl *c, bool focused);
+/* Drop-down lists (widget_combo.c): the chosen row (L's selection, its
+ * first column) on one line W wide; Up, Down and letters change it in
+ * place, Alt+Down, F4 or Enter opens the list.  A change of the choice is
+ * the event UI_EV_SELECT. */
+struct ui_ctl *ui_dialog_combo(struct ui_dialog *d, int id, int y, int x,
+			       int w, struct ui_list *l);
+void ui_combo_draw(WINDOW *w, const struct ui_ctl *c, bool focused);
+/* A key for the focused drop-down list C; *USED when it was its. */
+int ui_combo_key(struct ui_dialog *d, struct ui_ctl *c, int key,
+		 bool *used);
 /* Form fields (widget_form.c). */
 FIELD *ui_field_new(int y, int x, int w, bool secret, int max);
 /* The field's text, trailing blanks trimmed (talloc'd on MEM). */
@@ -489,6 +507,8 @@ bool ui_add_trusting(struct um_pdc *p);
 bool ui_add_trusted(struct um_pdc *p);
 /* Policies > Account (account_policy.c). */
 void ui_account_policy(struct um_pdc *p);
+/* Policies > User Rights (user_rights.c): OK sends what changed. */
+void ui_user_rights(struct um_pdc *p);
 /* Policies > Audit (audit_policy.c): read-only where the PDC says so. */
 void ui_audit_policy(struct um_pdc *p);
 /* Ask for a password (the model's ask_password hook). */

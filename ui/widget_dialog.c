@@ -202,6 +202,11 @@ static void focus_step(struct ui_dialog *d, int dir)
 	}
 }
 
+void ui_dialog_focus_next(struct ui_dialog *d)
+{
+	focus_step(d, 1);
+}
+
 /* ---- painting ------------------------------------------------------ */
 
 static void list_frame(struct ui_dialog *d, struct ui_ctl *c)
@@ -232,6 +237,9 @@ static void paint_ctl(struct ui_dialog *d, struct ui_ctl *c, bool focused)
 		break;
 	case UI_CTL_CHECK:
 		ui_check_draw(d->win, c, focused);
+		break;
+	case UI_CTL_COMBO:
+		ui_combo_draw(d->win, c, focused);
 		break;
 	case UI_CTL_LIST:
 		ui_list_draw(c->list, d->win, c->y + 1, c->x + 1, c->h - 2,
@@ -416,6 +424,8 @@ static int key_focused(struct ui_dialog *d, int key, bool *used)
 		return key_list(d, c, key, used);
 	case UI_CTL_CUSTOM:
 		return key_custom(d, c, key, used);
+	case UI_CTL_COMBO:
+		return ui_combo_key(d, c, key, used);
 	case UI_CTL_FIELD:
 		*used = true;
 		if (key == UI_ENTER)
@@ -470,8 +480,9 @@ static int dialog_key(struct ui_dialog *d, int key)
 		focus_step(d, -1);
 		return UI_DLG_CONTINUE;
 	}
-	/* With a field focused, letters are typed; Alt+letter still works. */
-	if (!UI_IS_ALT(key)) {
+	/* With a field focused, letters are typed; Alt+letter still works.
+	 * Alt+Down and Alt+Up are a drop-down list's. */
+	if (!UI_IS_ALT(key) || key == UI_ALT_DOWN || key == UI_ALT_UP) {
 		r = key_focused(d, key, &used);
 		if (used)
 			return r;
