@@ -172,6 +172,24 @@ static const char *const flag_keys[] = {
 	"password_never_expires", "disabled", "locked",
 };
 
+/* Hours, account type and groups (the keys are English, as DESIGN). */
+static void json_add_more(struct json_object *o, const struct um_account *a)
+{
+	struct json_object *groups = json_object_new_array();
+	char *hours = um_user_hours_text(NULL, a->logon_hours);
+	size_t i;
+
+	json_put(o, "logon_hours", hours);
+	talloc_free(hours);
+	json_put(o, "account", a->local_account ? "local" : "global");
+	for (i = 0; i < a->n_groups; i++) {
+		json_object_array_add(groups,
+				      json_object_new_string(a->groups[i]));
+	}
+	json_object_object_add(o, "groups", groups);
+	json_put(o, "primary_group", a->primary_group);
+}
+
 static struct json_object *json_account(const struct um_account *a)
 {
 	struct json_object *o = json_object_new_object();
@@ -192,7 +210,26 @@ static struct json_object *json_account(const struct um_account *a)
 	json_put(o, "home_drive", a->home_drive);
 	json_put(o, "workstations", a->workstations);
 	json_put(o, "expires", um_user_expires_text(a->expires, buf));
+	json_add_more(o, a);
 	return o;
+}
+
+/* Hours (in the --hours grammar, UTC), account type, groups. */
+static void print_more(const struct um_account *a)
+{
+	char *hours = um_user_hours_text(NULL, a->logon_hours);
+	size_t i;
+
+	printf("%-40s %s\n", _("Logon Hours (UTC):"), hours ? hours : "");
+	talloc_free(hours);
+	printf("%-40s %s\n", _("Account Type:"), a->local_account
+		? _("Local Account") : _("Global Account"));
+	printf("%-40s", _("Member Of:"));
+	for (i = 0; i < a->n_groups; i++) {
+		printf("%s%s", i > 0 ? ", " : " ", a->groups[i]);
+	}
+	printf("\n%-40s %s\n", _("Primary Group:"),
+	       a->primary_group != NULL ? a->primary_group : "");
 }
 
 static void print_account(const struct um_account *a)
@@ -222,6 +259,7 @@ static void print_account(const struct um_account *a)
 		? a->workstations : _("All Workstations"));
 	printf("%-40s %s\n", _("Account Expires:"), a->expires == 0
 		? _("Never") : um_user_expires_text(a->expires, buf));
+	print_more(a);
 }
 
 /* ---- the verbs -------------------------------------------------------- */

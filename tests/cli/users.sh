@@ -31,6 +31,16 @@ password_never_expires = yes
 cannot_change_password = yes
 disabled = yes
 locked = yes
+logon_hours = Mon-Fri 07-19,Sat 08-12
+account = local
+primary_group = Vertrieb
+
+[group NORTHWIND Vertrieb]
+description = Sales
+
+[group NORTHWIND Seattle]
+description = Seattle office
+members = kfuller
 
 [domain SOUTHWIND]
 dialect = $1
@@ -72,6 +82,14 @@ run_dialect() { # DIALECT
 	is "$d: expiry read back" show.json expires 2031-12-31
 	is "$d: disabled read back" show.json disabled true
 	is "$d: locked read back" show.json locked true
+	is "$d: hours read back" show.json logon_hours "Mon-Fri 07-19,Sat 08-12"
+	is "$d: account type read back" show.json account local
+	is "$d: groups read back" show.json groups '["Vertrieb", "Seattle"]'
+	is "$d: primary group read back" show.json primary_group Vertrieb
+	check "$d: user show (text)" 0 "${U[@]}" user show kfuller
+	expect "$d: hours shown" "^Logon Hours (UTC): *Mon-Fri 07-19,Sat 08-12$" out
+	expect "$d: type shown" "^Account Type: *Local Account$" out
+	expect "$d: groups shown" "^Member Of: *Vertrieb, Seattle$" out
 
 	# New User, from a password file; the engine refuses NT's bad names
 	check "$d: user add" 0 "${U[@]}" user add adunn --full-name "Ann Dunn" \
