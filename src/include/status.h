@@ -54,6 +54,7 @@ enum um_local {
 	UM_LOCAL_BAD_HOURS,             /* a logon hours text */
 	UM_LOCAL_PRIMARY_NOT_MEMBER,    /* primary group not in the list */
 	UM_LOCAL_PRIMARY_NOT_GLOBAL,    /* a local group made primary */
+	UM_LOCAL_NO_LOCAL_ACCOUNT,      /* the PDC refuses ACB_TEMPDUP */
 };
 
 struct um_status {
