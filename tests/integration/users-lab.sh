@@ -95,6 +95,16 @@ users() { # the same checks on either flavour
 			'judge "$u" | awk "/^userAccountControl:/ \
 			{exit !(int(\$2 / 256) % 2 == 0)}"'
 	fi
+	if [ "$f" = nt4 ]; then # the classic PDC keeps both (measured)
+		t_check "$f: hours" ua user set "$u" --hours "Mon-Fri 08-18"
+		t_check "$f: pdbedit: logon hours, UTC" said "$u" \
+			'^Logon hours +: 00000000FF0300FF0300FF0300FF0300FF03000000$'
+		t_check "$f: Local Account" ua user set "$u" --account local
+		t_check "$f: pdbedit: T (temporary duplicate) flag" said "$u" \
+			'^Account Flags: +\[[^]]*T'
+		t_check "$f: account type read back" eval 'ua --json user show \
+			"$u" >"$tmp/out" && grep -q "\"account\":\"local\"" "$tmp/out"'
+	fi
 	if [ "$f" = nt4 ]; then
 		# smbd renames only through "rename user script", which the
 		# lab (like a default classic PDC) has not: refused, unchanged
