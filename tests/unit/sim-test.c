@@ -376,7 +376,8 @@ static void test_user_keys_kept(void **state)
 					  UM_FIELD_ACCOUNT_TYPE |
 					  UM_FIELD_GROUPS,
 				.local_account = true, .groups = groups,
-				.n_groups = 2, .primary_group = "Domain Users" };
+				.n_groups = 2,
+				.primary_group = "Domain Users" };
 
 	(void)state;
 	unit_world_open(&w, "healthy");
