@@ -191,7 +191,9 @@ static void set_primary(struct groups_dialog *g)
 		g->primary = talloc_strdup(g->mem, name);
 		rows_update(g);
 	} else if (um_status_is(st, UM_KIND_LOCAL,
-				UM_LOCAL_PRIMARY_GROUP_INVALID)) {
+				UM_LOCAL_PRIMARY_NOT_MEMBER) ||
+		   um_status_is(st, UM_KIND_LOCAL,
+				UM_LOCAL_PRIMARY_NOT_GLOBAL)) {
 		refused(st);
 	} else {
 		ui_message_status(NULL, st);

@@ -126,9 +126,12 @@ static void draw_grid(struct ui_dialog *d, struct ui_ctl *c, bool focused)
 				? in_block(h, day, hr) : false;
 			attr_t a = ui_attr(sel ? UI_R_LIST_SEL : UI_R_LIST);
 
+			bool on = um_user_hours_get(h->hours,
+						    (unsigned)day,
+						    (unsigned)hr);
+
 			ui_text_put(w, c->y + day, c->x + hr * CELL_W, CELL_W,
-				    cell_text(um_user_hours_get(h->hours, day,
-								hr)), a);
+				    cell_text(on), a);
 		}
 	}
 	ui_fill(w, c->y + DAYS + 1, NAMES_X, d->w - NAMES_X - 2,
@@ -147,7 +150,7 @@ static void set_block(struct hours_dialog *h, bool allow)
 	block(h, &d0, &h0, &d1, &h1);
 	for (day = d0; day <= d1; day++)
 		for (hr = h0; hr <= h1; hr++)
-			um_user_hours_set(h->hours, day, hr, allow);
+			um_user_hours_put(h->hours, day, hr, allow);
 }
 
 /* Where an arrow (plain or with Shift) takes the cursor; false for any
@@ -203,7 +206,7 @@ static int grid_key(struct hours_dialog *h, int key)
 		cursor_move(h, dd, dh, shift);
 	} else if (key == ' ') {
 		h->marked = h->sticky = false;
-		um_user_hours_set(h->hours, h->day, h->hour,
+		um_user_hours_put(h->hours, h->day, h->hour,
 				  !um_user_hours_get(h->hours, h->day,
 						     h->hour));
 	} else if (key == 'm' || key == 'M') {

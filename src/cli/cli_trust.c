@@ -74,8 +74,9 @@ static int exit_code(struct um_status st)
 	case UM_LOCAL_BAD_DATE:
 	case UM_LOCAL_BAD_HOME_DRIVE:
 	case UM_LOCAL_BAD_HOME_PATH:
-	case UM_LOCAL_PRIMARY_GROUP_REMOVE:
-	case UM_LOCAL_PRIMARY_GROUP_INVALID:
+	case UM_LOCAL_BAD_HOURS:
+	case UM_LOCAL_PRIMARY_NOT_MEMBER:
+	case UM_LOCAL_PRIMARY_NOT_GLOBAL:
 		return UM_EXIT_USAGE;
 	default:
 		return UM_EXIT_FAILED;

@@ -17,6 +17,7 @@
 #include "backend.h"
 #include "names.h"
 #include "i18n.h"
+#include "user_groups.h"
 
 /* User Manager's list (the Username field refuses these). */
 static const char user_forbidden[] = "\"/\\[]:;|,+*?<>";
@@ -113,26 +114,6 @@ const char *um_user_expires_text(int64_t expires, char buf[16])
 
 /* ---- User Properties' sub-dialogs: their rules ---- */
 
-bool um_user_hours_get(const uint8_t hours[UM_HOURS_BYTES], int day,
-		       int hour)
-{
-	int bit = day * 24 + hour;
-
-	return (hours[bit / 8] >> (bit % 8)) & 1u;
-}
-
-void um_user_hours_set(uint8_t hours[UM_HOURS_BYTES], int day, int hour,
-		       bool allow)
-{
-	int bit = day * 24 + hour;
-
-	if (allow) {
-		hours[bit / 8] |= (uint8_t)(1u << (bit % 8));
-	} else {
-		hours[bit / 8] &= (uint8_t)~(1u << (bit % 8));
-	}
-}
-
 /* NT's Connect list: the letters A: to Z:, either case. */
 struct um_status um_user_home_drive_check(const char *drive)
 {
@@ -221,7 +202,7 @@ struct um_status um_user_group_remove_check(const struct um_account *a,
 {
 	if (a->primary_group != NULL &&
 	    strcasecmp(a->primary_group, group) == 0) {
-		return um_local(UM_LOCAL_PRIMARY_GROUP_REMOVE);
+		return um_nt(UM_NT_MEMBERS_PRIMARY_GROUP);
 	}
 	return um_ok();
 }
@@ -229,10 +210,10 @@ struct um_status um_user_group_remove_check(const struct um_account *a,
 struct um_status um_user_primary_check(const struct um_account *a,
 				       const char *group, bool local)
 {
-	if (group == NULL || local || !has_group(a, group)) {
-		return um_local(UM_LOCAL_PRIMARY_GROUP_INVALID);
+	if (group == NULL || !has_group(a, group)) {
+		return um_local(UM_LOCAL_PRIMARY_NOT_MEMBER);
 	}
-	return um_ok();
+	return local ? um_local(UM_LOCAL_PRIMARY_NOT_GLOBAL) : um_ok();
 }
 
 /* Everything a change or a new user carries that an NT rule covers. */
@@ -290,38 +271,126 @@ struct um_status um_user_query(struct um_pdc *p, const char *name,
 	return st;
 }
 
+/* A without its group membership: what one SetUserInfo carries. */
+static struct um_account without_groups(const struct um_account *a)
+{
+	struct um_account b = *a;
+
+	b.fields &= ~(uint32_t)UM_FIELD_GROUPS;
+	return b;
+}
+
+static bool has_groups(const struct um_account *a)
+{
+	return (a->fields & UM_FIELD_GROUPS) != 0;
+}
+
+/* The membership A asks for, onto the user as the PDC now has it. */
+static struct um_status change_groups(struct um_pdc *p,
+				      const struct um_account *a,
+				      bool keep_primary)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	struct um_account *cur;
+	struct um_groups_plan *plan;
+	struct um_status st = um_user_query(p, a->name, tmp, &cur);
+
+	if (um_is_ok(st)) {
+		st = um_user_groups_plan(p, a, cur, keep_primary, tmp, &plan);
+	}
+	if (um_is_ok(st)) {
+		st = um_user_groups_apply(p, cur->name, plan);
+	}
+	talloc_free(tmp);
+	return st;
+}
+
+/* Before a user is created: its groups exist, the primary is global. */
+static struct um_status new_groups_check(struct um_pdc *p,
+					 const struct um_account *a)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	struct um_groups_plan *plan;
+	struct um_status st = um_user_groups_plan(p, a, NULL, true, tmp,
+						  &plan);
+
+	talloc_free(tmp);
+	return st;
+}
+
 struct um_status um_user_add(struct um_pdc *p, const struct um_account *a,
 			     const struct um_secret *password,
 			     const struct um_secret *confirm)
 {
-	struct um_args args = { .user = a->name, .account = a,
+	struct um_account plain = without_groups(a);
+	struct um_args args = { .user = a->name, .account = &plain,
 				.password = password };
 	struct um_status st = account_check(a);
 
 	if (um_is_ok(st)) {
 		st = password_check(password, confirm);
 	}
-	if (!um_is_ok(st)) {
-		return st;
+	if (um_is_ok(st) && has_groups(a)) {
+		st = new_groups_check(p, a);
 	}
-	return run(p, SLOT(add_user), &args, NULL, NULL,
-		   _("Creating the user account..."));
+	if (um_is_ok(st)) {
+		st = run(p, SLOT(add_user), &args, NULL, NULL,
+			 _("Creating the user account..."));
+	}
+	if (um_is_ok(st) && has_groups(a)) {
+		st = change_groups(p, a, true);
+	}
+	return st;
 }
 
 struct um_status um_user_set(struct um_pdc *p, const struct um_account *a)
 {
-	struct um_args args = { .user = a->name, .account = a };
+	struct um_account plain = without_groups(a);
+	struct um_args args = { .user = a->name, .account = &plain };
+	TALLOC_CTX *tmp = talloc_new(p);
+	struct um_account *cur;
+	struct um_groups_plan *plan = NULL;
 	struct um_status st = um_ok();
 
 	/* a name already on the PDC may predate NT's rules: not checked */
 	if ((a->fields & UM_FIELD_WORKSTATIONS) != 0) {
 		st = um_user_workstations_check(a->workstations);
 	}
-	if (!um_is_ok(st)) {
-		return st;
+	if (um_is_ok(st) && has_groups(a)) {
+		st = um_user_query(p, a->name, tmp, &cur);
+		if (um_is_ok(st)) {
+			st = um_user_groups_plan(p, a, cur, false, tmp,
+						 &plan);
+		}
 	}
-	return run(p, SLOT(set_user), &args, NULL, NULL,
-		   _("Changing the user account..."));
+	if (um_is_ok(st) && (plain.fields != 0 || plain.flags_mask != 0)) {
+		st = run(p, SLOT(set_user), &args, NULL, NULL,
+			 _("Changing the user account..."));
+	}
+	if (um_is_ok(st) && plan != NULL) {
+		st = um_user_groups_apply(p, cur->name, plan);
+	}
+	talloc_free(tmp);
+	return st;
+}
+
+/* Copy also carries the Hours, the account type and the groups with
+ * the primary group, unless the new user gives its own. */
+static void copy_more(struct um_account *to, const struct um_account *t)
+{
+	if ((to->fields & UM_FIELD_LOGON_HOURS) == 0) {
+		memcpy(to->logon_hours, t->logon_hours, UM_HOURS_BYTES);
+	}
+	if ((to->fields & UM_FIELD_ACCOUNT_TYPE) == 0) {
+		to->local_account = t->local_account;
+	}
+	if ((to->fields & UM_FIELD_GROUPS) == 0) {
+		to->groups = t->groups;
+		to->n_groups = t->n_groups;
+		to->primary_group = t->primary_group;
+	}
+	to->fields |= UM_FIELD_LOGON_HOURS | UM_FIELD_ACCOUNT_TYPE |
+		      UM_FIELD_GROUPS;
 }
 
 /* What User -> Copy carries over from the template (NT 4.0: the
@@ -348,6 +417,7 @@ static void copy_template(struct um_account *to, const struct um_account *t)
 	to->fields |= UM_FIELD_PROFILE | UM_FIELD_SCRIPT | UM_FIELD_HOME_DIR |
 		      UM_FIELD_HOME_DRIVE | UM_FIELD_WORKSTATIONS |
 		      UM_FIELD_EXPIRES | UM_FIELD_FLAGS;
+	copy_more(to, t);
 }
 
 struct um_status um_user_copy(struct um_pdc *p, const char *from,

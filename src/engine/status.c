@@ -158,6 +158,10 @@ static const struct status_words table[] = {
 	{ UM_KIND_NT, UM_NT_NONE_MAPPED, "NT_STATUS_NONE_MAPPED",
 	  N_("No mapping between account names and security IDs was "
 	     "done.") },
+	{ UM_KIND_NT, UM_NT_MEMBERS_PRIMARY_GROUP,
+	  "NT_STATUS_MEMBERS_PRIMARY_GROUP",
+	  N_("The group is the user's primary group: the user cannot be "
+	     "removed from it. Set another primary group first.") },
 	{ UM_KIND_NT, UM_NT_UNSUCCESSFUL, "NT_STATUS_UNSUCCESSFUL",
 	  N_("The operation failed.") },
 
@@ -199,14 +203,16 @@ static const struct status_words table[] = {
 	  N_("The home directory is not valid. A home directory on a "
 	     "network drive is a path such as \\\\server\\share or "
 	     "\\\\server\\share\\directory.") },
-	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_REMOVE,
-	  "USRMGR_PRIMARY_GROUP_REMOVE",
-	  N_("A user cannot be removed from the primary group. Set another "
-	     "primary group first.") },
-	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_INVALID,
-	  "USRMGR_PRIMARY_GROUP_INVALID",
-	  N_("The primary group must be a global group the user is a "
+	{ UM_KIND_LOCAL, UM_LOCAL_BAD_HOURS, "USRMGR_BAD_HOURS",
+	  N_("The logon hours are not valid. Give all, none, or days and "
+	     "hours such as Mon-Fri 08-18 (UTC).") },
+	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_NOT_MEMBER,
+	  "USRMGR_PRIMARY_NOT_MEMBER",
+	  N_("The primary group must be one of the groups the user is a "
 	     "member of.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_NOT_GLOBAL,
+	  "USRMGR_PRIMARY_NOT_GLOBAL",
+	  N_("Only a global group can be set as the primary group.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN, "USRMGR_OWN_DOMAIN",
 	  N_("A domain cannot trust itself.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH, "USRMGR_PASSWORD_MISMATCH",

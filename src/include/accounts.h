@@ -90,12 +90,6 @@ const char *um_user_expires_text(int64_t expires, char buf[16]);
 
 /* ---- the rules of User Properties' sub-dialogs ---- */
 
-/* Hours: whether hour HOUR (0-23, UTC) of DAY (0 = Sunday) allows a
- * logon, and allowing or disallowing it. */
-bool um_user_hours_get(const uint8_t hours[UM_HOURS_BYTES], int day,
-		       int hour);
-void um_user_hours_set(uint8_t hours[UM_HOURS_BYTES], int day, int hour,
-		       bool allow);
 /* Profile: a home directory's drive, "A:" to "Z:". */
 struct um_status um_user_home_drive_check(const char *drive);
 /* Profile: a network home directory, \\server\share[\dir...]. */
@@ -104,7 +98,8 @@ struct um_status um_user_unc_check(const char *path);
  * judge) or Connect DRIVE To DIR (both checked). */
 struct um_status um_user_home_check(const char *drive, const char *dir);
 /* Group Memberships: GROUP may leave A's groups unless it is the
- * primary group (NT refuses that). */
+ * primary group (NT refuses that, as SAMR does:
+ * NT_STATUS_MEMBERS_PRIMARY_GROUP). */
 struct um_status um_user_group_remove_check(const struct um_account *a,
 					    const char *group);
 /* Group Memberships -> Set: GROUP may be A's primary group only when it
@@ -112,19 +107,44 @@ struct um_status um_user_group_remove_check(const struct um_account *a,
 struct um_status um_user_primary_check(const struct um_account *a,
 				       const char *group, bool local);
 
-/* One user's properties. */
+/* Hours, as text: "all", "none", or items separated by commas, each a
+ * day or a range of days (Mon Tue Wed Thu Fri Sat Sun, Mon first) and,
+ * optionally, hour ranges HH-HH (00-24, end after start; none: the whole
+ * day): "Mon-Fri 08-18,Sat 09-12 13-15".  Hours are UTC, as SAMR keeps
+ * them.  Parse into OUT (nothing allowed that the text does not name);
+ * the text of HOURS is the shortest such form, parsed back to the same. */
+struct um_status um_user_hours_parse(const char *text,
+				     uint8_t out[UM_HOURS_BYTES]);
+char *um_user_hours_text(TALLOC_CTX *mem,
+			 const uint8_t hours[UM_HOURS_BYTES]);
+/* One hour of the grid: DAY 0 = Sunday (SAMR's order), HOUR 0-23. */
+bool um_user_hours_get(const uint8_t hours[UM_HOURS_BYTES], unsigned day,
+		       unsigned hour);
+void um_user_hours_put(uint8_t hours[UM_HOURS_BYTES], unsigned day,
+		       unsigned hour, bool allowed);
+
+/* One user's properties (with its groups and primary group). */
 struct um_status um_user_query(struct um_pdc *p, const char *name,
 			       TALLOC_CTX *mem, struct um_account **out);
 /* User -> New User: A (with FLAGS and the fields it sets), its password
- * and confirmation (a mismatch changes nothing). */
+ * and confirmation (a mismatch changes nothing).  With UM_FIELD_GROUPS
+ * the groups are checked before the user is created; without a primary
+ * group the server's own choice for a new user (Domain Users) stays,
+ * and the user stays its member. */
 struct um_status um_user_add(struct um_pdc *p, const struct um_account *a,
 			     const struct um_secret *password,
 			     const struct um_secret *confirm);
-/* User -> Properties: the fields and flags A's masks name. */
+/* User -> Properties: the fields and flags A's masks name.  With
+ * UM_FIELD_GROUPS: the membership becomes A's groups and the primary
+ * group A's primary_group (NULL or "": the current one, which must then
+ * be in the list).  Every group to join is looked up, and the primary
+ * must be a global group among them, before anything changes; then the
+ * user joins, the primary group is set, and the user leaves the rest. */
 struct um_status um_user_set(struct um_pdc *p, const struct um_account *a);
 /* User -> Copy: a new user NEW (its name, full name, flags it sets)
- * carrying FROM's description, profile settings and password flags,
- * never its disabled flag. */
+ * carrying FROM's description, groups and primary group, profile
+ * settings, hours, Logon To, expiry, account type and password flags,
+ * never its disabled flag (nor anything NEW sets itself). */
 struct um_status um_user_copy(struct um_pdc *p, const char *from,
 			      const struct um_account *new_user,
 			      const struct um_secret *password,

@@ -51,12 +51,13 @@ enum um_local {
 	UM_LOCAL_TOO_MANY_WORKSTATIONS,
 	UM_LOCAL_BAD_GROUP_NAME,
 	UM_LOCAL_GROUP_NAME_TOO_LONG,
+	UM_LOCAL_BAD_HOURS,             /* a logon hours text */
+	UM_LOCAL_PRIMARY_NOT_MEMBER,    /* primary group not in the list */
+	UM_LOCAL_PRIMARY_NOT_GLOBAL,    /* a local group made primary */
 	/* User Properties' sub-dialogs (issue 19) */
 	UM_LOCAL_BAD_DATE,
 	UM_LOCAL_BAD_HOME_DRIVE,
 	UM_LOCAL_BAD_HOME_PATH,
-	UM_LOCAL_PRIMARY_GROUP_REMOVE,
-	UM_LOCAL_PRIMARY_GROUP_INVALID,
 };
 
 struct um_status {
@@ -103,6 +104,7 @@ struct um_status {
 #define UM_NT_MEMBER_IN_ALIAS                    0xC0000153u
 #define UM_NT_ALIAS_EXISTS                       0xC0000154u
 #define UM_NT_NONE_MAPPED                        0xC0000073u
+#define UM_NT_MEMBERS_PRIMARY_GROUP              0xC0000127u
 
 #define UM_WERR_OK                        0u
 #define UM_WERR_ACCESS_DENIED             5u

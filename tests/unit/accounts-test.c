@@ -8,7 +8,10 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "unit.h"
 #include "accounts.h"
 
@@ -145,6 +148,267 @@ static void test_group_names(void **state)
 		      UM_LOCAL_BAD_GROUP_NAME);
 }
 
+/* ---- Hours ------------------------------------------------------------ */
+
+static void test_hours_text(void **state)
+{
+	static const char *const round[] = {
+		"all", "none", "Mon-Fri 08-18", "Mon-Fri 08-12 13-18,Sat 09-12",
+		"Sun", "Mon,Wed,Fri 00-01 23-24", "Tue-Sat 07-19,Sun 10-14",
+	};
+	TALLOC_CTX *mem = talloc_new(NULL);
+	uint8_t h[UM_HOURS_BYTES];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(round) / sizeof(round[0]); i++) {
+		assert_ok(um_user_hours_parse(round[i], h));
+		assert_string_equal(um_user_hours_text(mem, h), round[i]);
+	}
+	/* SAMR's layout: Sunday is day 0, Monday 08:00 is bit 32 */
+	assert_ok(um_user_hours_parse("mon 08-09", h));
+	assert_int_equal(h[4], 0x01);
+	assert_true(um_user_hours_get(h, 1, 8));
+	assert_false(um_user_hours_get(h, 1, 9));
+	assert_false(um_user_hours_get(h, 0, 8));
+	/* a whole day, a range of days that wraps, other spellings */
+	assert_ok(um_user_hours_parse("Sat-Mon", h));
+	assert_string_equal(um_user_hours_text(mem, h), "Mon,Sat-Sun");
+	assert_ok(um_user_hours_parse(" Mon-Fri 00-24 , Sat-Sun", h));
+	assert_string_equal(um_user_hours_text(mem, h), "all");
+	um_user_hours_put(h, 3, 12, false);
+	assert_string_equal(um_user_hours_text(mem, h),
+			    "Mon-Tue,Wed 00-12 13-24,Thu-Sun");
+	talloc_free(mem);
+}
+
+static void test_hours_refused(void **state)
+{
+	static const char *const bad[] = {
+		"", "sometimes", "Mon-Fri 8-18", "Mon-Fri 18-08",
+		"Mon 08-08", "Mon 00-25", "Mo-Fr 08-18", "Mon-Fri 08:00-18:00",
+		"08-18", "Mon-Fri 08-18 x", ",",
+	};
+	uint8_t h[UM_HOURS_BYTES];
+	size_t i;
+
+	(void)state;
+	memset(h, 0x5a, sizeof(h));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_status(um_user_hours_parse(bad[i], h), UM_KIND_LOCAL,
+			      UM_LOCAL_BAD_HOURS);
+	}
+	/* a refused text leaves the grid as it was */
+	assert_int_equal(h[0], 0x5a);
+}
+
+/* ---- groups, Hours and account type on the simulated backend ---------- */
+
+static const char scenario[] =
+	"[scenario]\nname = groups-unit\ndescription = unit\n"
+	"[domain NORDWIND]\ndialect = ad\nsid = S-1-5-21-7-8-9\n"
+	"pdc = NW-PDC1\nreachable = yes\n"
+	"[user NORDWIND kmeier]\nfull_name = K. Meier\n"
+	"description = Lager\nprimary_group = Domain Users\n"
+	"logon_hours = Mon-Fri 06-14\naccount = local\n"
+	"password_never_expires = yes\ndisabled = yes\n"
+	"[user NORDWIND lvogt]\nprimary_group = Domain Users\n"
+	"[group NORDWIND Domain Users]\ndescription = all\n"
+	"[group NORDWIND Lager]\ndescription = store\nmembers = kmeier\n"
+	"[group NORDWIND Einkauf]\ndescription = buying\n"
+	"[group NORDWIND Drucker]\ndescription = printers\nlocal = yes\n"
+	"members = kmeier\n";
+
+static struct um_pdc *groups_world(struct unit_world *w, char *path)
+{
+	FILE *f;
+	int fd;
+
+	strcpy(path, "/tmp/usrmgr-groups-XXXXXX.ini");
+	fd = mkstemps(path, 4);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(scenario, f);
+	fclose(f);
+	unit_world_open(w, path);
+	return unit_pdc(w, "NW-PDC1");
+}
+
+static bool has_group(const struct um_account *a, const char *g)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_groups; i++) {
+		if (strcmp(a->groups[i], g) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void test_query_hours_type_groups(void **state)
+{
+	struct unit_world w;
+	char path[64];
+	struct um_pdc *p = groups_world(&w, path);
+	struct um_account *got;
+
+	(void)state;
+	assert_ok(um_user_query(p, "KMEIER", w.mem, &got));
+	assert_string_equal(um_user_hours_text(w.mem, got->logon_hours),
+			    "Mon-Fri 06-14");
+	assert_true(got->local_account);
+	assert_string_equal(got->primary_group, "Domain Users");
+	assert_int_equal(got->n_groups, 3);
+	assert_true(has_group(got, "Domain Users"));
+	assert_true(has_group(got, "Lager"));
+	assert_true(has_group(got, "Drucker"));
+	assert_ok(um_user_query(p, "lvogt", w.mem, &got));
+	assert_string_equal(um_user_hours_text(w.mem, got->logon_hours),
+			    "all");
+	assert_false(got->local_account);
+	unit_world_close(&w);
+	unlink(path);
+}
+
+/* The membership becomes the list; the primary group moves first. */
+static void test_set_groups(void **state)
+{
+	struct unit_world w;
+	char path[64];
+	struct um_pdc *p = groups_world(&w, path);
+	char *want[] = { "Einkauf", "Drucker" };
+	struct um_account a = { .name = "kmeier", .fields = UM_FIELD_GROUPS,
+				.groups = want, .n_groups = 2,
+				.primary_group = "Einkauf" };
+	struct um_account *got;
+	struct um_group_info *g;
+
+	(void)state;
+	assert_ok(um_user_set(p, &a));
+	unit_world_reopen(&w);
+	p = unit_pdc(&w, "NW-PDC1");
+	assert_ok(um_user_query(p, "kmeier", w.mem, &got));
+	assert_string_equal(got->primary_group, "Einkauf");
+	assert_int_equal(got->n_groups, 2);
+	assert_true(has_group(got, "Einkauf"));
+	assert_true(has_group(got, "Drucker"));
+	assert_ok(um_group_query(p, "Lager", w.mem, &g));
+	assert_int_equal(g->n_members, 0);
+	/* leaving the primary group directly: the PDC refuses */
+	assert_status(um_group_remove_member(p, "Einkauf", "kmeier"),
+		      UM_KIND_NT, UM_NT_MEMBERS_PRIMARY_GROUP);
+	unit_world_close(&w);
+	unlink(path);
+}
+
+/* Every refusal comes before anything changed. */
+static void test_set_groups_refused(void **state)
+{
+	struct unit_world w;
+	char path[64];
+	struct um_pdc *p = groups_world(&w, path);
+	char *unknown[] = { "Domain Users", "Lager", "Verkauf" };
+	char *no_primary[] = { "Lager", "Einkauf" };
+	char *local[] = { "Domain Users", "Drucker" };
+	struct um_account a = { .name = "kmeier", .fields = UM_FIELD_GROUPS |
+					UM_FIELD_DESCRIPTION,
+				.description = "changed",
+				.groups = unknown, .n_groups = 3 };
+	struct um_account *got;
+
+	(void)state;
+	assert_status(um_user_set(p, &a), UM_KIND_NT, UM_NT_NO_SUCH_GROUP);
+	/* the current primary group (Domain Users) left out */
+	a.groups = no_primary;
+	a.n_groups = 2;
+	assert_status(um_user_set(p, &a), UM_KIND_LOCAL,
+		      UM_LOCAL_PRIMARY_NOT_MEMBER);
+	a.primary_group = "Domain Admins";
+	assert_status(um_user_set(p, &a), UM_KIND_LOCAL,
+		      UM_LOCAL_PRIMARY_NOT_MEMBER);
+	a.groups = local;
+	a.primary_group = "Drucker";
+	assert_status(um_user_set(p, &a), UM_KIND_LOCAL,
+		      UM_LOCAL_PRIMARY_NOT_GLOBAL);
+	assert_ok(um_user_query(p, "kmeier", w.mem, &got));
+	assert_string_equal(got->description, "Lager");
+	assert_string_equal(got->primary_group, "Domain Users");
+	assert_int_equal(got->n_groups, 3);
+	assert_true(has_group(got, "Lager"));
+	unit_world_close(&w);
+	unlink(path);
+}
+
+/* Hours and account type set, read back after a restart. */
+static void test_set_hours_and_type(void **state)
+{
+	struct unit_world w;
+	char path[64];
+	struct um_pdc *p = groups_world(&w, path);
+	struct um_account a = { .name = "lvogt",
+				.fields = UM_FIELD_LOGON_HOURS |
+					  UM_FIELD_ACCOUNT_TYPE,
+				.local_account = true };
+	struct um_account *got;
+
+	(void)state;
+	assert_ok(um_user_hours_parse("Sat-Sun 10-16", a.logon_hours));
+	assert_ok(um_user_set(p, &a));
+	unit_world_reopen(&w);
+	p = unit_pdc(&w, "NW-PDC1");
+	assert_ok(um_user_query(p, "lvogt", w.mem, &got));
+	assert_string_equal(um_user_hours_text(w.mem, got->logon_hours),
+			    "Sat-Sun 10-16");
+	assert_true(got->local_account);
+	a.local_account = false;
+	a.fields = UM_FIELD_ACCOUNT_TYPE;
+	assert_ok(um_user_set(p, &a));
+	assert_ok(um_user_query(p, "lvogt", w.mem, &got));
+	assert_false(got->local_account);
+	assert_string_equal(um_user_hours_text(w.mem, got->logon_hours),
+			    "Sat-Sun 10-16");
+	unit_world_close(&w);
+	unlink(path);
+}
+
+/* Copy: groups, primary group, Hours, type, description, password
+ * flags; never the full name or Disabled. */
+static void test_copy_carries_groups(void **state)
+{
+	struct unit_world w;
+	char path[64];
+	struct um_pdc *p = groups_world(&w, path);
+	struct um_account c = { .name = "pbauer", .full_name = "P. Bauer",
+				.fields = UM_FIELD_FULL_NAME };
+	struct um_account *got;
+	char *bad[] = { "Lager", "Nirgendwo" };
+	struct um_account n = { .name = "qxu", .fields = UM_FIELD_GROUPS,
+				.groups = bad, .n_groups = 2 };
+
+	(void)state;
+	assert_ok(um_user_copy(p, "kmeier", &c, NULL, NULL));
+	assert_ok(um_user_query(p, "pbauer", w.mem, &got));
+	assert_string_equal(got->full_name, "P. Bauer");
+	assert_string_equal(got->description, "Lager");
+	assert_int_equal(got->flags, UM_ACCT_NEVER_EXPIRES);
+	assert_string_equal(um_user_hours_text(w.mem, got->logon_hours),
+			    "Mon-Fri 06-14");
+	assert_true(got->local_account);
+	assert_string_equal(got->primary_group, "Domain Users");
+	assert_int_equal(got->n_groups, 3);
+	assert_true(has_group(got, "Lager"));
+	assert_true(has_group(got, "Drucker"));
+	/* a new user with an unknown group is not created at all */
+	assert_status(um_user_add(p, &n, NULL, NULL), UM_KIND_NT,
+		      UM_NT_NO_SUCH_GROUP);
+	assert_status(um_user_query(p, "qxu", w.mem, &got), UM_KIND_NT,
+		      UM_NT_NO_SUCH_USER);
+	unit_world_close(&w);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -153,6 +417,13 @@ int main(void)
 		cmocka_unit_test(test_expires),
 		cmocka_unit_test(test_add_and_copy),
 		cmocka_unit_test(test_group_names),
+		cmocka_unit_test(test_hours_text),
+		cmocka_unit_test(test_hours_refused),
+		cmocka_unit_test(test_query_hours_type_groups),
+		cmocka_unit_test(test_set_groups),
+		cmocka_unit_test(test_set_groups_refused),
+		cmocka_unit_test(test_set_hours_and_type),
+		cmocka_unit_test(test_copy_carries_groups),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

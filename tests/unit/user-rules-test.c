@@ -19,17 +19,17 @@ static void test_hours_layout(void **state)
 
 	(void)state;
 	memset(h, 0, sizeof(h));
-	um_user_hours_set(h, 0, 0, true);
+	um_user_hours_put(h, 0, 0, true);
 	assert_int_equal(h[0], 0x01);
-	um_user_hours_set(h, 1, 0, true);
+	um_user_hours_put(h, 1, 0, true);
 	assert_int_equal(h[3], 0x01);
-	um_user_hours_set(h, 6, 23, true);
+	um_user_hours_put(h, 6, 23, true);
 	assert_int_equal(h[20], 0x80);
-	um_user_hours_set(h, 2, 9, true); /* Tuesday 9:00: bit 57 */
+	um_user_hours_put(h, 2, 9, true); /* Tuesday 9:00: bit 57 */
 	assert_int_equal(h[7], 0x02);
 	assert_true(um_user_hours_get(h, 2, 9));
 	assert_false(um_user_hours_get(h, 2, 10));
-	um_user_hours_set(h, 0, 0, false);
+	um_user_hours_put(h, 0, 0, false);
 	assert_int_equal(h[0], 0x00);
 	assert_false(um_user_hours_get(h, 0, 0));
 	assert_true(um_user_hours_get(h, 6, 23));
@@ -86,14 +86,14 @@ static void test_primary_group(void **state)
 
 	(void)state;
 	assert_status(um_user_group_remove_check(&a, "domain users"),
-		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_REMOVE);
+		      UM_KIND_NT, UM_NT_MEMBERS_PRIMARY_GROUP);
 	assert_ok(um_user_group_remove_check(&a, "Sales"));
 	assert_ok(um_user_primary_check(&a, "Sales", false));
 	/* a local group, or one the user is not in, cannot be primary */
 	assert_status(um_user_primary_check(&a, "Print Operators", true),
-		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_INVALID);
+		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_NOT_GLOBAL);
 	assert_status(um_user_primary_check(&a, "Engineering", false),
-		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_INVALID);
+		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_NOT_MEMBER);
 }
 
 int main(void)

@@ -209,6 +209,10 @@ SIM_GROUP_OP(remove_member)
 	if (m == NULL) {
 		return um_nt(UM_NT_NONE_MAPPED);
 	}
+	if (sim_user_primary(d, m) != NULL &&
+	    strcasecmp(sim_user_primary(d, m), g->name) == 0) {
+		return um_nt(UM_NT_MEMBERS_PRIMARY_GROUP);
+	}
 	if (!is_member(g, m, &i)) {
 		return um_nt(g->local ? UM_NT_MEMBER_NOT_IN_ALIAS
 				      : UM_NT_MEMBER_NOT_IN_GROUP);
@@ -232,6 +236,74 @@ void sim_groups_forget(struct sim_domain *d, const char *name)
 			g->n_members--;
 		}
 	}
+}
+
+void sim_groups_rename(struct um_sim_world *w, struct sim_domain *d,
+		       const char *name, const char *new_name)
+{
+	size_t i, k;
+
+	for (i = 0; i < d->n_groups; i++) {
+		if (is_member(&d->groups[i], name, &k)) {
+			d->groups[i].members[k] = talloc_strdup(w, new_name);
+		}
+	}
+}
+
+static void drop_member(struct sim_group *g, size_t k)
+{
+	memmove(&g->members[k], &g->members[k + 1],
+		(g->n_members - k - 1) * sizeof(char *));
+	g->n_members--;
+}
+
+void sim_groups_swap_primary(struct um_sim_world *w, struct sim_domain *d,
+			     const char *name, const char *old,
+			     const char *new)
+{
+	struct sim_group *o = old != NULL ? find_group(d, old, NULL) : NULL;
+	struct sim_group *n = find_group(d, new, NULL);
+	char **list;
+	size_t k;
+
+	if (n != NULL && is_member(n, name, &k)) {
+		drop_member(n, k);
+	}
+	if (o == NULL || o == n || is_member(o, name, &k)) {
+		return;
+	}
+	list = talloc_realloc(w, o->members, char *, o->n_members + 1);
+	if (list != NULL) {
+		o->members = list;
+		o->members[o->n_members++] = talloc_strdup(w, name);
+	}
+}
+
+char **sim_groups_of(TALLOC_CTX *mem, struct sim_domain *d,
+		     const char *name, const char *primary, size_t *n)
+{
+	char **list = talloc_zero_array(mem, char *, d->n_groups + 1);
+	size_t i, k;
+
+	*n = 0;
+	for (i = 0; list != NULL && i < d->n_groups; i++) {
+		const struct sim_group *g = &d->groups[i];
+
+		if (is_member(g, name, &k) ||
+		    (primary != NULL && strcasecmp(primary, g->name) == 0)) {
+			list[(*n)++] = talloc_strdup(list, g->name);
+		}
+	}
+	return list;
+}
+
+const char *sim_group_name(struct sim_domain *d, const char *group,
+			   bool *local)
+{
+	struct sim_group *g = find_group(d, group, NULL);
+
+	*local = g != NULL && g->local;
+	return g != NULL ? g->name : NULL;
 }
 
 bool sim_group_key(TALLOC_CTX *mem, struct sim_group *g, const char *key,

@@ -50,6 +50,13 @@ static struct sim_user *find_user(struct sim_domain *d, const char *name,
 	return NULL;
 }
 
+const char *sim_user_primary(struct sim_domain *d, const char *name)
+{
+	struct sim_user *u = find_user(d, name, NULL);
+
+	return u != NULL ? u->primary_group : NULL;
+}
+
 const char *sim_user_name(struct sim_domain *d, const char *name)
 {
 	struct sim_user *u = find_user(d, name, NULL);
@@ -69,7 +76,26 @@ static struct um_status saved(struct um_sim_world *w, struct um_status st)
 	return um_is_ok(st) ? sim_world_save(w) : st;
 }
 
-static struct um_account *account_of(TALLOC_CTX *mem,
+/* The Hours as accounts.h keeps them (sim_user holds them inverted). */
+static void hours_of(const struct sim_user *u, uint8_t out[UM_HOURS_BYTES])
+{
+	size_t i;
+
+	for (i = 0; i < UM_HOURS_BYTES; i++) {
+		out[i] = (uint8_t)~u->denied_hours[i];
+	}
+}
+
+static void hours_onto(struct sim_user *u, const uint8_t in[UM_HOURS_BYTES])
+{
+	size_t i;
+
+	for (i = 0; i < UM_HOURS_BYTES; i++) {
+		u->denied_hours[i] = (uint8_t)~in[i];
+	}
+}
+
+static struct um_account *account_of(TALLOC_CTX *mem, struct sim_domain *d,
 				     const struct sim_user *u)
 {
 	struct um_account *a = talloc_zero(mem, struct um_account);
@@ -90,7 +116,13 @@ static struct um_account *account_of(TALLOC_CTX *mem,
 							   : "");
 	a->expires = u->expires;
 	a->has_password = u->nthash[0] != '\0';
-	return a;
+	hours_of(u, a->logon_hours);
+	a->local_account = u->local_account;
+	a->primary_group = talloc_strdup(a, u->primary_group ? u->primary_group
+							     : "");
+	a->groups = sim_groups_of(a, d, u->name, u->primary_group,
+				  &a->n_groups);
+	return a->groups != NULL ? a : NULL;
 }
 
 struct um_status sim_users_query_user(struct um_sim_world *w,
@@ -111,7 +143,7 @@ struct um_status sim_users_query_user(struct um_sim_world *w,
 		gen.full_name = talloc_asprintf(mem, "Generated User %zu", k);
 		u = &gen;
 	}
-	out->account = account_of(mem, u);
+	out->account = account_of(mem, d, u);
 	return out->account != NULL ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
 }
 
@@ -120,11 +152,50 @@ static char *field(TALLOC_CTX *mem, const char *v)
 	return talloc_strdup(mem, v != NULL ? v : "");
 }
 
+/* Samba's SetUserInfo with primary_gid: a global group the user is
+ * already a member of. */
+static struct um_status set_primary(struct um_sim_world *w,
+				    struct sim_domain *d, struct sim_user *u,
+				    const char *group)
+{
+	bool local = false;
+	const char *g = sim_group_name(d, group, &local);
+	size_t n, i;
+	char **of;
+
+	if (g == NULL || local) {
+		return um_nt(UM_NT_NO_SUCH_GROUP);
+	}
+	of = sim_groups_of(w, d, u->name, u->primary_group, &n);
+	for (i = 0; of != NULL && i < n && strcasecmp(of[i], g) != 0; i++) {
+	}
+	if (of == NULL || i == n) {
+		talloc_free(of);
+		return um_nt(UM_NT_MEMBER_NOT_IN_GROUP);
+	}
+	talloc_free(of);
+	/* as AD does: the old primary group becomes a plain membership,
+	 * the new one is held through the primary group alone */
+	sim_groups_swap_primary(w, d, u->name, u->primary_group, g);
+	u->primary_group = talloc_strdup(w, g);
+	return um_ok();
+}
+
 /* The fields and flags A names, onto U (the strings owned by W). */
-static struct um_status apply(struct um_sim_world *w, struct sim_user *u,
-			      const struct um_account *a)
+static struct um_status apply(struct um_sim_world *w, struct sim_domain *d,
+			      struct sim_user *u, const struct um_account *a)
 {
 	uint32_t f = a->fields;
+
+	if (f & UM_FIELD_GROUPS) {
+		struct um_status st = set_primary(w, d, u, a->primary_group);
+
+		if (!um_is_ok(st)) {
+			return st;
+		}
+	}
+	if (f & UM_FIELD_LOGON_HOURS) hours_onto(u, a->logon_hours);
+	if (f & UM_FIELD_ACCOUNT_TYPE) u->local_account = a->local_account;
 
 	if (f & UM_FIELD_FULL_NAME) u->full_name = field(w, a->full_name);
 	if (f & UM_FIELD_DESCRIPTION) {
@@ -179,7 +250,7 @@ struct um_status sim_users_add_user(struct um_sim_world *w,
 	/* a new user has every flag the dialog shows, set or clear */
 	acct.fields |= UM_FIELD_FLAGS;
 	acct.flags_mask = ~0u;
-	st = apply(w, u, &acct);
+	st = apply(w, d, u, &acct);
 	if (um_is_ok(st)) {
 		st = set_password(u, a->password);
 	}
@@ -212,7 +283,7 @@ struct um_status sim_users_set_user(struct um_sim_world *w,
 	(void)mem;
 	(void)out;
 	if (um_is_ok(st)) {
-		st = apply(w, u, a->account);
+		st = apply(w, d, u, a->account);
 	}
 	if (um_is_ok(st)) {
 		st = set_password(u, a->password);
@@ -239,6 +310,7 @@ struct um_status sim_users_rename_user(struct um_sim_world *w,
 	    generated_index(d, a->new_name) != 0) {
 		return um_nt(UM_NT_USER_EXISTS);
 	}
+	sim_groups_rename(w, d, u->name, a->new_name);
 	u->name = talloc_strdup(w, a->new_name);
 	return saved(w, u->name != NULL ? um_ok()
 					: um_local(UM_LOCAL_NO_MEMORY));
@@ -282,6 +354,7 @@ static const struct {
 static char **string_key(struct sim_user *u, const char *key)
 {
 	return strcmp(key, "profile") == 0        ? &u->profile
+	       : strcmp(key, "primary_group") == 0 ? &u->primary_group
 	       : strcmp(key, "logon_script") == 0 ? &u->script
 	       : strcmp(key, "home_dir") == 0     ? &u->home_dir
 	       : strcmp(key, "home_drive") == 0   ? &u->home_drive
@@ -304,6 +377,18 @@ bool sim_user_key(TALLOC_CTX *mem, struct sim_user *u, const char *key,
 		*bad = !um_is_ok(um_user_expires_parse(v, &u->expires));
 		return true;
 	}
+	if (strcmp(key, "logon_hours") == 0) {
+		uint8_t h[UM_HOURS_BYTES];
+
+		*bad = !um_is_ok(um_user_hours_parse(v, h));
+		hours_onto(u, h);
+		return true;
+	}
+	if (strcmp(key, "account") == 0) {
+		*bad = strcmp(v, "local") != 0 && strcmp(v, "global") != 0;
+		u->local_account = strcmp(v, "local") == 0;
+		return true;
+	}
 	for (i = 0; i < N_FLAG_KEYS; i++) {
 		if (strcmp(key, flag_keys[i].key) == 0) {
 			bool yes = strcmp(v, "yes") == 0;
@@ -321,8 +406,9 @@ void sim_user_write(FILE *f, const struct sim_user *u)
 {
 	static const char *const keys[] = { "profile", "logon_script",
 					    "home_dir", "home_drive",
-					    "workstations" };
-	char buf[16];
+					    "workstations", "primary_group" };
+	uint8_t h[UM_HOURS_BYTES];
+	char buf[16], *text;
 	size_t i;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
@@ -335,6 +421,15 @@ void sim_user_write(FILE *f, const struct sim_user *u)
 	if (u->expires != 0) {
 		fprintf(f, "expires = %s\n",
 			um_user_expires_text(u->expires, buf));
+	}
+	hours_of(u, h);
+	text = um_user_hours_text(NULL, h);
+	if (text != NULL && strcmp(text, "all") != 0) {
+		fprintf(f, "logon_hours = %s\n", text);
+	}
+	talloc_free(text);
+	if (u->local_account) {
+		fprintf(f, "account = local\n");
 	}
 	for (i = 0; i < N_FLAG_KEYS; i++) {
 		if (u->flags & flag_keys[i].flag) {

@@ -41,6 +41,13 @@ struct sim_user {
 	char *home_drive;
 	char *workstations;
 	int64_t expires;      /* 0: never */
+	/* Hours, inverted so that a zeroed user may log on any time: a set
+	 * bit (accounts.h's layout) is an hour the user may NOT log on. */
+	uint8_t denied_hours[21];
+	bool local_account;   /* ACB_TEMPDUP */
+	/* a global group of the domain; a member through this alone, as
+	 * AD's primaryGroupID makes one (NULL: none) */
+	char *primary_group;
 };
 
 struct sim_group {
@@ -192,6 +199,8 @@ void sim_user_write(FILE *f, const struct sim_user *u);
 /* The user NAME of D (scenario or generated): its name as stored, or
  * NULL (sim_users.c). */
 const char *sim_user_name(struct sim_domain *d, const char *name);
+/* Its primary group (NULL: none, or no such user). */
+const char *sim_user_primary(struct sim_domain *d, const char *name);
 
 /* Groups (sim_groups.c): the backend's operations, and the scenario
  * keys of [group D NAME] beyond description. */
@@ -211,6 +220,21 @@ bool sim_group_key(TALLOC_CTX *mem, struct sim_group *g, const char *key,
 void sim_group_write(FILE *f, const struct sim_group *g);
 /* A user deleted: out of every group of D. */
 void sim_groups_forget(struct sim_domain *d, const char *name);
+/* A user renamed: its new name in every group of D. */
+void sim_groups_rename(struct um_sim_world *w, struct sim_domain *d,
+		       const char *name, const char *new_name);
+/* User NAME's primary group moves from OLD (NULL: none) to NEW: a
+ * member of OLD by name now, of NEW by its primary group alone. */
+void sim_groups_swap_primary(struct um_sim_world *w, struct sim_domain *d,
+			     const char *name, const char *old,
+			     const char *new);
+/* The groups of D holding NAME (a user's stored name), with PRIMARY
+ * (a user's primary group) among them, in MEM. */
+char **sim_groups_of(TALLOC_CTX *mem, struct sim_domain *d,
+		     const char *name, const char *primary, size_t *n);
+/* GROUP of D as stored, *LOCAL its kind; NULL when D has none. */
+const char *sim_group_name(struct sim_domain *d, const char *group,
+			   bool *local);
 
 /* Write the world to its state file atomically (no-op without one). */
 struct um_status sim_world_save(struct um_sim_world *w);
