@@ -260,10 +260,11 @@ static int groups_event(struct ui_dialog *d, int id, int key)
 static void groups_paint(struct ui_dialog *d)
 {
 	struct groups_dialog *g = d->priv;
-	int y = 5 + LIST_H;
+	const struct ui_ctl *set = ui_dialog_ctl(d, ID_SET);
+	int y = set->y, x = set->x + set->w + 2;
 
-	ui_fill(d->win, y, 14, d->w - 16, ui_attr(UI_R_DIALOG));
-	ui_text_line(d->win, y, 14, d->w - 16, g->primary_line,
+	ui_fill(d->win, y, x, d->w - x - 2, ui_attr(UI_R_DIALOG));
+	ui_text_line(d->win, y, x, d->w - x - 2, g->primary_line,
 		     ui_attr(UI_R_DIALOG));
 }
 

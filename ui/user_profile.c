@@ -112,7 +112,7 @@ static int fields_x(void)
 	x = need > x ? need : x;
 	need = 4 + 4 + ui_label_width(_("&Local Path:")) + 2;
 	x = need > x ? need : x;
-	need = 4 + 4 + ui_label_width(_("C&onnect")) + 1 + 4 +
+	need = 4 + 4 + ui_label_width(_("C&onnect")) + 2 + 5 +
 	       ui_label_width(_("&To")) + 2;
 	return need > x ? need : x;
 }
@@ -133,8 +133,9 @@ static void layout(struct ui_dialog *d, TALLOC_CTX *t,
 	ui_dialog_check(d, ID_LOCAL, 8, 4, _("&Local Path:"), G_HOME);
 	ui_dialog_field(d, ID_LOCAL_PATH, 8, fx, 44, false, PATH_MAX_CHARS);
 	ui_dialog_check(d, ID_CONNECT, 9, 4, _("C&onnect"), G_HOME);
-	ui_dialog_field(d, ID_DRIVE, 9, drive_x, 2, false, 2);
-	ui_dialog_label(d, 9, drive_x + 4, _("&To"));
+	/* a blank after the letter: "[H: ]" is no button */
+	ui_dialog_field(d, ID_DRIVE, 9, drive_x, 3, false, 2);
+	ui_dialog_label(d, 9, drive_x + 5, _("&To"));
 	ui_dialog_field(d, ID_UNC, 9, fx, 44, false, PATH_MAX_CHARS);
 	ui_dialog_button_w(d, ID_OK, 11, 16, _("OK"), 10);
 	ui_dialog_button_w(d, ID_CANCEL, 11, 30, _("Cancel"), 10);
@@ -147,8 +148,9 @@ bool ui_user_profile(struct um_account *a)
 	struct ui_dialog d;
 	int r;
 
-	ui_dialog_init(&d, _("User Environment Profile"), 13, 72,
-		       UI_HELP_USER_PROFILE);
+	/* the fields' closing brackets keep a blank before the frame */
+	ui_dialog_init(&d, _("User Environment Profile"), 13,
+		       fields_x() + 44 + 3, UI_HELP_USER_PROFILE);
 	ui_dialog_handle(&d, profile_event, NULL, a, ID_OK, ID_CANCEL);
 	d.ok = profile_ok;
 	layout(&d, t, a);
