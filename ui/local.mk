@@ -51,6 +51,7 @@ UI_TESTS = \
 	tests/ui/e2e-busy.sh \
 	tests/ui/e2e-unsaved.sh \
 	tests/ui/e2e-policy.sh \
+	tests/ui/e2e-user-subdialogs.sh \
 	tests/ui/wizard-kb207957.sh \
 	tests/ui/wizard-mismatch.sh \
 	tests/ui/wizard-resume.sh \
