@@ -1,0 +1,498 @@
+/*
+ * usrmgr - Policies -> User Rights over LSA, both dialects alike, on a
+ * policy handle of their own (opened with what the operator may do: the
+ * connection's handle is for trusts):
+ *
+ *   lookup_names   LookupNames3 at level ALL (the PDC asks its trusted
+ *                  domains), then LookupSids for the names as the server
+ *                  spells them
+ *   lookup_sids    LookupSids at level ALL
+ *   list_rights    EnumAccountsWithUserRight, then LookupSids
+ *   grant_right    AddAccountRights, one call per account
+ *   revoke_right   RemoveAccountRights, one call per account
+ *
+ * Measured on Samba AD 4.17 and a classic PDC: both answer LookupNames3
+ * and EnumAccountsWithUserRight over ncacn_np; a right the server has no
+ * place for answers NT_STATUS_NO_SUCH_PRIVILEGE, passed on as it is (the
+ * engine shows it as a right the server does not keep).
+ *
+ * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
+ */
+#include "config.h"
+
+#include <string.h>
+#include "rpc_internal.h"
+
+enum { R_NAMES, R_SIDS, R_LIST, R_GRANT, R_REVOKE };
+
+enum {
+	R_OPENED = 1, R_LOOKED_UP, R_TRANSLATED, R_ENUMERATED, R_CHANGED,
+	R_CLOSED,
+};
+
+struct rights_state {
+	struct rpc_op op;
+	struct policy_handle handle;
+	struct lsa_ObjectAttribute attr;
+	struct lsa_OpenPolicy2 open;
+	/* LookupNames3 */
+	struct lsa_String *names;
+	struct lsa_LookupNames3 ln;
+	struct lsa_TransSidArray3 sids3;
+	uint32_t count;
+	struct lsa_RefDomainList *domains;
+	/* LookupSids: the SIDs of reply.names[at[i]] */
+	struct lsa_SidArray ask;
+	size_t *at;
+	struct lsa_LookupSids ls;
+	struct lsa_TransNameArray tnames;
+	/* EnumAccountsWithUserRight */
+	struct lsa_String right;
+	struct lsa_EnumAccountsWithUserRight en;
+	struct lsa_SidArray held;
+	/* Add/RemoveAccountRights, account by account */
+	struct lsa_StringLarge right_large;
+	struct lsa_RightSet set;
+	struct dom_sid *sid;
+	size_t next;
+	struct lsa_AddAccountRights add;
+	struct lsa_RemoveAccountRights rem;
+	struct lsa_Close close;
+	struct um_status result;
+};
+
+static void call(struct tevent_req *req, struct rights_state *s, int stage,
+		 uint32_t opnum, void *r, bool writes)
+{
+	rpc_op_next(req, &s->op, stage, RPC_NEED_LSA, opnum, r, writes);
+}
+
+static void rights_open(struct tevent_req *req, struct rights_state *s)
+{
+	s->open.in.system_name = "\\";
+	s->open.in.attr = &s->attr;
+	s->open.in.access_mask = SEC_FLAG_MAXIMUM_ALLOWED;
+	s->open.out.handle = &s->handle;
+	call(req, s, R_OPENED, RPC_LSA_OPENPOLICY2, &s->open, false);
+}
+
+/* Close the handle; the operation ends with RESULT afterwards. */
+static void rights_close(struct tevent_req *req, struct rights_state *s,
+			 struct um_status result)
+{
+	s->result = result;
+	s->close.in.handle = &s->handle;
+	s->close.out.handle = &s->handle;
+	call(req, s, R_CLOSED, RPC_LSA_CLOSE, &s->close, false);
+}
+
+static enum um_name_kind kind_of(enum lsa_SidType t)
+{
+	switch (t) {
+	case SID_NAME_USER:     return UM_NAME_USER;
+	case SID_NAME_DOM_GRP:  return UM_NAME_GROUP;
+	case SID_NAME_DOMAIN:   return UM_NAME_DOMAIN;
+	case SID_NAME_ALIAS:    return UM_NAME_ALIAS;
+	case SID_NAME_WKN_GRP:  return UM_NAME_WELL_KNOWN;
+	case SID_NAME_DELETED:  return UM_NAME_DELETED;
+	case SID_NAME_COMPUTER: return UM_NAME_COMPUTER;
+	default:                return UM_NAME_UNKNOWN;
+	}
+}
+
+/* What LSA answers for a list: all, some or none mapped. */
+static struct um_status mapped(size_t found, size_t n)
+{
+	return found == n ? um_ok()
+	       : found == 0 ? um_nt(UM_NT_NONE_MAPPED)
+			    : um_nt(UM_NT_SOME_NOT_MAPPED);
+}
+
+/* A lookup's answer, mapped or not: anything else ends it. */
+static bool lookup_answered(NTSTATUS st)
+{
+	return NT_STATUS_IS_OK(st) || NT_STATUS_EQUAL(st, STATUS_SOME_UNMAPPED)
+	       || NT_STATUS_EQUAL(st, NT_STATUS_NONE_MAPPED);
+}
+
+/* reply.names for N entries; false without memory. */
+static bool reply_names(struct rpc_op *op, size_t n)
+{
+	op->reply.names = talloc_zero_array(op, struct um_name, n + 1);
+	op->reply.n_names = n;
+	return op->reply.names != NULL;
+}
+
+/* ---- LookupSids: the names of reply.names' SIDs ------------------------ */
+
+/* Ask for the SIDs of the reply's entries that have one (the server's
+ * spelling of a looked-up name, or a right's holders). */
+static void translate(struct tevent_req *req, struct rights_state *s)
+{
+	struct um_reply *r = &s->op.reply;
+	size_t i, n = 0;
+
+	s->ask.sids = talloc_zero_array(s, struct lsa_SidPtr,
+					r->n_names + 1);
+	s->at = talloc_zero_array(s, size_t, r->n_names + 1);
+	if (s->ask.sids == NULL || s->at == NULL) {
+		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	for (i = 0; i < r->n_names; i++) {
+		struct dom_sid *sid = rpc_sid_parse(s, r->names[i].sid);
+
+		if (sid == NULL)
+			continue;
+		s->ask.sids[n].sid = sid;
+		s->at[n++] = i;
+	}
+	if (n == 0) {
+		rights_close(req, s, s->result);
+		return;
+	}
+	s->ask.num_sids = (uint32_t)n;
+	s->ls.in.handle = &s->handle;
+	s->ls.in.sids = &s->ask;
+	s->ls.in.level = LSA_LOOKUP_NAMES_ALL;
+	s->ls.in.names = &s->tnames;
+	s->ls.in.count = &s->count;
+	s->ls.out.domains = &s->domains;
+	s->ls.out.names = &s->tnames;
+	s->ls.out.count = &s->count;
+	s->count = 0;
+	call(req, s, R_TRANSLATED, RPC_LSA_LOOKUPSIDS, &s->ls, false);
+}
+
+/* "DOMAIN\\name", or "name" when LSA gives no domain. */
+static char *qualified(TALLOC_CTX *mem, const struct lsa_RefDomainList *d,
+		       uint32_t index, const char *name)
+{
+	const char *dom = NULL;
+
+	if (d != NULL && index < d->count && d->domains != NULL)
+		dom = d->domains[index].name.string;
+	if (dom == NULL || *dom == '\0')
+		return talloc_strdup(mem, name);
+	return talloc_asprintf(mem, "%s\\%s", dom, name);
+}
+
+/* The names LookupSids gave, into the reply; an unmapped SID keeps what
+ * the entry had (the name as typed, or the SID itself). */
+static void translated(struct tevent_req *req, struct rights_state *s)
+{
+	struct um_reply *r = &s->op.reply;
+	NTSTATUS st = s->ls.out.result;
+	uint32_t i;
+
+	if (!lookup_answered(st)) {
+		rights_close(req, s, rpc_nt(st));
+		return;
+	}
+	for (i = 0; i < s->tnames.count && i < s->ask.num_sids; i++) {
+		const struct lsa_TranslatedName *t = &s->tnames.names[i];
+		struct um_name *n = &r->names[s->at[i]];
+		enum um_name_kind kind = kind_of(t->sid_type);
+		char *name;
+
+		if (kind == UM_NAME_UNKNOWN || t->name.string == NULL)
+			continue;
+		name = qualified(r->names, s->domains, t->sid_index,
+				 t->name.string);
+		if (name == NULL) {
+			rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+			return;
+		}
+		talloc_free(n->name);
+		n->name = name;
+		n->kind = kind;
+	}
+	rights_close(req, s, s->result);
+}
+
+/* ---- lookup_names ------------------------------------------------------ */
+
+static void lookup_names(struct tevent_req *req, struct rights_state *s)
+{
+	const struct um_args *a = &s->op.args;
+	size_t i;
+
+	s->names = talloc_zero_array(s, struct lsa_String, a->n_names);
+	if (s->names == NULL) {
+		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	for (i = 0; i < a->n_names; i++)
+		s->names[i].string = a->names[i];
+	s->ln.in.handle = &s->handle;
+	s->ln.in.num_names = (uint32_t)a->n_names;
+	s->ln.in.names = s->names;
+	s->ln.in.level = LSA_LOOKUP_NAMES_ALL;
+	s->ln.in.lookup_options = LSA_LOOKUP_OPTION_SEARCH_ISOLATED_NAMES;
+	s->ln.in.client_revision = LSA_CLIENT_REVISION_2;
+	s->ln.in.sids = &s->sids3;
+	s->ln.in.count = &s->count;
+	s->ln.out.domains = &s->domains;
+	s->ln.out.sids = &s->sids3;
+	s->ln.out.count = &s->count;
+	call(req, s, R_LOOKED_UP, RPC_LSA_LOOKUPNAMES3, &s->ln, false);
+}
+
+/* Entry I of the answer: its SID and kind; false when not mapped. */
+static bool looked_up_one(struct rights_state *s, size_t i)
+{
+	struct um_name *n = &s->op.reply.names[i];
+	const struct lsa_TranslatedSid3 *t;
+
+	n->name = talloc_strdup(s->op.reply.names, s->op.args.names[i]);
+	n->kind = UM_NAME_UNKNOWN;
+	if (i >= s->sids3.count || s->sids3.sids == NULL)
+		return false;
+	t = &s->sids3.sids[i];
+	if (kind_of(t->sid_type) == UM_NAME_UNKNOWN || t->sid == NULL)
+		return false;
+	n->sid = rpc_sid_string(s->op.reply.names, t->sid);
+	n->kind = kind_of(t->sid_type);
+	return n->sid != NULL;
+}
+
+static void looked_up(struct tevent_req *req, struct rights_state *s)
+{
+	NTSTATUS st = s->ln.out.result;
+	size_t i, n = s->op.args.n_names, found = 0;
+
+	if (!lookup_answered(st)) {
+		rights_close(req, s, rpc_nt(st));
+		return;
+	}
+	if (!reply_names(&s->op, n)) {
+		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	for (i = 0; i < n; i++)
+		found += looked_up_one(s, i);
+	s->result = mapped(found, n);
+	translate(req, s);
+}
+
+/* ---- lookup_sids ------------------------------------------------------- */
+
+static void lookup_sids(struct tevent_req *req, struct rights_state *s)
+{
+	const struct um_args *a = &s->op.args;
+	size_t i;
+
+	if (!reply_names(&s->op, a->n_names)) {
+		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	for (i = 0; i < a->n_names; i++) {
+		struct um_name *n = &s->op.reply.names[i];
+
+		n->name = talloc_strdup(s->op.reply.names, a->sids[i]);
+		n->sid = talloc_strdup(s->op.reply.names, a->sids[i]);
+	}
+	s->result = um_ok();
+	translate(req, s);
+}
+
+/* The answer for the SIDs asked: all, some or none mapped. */
+static struct um_status sids_mapped(const struct rights_state *s)
+{
+	size_t i, found = 0;
+
+	for (i = 0; i < s->op.reply.n_names; i++)
+		found += s->op.reply.names[i].kind != UM_NAME_UNKNOWN;
+	return mapped(found, s->op.reply.n_names);
+}
+
+/* ---- list_rights ------------------------------------------------------- */
+
+static void enumerate(struct tevent_req *req, struct rights_state *s)
+{
+	s->right.string = s->op.args.right;
+	s->en.in.handle = &s->handle;
+	s->en.in.name = &s->right;
+	s->en.out.sids = &s->held;
+	call(req, s, R_ENUMERATED, RPC_LSA_ENUMACCOUNTSWITHUSERRIGHT, &s->en,
+	     false);
+}
+
+/* The holders' SIDs into the reply, their names to follow. */
+static void enumerated(struct tevent_req *req, struct rights_state *s)
+{
+	NTSTATUS st = s->en.out.result;
+	uint32_t i, n = s->held.num_sids;
+
+	/* nobody holds it: Samba says so with NO_MORE_ENTRIES */
+	if (NT_STATUS_EQUAL(st, NT_STATUS_NO_MORE_ENTRIES))
+		n = 0;
+	else if (!NT_STATUS_IS_OK(st)) {
+		rights_close(req, s, rpc_nt(st));
+		return;
+	}
+	if (s->held.sids == NULL)
+		n = 0;
+	if (!reply_names(&s->op, n)) {
+		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct um_name *u = &s->op.reply.names[i];
+
+		u->sid = rpc_sid_string(s->op.reply.names,
+					s->held.sids[i].sid);
+		u->name = talloc_strdup(s->op.reply.names, u->sid);
+		if (u->sid == NULL || u->name == NULL) {
+			rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+			return;
+		}
+	}
+	s->result = um_ok();
+	translate(req, s);
+}
+
+/* ---- grant_right, revoke_right ----------------------------------------- */
+
+/* The next account's change, or the close after the last one. */
+static void change_next(struct tevent_req *req, struct rights_state *s)
+{
+	const struct um_args *a = &s->op.args;
+
+	if (s->next >= a->n_accounts) {
+		rights_close(req, s, um_ok());
+		return;
+	}
+	TALLOC_FREE(s->sid);
+	s->sid = rpc_sid_parse(s, a->accounts[s->next].sid);
+	if (s->sid == NULL) {
+		rights_close(req, s, um_nt(UM_NT_INVALID_PARAMETER));
+		return;
+	}
+	s->next++;
+	s->right_large.string = a->right;
+	s->set.count = 1;
+	s->set.names = &s->right_large;
+	if (s->op.variant == R_GRANT) {
+		s->add.in.handle = &s->handle;
+		s->add.in.sid = s->sid;
+		s->add.in.rights = &s->set;
+		call(req, s, R_CHANGED, RPC_LSA_ADDACCOUNTRIGHTS, &s->add,
+		     true);
+		return;
+	}
+	s->rem.in.handle = &s->handle;
+	s->rem.in.sid = s->sid;
+	s->rem.in.remove_all = 0;
+	s->rem.in.rights = &s->set;
+	call(req, s, R_CHANGED, RPC_LSA_REMOVEACCOUNTRIGHTS, &s->rem, true);
+}
+
+static void changed(struct tevent_req *req, struct rights_state *s)
+{
+	NTSTATUS st = s->op.variant == R_GRANT ? s->add.out.result
+					       : s->rem.out.result;
+
+	if (!NT_STATUS_IS_OK(st)) {
+		rights_close(req, s, rpc_nt(st));
+		return;
+	}
+	change_next(req, s);
+}
+
+/* ---- the steps ---------------------------------------------------------- */
+
+static void opened(struct tevent_req *req, struct rights_state *s)
+{
+	switch (s->op.variant) {
+	case R_NAMES:
+		lookup_names(req, s);
+		return;
+	case R_SIDS:
+		lookup_sids(req, s);
+		return;
+	case R_LIST:
+		enumerate(req, s);
+		return;
+	default:
+		change_next(req, s);
+		return;
+	}
+}
+
+static void rights_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct rights_state *s = (struct rights_state *)op;
+
+	switch (op->stage) {
+	case 0:
+		if ((op->variant == R_NAMES || op->variant == R_SIDS) &&
+		    op->args.n_names == 0) {
+			rpc_op_finish(req, op, reply_names(op, 0) ? um_ok()
+				      : um_local(UM_LOCAL_NO_MEMORY));
+			return;
+		}
+		rights_open(req, s);
+		return;
+	case R_OPENED:
+		if (!rpc_op_nterror(req, op, s->open.out.result))
+			opened(req, s);
+		return;
+	case R_LOOKED_UP:
+		looked_up(req, s);
+		return;
+	case R_TRANSLATED:
+		translated(req, s);
+		return;
+	case R_ENUMERATED:
+		enumerated(req, s);
+		return;
+	case R_CHANGED:
+		changed(req, s);
+		return;
+	case R_CLOSED:
+		if (op->variant == R_SIDS && um_is_ok(s->result))
+			s->result = sids_mapped(s);
+		rpc_op_finish(req, op, s->result);
+		return;
+	}
+}
+
+/* What each kind cannot do without (else USRMGR_USAGE).  An empty
+ * lookup answers an empty list without a call. */
+static struct um_status rights_prepare(struct rpc_op *op)
+{
+	const struct um_args *a = &op->args;
+
+	switch (op->variant) {
+	case R_NAMES:
+		if (a->n_names > 1000 || (a->n_names > 0 && a->names == NULL))
+			return um_local(UM_LOCAL_USAGE);
+		return um_ok();
+	case R_SIDS:
+		return a->n_names > 0 && a->sids == NULL
+			? um_local(UM_LOCAL_USAGE) : um_ok();
+	case R_LIST:
+		return a->right != NULL ? um_ok() : um_local(UM_LOCAL_USAGE);
+	default:
+		return a->right != NULL &&
+		       (a->accounts != NULL || a->n_accounts == 0)
+			? um_ok() : um_local(UM_LOCAL_USAGE);
+	}
+}
+
+#define RIGHTS_KIND(variant)                                            \
+	RPC_OP_KIND(struct rights_state, rights_step, RPC_NEED_LSA, 0,   \
+		    (variant), rights_prepare)
+
+static const struct rpc_op_kind names_kind = RIGHTS_KIND(R_NAMES);
+static const struct rpc_op_kind sids_kind = RIGHTS_KIND(R_SIDS);
+static const struct rpc_op_kind list_kind = RIGHTS_KIND(R_LIST);
+static const struct rpc_op_kind grant_kind = RIGHTS_KIND(R_GRANT);
+static const struct rpc_op_kind revoke_kind = RIGHTS_KIND(R_REVOKE);
+
+RPC_OP_SENDER(rpc_lookup_names_send, names_kind)
+RPC_OP_SENDER(rpc_lookup_sids_send, sids_kind)
+RPC_OP_SENDER(rpc_list_rights_send, list_kind)
+RPC_OP_SENDER(rpc_grant_right_send, grant_kind)
+RPC_OP_SENDER(rpc_revoke_right_send, revoke_kind)
