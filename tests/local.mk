@@ -121,3 +121,7 @@ LAB_TESTS += tests/integration/users-ui-lab.sh
 EXTRA_DIST += tests/integration/users-ui-lab.sh
 LAB_TESTS += tests/integration/groups-lab.sh
 EXTRA_DIST += tests/integration/groups-lab.sh
+# User Rights over LSA on both labs (issue 20), net rpc rights list
+# accounts as the judge.
+LAB_TESTS += tests/integration/rights-lab.sh
+EXTRA_DIST += tests/integration/rights-lab.sh
