@@ -41,6 +41,12 @@ SeServiceLogonRight SeTcbPrivilege"
 UNKEPT_NT4="$UNKEPT_AD SeInteractiveLogonRight SeNetworkLogonRight"
 
 ur() { um resource -S "$RESOURCE_PDC" "$@"; }
+# the backend's own lookups, below the engine (tests/rpc/rpc-driver)
+DRIVER=$(readlink -f "${RPC_DRIVER:-./tests/rpc/rpc-driver}" 2>/dev/null)
+drv() {
+	lab_exec console "$DRIVER" -s "$LAB_CONSOLE_SMB_CONF" \
+		-A "$RESOURCE_ADMIN_AUTHFILE" -S "$RESOURCE_PDC"
+}
 # alice (ACCOUNTS' user, no admin of RESOURCE) at RESOURCE's PDC
 alice() {
 	lab_exec console "$USRMGR" -s "$LAB_CONSOLE_SMB_CONF" \
@@ -150,6 +156,26 @@ rights() { # FLAVOUR
 	t_check "$f:   usrmgr and net agree" agree
 	t_check "$f: revoking a right not held: ok" \
 		ur policy rights revoke SeBackupPrivilege rrlab1
+
+	# ---- the backend's lookups: several names in one, mapped or not
+	printf 'lookup %s\\alice %s\\rrnosuch Administrators rrlab1\n' \
+		"$acc" "$acc" | drv >"$tmp/drv" 2>&1
+	sed 's/^/#   /' "$tmp/drv"
+	t_check "$f: lookup: $acc\\alice mapped, a user, by the trust" \
+		grep -q "^NAME $acc\\\\alice|S-1-5-21-[0-9-]*|1\$" "$tmp/drv"
+	t_check "$f: lookup: $acc\\rrnosuch not mapped" \
+		grep -qF "NAME $acc\\rrnosuch|-|0" "$tmp/drv"
+	t_check "$f: lookup: Administrators, BUILTIN's alias" \
+		grep -q '^NAME \(BUILTIN\\\)\{0,1\}Administrators|S-1-5-32-544|4$' \
+		"$tmp/drv"
+	t_check "$f: lookup: rrlab1 as the server spells it" \
+		grep -q "^NAME $RESOURCE_DOMAIN\\\\rrlab1|S-1-5-21-[0-9-]*|1\$" \
+		"$tmp/drv"
+	t_check "$f: lookup: some not mapped" \
+		grep -q '^ERR lookup NT:STATUS_SOME_UNMAPPED' "$tmp/drv"
+	printf 'holders SeTcbPrivilege\n' | drv >"$tmp/drv" 2>&1
+	t_check "$f: holders of an unkept right: NO_SUCH_PRIVILEGE" \
+		grep -q '^ERR holders NT:NT_STATUS_NO_SUCH_PRIVILEGE' "$tmp/drv"
 
 	# ---- refused: nothing changes
 	before=$(judge)

@@ -191,6 +191,10 @@ struct rpc_op {
 	bool wrote;         /* a modifying call was sent: never restart */
 	bool retried;
 	unsigned calls;     /* round trips, for the measurements */
+	/* Set before a call: its failure (a DCE/RPC fault, not a lost
+	 * connection) goes to the step in FAULT instead of ending the op. */
+	bool step_on_fault;
+	NTSTATUS fault;
 	struct um_args args; /* deep copy, owned by the op */
 	struct um_status st;
 	struct um_reply reply;

@@ -253,9 +253,12 @@ static void op_call_done(struct tevent_req *sub)
 							  struct tevent_req);
 	struct rpc_op *op = rpc_op_of(req);
 	NTSTATUS st = dcerpc_binding_handle_call_recv(sub);
+	bool to_step = op->step_on_fault;
 
 	TALLOC_FREE(sub);
-	if (NT_STATUS_IS_OK(st)) {
+	op->step_on_fault = false;
+	op->fault = st;
+	if (NT_STATUS_IS_OK(st) || (to_step && !rpc_is_disconnect(st))) {
 		op->step(req, op);
 		return;
 	}

@@ -16,6 +16,18 @@
  * place for answers NT_STATUS_NO_SUCH_PRIVILEGE, passed on as it is (the
  * engine shows it as a right the server does not keep).
  *
+ * Samba AD forwards a trusted domain's names to that domain's DC, and
+ * when one of them is not found there the whole call answers
+ * NT_STATUS_EPT_CANT_PERFORM_OP -- as it does when that DC cannot be
+ * reached.  So the names are then looked up one by one, and for each
+ * that still gets that answer the trusted domain is asked for its Domain
+ * Users (its SID and RID 513, no name to translate): answered, the name
+ * is simply unknown (NONE_MAPPED, in words); not, the trust failed
+ * (NT_STATUS_TRUSTED_DOMAIN_FAILURE).  Its DCE/RPC fault, not an answer.
+ * A trusted domain's user by UPN (alice@accounts.test) is no name to
+ * Samba AD: NT_STATUS_NO_SUCH_USER for the whole call, that name then
+ * unknown like any other.
+ *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
 #include "config.h"
@@ -26,8 +38,8 @@
 enum { R_NAMES, R_SIDS, R_LIST, R_GRANT, R_REVOKE };
 
 enum {
-	R_OPENED = 1, R_LOOKED_UP, R_TRANSLATED, R_ENUMERATED, R_CHANGED,
-	R_CLOSED,
+	R_OPENED = 1, R_LOOKED_UP, R_ONE_LOOKED_UP, R_PROBED_DOMAIN,
+	R_PROBED_SID, R_TRANSLATED, R_ENUMERATED, R_CHANGED, R_CLOSED,
 };
 
 struct rights_state {
@@ -41,6 +53,10 @@ struct rights_state {
 	struct lsa_TransSidArray3 sids3;
 	uint32_t count;
 	struct lsa_RefDomainList *domains;
+	size_t one;                   /* one by one: the name asked */
+	size_t found;
+	struct lsa_String probe_name;
+	struct dom_sid probe_sid;
 	/* LookupSids: the SIDs of reply.names[at[i]] */
 	struct lsa_SidArray ask;
 	size_t *at;
@@ -100,6 +116,12 @@ static enum um_name_kind kind_of(enum lsa_SidType t)
 	}
 }
 
+/* A lookup's status: its call's fault, else what LSA answered. */
+static NTSTATUS answer_of(const struct rights_state *s, NTSTATUS result)
+{
+	return NT_STATUS_IS_OK(s->op.fault) ? result : s->op.fault;
+}
+
 /* What LSA answers for a list: all, some or none mapped. */
 static struct um_status mapped(size_t found, size_t n)
 {
@@ -124,6 +146,25 @@ static bool reply_names(struct rpc_op *op, size_t n)
 }
 
 /* ---- LookupSids: the names of reply.names' SIDs ------------------------ */
+
+/* LookupSids of s->ask at level ALL; the answer comes at STAGE. */
+static void sids_call(struct tevent_req *req, struct rights_state *s,
+		      int stage)
+{
+	memset(&s->tnames, 0, sizeof(s->tnames));
+	s->count = 0;
+	s->domains = NULL;
+	s->ls.in.handle = &s->handle;
+	s->ls.in.sids = &s->ask;
+	s->ls.in.level = LSA_LOOKUP_NAMES_ALL;
+	s->ls.in.names = &s->tnames;
+	s->ls.in.count = &s->count;
+	s->ls.out.domains = &s->domains;
+	s->ls.out.names = &s->tnames;
+	s->ls.out.count = &s->count;
+	s->op.step_on_fault = true;
+	call(req, s, stage, RPC_LSA_LOOKUPSIDS, &s->ls, false);
+}
 
 /* Ask for the SIDs of the reply's entries that have one (the server's
  * spelling of a looked-up name, or a right's holders). */
@@ -152,16 +193,7 @@ static void translate(struct tevent_req *req, struct rights_state *s)
 		return;
 	}
 	s->ask.num_sids = (uint32_t)n;
-	s->ls.in.handle = &s->handle;
-	s->ls.in.sids = &s->ask;
-	s->ls.in.level = LSA_LOOKUP_NAMES_ALL;
-	s->ls.in.names = &s->tnames;
-	s->ls.in.count = &s->count;
-	s->ls.out.domains = &s->domains;
-	s->ls.out.names = &s->tnames;
-	s->ls.out.count = &s->count;
-	s->count = 0;
-	call(req, s, R_TRANSLATED, RPC_LSA_LOOKUPSIDS, &s->ls, false);
+	sids_call(req, s, R_TRANSLATED);
 }
 
 /* "DOMAIN\\name", or "name" when LSA gives no domain. */
@@ -182,7 +214,7 @@ static char *qualified(TALLOC_CTX *mem, const struct lsa_RefDomainList *d,
 static void translated(struct tevent_req *req, struct rights_state *s)
 {
 	struct um_reply *r = &s->op.reply;
-	NTSTATUS st = s->ls.out.result;
+	NTSTATUS st = answer_of(s, s->ls.out.result);
 	uint32_t i;
 
 	if (!lookup_answered(st)) {
@@ -212,21 +244,16 @@ static void translated(struct tevent_req *req, struct rights_state *s)
 
 /* ---- lookup_names ------------------------------------------------------ */
 
-static void lookup_names(struct tevent_req *req, struct rights_state *s)
+/* LookupNames3 of the N names at NAMES; the answer comes at STAGE. */
+static void lookup_call(struct tevent_req *req, struct rights_state *s,
+			struct lsa_String *names, size_t n, int stage)
 {
-	const struct um_args *a = &s->op.args;
-	size_t i;
-
-	s->names = talloc_zero_array(s, struct lsa_String, a->n_names);
-	if (s->names == NULL) {
-		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
-		return;
-	}
-	for (i = 0; i < a->n_names; i++)
-		s->names[i].string = a->names[i];
+	memset(&s->sids3, 0, sizeof(s->sids3));
+	s->count = 0;
+	s->domains = NULL;
 	s->ln.in.handle = &s->handle;
-	s->ln.in.num_names = (uint32_t)a->n_names;
-	s->ln.in.names = s->names;
+	s->ln.in.num_names = (uint32_t)n;
+	s->ln.in.names = names;
 	s->ln.in.level = LSA_LOOKUP_NAMES_ALL;
 	s->ln.in.lookup_options = LSA_LOOKUP_OPTION_SEARCH_ISOLATED_NAMES;
 	s->ln.in.client_revision = LSA_CLIENT_REVISION_2;
@@ -235,43 +262,166 @@ static void lookup_names(struct tevent_req *req, struct rights_state *s)
 	s->ln.out.domains = &s->domains;
 	s->ln.out.sids = &s->sids3;
 	s->ln.out.count = &s->count;
-	call(req, s, R_LOOKED_UP, RPC_LSA_LOOKUPNAMES3, &s->ln, false);
+	/* Samba AD's forwarding failure is a fault: see the top */
+	s->op.step_on_fault = true;
+	call(req, s, stage, RPC_LSA_LOOKUPNAMES3, &s->ln, false);
 }
 
-/* Entry I of the answer: its SID and kind; false when not mapped. */
-static bool looked_up_one(struct rights_state *s, size_t i)
+static void lookup_names(struct tevent_req *req, struct rights_state *s)
+{
+	const struct um_args *a = &s->op.args;
+	size_t i;
+
+	s->names = talloc_zero_array(s, struct lsa_String, a->n_names);
+	if (s->names == NULL || !reply_names(&s->op, a->n_names)) {
+		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	for (i = 0; i < a->n_names; i++) {
+		s->names[i].string = a->names[i];
+		s->op.reply.names[i].name = talloc_strdup(s->op.reply.names,
+							  a->names[i]);
+	}
+	lookup_call(req, s, s->names, a->n_names, R_LOOKED_UP);
+}
+
+/* Entry I from answer J of the last lookup: its SID and kind; false when
+ * not mapped (the entry keeps the name as typed). */
+static bool looked_up_one(struct rights_state *s, size_t i, size_t j)
 {
 	struct um_name *n = &s->op.reply.names[i];
 	const struct lsa_TranslatedSid3 *t;
 
-	n->name = talloc_strdup(s->op.reply.names, s->op.args.names[i]);
-	n->kind = UM_NAME_UNKNOWN;
-	if (i >= s->sids3.count || s->sids3.sids == NULL)
+	if (j >= s->sids3.count || s->sids3.sids == NULL)
 		return false;
-	t = &s->sids3.sids[i];
+	t = &s->sids3.sids[j];
 	if (kind_of(t->sid_type) == UM_NAME_UNKNOWN || t->sid == NULL)
 		return false;
 	n->sid = rpc_sid_string(s->op.reply.names, t->sid);
-	n->kind = kind_of(t->sid_type);
+	n->kind = n->sid != NULL ? kind_of(t->sid_type) : UM_NAME_UNKNOWN;
 	return n->sid != NULL;
+}
+
+/* Samba AD's answer when a trusted domain's DC did not map a name, or
+ * could not be asked (see the top of this file). */
+static bool forward_failed(NTSTATUS st)
+{
+	return NT_STATUS_EQUAL(st, NT_STATUS_EPT_CANT_PERFORM_OP);
+}
+
+/* Samba AD's answer for a list with a name it does not take at all. */
+static bool name_refused(NTSTATUS st)
+{
+	return NT_STATUS_EQUAL(st, NT_STATUS_NO_SUCH_USER);
+}
+
+static void lookup_next_one(struct tevent_req *req, struct rights_state *s)
+{
+	if (s->one >= s->op.args.n_names) {
+		s->result = mapped(s->found, s->op.args.n_names);
+		translate(req, s);
+		return;
+	}
+	lookup_call(req, s, &s->names[s->one], 1, R_ONE_LOOKED_UP);
+}
+
+/* Name s->one could not be looked up through its domain's DC: ask the
+ * PDC for that domain (answered from its own trust), then its DC. */
+static void probe_domain(struct tevent_req *req, struct rights_state *s)
+{
+	char *dom = NULL, *user = NULL;
+
+	if (!rpc_split_user(s, s->op.args.names[s->one], &dom, &user) ||
+	    dom == NULL) {
+		rights_close(req, s, um_nt(UM_NT_TRUSTED_DOMAIN_FAILURE));
+		return;
+	}
+	s->probe_name.string = dom;
+	lookup_call(req, s, &s->probe_name, 1, R_PROBED_DOMAIN);
+}
+
+static void one_looked_up(struct tevent_req *req, struct rights_state *s)
+{
+	NTSTATUS st = answer_of(s, s->ln.out.result);
+
+	if (forward_failed(st)) {
+		probe_domain(req, s);
+		return;
+	}
+	if (!lookup_answered(st) && !name_refused(st)) {
+		rights_close(req, s, rpc_nt(st));
+		return;
+	}
+	if (!name_refused(st))
+		s->found += looked_up_one(s, s->one, 0);
+	s->one++;
+	lookup_next_one(req, s);
+}
+
+/* The domain's SID known: its Domain Users (RID 513), through its DC. */
+static void probed_domain(struct tevent_req *req, struct rights_state *s)
+{
+	const struct lsa_TranslatedSid3 *t = s->sids3.sids;
+
+	if (!NT_STATUS_IS_OK(answer_of(s, s->ln.out.result)) ||
+	    t == NULL ||
+	    s->sids3.count != 1 || t->sid_type != SID_NAME_DOMAIN ||
+	    t->sid == NULL || t->sid->num_auths >= 15) {
+		/* no such domain here: the name is unknown */
+		s->one++;
+		lookup_next_one(req, s);
+		return;
+	}
+	s->probe_sid = *t->sid;
+	s->probe_sid.sub_auths[s->probe_sid.num_auths++] = 513;
+	s->ask.num_sids = 1;
+	s->ask.sids = talloc_zero(s, struct lsa_SidPtr);
+	if (s->ask.sids == NULL) {
+		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	s->ask.sids[0].sid = &s->probe_sid;
+	sids_call(req, s, R_PROBED_SID);
+}
+
+/* The trusted domain's DC answered: the name is not there.  Else the
+ * trust did not carry the question. */
+static void probed_sid(struct tevent_req *req, struct rights_state *s)
+{
+	NTSTATUS st = answer_of(s, s->ls.out.result);
+
+	if (!NT_STATUS_IS_OK(st) || s->tnames.count != 1 ||
+	    s->tnames.names == NULL ||
+	    kind_of(s->tnames.names[0].sid_type) == UM_NAME_UNKNOWN) {
+		rights_close(req, s, um_nt(UM_NT_TRUSTED_DOMAIN_FAILURE));
+		return;
+	}
+	s->one++;
+	lookup_next_one(req, s);
 }
 
 static void looked_up(struct tevent_req *req, struct rights_state *s)
 {
-	NTSTATUS st = s->ln.out.result;
-	size_t i, n = s->op.args.n_names, found = 0;
+	NTSTATUS st = answer_of(s, s->ln.out.result);
+	size_t i, n = s->op.args.n_names;
 
+	if (forward_failed(st) || name_refused(st)) {
+		s->one = 0;
+		if (n > 1)
+			lookup_next_one(req, s);
+		else if (forward_failed(st))
+			probe_domain(req, s);
+		else
+			one_looked_up(req, s);
+		return;
+	}
 	if (!lookup_answered(st)) {
 		rights_close(req, s, rpc_nt(st));
 		return;
 	}
-	if (!reply_names(&s->op, n)) {
-		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
-		return;
-	}
 	for (i = 0; i < n; i++)
-		found += looked_up_one(s, i);
-	s->result = mapped(found, n);
+		s->found += looked_up_one(s, i, i);
+	s->result = mapped(s->found, n);
 	translate(req, s);
 }
 
@@ -440,6 +590,15 @@ static void rights_step(struct tevent_req *req, struct rpc_op *op)
 		return;
 	case R_LOOKED_UP:
 		looked_up(req, s);
+		return;
+	case R_ONE_LOOKED_UP:
+		one_looked_up(req, s);
+		return;
+	case R_PROBED_DOMAIN:
+		probed_domain(req, s);
+		return;
+	case R_PROBED_SID:
+		probed_sid(req, s);
 		return;
 	case R_TRANSLATED:
 		translated(req, s);
