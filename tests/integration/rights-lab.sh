@@ -196,6 +196,18 @@ rights() { # FLAVOUR
 	t_check "$f: unknown trusted account: exit 2, NONE_MAPPED" eval \
 		'[ "$rc" = 2 ] && grep -q "\"status\":\"NT_STATUS_NONE_MAPPED\"" "$tmp/out"'
 	t_check "$f:   net: nothing changed" [ "$before" = "$(judge)" ]
+	if [ "$f" = ad ]; then
+		# Samba AD asks ACCOUNTS' DC itself (a classic PDC answers
+		# from winbind's cache, or NONE_MAPPED after 20 s)
+		lab -q stop "$ACCOUNTS_PDC"
+		rc=0
+		ur policy rights grant SeBackupPrivilege "$acc\\alice" \
+			>"$tmp/out" 2>&1 || rc=$?
+		t_check "$f: $acc's DC down: exit 1, the trust failed, in words" \
+			eval '[ "$rc" = 1 ] && grep -q "trust relationship between the primary domain and the trusted domain failed" "$tmp/out"'
+		t_check "$f:   net: nothing changed" [ "$before" = "$(judge)" ]
+		lab -q start "$ACCOUNTS_PDC"
+	fi
 	t_check "$f: alice, no admin, may list" eval \
 		'alice policy rights list --json | grep -q "\"ok\":true"'
 	rc=0
