@@ -107,6 +107,32 @@ net_has() { judge | grep -qxF "$1|$2"; }
 words() { tr -s ' \n' '\n' <<<"$1" | sed '/^$/d' | LC_ALL=C sort | tr '\n' ' ' |
 	sed 's/ $//'; }
 
+# Samba AD asks ACCOUNTS' DC itself for ACCOUNTS' names and SIDs (a
+# classic PDC answers from winbind's cache, or NONE_MAPPED after 20 s):
+# with that DC down a holder of ACCOUNTS is listed by SID, and a name
+# never seen is refused as a trust that failed, nothing changed.
+dc_down() { # FLAVOUR ACCOUNTS-DOMAIN
+	local f=$1 acc=$2 was rc
+	t_check "$f: grant SeBackupPrivilege to $acc\\alice" \
+		ur policy rights grant SeBackupPrivilege "$acc\\alice"
+	was=$(judge)
+	lab -q stop "$ACCOUNTS_PDC"
+	t_check "$f: $acc's DC down: the list, alice by her SID" eval \
+		'ur policy rights list SeBackupPrivilege --json >"$tmp/out" &&
+		 grep -q "\"name\":\"S-1-5-21-[0-9-]*\",\"sid\"" "$tmp/out"'
+	rc=0
+	ur policy rights grant SeRestorePrivilege "$acc\\rrgone" \
+		>"$tmp/out" 2>&1 || rc=$?
+	t_check "$f: $acc's DC down: a new name: exit 1, the trust failed" \
+		eval '[ "$rc" = 1 ] && grep -q "trust relationship between the primary domain and the trusted domain failed" "$tmp/out"'
+	lab -q start "$ACCOUNTS_PDC"
+	t_check "$f:   net: nothing changed" [ "$was" = "$(judge)" ]
+	t_check "$f: revoke it again" \
+		ur policy rights revoke SeBackupPrivilege "$acc\\alice"
+	t_check "$f:   net: $acc\\alice does not hold it" \
+		not net_has SeBackupPrivilege "$acc\\alice"
+}
+
 rights() { # FLAVOUR
 	local f=$1 acc=$ACCOUNTS_DOMAIN before rc unkept_measured
 	lab_restore trusted
@@ -197,16 +223,7 @@ rights() { # FLAVOUR
 		'[ "$rc" = 2 ] && grep -q "\"status\":\"NT_STATUS_NONE_MAPPED\"" "$tmp/out"'
 	t_check "$f:   net: nothing changed" [ "$before" = "$(judge)" ]
 	if [ "$f" = ad ]; then
-		# Samba AD asks ACCOUNTS' DC itself (a classic PDC answers
-		# from winbind's cache, or NONE_MAPPED after 20 s)
-		lab -q stop "$ACCOUNTS_PDC"
-		rc=0
-		ur policy rights grant SeBackupPrivilege "$acc\\alice" \
-			>"$tmp/out" 2>&1 || rc=$?
-		t_check "$f: $acc's DC down: exit 1, the trust failed, in words" \
-			eval '[ "$rc" = 1 ] && grep -q "trust relationship between the primary domain and the trusted domain failed" "$tmp/out"'
-		t_check "$f:   net: nothing changed" [ "$before" = "$(judge)" ]
-		lab -q start "$ACCOUNTS_PDC"
+		dc_down "$f" "$acc"
 	fi
 	t_check "$f: alice, no admin, may list" eval \
 		'alice policy rights list --json | grep -q "\"ok\":true"'

@@ -57,9 +57,12 @@ struct rights_state {
 	size_t found;
 	struct lsa_String probe_name;
 	struct dom_sid probe_sid;
-	/* LookupSids: the SIDs of reply.names[at[i]] */
+	/* LookupSids: the SIDs of reply.names[at[i]], all at once or (when
+	 * a trusted domain's DC does not answer) one by one */
 	struct lsa_SidArray ask;
-	size_t *at;
+	struct lsa_SidPtr *all_sids;
+	size_t *at, n_all, sid_at;
+	bool singly;
 	struct lsa_LookupSids ls;
 	struct lsa_TransNameArray tnames;
 	/* EnumAccountsWithUserRight */
@@ -137,6 +140,13 @@ static bool lookup_answered(NTSTATUS st)
 	       || NT_STATUS_EQUAL(st, NT_STATUS_NONE_MAPPED);
 }
 
+/* Samba AD's answer when a trusted domain's DC did not map a name, or
+ * could not be asked (see the top of this file). */
+static bool forward_failed(NTSTATUS st)
+{
+	return NT_STATUS_EQUAL(st, NT_STATUS_EPT_CANT_PERFORM_OP);
+}
+
 /* reply.names for N entries; false without memory. */
 static bool reply_names(struct rpc_op *op, size_t n)
 {
@@ -173,10 +183,10 @@ static void translate(struct tevent_req *req, struct rights_state *s)
 	struct um_reply *r = &s->op.reply;
 	size_t i, n = 0;
 
-	s->ask.sids = talloc_zero_array(s, struct lsa_SidPtr,
+	s->all_sids = talloc_zero_array(s, struct lsa_SidPtr,
 					r->n_names + 1);
 	s->at = talloc_zero_array(s, size_t, r->n_names + 1);
-	if (s->ask.sids == NULL || s->at == NULL) {
+	if (s->all_sids == NULL || s->at == NULL) {
 		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
 		return;
 	}
@@ -185,14 +195,29 @@ static void translate(struct tevent_req *req, struct rights_state *s)
 
 		if (sid == NULL)
 			continue;
-		s->ask.sids[n].sid = sid;
+		s->all_sids[n].sid = sid;
 		s->at[n++] = i;
 	}
 	if (n == 0) {
 		rights_close(req, s, s->result);
 		return;
 	}
+	s->n_all = n;
+	s->singly = false;
+	s->ask.sids = s->all_sids;
 	s->ask.num_sids = (uint32_t)n;
+	sids_call(req, s, R_TRANSLATED);
+}
+
+/* One by one: SID s->sid_at, or the close after the last. */
+static void translate_one(struct tevent_req *req, struct rights_state *s)
+{
+	if (s->sid_at >= s->n_all) {
+		rights_close(req, s, s->result);
+		return;
+	}
+	s->ask.sids = &s->all_sids[s->sid_at];
+	s->ask.num_sids = 1;
 	sids_call(req, s, R_TRANSLATED);
 }
 
@@ -209,21 +234,18 @@ static char *qualified(TALLOC_CTX *mem, const struct lsa_RefDomainList *d,
 	return talloc_asprintf(mem, "%s\\%s", dom, name);
 }
 
-/* The names LookupSids gave, into the reply; an unmapped SID keeps what
- * the entry had (the name as typed, or the SID itself). */
-static void translated(struct tevent_req *req, struct rights_state *s)
+/* The names LookupSids gave, into the reply from entry BASE of s->at;
+ * an unmapped SID keeps what the entry had (the name as typed, or the
+ * SID itself).  False without memory. */
+static bool translated_names(struct rights_state *s, size_t base)
 {
 	struct um_reply *r = &s->op.reply;
-	NTSTATUS st = answer_of(s, s->ls.out.result);
 	uint32_t i;
 
-	if (!lookup_answered(st)) {
-		rights_close(req, s, rpc_nt(st));
-		return;
-	}
-	for (i = 0; i < s->tnames.count && i < s->ask.num_sids; i++) {
+	for (i = 0; i < s->tnames.count && i < s->ask.num_sids &&
+		    s->tnames.names != NULL; i++) {
 		const struct lsa_TranslatedName *t = &s->tnames.names[i];
-		struct um_name *n = &r->names[s->at[i]];
+		struct um_name *n = &r->names[s->at[base + i]];
 		enum um_name_kind kind = kind_of(t->sid_type);
 		char *name;
 
@@ -231,15 +253,43 @@ static void translated(struct tevent_req *req, struct rights_state *s)
 			continue;
 		name = qualified(r->names, s->domains, t->sid_index,
 				 t->name.string);
-		if (name == NULL) {
-			rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
-			return;
-		}
+		if (name == NULL)
+			return false;
 		talloc_free(n->name);
 		n->name = name;
 		n->kind = kind;
 	}
-	rights_close(req, s, s->result);
+	return true;
+}
+
+/* A trusted domain's DC that does not answer fails the whole list on
+ * Samba AD: then SID by SID, and those of that domain stay SIDs (or the
+ * names as typed: a lookup's names were mapped already). */
+static void translated(struct tevent_req *req, struct rights_state *s)
+{
+	NTSTATUS st = answer_of(s, s->ls.out.result);
+
+	if (forward_failed(st) && !s->singly && s->n_all > 1) {
+		s->singly = true;
+		s->sid_at = 0;
+		translate_one(req, s);
+		return;
+	}
+	if (!forward_failed(st) && !lookup_answered(st)) {
+		rights_close(req, s, rpc_nt(st));
+		return;
+	}
+	if (!forward_failed(st) &&
+	    !translated_names(s, s->singly ? s->sid_at : 0)) {
+		rights_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	if (!s->singly) {
+		rights_close(req, s, s->result);
+		return;
+	}
+	s->sid_at++;
+	translate_one(req, s);
 }
 
 /* ---- lookup_names ------------------------------------------------------ */
@@ -300,13 +350,6 @@ static bool looked_up_one(struct rights_state *s, size_t i, size_t j)
 	n->sid = rpc_sid_string(s->op.reply.names, t->sid);
 	n->kind = n->sid != NULL ? kind_of(t->sid_type) : UM_NAME_UNKNOWN;
 	return n->sid != NULL;
-}
-
-/* Samba AD's answer when a trusted domain's DC did not map a name, or
- * could not be asked (see the top of this file). */
-static bool forward_failed(NTSTATUS st)
-{
-	return NT_STATUS_EQUAL(st, NT_STATUS_EPT_CANT_PERFORM_OP);
 }
 
 /* Samba AD's answer for a list with a name it does not take at all. */
