@@ -61,6 +61,11 @@ static bool rights_args_copy(TALLOC_CTX *mem, struct um_args *to,
 						     from->accounts[i].name);
 			acct[i].sid = talloc_strdup(acct,
 						    from->accounts[i].sid);
+			if ((acct[i].name == NULL) !=
+			    (from->accounts[i].name == NULL) ||
+			    (acct[i].sid == NULL) !=
+			    (from->accounts[i].sid == NULL))
+				return false;
 		}
 	}
 	to->accounts = acct;
