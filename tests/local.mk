@@ -125,3 +125,7 @@ EXTRA_DIST += tests/integration/groups-lab.sh
 # accounts as the judge.
 LAB_TESTS += tests/integration/rights-lab.sh
 EXTRA_DIST += tests/integration/rights-lab.sh
+# Add Users and Groups on the AD lab in tmux: names looked up through LSA
+# (issue 20), samba-tool group listmembers as the judge.
+LAB_TESTS += tests/integration/add-names-lab.sh
+EXTRA_DIST += tests/integration/add-names-lab.sh
