@@ -23,10 +23,12 @@
  * that still gets that answer the trusted domain is asked for its Domain
  * Users (its SID and RID 513, no name to translate): answered, the name
  * is simply unknown (NONE_MAPPED, in words); not, the trust failed
- * (NT_STATUS_TRUSTED_DOMAIN_FAILURE).  Its DCE/RPC fault, not an answer.
- * A trusted domain's user by UPN (alice@accounts.test) is no name to
- * Samba AD: NT_STATUS_NO_SUCH_USER for the whole call, that name then
- * unknown like any other.
+ * (NT_STATUS_TRUSTED_DOMAIN_FAILURE).  That answer comes as a DCE/RPC
+ * fault, not as the call's status (rpc_op's step_on_fault).  LookupSids
+ * of a list with that domain's SIDs faults alike: then SID by SID, and
+ * that domain's accounts stay SIDs.  A trusted domain's user by UPN
+ * (alice@accounts.test) is no name to Samba AD: NT_STATUS_NO_SUCH_USER
+ * for the whole call, that name then unknown like any other.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
