@@ -33,6 +33,10 @@ struct um_args {
 	const struct um_account *account; /* add_user, set_user: checked */
 	const char *new_name;             /* rename_user: checked */
 	const char *group;                /* group ops; member: args.user */
+	/* add_member, remove_member: the SID of a member of another
+	 * (trusted) domain, looked up through LSA by the engine; NULL for
+	 * the domain's own, which the backend looks up itself. */
+	const char *member_sid;
 	const struct um_group_info *group_info; /* add_group: checked */
 	const char *right;                /* rights ops: LSA's name */
 	const char *const *names;         /* lookup_names: as typed */

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <strings.h>
 
 #include "accounts.h"
 #include "backend.h"
@@ -50,6 +51,44 @@ static struct um_status group_run(struct um_pdc *p, size_t slot,
 
 #define SLOT(name) offsetof(struct um_backend_ops, name)
 
+/* A local group's members of other domains come as SIDs from some
+ * backends (SAMR knows only its own domain's names): their names, as
+ * LSA gives them, where it can; a SID it cannot name stays a SID. */
+static void name_foreign_members(struct um_pdc *p, struct um_group_info *g)
+{
+	const char **sids;
+	size_t *at, i, n = 0;
+	struct um_name *names;
+
+	sids = talloc_array(g, const char *, g->n_members);
+	at = talloc_array(sids, size_t, g->n_members);
+	if (sids == NULL || at == NULL) {
+		talloc_free(sids);
+		return;
+	}
+	for (i = 0; i < g->n_members; i++) {
+		if (strncmp(g->members[i], "S-1-", 4) == 0) {
+			at[n] = i;
+			sids[n++] = g->members[i];
+		}
+	}
+	names = NULL;
+	if (n > 0) {
+		/* a SID nobody maps fails the whole lookup's status, not
+		 * the others' names */
+		(void)um_sid_lookup(p, sids, sids, n, &names);
+	}
+	if (names != NULL) {
+		for (i = 0; i < n; i++) {
+			if (names[i].kind != UM_NAME_UNKNOWN) {
+				g->members[at[i]] = talloc_steal(
+					g->members, names[i].name);
+			}
+		}
+	}
+	talloc_free(sids);
+}
+
 struct um_status um_group_query(struct um_pdc *p, const char *name,
 				TALLOC_CTX *mem, struct um_group_info **out)
 {
@@ -59,6 +98,9 @@ struct um_status um_group_query(struct um_pdc *p, const char *name,
 					&reply, _("Reading the group..."));
 
 	*out = um_is_ok(st) ? reply.group : NULL;
+	if (*out != NULL && (*out)->local) {
+		name_foreign_members(p, *out);
+	}
 	return st;
 }
 
@@ -92,23 +134,7 @@ struct um_status um_group_set(struct um_pdc *p,
 			 _("Changing the group..."));
 }
 
-struct um_status um_group_add_member(struct um_pdc *p, const char *group,
-				     const char *member)
-{
-	struct um_args args = { .group = group, .user = member };
 
-	return group_run(p, SLOT(add_member), &args, NULL, NULL,
-			 _("Adding the member..."));
-}
-
-struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
-					const char *member)
-{
-	struct um_args args = { .group = group, .user = member };
-
-	return group_run(p, SLOT(remove_member), &args, NULL, NULL,
-			 _("Removing the member..."));
-}
 
 /* Whether a name the PDC mapped can be a group's member: a user or a
  * group, and of another domain never a local group (not its to lend). */
@@ -145,4 +171,69 @@ struct um_status um_member_lookup(struct um_pdc *p, const char *name,
 	}
 	talloc_free(found);
 	return st;
+}
+
+/* Whether MEMBER ("DOMAIN\\name") names another domain than P's. */
+static bool is_foreign(struct um_pdc *p, const char *member)
+{
+	const struct um_domain_info *info;
+	const char *bs = strchr(member, '\\');
+
+	if (bs == NULL) {
+		return false;
+	}
+	if (!um_is_ok(um_pdc_info(p, &info)) || info == NULL) {
+		return true;
+	}
+	return strlen(info->name) != (size_t)(bs - member) ||
+	       strncasecmp(member, info->name, (size_t)(bs - member)) != 0;
+}
+
+/* A member change: a member of another domain is looked up on P
+ * through LSA first (the PDC asks the trusted domain), and the backend
+ * is given its SID; P's own are the backend's to look up.  A SID typed
+ * as it is ("S-1-5-21-..."), as a local group shows a member nobody can
+ * name, goes as it is. */
+static struct um_status member_change(struct um_pdc *p, const char *group,
+				      const char *member, bool add)
+{
+	struct um_args args = { .group = group, .user = member };
+	TALLOC_CTX *t = talloc_new(NULL);
+	struct um_name *found = NULL;
+	struct um_status st = um_ok();
+
+	if (member != NULL && strncasecmp(member, "S-1-", 4) == 0) {
+		args.member_sid = member;
+	} else if (member != NULL && is_foreign(p, member)) {
+		st = um_name_lookup(p, t, &member, 1, &found);
+		if (um_is_ok(st) && !member_kind(&found[0])) {
+			st = um_nt(UM_NT_NONE_MAPPED);
+		}
+		if (um_is_ok(st)) {
+			args.member_sid = found[0].sid;
+		} else if (um_status_is(st, UM_KIND_LOCAL,
+					UM_LOCAL_NOT_SUPPORTED)) {
+			st = um_ok(); /* the backend knows names itself */
+		}
+	}
+	if (um_is_ok(st)) {
+		st = add ? group_run(p, SLOT(add_member), &args, NULL, NULL,
+				     _("Adding the member..."))
+			 : group_run(p, SLOT(remove_member), &args, NULL,
+				     NULL, _("Removing the member..."));
+	}
+	talloc_free(t);
+	return st;
+}
+
+struct um_status um_group_add_member(struct um_pdc *p, const char *group,
+				     const char *member)
+{
+	return member_change(p, group, member, true);
+}
+
+struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
+					const char *member)
+{
+	return member_change(p, group, member, false);
 }

@@ -124,6 +124,11 @@ static um_op_send_fn pick_lookup_names(const struct um_backend_ops *o)
 	return o->lookup_names;
 }
 
+static um_op_send_fn pick_lookup_sids(const struct um_backend_ops *o)
+{
+	return o->lookup_sids;
+}
+
 static um_op_send_fn pick_list(const struct um_backend_ops *o)
 {
 	return o->list_rights;
@@ -175,6 +180,25 @@ struct um_status um_name_lookup(struct um_pdc *p, TALLOC_CTX *mem,
 
 	*out = NULL;
 	st = um_pdc_run(p, pick_lookup_names, &args, mem, &reply,
+			_("Looking up account names..."));
+	if (reply.names == NULL || reply.n_names != n) {
+		return um_is_ok(st) ? um_nt(UM_NT_UNSUCCESSFUL) : st;
+	}
+	show_names(p, reply.names, n);
+	*out = reply.names;
+	return st;
+}
+
+struct um_status um_sid_lookup(struct um_pdc *p, TALLOC_CTX *mem,
+			       const char *const *sids, size_t n,
+			       struct um_name **out)
+{
+	struct um_args args = { .sids = sids, .n_names = n };
+	struct um_reply reply;
+	struct um_status st;
+
+	*out = NULL;
+	st = um_pdc_run(p, pick_lookup_sids, &args, mem, &reply,
 			_("Looking up account names..."));
 	if (reply.names == NULL || reply.n_names != n) {
 		return um_is_ok(st) ? um_nt(UM_NT_UNSUCCESSFUL) : st;

@@ -227,6 +227,15 @@ static const struct status_words table[] = {
 	  "USRMGR_NO_LOCAL_ACCOUNT",
 	  N_("This domain controller does not accept Local Accounts (Samba "
 	     "AD refuses the account type); nothing was changed.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_NO_FOREIGN_PRINCIPAL,
+	  "USRMGR_NO_FOREIGN_PRINCIPAL",
+	  N_("This domain controller cannot make an account of another "
+	     "domain a member of a group here the first time (Samba AD "
+	     "answers NT_STATUS_INTERNAL_DB_CORRUPTION, and so does "
+	     "Samba's own net rpc group addmem); nothing was changed. "
+	     "Add it once on the domain controller with samba-tool group "
+	     "addmembers GROUP SID; after that it can be added and removed "
+	     "here.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN, "USRMGR_OWN_DOMAIN",
 	  N_("A domain cannot trust itself.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH, "USRMGR_PASSWORD_MISMATCH",

@@ -78,6 +78,12 @@ struct um_status um_name_lookup(struct um_pdc *p, TALLOC_CTX *mem,
 				const char *const *names, size_t n,
 				struct um_name **out);
 
+/* The other way: SIDS ("S-1-5-...") to their names, as um_name_lookup
+ * answers (an unmapped SID: its name is the SID, UM_NAME_UNKNOWN). */
+struct um_status um_sid_lookup(struct um_pdc *p, TALLOC_CTX *mem,
+			       const char *const *sids, size_t n,
+			       struct um_name **out);
+
 /* One right on one PDC: who holds it, or why the server keeps none. */
 struct um_right_grants {
 	size_t right;                 /* index, as um_right_key() */

@@ -63,6 +63,7 @@ enum um_local {
 	/* user rights (issue 20) */
 	UM_LOCAL_UNKNOWN_RIGHT,
 	UM_LOCAL_NO_LOCAL_ACCOUNT,      /* the PDC refuses ACB_TEMPDUP */
+	UM_LOCAL_NO_FOREIGN_PRINCIPAL,  /* Samba AD: a first foreign member */
 };
 
 struct um_status {

@@ -13,9 +13,10 @@
  *   remove_member  DeleteGroupMember/DeleteAliasMember
  *   set_group      SetGroupInfo/SetAliasInfo (the description)
  *
- * Members are the domain's own, by name (SAMR LookupNames); a trusted
- * domain's (DOMAIN\name, an LSA lookup) answer NOT_SUPPORTED here, and
- * a local group's foreign members are shown by SID.
+ * Members are the domain's own, by name (SAMR LookupNames), or a
+ * trusted domain's, by the SID the engine looked up through LSA
+ * (args.member_sid): only a local group can hold those.  A local
+ * group's foreign members are shown by SID.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -42,6 +43,7 @@ struct group_state {
 	struct policy_handle handle;
 	uint32_t rid;
 	struct dom_sid *domain, member_sid;
+	bool foreign;      /* member_sid is another domain's, given */
 	union {
 		struct samr_OpenGroup group;
 		struct samr_OpenAlias alias;
@@ -97,8 +99,8 @@ static void lookup(struct tevent_req *req, struct group_state *s)
 	size_t n = 1;
 
 	s->names[0].string = s->op.args.group;
-	if (s->op.variant == G_ADD_MEMBER ||
-	    s->op.variant == G_REMOVE_MEMBER) {
+	if ((s->op.variant == G_ADD_MEMBER ||
+	     s->op.variant == G_REMOVE_MEMBER) && !s->foreign) {
 		s->names[n++].string = member;
 	}
 	s->lookup.in.domain_handle = &s->op.conn->samr_domain;
@@ -148,6 +150,11 @@ static void looked_up(struct tevent_req *req, struct group_state *s)
 		return;
 	}
 	s->local = s->types.ids[0] == SID_NAME_ALIAS;
+	if (s->foreign && !s->local) {
+		/* a global group holds its own domain's users only */
+		rpc_op_finish(req, &s->op, um_nt(UM_NT_NONE_MAPPED));
+		return;
+	}
 	if (member && (s->types.ids[1] == SID_NAME_UNKNOWN ||
 		       (!s->local && s->types.ids[1] != SID_NAME_USER) ||
 		       (s->local && s->types.ids[1] != SID_NAME_USER &&
@@ -407,6 +414,21 @@ static NTSTATUS changed_status(const struct group_state *s)
 	return add ? s->addg.out.result : s->remg.out.result;
 }
 
+/* Samba AD 4.17 makes no ForeignSecurityPrincipal over SAMR: the first
+ * time a trusted domain's account joins one of its groups,
+ * AddAliasMember answers INTERNAL_DB_CORRUPTION (net rpc group addmem
+ * too, measured on the lab); once the DC has one (samba-tool made it),
+ * the member comes and goes as any other.  Said in words. */
+static struct um_status changed_result(const struct group_state *s)
+{
+	NTSTATUS r = changed_status(s);
+
+	if (s->foreign && s->op.variant == G_ADD_MEMBER &&
+	    NT_STATUS_EQUAL(r, NT_STATUS_INTERNAL_DB_CORRUPTION))
+		return um_local(UM_LOCAL_NO_FOREIGN_PRINCIPAL);
+	return rpc_nt(r);
+}
+
 static void opened(struct tevent_req *req, struct group_state *s)
 {
 	NTSTATUS r = s->local ? s->open.alias.out.result
@@ -474,7 +496,7 @@ static void group_step(struct tevent_req *req, struct rpc_op *op)
 			rpc_op_finish(req, op, um_ok());
 		return;
 	case G_CHANGED:
-		group_close(req, s, rpc_nt(changed_status(s)));
+		group_close(req, s, changed_result(s));
 		return;
 	case G_CLOSED:
 		rpc_op_finish(req, op, s->result);
@@ -487,21 +509,33 @@ static struct um_status group_prepare(struct rpc_op *op)
 	struct group_state *s = (struct group_state *)op;
 	const char *m = op->args.user;
 	const char *bs = m != NULL ? strchr(m, '\\') : NULL;
+	struct dom_sid *foreign;
 
 	if (op->args.group == NULL ||
 	    ((op->variant == G_ADD || op->variant == G_SET) &&
 	     op->args.group_info == NULL))
 		return um_local(UM_LOCAL_USAGE);
+	s->domain = rpc_sid_parse(s, op->conn->info.sid);
+	if (s->domain == NULL)
+		return um_local(UM_LOCAL_NO_MEMORY);
+	if (op->args.member_sid != NULL) {
+		/* another domain's: by its SID, to a local group only */
+		foreign = rpc_sid_parse(s, op->args.member_sid);
+		if (foreign == NULL)
+			return um_nt(UM_NT_NONE_MAPPED);
+		s->member_sid = *foreign;
+		s->foreign = true;
+		return um_ok();
+	}
 	if (bs != NULL) {
-		/* DOMAIN\name: only this domain's, by SAMR */
+		/* DOMAIN\name of this domain: by SAMR, by its name */
 		if (strncasecmp(m, op->conn->info.name ?: "",
 				(size_t)(bs - m)) != 0 ||
 		    strlen(op->conn->info.name ?: "") != (size_t)(bs - m))
-			return um_nt(UM_NT_NOT_SUPPORTED);
+			return um_nt(UM_NT_NONE_MAPPED);
 		op->args.user = bs + 1;
 	}
-	s->domain = rpc_sid_parse(s, op->conn->info.sid);
-	return s->domain != NULL ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
+	return um_ok();
 }
 
 #define GROUP_KIND(name, variant)                                          \

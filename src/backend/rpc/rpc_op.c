@@ -88,6 +88,7 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	to->max = from->max;
 	to->new_name = talloc_strdup(mem, from->new_name);
 	to->group = talloc_strdup(mem, from->group);
+	to->member_sid = talloc_strdup(mem, from->member_sid);
 	/* the caller's, alive until the op ends: the model waits for it */
 	to->group_info = from->group_info;
 	to->account = rpc_account_copy(mem, from->account);
@@ -108,6 +109,7 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	       (to->partner != NULL) == (from->partner != NULL) &&
 	       (to->partner_dns != NULL) == (from->partner_dns != NULL) &&
 	       (to->partner_sid != NULL) == (from->partner_sid != NULL) &&
+	       (to->member_sid != NULL) == (from->member_sid != NULL) &&
 	       (to->user != NULL) == (from->user != NULL) &&
 	       (to->new_name != NULL) == (from->new_name != NULL) &&
 	       (to->account != NULL) == (from->account != NULL) &&
