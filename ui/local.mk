@@ -28,6 +28,7 @@ libusrmgr_ui_a_SOURCES = \
 	ui/add_trusted.c \
 	ui/account_policy.c \
 	ui/audit_policy.c \
+	ui/user_rights.c \
 	ui/user_properties.c \
 	ui/user_actions.c \
 	ui/user_common.c \

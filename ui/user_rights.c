@@ -30,7 +30,9 @@ enum {
 #define LIST_W 54
 #define BTN_X 60
 #define BTN_W 12
-#define NOTE_Y 17       /* the words under the list: a right not kept */
+#define RIGHT_Y 5       /* the Right drop-down, below the buttons: the
+			 * longest right (German) needs the whole width */
+#define NOTE_Y 18       /* the words under the list: a right not kept */
 
 /* One right's Grant To list as the operator has edited it. */
 struct grant_to {
@@ -342,26 +344,42 @@ static int rights_event(struct ui_dialog *d, int id, int key)
 	return UI_DLG_CONTINUE;
 }
 
+/* Where the domain's name and the Right list start: right of the
+ * wider of their labels, as translated. */
+static int value_x(void)
+{
+	int a = ui_label_width(_("Domain:")), b = ui_label_width(_("&Right:"));
+
+	return 2 + (a > b ? a : b) + 2;
+}
+
 static void rights_build(struct ui_dialog *d, struct rights_dlg *r)
 {
+	int x = value_x();
+
 	ui_dialog_init(d, _("User Rights Policy"), DLG_H, DLG_W,
 		       UI_HELP_USER_RIGHTS);
 	ui_dialog_handle(d, rights_event, rights_paint, r, ID_OK, ID_CANCEL);
 	d->ok = rights_ok;
 	ui_dialog_label(d, 1, 2, _("Domain:"));
-	ui_dialog_label(d, 1, 12, r->domain);
-	ui_dialog_label(d, 3, 2, _("&Right:"));
-	ui_dialog_combo(d, ID_RIGHT, 3, 12, LIST_W - 10, &r->rights);
-	ui_dialog_label(d, 5, 2, _("&Grant To:"));
-	ui_dialog_list(d, ID_GRANTEES, 6, 2, 10, LIST_W, &r->grantees);
-	ui_dialog_button_w(d, ID_ADD, 7, BTN_X, _("&Add..."), BTN_W);
-	ui_dialog_button_w(d, ID_REMOVE, 9, BTN_X, _("Re&move"), BTN_W);
-	ui_dialog_check(d, ID_ADVANCED, 16, 2,
+	ui_dialog_label(d, 1, x, r->domain);
+	ui_dialog_label(d, RIGHT_Y, 2, _("&Right:"));
+	ui_dialog_combo(d, ID_RIGHT, RIGHT_Y, x, DLG_W - 3 - x, &r->rights);
+	ui_dialog_label(d, RIGHT_Y + 2, 2, _("&Grant To:"));
+	ui_dialog_list(d, ID_GRANTEES, RIGHT_Y + 3, 2, 9, LIST_W,
+		       &r->grantees);
+	ui_dialog_button_w(d, ID_ADD, RIGHT_Y + 4, BTN_X, _("&Add..."),
+			   BTN_W);
+	ui_dialog_button_w(d, ID_REMOVE, RIGHT_Y + 6, BTN_X, _("Re&move"),
+			   BTN_W);
+	ui_dialog_check(d, ID_ADVANCED, RIGHT_Y + 12, 2,
 			_("&Show Advanced User Rights"), 0);
+	/* after the lists: Tab goes from the Right list down, as in NT */
 	ui_dialog_button_w(d, ID_OK, 1, BTN_X, _("OK"), BTN_W);
 	ui_dialog_button_w(d, ID_CANCEL, 2, BTN_X, _("Cancel"), BTN_W);
 	ui_dialog_button_w(d, UI_ID_HELP, 3, BTN_X, _("&Help"), BTN_W);
 	ui_dialog_button_column(d, BTN_X);
+	ui_dialog_focus(d, ID_RIGHT);
 }
 
 void ui_user_rights(struct um_pdc *p)
