@@ -232,7 +232,7 @@ static bool send_right(struct rights_dlg *r, size_t i, TALLOC_CTX *t)
 	const char **add, **del;
 	size_t n_add, n_del;
 	struct um_status st = um_ok();
-	char *why = NULL;
+	char *why = NULL, *intro;
 
 	add = missing(t, &r->now[i], &held, &n_add);
 	del = missing(t, &held, &r->now[i], &n_del);
@@ -242,11 +242,15 @@ static bool send_right(struct rights_dlg *r, size_t i, TALLOC_CTX *t)
 		st = um_right_grant(r->pdc, i, add, n_add, t, &why);
 	if (um_is_ok(st))
 		return true;
-	ui_message_status(talloc_asprintf(t, _("The right %s was not "
-					       "changed.%s%s"),
-					  um_right_name(i),
-					  why != NULL ? "\n\n" : "",
-					  why != NULL ? why : ""), st);
+	/* the engine's words, unless they are the status's own, which
+	 * the message box says anyway */
+	if (why != NULL && strcmp(why, um_status_message(st)) == 0)
+		why = NULL;
+	intro = talloc_asprintf(t, _("The right \"%s\" was not changed."),
+				um_right_name(i));
+	if (why != NULL)
+		intro = talloc_asprintf_append(intro, "\n\n%s", why);
+	ui_message_status(intro, st);
 	if (um_status_is(st, UM_KIND_NT, UM_NT_ACCESS_DENIED)) {
 		r->read_only = true;
 		r->why_read_only = st;
@@ -254,15 +258,20 @@ static bool send_right(struct rights_dlg *r, size_t i, TALLOC_CTX *t)
 	return false;
 }
 
-/* What the PDC holds now, after a refusal: only what is left is sent
- * again; read-only, the lists go back to what the PDC holds. */
+/* What the PDC holds now, after a refusal of right I: only what is left
+ * is sent again.  Read-only, every list goes back to what the PDC holds
+ * (rights sent before the refusal included). */
 static void reread(struct ui_dialog *d, struct rights_dlg *r, size_t i)
 {
-	struct um_right_grants *g = NULL;
+	struct um_right_grants *all = NULL, *one = NULL;
 	size_t j;
 
-	if (um_is_ok(um_right_grantees(r->pdc, i, r->mem, &g)))
-		r->held[i] = *g;
+	if (!r->read_only) {
+		if (um_is_ok(um_right_grantees(r->pdc, i, r->mem, &one)))
+			r->held[i] = *one;
+	} else if (um_is_ok(um_rights_list(r->pdc, r->mem, &all))) {
+		r->held = all;
+	}
 	if (r->read_only)
 		for (j = 0; j < UM_RIGHTS_N; j++)
 			copy_names(r->mem, &r->now[j], r->held[j].grantees,
