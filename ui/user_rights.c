@@ -278,6 +278,8 @@ static void reread(struct ui_dialog *d, struct rights_dlg *r, size_t i)
 				   r->held[j].n_grantees);
 	show_grantees(r);
 	buttons_enable(d, r);
+	if (r->read_only)
+		ui_dialog_focus(d, ID_OK); /* nothing to do but read, close */
 }
 
 static int rights_ok(struct ui_dialog *d)
