@@ -367,6 +367,7 @@ static int value_x(void)
 static void rights_build(struct ui_dialog *d, struct rights_dlg *r)
 {
 	int x = value_x();
+	struct ui_ctl *ok;
 
 	ui_dialog_init(d, _("User Rights Policy"), DLG_H, DLG_W,
 		       UI_HELP_USER_RIGHTS);
@@ -390,6 +391,11 @@ static void rights_build(struct ui_dialog *d, struct rights_dlg *r)
 	ui_dialog_button_w(d, ID_CANCEL, 2, BTN_X, _("Cancel"), BTN_W);
 	ui_dialog_button_w(d, UI_ID_HELP, 3, BTN_X, _("&Help"), BTN_W);
 	ui_dialog_button_column(d, BTN_X);
+	/* wider buttons (a translation's) widen the dialog: the list too,
+	 * to the buttons' right edge */
+	ok = ui_dialog_ctl(d, ID_OK);
+	if (ok->x + ok->w - x > DLG_W - 3 - x)
+		ui_dialog_ctl(d, ID_RIGHT)->w = ok->x + ok->w - x;
 	ui_dialog_focus(d, ID_RIGHT);
 }
 
