@@ -58,6 +58,7 @@ UI_TESTS = \
 	tests/ui/e2e-busy.sh \
 	tests/ui/e2e-unsaved.sh \
 	tests/ui/e2e-policy.sh \
+	tests/ui/e2e-rights.sh \
 	tests/ui/e2e-users.sh \
 	tests/ui/e2e-groups.sh \
 	tests/ui/e2e-jump.sh \
