@@ -49,8 +49,8 @@ struct rights_dlg {
 	size_t shown[UM_RIGHTS_N];      /* the Right list: right indexes */
 	size_t n_shown;
 	struct ui_list rights, grantees;
-	/* The PDC refused a change with ACCESS_DENIED: nothing can be
-	 * changed, and the dialog says why. */
+	/* The PDC refused a change in a way that leaves no right to
+	 * change (um_rights_read_only): the dialog says why. */
 	bool read_only;
 	struct um_status why_read_only;
 };
@@ -251,7 +251,7 @@ static bool send_right(struct rights_dlg *r, size_t i, TALLOC_CTX *t)
 	if (why != NULL)
 		intro = talloc_asprintf_append(intro, "\n\n%s", why);
 	ui_message_status(intro, st);
-	if (um_status_is(st, UM_KIND_NT, UM_NT_ACCESS_DENIED)) {
+	if (um_rights_read_only(st)) {
 		r->read_only = true;
 		r->why_read_only = st;
 	}
