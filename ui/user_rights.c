@@ -386,7 +386,7 @@ static void rights_build(struct ui_dialog *d, struct rights_dlg *r)
 			   BTN_W);
 	ui_dialog_check(d, ID_ADVANCED, RIGHT_Y + 12, 2,
 			_("&Show Advanced User Rights"), 0);
-	/* after the lists: Tab goes from the Right list down, as in NT */
+	/* after the lists: Tab goes from the Right list down to them */
 	ui_dialog_button_w(d, ID_OK, 1, BTN_X, _("OK"), BTN_W);
 	ui_dialog_button_w(d, ID_CANCEL, 2, BTN_X, _("Cancel"), BTN_W);
 	ui_dialog_button_w(d, UI_ID_HELP, 3, BTN_X, _("&Help"), BTN_W);
