@@ -121,3 +121,11 @@ LAB_TESTS += tests/integration/users-ui-lab.sh
 EXTRA_DIST += tests/integration/users-ui-lab.sh
 LAB_TESTS += tests/integration/groups-lab.sh
 EXTRA_DIST += tests/integration/groups-lab.sh
+# User Rights over LSA on both labs (issue 20), net rpc rights list
+# accounts as the judge.
+LAB_TESTS += tests/integration/rights-lab.sh
+EXTRA_DIST += tests/integration/rights-lab.sh
+# Add Users and Groups on the AD lab in tmux: names looked up through LSA
+# (issue 20), samba-tool group listmembers as the judge.
+LAB_TESTS += tests/integration/add-names-lab.sh
+EXTRA_DIST += tests/integration/add-names-lab.sh

@@ -73,7 +73,7 @@ static const struct ui_menu_item view_items[] = {
 static const struct ui_menu_item policies_items[] = {
 	{ N_("&Account..."), NULL, M_ACCOUNT },
 	{ N_("&User Rights..."), NULL, M_USER_RIGHTS },
-	{ N_("Aud&it..."), NULL, M_AUDIT },
+	{ N_("A&udit..."), NULL, M_AUDIT },
 	{ N_("&Trust Relationships..."), NULL, M_TRUST },
 	{ NULL, NULL, 0 },
 	{ N_("&Diagnose Trust..."), NULL, M_DIAGNOSE },

@@ -209,14 +209,6 @@ static const struct status_words table[] = {
 	  N_("The home directory is not valid. A home directory on a "
 	     "network drive is a path such as \\\\server\\share or "
 	     "\\\\server\\share\\directory.") },
-	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_REMOVE,
-	  "USRMGR_PRIMARY_GROUP_REMOVE",
-	  N_("A user cannot be removed from the primary group. Set another "
-	     "primary group first.") },
-	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_INVALID,
-	  "USRMGR_PRIMARY_GROUP_INVALID",
-	  N_("The primary group must be a global group the user is a "
-	     "member of.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_FLAGS, "USRMGR_PASSWORD_FLAGS",
 	  N_("You cannot select User Must Change Password at Next Logon "
 	     "together with User Cannot Change Password or Password Never "
@@ -231,6 +223,10 @@ static const struct status_words table[] = {
 	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_NOT_GLOBAL,
 	  "USRMGR_PRIMARY_NOT_GLOBAL",
 	  N_("Only a global group can be set as the primary group.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_NO_LOCAL_ACCOUNT,
+	  "USRMGR_NO_LOCAL_ACCOUNT",
+	  N_("This domain controller does not accept Local Accounts (Samba "
+	     "AD refuses the account type); nothing was changed.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN, "USRMGR_OWN_DOMAIN",
 	  N_("A domain cannot trust itself.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH, "USRMGR_PASSWORD_MISMATCH",

@@ -33,6 +33,7 @@ after_words() { # AFTER: what the row's last field asks, in words
 		case $tok in
 		same) words+=("both domains unchanged") ;;
 		no-rpc) words+=("no connection, no RPC") ;;
+		rights-same) words+=("user rights unchanged") ;;
 		trusting:*) words+=("${tok#trusting:} in ACCOUNTS' Trusting Domains") ;;
 		trusted:*) words+=("${tok#trusted:} in RESOURCE's Trusted Domains") ;;
 		policy:*) words+=("ACCOUNTS' account policy: ${tok#policy:}") ;;

@@ -166,6 +166,12 @@ password_file() { # TEXT PATH
 
 # ---- one row --------------------------------------------------------------
 
+# Samba's view of RESOURCE's user rights (every account's, as net lists them)
+rights_list() {
+	lab_exec console net rpc rights list accounts -s "$LAB_CONSOLE_SMB_CONF" \
+		-S "$RESOURCE_PDC" -A "$RESOURCE_ADMIN_AUTHFILE" 2>&1
+}
+
 judge_after() { # ID AFTER OUT
 	local id=$1 out=$3 tok now
 	local IFS=+
@@ -173,6 +179,9 @@ judge_after() { # ID AFTER OUT
 		case $tok in
 		same)
 			t_is "$id: $judge: both PDCs unchanged" "$before" "$(both_lists)" ;;
+		rights-same)
+			t_is "$id: net rpc rights list accounts: RESOURCE's rights unchanged" \
+				"$rights_before" "$(rights_list)" ;;
 		plain-unchanged)
 			t_is "$id: the standalone server's SAM unchanged (pdbedit)" root "$(plain_users)" ;;
 		no-rpc)
@@ -200,6 +209,7 @@ run_row() { # ID STATE AS ARGS PW EXIT STATUS PATTERN AFTER
 	eval "set -- $args"
 	auth=$(authfile "$as")
 	[ -n "$auth" ] && set -- -A "$auth" "$@"
+	case +$after+ in *+rights-same+*) rights_before=$(rights_list) ;; esac
 	if [ "$pw" != - ]; then
 		password_file "$pw" "$tmp/$id.pw"
 		pwargs=(--password-file "$tmp/$id.pw")
@@ -224,6 +234,8 @@ n_rows=0
 started=$SECONDS
 while IFS= read -r -u 3 line; do
 	table_row "$line" || continue
+	# BAD_INPUT_ONLY=ERE: only the rows whose id matches (by hand)
+	[ -z "${BAD_INPUT_ONLY:-}" ] || [[ ${F[0]} =~ $BAD_INPUT_ONLY ]] || continue
 	if [ "${#F[@]}" != 9 ]; then
 		t_not_ok "a row with ${#F[@]} fields, not 9: ${F[0]}"
 		continue

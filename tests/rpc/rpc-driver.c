@@ -171,6 +171,15 @@ static void wait_file(const char *path)
 		usleep(100 * 1000);
 }
 
+/* A lookup's or a right's names: "NAME name|sid|kind" each. */
+static void print_names(const struct um_reply *r)
+{
+	for (size_t i = 0; i < r->n_names && r->names != NULL; i++)
+		printf("NAME %s|%s|%d\n", r->names[i].name,
+		       r->names[i].sid ? r->names[i].sid : "-",
+		       (int)r->names[i].kind);
+}
+
 /* One command line; returns false on "quit". */
 static void do_command(struct tevent_context *ev, struct um_pdc *pdc,
 		       char *line)
@@ -250,6 +259,18 @@ static void do_command(struct tevent_context *ev, struct um_pdc *pdc,
 		else if (w[0][0] != 'l')
 			extra = talloc_asprintf(mem, " detail=%s",
 						status_str(mem, r.detail));
+	} else if ((!strcmp(w[0], "lookup") || !strcmp(w[0], "sids")) &&
+		   n > 1) {
+		/* names (no blanks) or SIDs: one LookupNames3/LookupSids */
+		a.names = a.sids = (const char *const *)&w[1];
+		a.n_names = (size_t)n - 1;
+		st = run(mem, ev, pdc, w[0][0] == 'l' ? o->lookup_names
+						      : o->lookup_sids, &a, &r);
+		print_names(&r);
+	} else if (!strcmp(w[0], "holders") && n == 2) {
+		a.right = w[1];
+		st = run(mem, ev, pdc, o->list_rights, &a, &r);
+		print_names(&r);
 	} else if (!strcmp(w[0], "logon") && n == 3) {
 		a.user = w[1];
 		a.password = read_secret(mem, w[2]);

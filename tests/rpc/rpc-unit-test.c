@@ -46,6 +46,12 @@ static void test_opnums(void)
 	opnum(l, RPC_LSA_ENUMTRUSTDOM, "lsa_EnumTrustDom");
 	opnum(l, RPC_LSA_OPENTRUSTEDDOMAIN, "lsa_OpenTrustedDomain");
 	opnum(l, RPC_LSA_DELETEOBJECT, "lsa_DeleteObject");
+	opnum(l, RPC_LSA_LOOKUPSIDS, "lsa_LookupSids");
+	opnum(l, RPC_LSA_ENUMACCOUNTSWITHUSERRIGHT,
+	      "lsa_EnumAccountsWithUserRight");
+	opnum(l, RPC_LSA_ADDACCOUNTRIGHTS, "lsa_AddAccountRights");
+	opnum(l, RPC_LSA_REMOVEACCOUNTRIGHTS, "lsa_RemoveAccountRights");
+	opnum(l, RPC_LSA_LOOKUPNAMES3, "lsa_LookupNames3");
 	opnum(l, RPC_LSA_SETINFORMATIONTRUSTEDDOMAIN,
 	      "lsa_SetInformationTrustedDomain");
 	opnum(l, RPC_LSA_DELETETRUSTEDDOMAIN, "lsa_DeleteTrustedDomain");

@@ -27,8 +27,8 @@ holders() {
 is() { # is RIGHT NAME,NAME,...: exactly those hold RIGHT
 	[ "$(holders "$1" | tr '\n' ',')" = "$2," ]
 }
-open_rights() { # xterm: Alt+P, U
-	tm_keys M-p && tm_wait "User Rights..." && tm_keys u &&
+open_rights() { # xterm: Alt+P, U (to User Rights: Audit has U too), Enter
+	tm_keys M-p && tm_wait "User Rights..." && tm_keys u Enter &&
 		tm_wait "User Rights Policy" && tm_wait "Grant To:"
 }
 
@@ -82,8 +82,8 @@ tm_kill
 tm_new_server
 tm_start vt100 80x24 --state "$STATE" -S REEF7
 check "vt100: the main window" tm_wait "User Manager - LAGOON" 15
-check "vt100: Esc p, u opens the dialog" \
-	eval 'tm_hex 1b 70 && tm_wait "User Rights..." && tm_keys u &&
+check "vt100: Esc p, u (User Rights, Audit share it), Enter opens it" \
+	eval 'tm_hex 1b 70 && tm_wait "User Rights..." && tm_keys u Enter &&
 	tm_wait "Grant To:"'
 check "vt100: Esc s shows the advanced rights; Log on as a service: not kept" \
 	eval 'tm_hex 1b 73 && tm_wait "[X] Show Advanced" && tm_hex 1b 72 &&

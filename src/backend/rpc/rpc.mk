@@ -17,7 +17,7 @@ libusrmgr_rpc_a_SOURCES = \
 	src/backend/rpc/rpc_module.c \
 	src/backend/rpc/rpc_policy.c src/backend/rpc/rpc_audit.c \
 	src/backend/rpc/rpc_users.c \
-	src/backend/rpc/rpc_groups.c
+	src/backend/rpc/rpc_groups.c src/backend/rpc/rpc_rights.c
 
 # usrmgr-rpc.so (issue 21): the backend as a module the model loads at the
 # first real PDC (src/engine/rpc_loader.c), so that usrmgr on simulated

@@ -41,8 +41,12 @@ extern const struct ndr_interface_table ndr_table_netlogon;
 #define RPC_LSA_QUERYINFOPOLICY              7
 #define RPC_LSA_SETINFOPOLICY                8
 #define RPC_LSA_ENUMTRUSTDOM                13
+#define RPC_LSA_LOOKUPSIDS                  15
 #define RPC_LSA_OPENTRUSTEDDOMAIN           25
 #define RPC_LSA_DELETEOBJECT                34
+#define RPC_LSA_ENUMACCOUNTSWITHUSERRIGHT   35
+#define RPC_LSA_ADDACCOUNTRIGHTS            37
+#define RPC_LSA_REMOVEACCOUNTRIGHTS         38
 #define RPC_LSA_SETINFORMATIONTRUSTEDDOMAIN 27
 #define RPC_LSA_DELETETRUSTEDDOMAIN         41
 #define RPC_LSA_OPENPOLICY2                 44
@@ -51,6 +55,7 @@ extern const struct ndr_interface_table ndr_table_netlogon;
 #define RPC_LSA_ENUMTRUSTEDDOMAINSEX        50
 #define RPC_LSA_OPENTRUSTEDDOMAINBYNAME     55
 #define RPC_LSA_CREATETRUSTEDDOMAINEX2      59
+#define RPC_LSA_LOOKUPNAMES3                68
 #define RPC_NETR_GETDCNAME                  11
 #define RPC_NETR_LOGONCONTROL2EX            18
 #define RPC_NETR_DSRGETDCNAMEEX2            34
@@ -186,6 +191,10 @@ struct rpc_op {
 	bool wrote;         /* a modifying call was sent: never restart */
 	bool retried;
 	unsigned calls;     /* round trips, for the measurements */
+	/* Set before a call: its failure (a DCE/RPC fault, not a lost
+	 * connection) goes to the step in FAULT instead of ending the op. */
+	bool step_on_fault;
+	NTSTATUS fault;
 	struct um_args args; /* deep copy, owned by the op */
 	struct um_status st;
 	struct um_reply reply;
@@ -373,6 +382,13 @@ struct tevent_req *rpc_set_audit_policy_send(TALLOC_CTX *,
 					     struct um_pdc *,
 					     const struct um_args *);
 
+/* ---- rpc_rights.c: Policies -> User Rights over LSA ---- */
+RPC_GROUP_SEND(rpc_lookup_names_send);
+RPC_GROUP_SEND(rpc_lookup_sids_send);
+RPC_GROUP_SEND(rpc_list_rights_send);
+RPC_GROUP_SEND(rpc_grant_right_send);
+RPC_GROUP_SEND(rpc_revoke_right_send);
+
 /* The operations both dialects' tables have alike. */
 #define RPC_SHARED_OPS                                                   \
 	.query_audit_policy = rpc_query_audit_policy_send,               \
@@ -396,6 +412,11 @@ struct tevent_req *rpc_set_audit_policy_send(TALLOC_CTX *,
 	.add_member = rpc_add_member_send,                               \
 	.remove_member = rpc_remove_member_send,                         \
 	.set_group = rpc_set_group_send,                                 \
+	.lookup_names = rpc_lookup_names_send,                           \
+	.lookup_sids = rpc_lookup_sids_send,                             \
+	.list_rights = rpc_list_rights_send,                             \
+	.grant_right = rpc_grant_right_send,                             \
+	.revoke_right = rpc_revoke_right_send,                           \
 	.recv = rpc_op_recv
 
 /* The dialects' tables (backend_rpc.c, backend_rpc_nt4.c). */

@@ -18,6 +18,62 @@
 static void op_ready_done(struct tevent_req *sub);
 static void op_call_done(struct tevent_req *sub);
 
+/* A copy of the N strings FROM (NULL for NULL); false without memory. */
+static bool strings_copy(TALLOC_CTX *mem, const char *const **to,
+			 const char *const *from, size_t n)
+{
+	const char **copy;
+	size_t i;
+
+	*to = NULL;
+	if (from == NULL)
+		return true;
+	copy = talloc_zero_array(mem, const char *, n + 1);
+	if (copy == NULL)
+		return false;
+	for (i = 0; i < n; i++) {
+		copy[i] = talloc_strdup(copy, from[i]);
+		if (copy[i] == NULL && from[i] != NULL)
+			return false;
+	}
+	*to = copy;
+	return true;
+}
+
+/* The rights ops' arguments: a right, names or SIDs, accounts. */
+static bool rights_args_copy(TALLOC_CTX *mem, struct um_args *to,
+			     const struct um_args *from)
+{
+	struct um_name *acct = NULL;
+	size_t i;
+
+	to->right = talloc_strdup(mem, from->right);
+	to->n_names = from->n_names;
+	to->n_accounts = from->n_accounts;
+	if (from->accounts != NULL) {
+		acct = talloc_zero_array(mem, struct um_name,
+					 from->n_accounts + 1);
+		if (acct == NULL)
+			return false;
+		for (i = 0; i < from->n_accounts; i++) {
+			acct[i] = from->accounts[i];
+			acct[i].name = talloc_strdup(acct,
+						     from->accounts[i].name);
+			acct[i].sid = talloc_strdup(acct,
+						    from->accounts[i].sid);
+			if ((acct[i].name == NULL) !=
+			    (from->accounts[i].name == NULL) ||
+			    (acct[i].sid == NULL) !=
+			    (from->accounts[i].sid == NULL))
+				return false;
+		}
+	}
+	to->accounts = acct;
+	return strings_copy(mem, &to->names, from->names, from->n_names) &&
+	       strings_copy(mem, &to->sids, from->sids, from->n_names) &&
+	       (to->right != NULL) == (from->right != NULL);
+}
+
 /* A deep copy of FROM that the op owns; false when memory ran out. */
 static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 		      const struct um_args *from)
@@ -46,7 +102,8 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	if (from->audit != NULL)
 		to->audit = talloc_memdup(mem, from->audit,
 					  sizeof(*from->audit));
-	return (to->policy != NULL) == (from->policy != NULL) &&
+	return rights_args_copy(mem, to, from) &&
+	       (to->policy != NULL) == (from->policy != NULL) &&
 	       (to->audit != NULL) == (from->audit != NULL) &&
 	       (to->partner != NULL) == (from->partner != NULL) &&
 	       (to->partner_dns != NULL) == (from->partner_dns != NULL) &&
@@ -201,9 +258,12 @@ static void op_call_done(struct tevent_req *sub)
 							  struct tevent_req);
 	struct rpc_op *op = rpc_op_of(req);
 	NTSTATUS st = dcerpc_binding_handle_call_recv(sub);
+	bool to_step = op->step_on_fault;
 
 	TALLOC_FREE(sub);
-	if (NT_STATUS_IS_OK(st)) {
+	op->step_on_fault = false;
+	op->fault = st;
+	if (NT_STATUS_IS_OK(st) || (to_step && !rpc_is_disconnect(st))) {
 		op->step(req, op);
 		return;
 	}
@@ -269,6 +329,7 @@ struct um_status rpc_op_recv(struct tevent_req *req, TALLOC_CTX *mem,
 		talloc_steal(mem, op->reply.group);
 		talloc_steal(mem, op->reply.pdc);
 		talloc_steal(mem, op->reply.note);
+		talloc_steal(mem, op->reply.names);
 	}
 	tevent_req_received(req);
 	return st;

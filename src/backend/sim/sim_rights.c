@@ -13,8 +13,8 @@
  *   SeNetworkLogonRight = Everyone, Administrators, OTHER\alice
  *
  * Without the section a domain has what a fresh Samba DC of its dialect
- * has (the lab's measurements: BUILTIN's groups on AD, nobody on a
- * classic PDC).  The simulation's SIDs are made up: the
+ * has (the lab's measurements: BUILTIN's groups on AD, Administrators
+ * alone on a classic PDC).  The simulation's SIDs are made up: the
  * domain's SID and a number from the name, stable across runs.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
@@ -53,6 +53,8 @@ static const struct {
 	{ "BUILTIN", "Print Operators", "S-1-5-32-550", UM_NAME_ALIAS },
 	{ "BUILTIN", "Backup Operators", "S-1-5-32-551", UM_NAME_ALIAS },
 	{ "BUILTIN", "Replicator", "S-1-5-32-552", UM_NAME_ALIAS },
+	{ "BUILTIN", "Pre-Windows 2000 Compatible Access", "S-1-5-32-554",
+	  UM_NAME_ALIAS },
 };
 #define N_WELL_KNOWN (sizeof(well_known) / sizeof(well_known[0]))
 
@@ -79,23 +81,28 @@ static const char *const unkept_ad[] = {
 	"SeAssignPrimaryTokenPrivilege",
 };
 
+/* A fresh Samba AD DC's holders of NT's rights (4.17, measured on the
+ * lab with net rpc rights list accounts, 2026-12-06); the kept rights
+ * not named here only Administrators hold. */
 static const struct {
 	const char *right;
 	const char *holders;
 } default_holders[] = {
-	{ "SeNetworkLogonRight", "Everyone,Administrators" },
+	{ "SeMachineAccountPrivilege", "" },
 	{ "SeInteractiveLogonRight", "Administrators,Account Operators,"
 				     "Backup Operators,Print Operators,"
 				     "Server Operators" },
-	{ "SeMachineAccountPrivilege", "Administrators" },
-	{ "SeBackupPrivilege", "Administrators,Backup Operators" },
-	{ "SeRestorePrivilege", "Administrators,Backup Operators" },
+	{ "SeBackupPrivilege", "Administrators,Backup Operators,"
+			       "Server Operators" },
+	{ "SeRestorePrivilege", "Administrators,Backup Operators,"
+				"Server Operators" },
+	{ "SeShutdownPrivilege", "Administrators,Backup Operators,"
+				 "Print Operators,Server Operators" },
 	{ "SeSystemtimePrivilege", "Administrators,Server Operators" },
 	{ "SeRemoteShutdownPrivilege", "Administrators,Server Operators" },
-	{ "SeShutdownPrivilege", "Administrators,Server Operators" },
-	{ "SeTakeOwnershipPrivilege", "Administrators" },
-	{ "SeSecurityPrivilege", "Administrators" },
-	{ "SeChangeNotifyPrivilege", "Everyone" },
+	{ "SeLoadDriverPrivilege", "Administrators,Print Operators" },
+	{ "SeChangeNotifyPrivilege", "Administrators,"
+				     "Pre-Windows 2000 Compatible Access" },
 };
 
 static int right_index(const char *key)
@@ -194,8 +201,13 @@ static void ensure_rights(TALLOC_CTX *mem, struct sim_domain *d)
 		return;
 	}
 	sim_rights_begin(mem, d);
-	/* a fresh classic PDC assigns no privileges at all (the lab's
-	 * "No privileges assigned"); an AD DC's privilege.ldb has these */
+	/* every kept right: BUILTIN\Administrators (a classic PDC grants
+	 * them all when it creates the alias; its other groups nothing) */
+	for (i = 0; i < UM_RIGHTS_N; i++) {
+		if ((d->rights_unkept & (1u << i)) == 0) {
+			set_holders(mem, d, i, "Administrators");
+		}
+	}
 	if (d->dialect == UM_DIALECT_NT4) {
 		return;
 	}
