@@ -19,6 +19,7 @@ EXTRA_DIST += $(I18N_TESTS) tests/i18n/allowlist tests/i18n/localedir.c tests/i1
 	tests/i18n/frames.py tests/i18n/screens \
 	tests/i18n/expected/de-trust-dialog.screen \
 	tests/i18n/expected/de-add-trusted-failed.screen \
+	tests/i18n/expected/de-user-rights.screen \
 	po/usrmgr-lab.sh tests/i18n/wizard-long-de.keys \
 	tests/i18n/wizard-down-long-de.keys \
 	$(wildcard $(srcdir)/tests/i18n/expected/de-wizard-*long-*.screen)

@@ -28,6 +28,7 @@ libusrmgr_ui_a_SOURCES = \
 	ui/add_trusted.c \
 	ui/account_policy.c \
 	ui/audit_policy.c \
+	ui/user_rights.c \
 	ui/user_properties.c \
 	ui/user_actions.c \
 	ui/user_common.c \
@@ -57,6 +58,7 @@ UI_TESTS = \
 	tests/ui/e2e-busy.sh \
 	tests/ui/e2e-unsaved.sh \
 	tests/ui/e2e-policy.sh \
+	tests/ui/e2e-rights.sh \
 	tests/ui/e2e-users.sh \
 	tests/ui/e2e-groups.sh \
 	tests/ui/e2e-jump.sh \

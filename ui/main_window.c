@@ -32,6 +32,7 @@ enum {
 	M_NAME_CAUSE,
 	M_ACCOUNT,
 	M_AUDIT,
+	M_USER_RIGHTS,
 	M_NEW_USER,
 	M_NEW_GLOBAL_GROUP,
 	M_NEW_LOCAL_GROUP,
@@ -71,7 +72,7 @@ static const struct ui_menu_item view_items[] = {
 };
 static const struct ui_menu_item policies_items[] = {
 	{ N_("&Account..."), NULL, M_ACCOUNT },
-	{ N_("&User Rights..."), NULL, M_DISABLED },
+	{ N_("&User Rights..."), NULL, M_USER_RIGHTS },
 	{ N_("A&udit..."), NULL, M_AUDIT },
 	{ N_("&Trust Relationships..."), NULL, M_TRUST },
 	{ NULL, NULL, 0 },
@@ -745,11 +746,14 @@ static void do_command(struct ui_main *mw, int id)
 			ui_message(UI_MSG_INFO, _("Select a domain first."));
 		break;
 	case M_ACCOUNT:
+	case M_USER_RIGHTS:
 	case M_AUDIT:
 		if (mw->pdc == NULL)
 			ui_message(UI_MSG_INFO, _("Select a domain first."));
 		else if (id == M_ACCOUNT)
 			ui_account_policy(mw->pdc);
+		else if (id == M_USER_RIGHTS)
+			ui_user_rights(mw->pdc);
 		else
 			ui_audit_policy(mw->pdc);
 		break;

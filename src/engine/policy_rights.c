@@ -438,3 +438,8 @@ struct um_status um_right_revoke(struct um_pdc *p, size_t right,
 {
 	return change(p, right, false, names, n, mem, why);
 }
+
+bool um_rights_read_only(struct um_status st)
+{
+	return um_status_is(st, UM_KIND_NT, UM_NT_ACCESS_DENIED);
+}

@@ -125,4 +125,11 @@ struct um_status um_right_revoke(struct um_pdc *p, size_t right,
 				 const char *const *names, size_t n,
 				 TALLOC_CTX *mem, char **why);
 
+/* A grant or revoke refused with ST: true when it says the operator may
+ * change no right of this PDC at all (ACCESS_DENIED: not an
+ * administrator, as Samba answers), so that a screen shows the rights
+ * read-only with ST's words; false for a refusal of one name or one
+ * right (an unknown account, a right not kept), and for ok. */
+bool um_rights_read_only(struct um_status st);
+
 #endif

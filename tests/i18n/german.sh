@@ -5,7 +5,8 @@
 # not "true", LANGUAGE=de over C.UTF-8): the CLI's help, a diagnosis and an
 # error in German, --json still in English; then, in a real terminal (tmux,
 # 80x24), the trust dialog, one error (Add Trusted Domain with a wrong
-# password), the Account Policy and the Audit Policy dialogs compared with tests/i18n/expected/de-*.screen; the lab's help.
+# password), the Account Policy, Audit Policy and User Rights Policy dialogs
+# compared with tests/i18n/expected/de-*.screen; the lab's help.
 #
 # The catalogue: in the build tree, po/de.po compiled here and found through
 # tests/i18n/localedir.so (preloaded; it redirects bindtextdomain); with
@@ -237,6 +238,23 @@ else
 fi
 keys Escape
 wait_gone "NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE"
+
+# Richtlinien > Benutzerrechte... (Alt+R, B): the User Rights Policy
+# dialog in German, its Right list opened (Alt+Ab)
+keys M-r
+if wait_for "Konten..." && keys b &&
+	wait_for "Richtlinien für Benutzerrechte" &&
+	wait_for "Zuweisen an:" && keys M-Down &&
+	wait_for "Sichern von Dateien und Verzeichnissen"; then
+	compare_screen de-user-rights
+else
+	not_ok "Richtlinien > Benutzerrechte did not open the User Rights Policy dialog:"
+	screen | sed 's/^/#   /'
+fi
+keys Escape
+wait_gone "Sichern von Dateien und Verzeichnissen"
+keys Escape
+wait_gone "Zuweisen an:"
 keys F10
 if wait_for "Beenden" && keys n && wait_for "EXITED rc=0"; then
 	ok "Benutzer > Beenden leaves with exit status 0"

@@ -42,7 +42,7 @@ check "stored: lockout after 3, reset 30, duration 45" \
 	has "\"duration_minutes\":45,"'
 # Policies > Audit: read-only, the simulated PDC answering as Samba does
 check "Policies > Audit: greyed, with the server's answer" \
-	eval 'tm_keys M-p && tm_wait "Audit..." && tm_keys u &&
+	eval 'tm_keys M-p && tm_wait "Audit..." && tm_keys u u Enter &&
 	tm_wait "does not let the audit policy be changed" &&
 	tm_wait "NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE"'
 # the options greyed, the focus is on OK: Space presses it (an Enter

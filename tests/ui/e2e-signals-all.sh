@@ -103,6 +103,8 @@ pair="$main"' && tm_keys M-p && tm_wait "Diagnose Trust..." && tm_keys d && tm_w
 diagnosis="$pair"' && tm_keys Enter && tm_wait "Verdict:"'
 wizard_pw="$main"' && tm_keys M-p && tm_wait "Repair Trust (KB Q207957)..." && tm_keys r && tm_wait "Resource PDC:" && tm_keys Enter && tm_wait "Confirm Password:"'
 wizard_step="$wizard_pw"' && tm_text "$PW" && tm_keys Tab && tm_text "$PW" && tm_keys Enter && tm_wait "Step 1 of 6" && tm_keys Enter && tm_wait "Step 2 of 6"'
+user_rights="$main"' && tm_keys M-p && tm_wait "User Rights..." && tm_keys u Enter && tm_wait "Grant To:"'
+rights_list="$user_rights"' && tm_keys M-Down && tm_wait "Add workstations to domain"'
 resume_offer='tm_wait "A repair of the trust was begun" 15'
 training='tm_wait "Training: kb207957." 15'
 
@@ -118,7 +120,7 @@ plain() { echo "-S DCB --state $STATE --journal $J"; }
 
 for sig in HUP TERM; do
 	for screen in main select_domain help trust add_trusting add_trusted \
-		      remove verify pair diagnosis; do
+		      remove verify pair diagnosis user_rights rights_list; do
 		fresh
 		eval "setup=\$$screen"
 		run_case "$screen" "$sig" "$setup" "$(plain)" 'journal_empty "$J"'

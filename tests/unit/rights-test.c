@@ -103,12 +103,24 @@ static void test_limits(void **state)
 	unit_world_close(&w);
 }
 
+/* Which refusals leave the rights read-only: only "access denied". */
+static void test_read_only(void **state)
+{
+	(void)state;
+	assert_true(um_rights_read_only(um_nt(UM_NT_ACCESS_DENIED)));
+	assert_false(um_rights_read_only(um_ok()));
+	assert_false(um_rights_read_only(um_nt(UM_NT_NONE_MAPPED)));
+	assert_false(um_rights_read_only(um_nt(UM_NT_SOME_NOT_MAPPED)));
+	assert_false(um_rights_read_only(um_nt(UM_NT_NO_SUCH_PRIVILEGE)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_grant_revoke),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_read_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

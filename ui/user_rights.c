@@ -30,7 +30,9 @@ enum {
 #define LIST_W 54
 #define BTN_X 60
 #define BTN_W 12
-#define NOTE_Y 17       /* the words under the list: a right not kept */
+#define RIGHT_Y 5       /* the Right drop-down, below the buttons: the
+			 * longest right (German) needs the whole width */
+#define NOTE_Y 18       /* the words under the list: a right not kept */
 
 /* One right's Grant To list as the operator has edited it. */
 struct grant_to {
@@ -47,8 +49,8 @@ struct rights_dlg {
 	size_t shown[UM_RIGHTS_N];      /* the Right list: right indexes */
 	size_t n_shown;
 	struct ui_list rights, grantees;
-	/* The PDC refused a change with ACCESS_DENIED: nothing can be
-	 * changed, and the dialog says why. */
+	/* The PDC refused a change in a way that leaves no right to
+	 * change (um_rights_read_only): the dialog says why. */
 	bool read_only;
 	struct um_status why_read_only;
 };
@@ -230,7 +232,7 @@ static bool send_right(struct rights_dlg *r, size_t i, TALLOC_CTX *t)
 	const char **add, **del;
 	size_t n_add, n_del;
 	struct um_status st = um_ok();
-	char *why = NULL;
+	char *why = NULL, *intro;
 
 	add = missing(t, &r->now[i], &held, &n_add);
 	del = missing(t, &held, &r->now[i], &n_del);
@@ -240,33 +242,44 @@ static bool send_right(struct rights_dlg *r, size_t i, TALLOC_CTX *t)
 		st = um_right_grant(r->pdc, i, add, n_add, t, &why);
 	if (um_is_ok(st))
 		return true;
-	ui_message_status(talloc_asprintf(t, _("The right %s was not "
-					       "changed.%s%s"),
-					  um_right_name(i),
-					  why != NULL ? "\n\n" : "",
-					  why != NULL ? why : ""), st);
-	if (um_status_is(st, UM_KIND_NT, UM_NT_ACCESS_DENIED)) {
+	/* the engine's words, unless they are the status's own, which
+	 * the message box says anyway */
+	if (why != NULL && strcmp(why, um_status_message(st)) == 0)
+		why = NULL;
+	intro = talloc_asprintf(t, _("The right \"%s\" was not changed."),
+				um_right_name(i));
+	if (why != NULL)
+		intro = talloc_asprintf_append(intro, "\n\n%s", why);
+	ui_message_status(intro, st);
+	if (um_rights_read_only(st)) {
 		r->read_only = true;
 		r->why_read_only = st;
 	}
 	return false;
 }
 
-/* What the PDC holds now, after a refusal: only what is left is sent
- * again; read-only, the lists go back to what the PDC holds. */
+/* What the PDC holds now, after a refusal of right I: only what is left
+ * is sent again.  Read-only, every list goes back to what the PDC holds
+ * (rights sent before the refusal included). */
 static void reread(struct ui_dialog *d, struct rights_dlg *r, size_t i)
 {
-	struct um_right_grants *g = NULL;
+	struct um_right_grants *all = NULL, *one = NULL;
 	size_t j;
 
-	if (um_is_ok(um_right_grantees(r->pdc, i, r->mem, &g)))
-		r->held[i] = *g;
+	if (!r->read_only) {
+		if (um_is_ok(um_right_grantees(r->pdc, i, r->mem, &one)))
+			r->held[i] = *one;
+	} else if (um_is_ok(um_rights_list(r->pdc, r->mem, &all))) {
+		r->held = all;
+	}
 	if (r->read_only)
 		for (j = 0; j < UM_RIGHTS_N; j++)
 			copy_names(r->mem, &r->now[j], r->held[j].grantees,
 				   r->held[j].n_grantees);
 	show_grantees(r);
 	buttons_enable(d, r);
+	if (r->read_only)
+		ui_dialog_focus(d, ID_OK); /* nothing to do but read, close */
 }
 
 static int rights_ok(struct ui_dialog *d)
@@ -342,26 +355,48 @@ static int rights_event(struct ui_dialog *d, int id, int key)
 	return UI_DLG_CONTINUE;
 }
 
+/* Where the domain's name and the Right list start: right of the
+ * wider of their labels, as translated. */
+static int value_x(void)
+{
+	int a = ui_label_width(_("Domain:")), b = ui_label_width(_("&Right:"));
+
+	return 2 + (a > b ? a : b) + 2;
+}
+
 static void rights_build(struct ui_dialog *d, struct rights_dlg *r)
 {
+	int x = value_x();
+	struct ui_ctl *ok;
+
 	ui_dialog_init(d, _("User Rights Policy"), DLG_H, DLG_W,
 		       UI_HELP_USER_RIGHTS);
 	ui_dialog_handle(d, rights_event, rights_paint, r, ID_OK, ID_CANCEL);
 	d->ok = rights_ok;
 	ui_dialog_label(d, 1, 2, _("Domain:"));
-	ui_dialog_label(d, 1, 12, r->domain);
-	ui_dialog_label(d, 3, 2, _("&Right:"));
-	ui_dialog_combo(d, ID_RIGHT, 3, 12, LIST_W - 10, &r->rights);
-	ui_dialog_label(d, 5, 2, _("&Grant To:"));
-	ui_dialog_list(d, ID_GRANTEES, 6, 2, 10, LIST_W, &r->grantees);
-	ui_dialog_button_w(d, ID_ADD, 7, BTN_X, _("&Add..."), BTN_W);
-	ui_dialog_button_w(d, ID_REMOVE, 9, BTN_X, _("Re&move"), BTN_W);
-	ui_dialog_check(d, ID_ADVANCED, 16, 2,
+	ui_dialog_label(d, 1, x, r->domain);
+	ui_dialog_label(d, RIGHT_Y, 2, _("&Right:"));
+	ui_dialog_combo(d, ID_RIGHT, RIGHT_Y, x, DLG_W - 3 - x, &r->rights);
+	ui_dialog_label(d, RIGHT_Y + 2, 2, _("&Grant To:"));
+	ui_dialog_list(d, ID_GRANTEES, RIGHT_Y + 3, 2, 9, LIST_W,
+		       &r->grantees);
+	ui_dialog_button_w(d, ID_ADD, RIGHT_Y + 4, BTN_X, _("&Add..."),
+			   BTN_W);
+	ui_dialog_button_w(d, ID_REMOVE, RIGHT_Y + 6, BTN_X, _("Re&move"),
+			   BTN_W);
+	ui_dialog_check(d, ID_ADVANCED, RIGHT_Y + 12, 2,
 			_("&Show Advanced User Rights"), 0);
+	/* after the lists: Tab goes from the Right list down to them */
 	ui_dialog_button_w(d, ID_OK, 1, BTN_X, _("OK"), BTN_W);
 	ui_dialog_button_w(d, ID_CANCEL, 2, BTN_X, _("Cancel"), BTN_W);
 	ui_dialog_button_w(d, UI_ID_HELP, 3, BTN_X, _("&Help"), BTN_W);
 	ui_dialog_button_column(d, BTN_X);
+	/* wider buttons (a translation's) widen the dialog: the list too,
+	 * to the buttons' right edge */
+	ok = ui_dialog_ctl(d, ID_OK);
+	if (ok->x + ok->w - x > DLG_W - 3 - x)
+		ui_dialog_ctl(d, ID_RIGHT)->w = ok->x + ok->w - x;
+	ui_dialog_focus(d, ID_RIGHT);
 }
 
 void ui_user_rights(struct um_pdc *p)
