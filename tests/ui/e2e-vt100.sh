@@ -13,12 +13,12 @@ keys_open_select_domain() { tm_hex $ESC 30 && tm_wait "Select Domain..." && tm_h
 keys_type_domain() {
 	tm_hex $ESC 64 15 && tm_text "${1}X" && tm_hex 08 && tm_hex 0d
 }
-# Esc 0, Right arrow twice (ESC O C), Down twice (ESC O B) from Account
-# (User Rights is disabled, so skipped) to Trust Relationships, Enter.
+# Esc 0, Right arrow twice (ESC O C), Down three times (ESC O B) from
+# Account over User Rights and Audit to Trust Relationships, Enter.
 keys_open_trust() {
 	tm_hex $ESC 30 && tm_wait "New User..." &&
 	tm_hex $ESC 4f 43 && tm_hex $ESC 4f 43 && tm_wait "Trust Relationships..." &&
-	tm_hex $ESC 4f 42 $ESC 4f 42 && tm_hex 0d
+	tm_hex $ESC 4f 42 $ESC 4f 42 $ESC 4f 42 && tm_hex 0d
 }
 keys_remove_trusted() { tm_hex $ESC 72; }     # Esc r: &Remove
 keys_yes() { tm_hex $ESC 79; }                 # Esc y: &Yes
