@@ -64,7 +64,7 @@ struct um_cli {
 	 * each property as typed, NULL: unchanged */
 	const char *account;
 	const char *new_account;
-	const char *user_opt[12];
+	const char *user_opt[16];
 	/* `group add --local`: a local group, not a global one */
 	bool group_local;
 	/* `policy rights ACTION [RIGHT [ACCOUNT]]` (cli_rights.c); the
@@ -78,7 +78,8 @@ enum um_cli_user_opt {
 	UM_UOPT_FULL_NAME, UM_UOPT_DESCRIPTION, UM_UOPT_MUST_CHANGE,
 	UM_UOPT_CANNOT_CHANGE, UM_UOPT_NEVER_EXPIRES, UM_UOPT_DISABLED,
 	UM_UOPT_PROFILE, UM_UOPT_SCRIPT, UM_UOPT_HOME_DIR, UM_UOPT_HOME_DRIVE,
-	UM_UOPT_WORKSTATIONS, UM_UOPT_EXPIRES,
+	UM_UOPT_WORKSTATIONS, UM_UOPT_EXPIRES, UM_UOPT_HOURS, UM_UOPT_ACCOUNT,
+	UM_UOPT_GROUPS, UM_UOPT_PRIMARY_GROUP,
 };
 
 /* Parse argv; on a usage error print why and return false. */

@@ -110,6 +110,69 @@ static const char *const flag_names[] = {
 	"must-change", "cannot-change", "never-expires", "disabled",
 };
 
+/* "G1,G2" as a list in A (owned by A's name's context: the CLI's). */
+static struct um_status groups_from(const char *v, struct um_account *a)
+{
+	char *copy, *save = NULL, *g;
+
+	/* the list owns the names: free_groups() frees both */
+	a->groups = talloc_zero_array(NULL, char *, strlen(v) + 1);
+	copy = talloc_strdup(a->groups, v);
+	if (copy == NULL || a->groups == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	for (g = strtok_r(copy, ",", &save); g != NULL;
+	     g = strtok_r(NULL, ",", &save)) {
+		a->groups[a->n_groups++] = g;
+	}
+	a->fields |= UM_FIELD_GROUPS;
+	return um_ok();
+}
+
+static struct um_status free_groups(struct um_account *a,
+				   struct um_status st)
+{
+	talloc_free(a->groups);
+	a->groups = NULL;
+	return st;
+}
+
+/* --hours, --account, --groups, --primary-group. */
+static struct um_status more_from(const struct um_cli *c,
+				  struct um_account *a)
+{
+	const char *hours = c->user_opt[UM_UOPT_HOURS];
+	const char *type = c->user_opt[UM_UOPT_ACCOUNT];
+	const char *groups = c->user_opt[UM_UOPT_GROUPS];
+	const char *primary = c->user_opt[UM_UOPT_PRIMARY_GROUP];
+	struct um_status st = um_ok();
+
+	if (hours != NULL) {
+		st = um_user_hours_parse(hours, a->logon_hours);
+		a->fields |= UM_FIELD_LOGON_HOURS;
+	}
+	if (um_is_ok(st) && type != NULL) {
+		if (strcmp(type, "local") != 0 && strcmp(type, "global") != 0) {
+			um_cli_usage_error(_("--account: local or global, "
+					     "not %s"), type);
+			return um_local(UM_LOCAL_USAGE);
+		}
+		a->local_account = strcmp(type, "local") == 0;
+		a->fields |= UM_FIELD_ACCOUNT_TYPE;
+	}
+	if (um_is_ok(st) && (groups != NULL || primary != NULL)) {
+		/* --primary-group alone: the membership as it is */
+		st = groups != NULL ? groups_from(groups, a)
+				    : um_local(UM_LOCAL_USAGE);
+		if (groups == NULL) {
+			um_cli_usage_error(_("--primary-group needs --groups "
+					     "(the whole list)"));
+		}
+		a->primary_group = (char *)primary;
+	}
+	return st;
+}
+
 /* The account NAME with the properties the options name. */
 static struct um_status account_from(const struct um_cli *c,
 				     const char *name, struct um_account *a)
@@ -148,6 +211,9 @@ static struct um_status account_from(const struct um_cli *c,
 				   c->user_opt[UM_UOPT_EXPIRES]);
 		}
 	}
+	if (um_is_ok(st)) {
+		st = more_from(c, a);
+	}
 	return st;
 }
 
@@ -172,6 +238,24 @@ static const char *const flag_keys[] = {
 	"password_never_expires", "disabled", "locked",
 };
 
+/* Hours, account type and groups (the keys are English, as DESIGN). */
+static void json_add_more(struct json_object *o, const struct um_account *a)
+{
+	struct json_object *groups = json_object_new_array();
+	char *hours = um_user_hours_text(NULL, a->logon_hours);
+	size_t i;
+
+	json_put(o, "logon_hours", hours);
+	talloc_free(hours);
+	json_put(o, "account", a->local_account ? "local" : "global");
+	for (i = 0; i < a->n_groups; i++) {
+		json_object_array_add(groups,
+				      json_object_new_string(a->groups[i]));
+	}
+	json_object_object_add(o, "groups", groups);
+	json_put(o, "primary_group", a->primary_group);
+}
+
 static struct json_object *json_account(const struct um_account *a)
 {
 	struct json_object *o = json_object_new_object();
@@ -192,7 +276,26 @@ static struct json_object *json_account(const struct um_account *a)
 	json_put(o, "home_drive", a->home_drive);
 	json_put(o, "workstations", a->workstations);
 	json_put(o, "expires", um_user_expires_text(a->expires, buf));
+	json_add_more(o, a);
 	return o;
+}
+
+/* Hours (in the --hours grammar, UTC), account type, groups. */
+static void print_more(const struct um_account *a)
+{
+	char *hours = um_user_hours_text(NULL, a->logon_hours);
+	size_t i;
+
+	printf("%-40s %s\n", _("Logon Hours (UTC):"), hours ? hours : "");
+	talloc_free(hours);
+	printf("%-40s %s\n", _("Account Type:"), a->local_account
+		? _("Local Account") : _("Global Account"));
+	printf("%-40s", _("Member Of:"));
+	for (i = 0; i < a->n_groups; i++) {
+		printf("%s%s", i > 0 ? ", " : " ", a->groups[i]);
+	}
+	printf("\n%-40s %s\n", _("Primary Group:"),
+	       a->primary_group != NULL ? a->primary_group : "");
 }
 
 static void print_account(const struct um_account *a)
@@ -222,6 +325,7 @@ static void print_account(const struct um_account *a)
 		? a->workstations : _("All Workstations"));
 	printf("%-40s %s\n", _("Account Expires:"), a->expires == 0
 		? _("Never") : um_user_expires_text(a->expires, buf));
+	print_more(a);
 }
 
 /* ---- the verbs -------------------------------------------------------- */
@@ -301,10 +405,10 @@ static struct um_status new_user(const struct um_cli *c, struct um_pdc *p,
 		st = um_cli_read_password(c, tmp, _("Password: "), true, &pw);
 	}
 	if (!um_is_ok(st)) {
-		return st;
+		return free_groups(&a, st);
 	}
-	return copy ? um_user_copy(p, c->account, &a, pw, pw)
-		    : um_user_add(p, &a, pw, pw);
+	return free_groups(&a, copy ? um_user_copy(p, c->account, &a, pw, pw)
+				    : um_user_add(p, &a, pw, pw));
 }
 
 static struct um_status set_user(const struct um_cli *c, struct um_pdc *p)
@@ -316,7 +420,7 @@ static struct um_status set_user(const struct um_cli *c, struct um_pdc *p)
 		um_cli_usage_error("%s", _("user set: name a property to change"));
 		st = um_local(UM_LOCAL_USAGE);
 	}
-	return um_is_ok(st) ? um_user_set(p, &a) : st;
+	return free_groups(&a, um_is_ok(st) ? um_user_set(p, &a) : st);
 }
 
 /* NT's warning before Delete; --yes answers it. */

@@ -357,6 +357,18 @@ struct um_status um_user_add(struct um_pdc *p, const struct um_account *a,
 	return st;
 }
 
+/* Measured on the lab: Samba AD 4.17 answers NT_STATUS_UNSUCCESSFUL to
+ * a level-21 change that sets ACB_TEMPDUP, and changes nothing. */
+static struct um_status refused_type(const struct um_account *a,
+				     struct um_status st)
+{
+	if ((a->fields & UM_FIELD_ACCOUNT_TYPE) && a->local_account &&
+	    um_status_is(st, UM_KIND_NT, UM_NT_UNSUCCESSFUL)) {
+		return um_local(UM_LOCAL_NO_LOCAL_ACCOUNT);
+	}
+	return st;
+}
+
 struct um_status um_user_set(struct um_pdc *p, const struct um_account *a)
 {
 	struct um_account plain = without_groups(a);
@@ -382,8 +394,8 @@ struct um_status um_user_set(struct um_pdc *p, const struct um_account *a)
 		}
 	}
 	if (um_is_ok(st) && (plain.fields != 0 || plain.flags_mask != 0)) {
-		st = run(p, SLOT(set_user), &args, NULL, NULL,
-			 _("Changing the user account..."));
+		st = refused_type(a, run(p, SLOT(set_user), &args, NULL, NULL,
+					 _("Changing the user account...")));
 	}
 	if (um_is_ok(st) && plan != NULL) {
 		st = um_user_groups_apply(p, cur->name, plan);

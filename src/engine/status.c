@@ -231,6 +231,10 @@ static const struct status_words table[] = {
 	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_NOT_GLOBAL,
 	  "USRMGR_PRIMARY_NOT_GLOBAL",
 	  N_("Only a global group can be set as the primary group.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_NO_LOCAL_ACCOUNT,
+	  "USRMGR_NO_LOCAL_ACCOUNT",
+	  N_("This domain controller does not accept Local Accounts (Samba "
+	     "AD refuses the account type); nothing was changed.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN, "USRMGR_OWN_DOMAIN",
 	  N_("A domain cannot trust itself.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH, "USRMGR_PASSWORD_MISMATCH",

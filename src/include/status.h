@@ -64,6 +64,7 @@ enum um_local {
 	UM_LOCAL_PRIMARY_NOT_GLOBAL,    /* a local group made primary */
 	/* user rights (issue 20) */
 	UM_LOCAL_UNKNOWN_RIGHT,
+	UM_LOCAL_NO_LOCAL_ACCOUNT,      /* the PDC refuses ACB_TEMPDUP */
 };
 
 struct um_status {

@@ -31,6 +31,16 @@ password_never_expires = yes
 cannot_change_password = yes
 disabled = yes
 locked = yes
+logon_hours = Mon-Fri 07-19,Sat 08-12
+account = local
+primary_group = Vertrieb
+
+[group NORTHWIND Vertrieb]
+description = Sales
+
+[group NORTHWIND Seattle]
+description = Seattle office
+members = kfuller
 
 [domain SOUTHWIND]
 dialect = $1
@@ -72,6 +82,35 @@ run_dialect() { # DIALECT
 	is "$d: expiry read back" show.json expires 2031-12-31
 	is "$d: disabled read back" show.json disabled true
 	is "$d: locked read back" show.json locked true
+	is "$d: hours read back" show.json logon_hours "Mon-Fri 07-19,Sat 08-12"
+	is "$d: account type read back" show.json account local
+	is "$d: groups read back" show.json groups '["Vertrieb", "Seattle"]'
+	is "$d: primary group read back" show.json primary_group Vertrieb
+	check "$d: user show (text)" 0 "${U[@]}" user show kfuller
+	expect "$d: hours shown" "^Logon Hours (UTC): *Mon-Fri 07-19,Sat 08-12$" out
+	expect "$d: type shown" "^Account Type: *Local Account$" out
+	expect "$d: groups shown" "^Member Of: *Vertrieb, Seattle$" out
+	check "$d: user set hours, type, groups" 0 "${U[@]}" user set kfuller \
+		--hours "Sat 09-12" --account global --groups Seattle,Vertrieb \
+		--primary-group Seattle
+	check "$d: set read back" 0 "${U[@]}" --json user show kfuller
+	cp "$tmp/out" "$tmp/set.json"
+	is "$d: hours set" set.json logon_hours "Sat 09-12"
+	is "$d: type set" set.json account global
+	is "$d: primary group set" set.json primary_group Seattle
+	check "$d: bad hours refused" 2 "${U[@]}" user set kfuller \
+		--hours "8-18"
+	expect "$d: bad hours said" "logon hours are not valid" err
+	check "$d: unknown group refused" 1 "${U[@]}" user set kfuller \
+		--groups Seattle,Nowhere
+	expect "$d: unknown group said" "group name could not be found" err
+	check "$d: primary not a member refused" 2 "${U[@]}" user set \
+		kfuller --groups Vertrieb --primary-group Seattle
+	check "$d: --account checked" 2 "${U[@]}" user set kfuller \
+		--account roaming
+	check "$d: nothing changed" 0 "${U[@]}" --json user show kfuller
+	is "$d: still Seattle" out primary_group Seattle
+	is "$d: still two groups" out groups '["Vertrieb", "Seattle"]'
 
 	# New User, from a password file; the engine refuses NT's bad names
 	check "$d: user add" 0 "${U[@]}" user add adunn --full-name "Ann Dunn" \

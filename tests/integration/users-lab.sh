@@ -81,6 +81,30 @@ users() { # the same checks on either flavour
 	else
 		t_check "$f: pdbedit: profile" said "$u" '^Profile Path: +\\\\srv\\profiles\\x$'
 	fi
+	if [ "$f" = ad ]; then # Hours and Local Account (issue 19, measured)
+		t_check "$f: hours" ua user set "$u" --hours "Mon-Fri 08-18"
+		t_check "$f: samba-tool: logonHours, UTC" said "$u" \
+			'^logonHours:: AAAAAP8DAP8DAP8DAP8DAP8DAAAA$'
+		t_check "$f: hours read back" eval 'ua --json user show "$u" \
+			>"$tmp/out" && grep -q "\"logon_hours\":\"Mon-Fri 08-18\"" \
+			"$tmp/out"'
+		t_check "$f: Local Account refused in words" eval '! ua user set \
+			"$u" --account local 2>"$tmp/err" &&
+			grep -q USRMGR_NO_LOCAL_ACCOUNT "$tmp/err"'
+		t_check "$f: samba-tool: no UF_TEMP_DUPLICATE_ACCOUNT" eval \
+			'judge "$u" | awk "/^userAccountControl:/ \
+			{exit !(int(\$2 / 256) % 2 == 0)}"'
+	fi
+	if [ "$f" = nt4 ]; then # the classic PDC keeps both (measured)
+		t_check "$f: hours" ua user set "$u" --hours "Mon-Fri 08-18"
+		t_check "$f: pdbedit: logon hours, UTC" said "$u" \
+			'^Logon hours +: 00000000FF0300FF0300FF0300FF0300FF03000000$'
+		t_check "$f: Local Account" ua user set "$u" --account local
+		t_check "$f: pdbedit: T (temporary duplicate) flag" said "$u" \
+			'^Account Flags: +\[[^]]*T'
+		t_check "$f: account type read back" eval 'ua --json user show \
+			"$u" >"$tmp/out" && grep -q "\"account\":\"local\"" "$tmp/out"'
+	fi
 	if [ "$f" = nt4 ]; then
 		# smbd renames only through "rename user script", which the
 		# lab (like a default classic PDC) has not: refused, unchanged

@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include "unit.h"
 #include "diagnosis.h"
+#include "accounts.h"
+#include <unistd.h>
 
 #define ALICE "ACCOUNTS\\alice"
 
@@ -363,6 +365,61 @@ static void test_partner_gone_mid_diagnosis(void **state)
 	}
 }
 
+/* ---- users' Hours, account type, primary group in the state file ----- */
+
+static void test_user_keys_kept(void **state)
+{
+	struct unit_world w;
+	char *groups[] = { "Domain Users", "Domain Admins" };
+	struct um_account a = { .name = "alice",
+				.fields = UM_FIELD_LOGON_HOURS |
+					  UM_FIELD_ACCOUNT_TYPE |
+					  UM_FIELD_GROUPS,
+				.local_account = true, .groups = groups,
+				.n_groups = 2,
+				.primary_group = "Domain Users" };
+
+	(void)state;
+	unit_world_open(&w, "healthy");
+	assert_ok(um_user_hours_parse("Mon-Fri 08-18", a.logon_hours));
+	assert_ok(um_user_set(unit_pdc(&w, "DCA"), &a));
+	assert_true(state_has(&w, "logon_hours = Mon-Fri 08-18\n"));
+	assert_true(state_has(&w, "account = local\n"));
+	assert_true(state_has(&w, "primary_group = Domain Users\n"));
+	assert_true(state_has(&w, "members = alice\n"));
+	unit_world_close(&w);
+}
+
+static void test_user_keys_refused(void **state)
+{
+	static const char *const bad[] = { "logon_hours = sometimes",
+					   "account = roaming" };
+	TALLOC_CTX *mem = talloc_new(NULL);
+	struct tevent_context *ev = tevent_context_init(mem);
+	char path[] = "/tmp/usrmgr-keys-XXXXXX.ini";
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct um_model_options opt = { .scenario = path };
+		struct um_model *m = NULL;
+		char *why = NULL;
+		int fd = mkstemps(path, 4);
+		FILE *f = fdopen(fd, "w");
+
+		assert_non_null(f);
+		fprintf(f, "[domain WESTMARK]\ndialect = nt4\npdc = WM-DC\n"
+			   "[user WESTMARK ohnezeit]\n%s\n", bad[i]);
+		fclose(f);
+		assert_false(um_is_ok(um_model_new(mem, ev, &opt, &m, &why)));
+		assert_non_null(why);
+		assert_non_null(strstr(why, "not a valid value"));
+		unlink(path);
+		strcpy(path, "/tmp/usrmgr-keys-XXXXXX.ini");
+	}
+	talloc_free(mem);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +434,8 @@ int main(void)
 		cmocka_unit_test(test_noop_ops),
 		cmocka_unit_test(test_stale_after_add),
 		cmocka_unit_test(test_partner_gone_mid_diagnosis),
+		cmocka_unit_test(test_user_keys_kept),
+		cmocka_unit_test(test_user_keys_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -140,6 +140,14 @@ static struct um_account *account_of(TALLOC_CTX *mem,
 	if (i->password_expired)
 		a->flags |= UM_ACCT_MUST_CHANGE;
 	a->has_password = i->nt_password_set != 0;
+	a->local_account = (i->acct_flags & ACB_TEMPDUP) != 0;
+	/* 168 units a week: one bit an hour (both Samba AD 4.17 and the
+	 * classic PDC store and answer it so); anything else: "any time" */
+	if (i->logon_hours.units_per_week == 168 &&
+	    i->logon_hours.bits != NULL)
+		memcpy(a->logon_hours, i->logon_hours.bits, UM_HOURS_BYTES);
+	else
+		memset(a->logon_hours, 0xff, UM_HOURS_BYTES);
 	/* named with the groups, after GetGroupsForUser */
 	a->primary_group = talloc_strdup(a, "");
 	return a->primary_group != NULL ? a : NULL;
@@ -187,6 +195,17 @@ static void info21_of(const struct um_account *a, uint32_t current,
 		else
 			unix_to_nt_time(&i->acct_expiry, (time_t)a->expires);
 		i->fields_present |= SAMR_FIELD_ACCT_EXPIRY;
+	}
+	if (f & UM_FIELD_LOGON_HOURS) {
+		i->logon_hours.units_per_week = 168;
+		i->logon_hours.bits = discard_const_p(uint8_t, a->logon_hours);
+		i->fields_present |= SAMR_FIELD_LOGON_HOURS;
+	}
+	if (f & UM_FIELD_ACCOUNT_TYPE) {
+		acb = a->local_account ? acb | ACB_TEMPDUP
+				       : acb & ~(uint32_t)ACB_TEMPDUP;
+		i->acct_flags = acb;
+		i->fields_present |= SAMR_FIELD_ACCT_FLAGS;
 	}
 	if (!(f & UM_FIELD_FLAGS))
 		return;
