@@ -104,6 +104,23 @@ static struct um_status check_joins(struct um_pdc *p,
 	return st;
 }
 
+struct um_status um_user_primary_changeable(struct um_pdc *p)
+{
+	const struct um_domain_info *info;
+	struct um_status st = um_pdc_info(p, &info);
+
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	/* nt4 lab, Samba 4.17: SetUserInfo2 level 21 primary_gid is
+	 * ACCESS_DENIED for a global group the user is in, for one it is
+	 * not in and for a local group; only the current one is OK */
+	if (!info->simulated && info->dialect == UM_DIALECT_NT4) {
+		return um_local(UM_LOCAL_PRIMARY_FIXED);
+	}
+	return um_ok();
+}
+
 struct um_status um_user_groups_plan(struct um_pdc *p,
 				     const struct um_account *a,
 				     const struct um_account *cur,
@@ -147,6 +164,10 @@ struct um_status um_user_groups_plan(struct um_pdc *p,
 	}
 	if (um_is_ok(st) && changed && primary_local) {
 		st = um_local(UM_LOCAL_PRIMARY_NOT_GLOBAL);
+	}
+	/* before anything is sent: a server that keeps primary groups */
+	if (um_is_ok(st) && changed && cur != NULL) {
+		st = um_user_primary_changeable(p);
 	}
 	plan->primary = changed ? primary : NULL;
 	return st;

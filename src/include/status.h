@@ -65,6 +65,7 @@ enum um_local {
 	/* user rights (issue 20) */
 	UM_LOCAL_UNKNOWN_RIGHT,
 	UM_LOCAL_NO_LOCAL_ACCOUNT,      /* the PDC refuses ACB_TEMPDUP */
+	UM_LOCAL_PRIMARY_FIXED,         /* the PDC keeps primary groups */
 };
 
 struct um_status {
