@@ -170,6 +170,7 @@ struct um_status um_user_groups_plan(struct um_pdc *p,
 		st = um_user_primary_changeable(p);
 	}
 	plan->primary = changed ? primary : NULL;
+	plan->old_primary = c->primary_group;
 	return st;
 }
 
@@ -190,20 +191,48 @@ static struct um_status set_primary(struct um_pdc *p, const char *user,
 	return st;
 }
 
+/* Back to where the membership was: leaves N_LEFT re-joined, the old
+ * primary group again (when PRIMARY_SET), joins N_JOINED left.  Best
+ * effort: the first refusal stands for the operator, not these. */
+static void undo(struct um_pdc *p, const char *user,
+		 const struct um_groups_plan *plan, size_t n_joined,
+		 bool primary_set, size_t n_left)
+{
+	size_t i;
+
+	for (i = n_left; i > 0; i--) {
+		um_group_add_member(p, plan->leave[i - 1], user);
+	}
+	if (primary_set && plan->old_primary != NULL &&
+	    *plan->old_primary != '\0') {
+		set_primary(p, user, plan->old_primary);
+	}
+	for (i = n_joined; i > 0; i--) {
+		um_group_remove_member(p, plan->join[i - 1], user);
+	}
+}
+
 struct um_status um_user_groups_apply(struct um_pdc *p, const char *user,
 				      const struct um_groups_plan *plan)
 {
 	struct um_status st = um_ok();
-	size_t i;
+	size_t joined = 0, left = 0;
+	bool primary_set = false;
 
-	for (i = 0; um_is_ok(st) && i < plan->n_join; i++) {
-		st = um_group_add_member(p, plan->join[i], user);
+	while (um_is_ok(st) && joined < plan->n_join) {
+		st = um_group_add_member(p, plan->join[joined], user);
+		joined += um_is_ok(st);
 	}
 	if (um_is_ok(st) && plan->primary != NULL) {
 		st = set_primary(p, user, plan->primary);
+		primary_set = um_is_ok(st);
 	}
-	for (i = 0; um_is_ok(st) && i < plan->n_leave; i++) {
-		st = um_group_remove_member(p, plan->leave[i], user);
+	while (um_is_ok(st) && left < plan->n_leave) {
+		st = um_group_remove_member(p, plan->leave[left], user);
+		left += um_is_ok(st);
+	}
+	if (!um_is_ok(st)) {
+		undo(p, user, plan, joined, primary_set, left);
 	}
 	return st;
 }
