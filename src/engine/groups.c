@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <strings.h>
 
 #include "accounts.h"
 #include "backend.h"
@@ -101,13 +102,39 @@ struct um_status um_group_add_member(struct um_pdc *p, const char *group,
 			 _("Adding the member..."));
 }
 
+/* Measured on the ad lab (Samba 4.17): DeleteGroupMember of a user's
+ * primary group answers MEMBER_NOT_IN_GROUP (AD holds that membership
+ * in primaryGroupID, not in the group's member list).  NT answers
+ * MEMBERS_PRIMARY_GROUP, whose words say what to do: so when MEMBER's
+ * primary group is GROUP, that is the answer. */
+static struct um_status primary_refusal(struct um_pdc *p, const char *group,
+					const char *member,
+					struct um_status st)
+{
+	TALLOC_CTX *tmp;
+	struct um_account *a;
+
+	if (!um_status_is(st, UM_KIND_NT, UM_NT_MEMBER_NOT_IN_GROUP)) {
+		return st;
+	}
+	tmp = talloc_new(p);
+	if (tmp != NULL && um_is_ok(um_user_query(p, member, tmp, &a)) &&
+	    a->primary_group != NULL &&
+	    strcasecmp(a->primary_group, group) == 0) {
+		st = um_nt(UM_NT_MEMBERS_PRIMARY_GROUP);
+	}
+	talloc_free(tmp);
+	return st;
+}
+
 struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
 					const char *member)
 {
 	struct um_args args = { .group = group, .user = member };
 
-	return group_run(p, SLOT(remove_member), &args, NULL, NULL,
-			 _("Removing the member..."));
+	return primary_refusal(p, group, member,
+			       group_run(p, SLOT(remove_member), &args, NULL,
+					 NULL, _("Removing the member...")));
 }
 
 /* Whether a name the PDC mapped can be a group's member: a user or a
