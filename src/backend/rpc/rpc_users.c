@@ -374,7 +374,11 @@ static void set_info(struct tevent_req *req, struct user_state *s)
 	uint32_t current = s->queried != NULL
 		? s->queried->info21.acct_flags : ACB_NORMAL;
 
-	if (a->fields == 0 && s->primary_rid == 0) {
+	/* (a new user always: Samba creates it disabled, measured on the
+	 * ad lab -- userAccountControl 546 -- and NT's New User with no
+	 * box ticked makes an enabled account) */
+	if (s->op.variant != U_ADD && a->fields == 0 &&
+	    s->primary_rid == 0) {
 		user_close(req, s, um_ok());
 		return;
 	}
