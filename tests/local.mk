@@ -121,3 +121,7 @@ LAB_TESTS += tests/integration/users-ui-lab.sh
 EXTRA_DIST += tests/integration/users-ui-lab.sh
 LAB_TESTS += tests/integration/groups-lab.sh
 EXTRA_DIST += tests/integration/groups-lab.sh
+# User Properties > Groups in tmux on both labs: the primary group set on
+# AD (samba-tool), Set greyed with the reason on the classic PDC (pdbedit).
+LAB_TESTS += tests/integration/user-groups-ui-lab.sh
+EXTRA_DIST += tests/integration/user-groups-ui-lab.sh
