@@ -382,6 +382,20 @@ static void test_set_groups_refused(void **state)
 	unlink(path);
 }
 
+/* A simulated domain changes primary groups, whatever its dialect (the
+ * refusal is a real classic PDC's, measured on the nt4 lab). */
+static void test_primary_changeable(void **state)
+{
+	struct unit_world w;
+	char path[64];
+	struct um_pdc *p = groups_world(&w, path);
+
+	(void)state;
+	assert_ok(um_user_primary_changeable(p));
+	unit_world_close(&w);
+	unlink(path);
+}
+
 /* Hours and account type set, read back after a restart. */
 static void test_set_hours_and_type(void **state)
 {
@@ -464,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_query_hours_type_groups),
 		cmocka_unit_test(test_set_groups),
 		cmocka_unit_test(test_set_groups_refused),
+		cmocka_unit_test(test_primary_changeable),
 		cmocka_unit_test(test_set_hours_and_type),
 		cmocka_unit_test(test_copy_carries_groups),
 	};
