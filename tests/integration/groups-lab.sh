@@ -227,6 +227,12 @@ memberships_nt4() {
 		ACCESS_DENIED ua user set rgmem1 \
 		--groups "$p513,RgDesk,RgDesk2,Domain Admins"
 	t_is "nt4: net rpc: RgDesk2 undone, empty" "" "$(members RgDesk2)"
+	refused "nt4: a new user in a global group: refused" ACCESS_DENIED \
+		ua user add rgmem3 --password-file "$tmp/pw" \
+		--groups "$p513,RgDesk2,Domain Admins"
+	t_check "nt4: pdbedit: ... and no user left" not_quiet \
+		lab_exec accounts pdbedit -s "$ACCOUNTS_SMB_CONF" -Lv rgmem3
+	t_is "nt4: net rpc: ... nor in RgDesk2" "" "$(members RgDesk2)"
 	t_check "nt4: net rpc: still in RgDesk" member_of RgDesk rgmem1
 	t_check "nt4: copy carries the local group" ua user copy rgmem1 \
 		rgmem2 --password-file "$tmp/pw"
