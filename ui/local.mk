@@ -60,6 +60,7 @@ UI_TESTS = \
 	tests/ui/e2e-users.sh \
 	tests/ui/e2e-groups.sh \
 	tests/ui/e2e-jump.sh \
+	tests/ui/e2e-user-subdialogs.sh \
 	tests/ui/wizard-kb207957.sh \
 	tests/ui/wizard-mismatch.sh \
 	tests/ui/wizard-resume.sh \

@@ -195,7 +195,9 @@ static void set_primary(struct groups_dialog *g)
 		g->primary = talloc_strdup(g->mem, name);
 		rows_update(g);
 	} else if (um_status_is(st, UM_KIND_LOCAL,
-				UM_LOCAL_PRIMARY_GROUP_INVALID)) {
+				UM_LOCAL_PRIMARY_NOT_MEMBER) ||
+		   um_status_is(st, UM_KIND_LOCAL,
+				UM_LOCAL_PRIMARY_NOT_GLOBAL)) {
 		refused(st);
 	} else {
 		ui_message_status(NULL, st);
@@ -262,10 +264,11 @@ static int groups_event(struct ui_dialog *d, int id, int key)
 static void groups_paint(struct ui_dialog *d)
 {
 	struct groups_dialog *g = d->priv;
-	int y = 5 + LIST_H;
+	const struct ui_ctl *set = ui_dialog_ctl(d, ID_SET);
+	int y = set->y, x = set->x + set->w + 2;
 
-	ui_fill(d->win, y, 14, d->w - 16, ui_attr(UI_R_DIALOG));
-	ui_text_line(d->win, y, 14, d->w - 16, g->primary_line,
+	ui_fill(d->win, y, x, d->w - x - 2, ui_attr(UI_R_DIALOG));
+	ui_text_line(d->win, y, x, d->w - x - 2, g->primary_line,
 		     ui_attr(UI_R_DIALOG));
 }
 

@@ -126,9 +126,12 @@ static void draw_grid(struct ui_dialog *d, struct ui_ctl *c, bool focused)
 				? in_block(h, day, hr) : false;
 			attr_t a = ui_attr(sel ? UI_R_LIST_SEL : UI_R_LIST);
 
+			bool on = um_user_hours_get(h->hours,
+						    (unsigned)day,
+						    (unsigned)hr);
+
 			ui_text_put(w, c->y + day, c->x + hr * CELL_W, CELL_W,
-				    cell_text(um_user_hours_get(h->hours, day,
-								hr)), a);
+				    cell_text(on), a);
 		}
 	}
 	ui_fill(w, c->y + DAYS + 1, NAMES_X, d->w - NAMES_X - 2,

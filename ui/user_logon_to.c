@@ -117,8 +117,10 @@ bool ui_user_logon_to(struct um_account *a)
 	TALLOC_CTX *t = talloc_new(NULL);
 	struct ui_dialog d;
 	int r;
+	int w = 2 + 4 + ui_label_width(
+			_("User May Log On To &These Workstations")) + 3;
 
-	ui_dialog_init(&d, _("Logon Workstations"), 13, 60,
+	ui_dialog_init(&d, _("Logon Workstations"), 13, w > 60 ? w : 60,
 		       UI_HELP_USER_LOGON_TO);
 	ui_dialog_handle(&d, logon_to_event, NULL, a, ID_OK, ID_CANCEL);
 	d.ok = logon_to_ok;

@@ -101,22 +101,42 @@ static void show_profile(struct ui_dialog *d, const struct um_account *a)
 	ui_check_set(d, connect ? ID_CONNECT : ID_LOCAL, true);
 }
 
+/* The paths' column: right of the longest label, translated. */
+static int fields_x(void)
+{
+	int x = 25, need;
+
+	need = 4 + ui_label_width(_("User &Profile Path:")) + 2;
+	x = need > x ? need : x;
+	need = 4 + ui_label_width(_("Logon S&cript Name:")) + 2;
+	x = need > x ? need : x;
+	need = 4 + 4 + ui_label_width(_("&Local Path:")) + 2;
+	x = need > x ? need : x;
+	need = 4 + 4 + ui_label_width(_("C&onnect")) + 2 + 5 +
+	       ui_label_width(_("&To")) + 2;
+	return need > x ? need : x;
+}
+
 static void layout(struct ui_dialog *d, TALLOC_CTX *t,
 		   const struct um_account *a)
 {
+	int fx = fields_x();
+	int drive_x = 4 + 4 + ui_label_width(_("C&onnect")) + 2;
+
 	ui_dialog_label(d, 1, 2, ui_user_caption(t, a));
 	ui_dialog_label(d, 3, 2, _("User Profiles"));
 	ui_dialog_label(d, 4, 4, _("User &Profile Path:"));
-	ui_dialog_field(d, ID_PROFILE, 4, 25, 44, false, PATH_MAX_CHARS);
+	ui_dialog_field(d, ID_PROFILE, 4, fx, 44, false, PATH_MAX_CHARS);
 	ui_dialog_label(d, 5, 4, _("Logon S&cript Name:"));
-	ui_dialog_field(d, ID_SCRIPT, 5, 25, 44, false, PATH_MAX_CHARS);
+	ui_dialog_field(d, ID_SCRIPT, 5, fx, 44, false, PATH_MAX_CHARS);
 	ui_dialog_label(d, 7, 2, _("Home Directory"));
 	ui_dialog_check(d, ID_LOCAL, 8, 4, _("&Local Path:"), G_HOME);
-	ui_dialog_field(d, ID_LOCAL_PATH, 8, 25, 44, false, PATH_MAX_CHARS);
+	ui_dialog_field(d, ID_LOCAL_PATH, 8, fx, 44, false, PATH_MAX_CHARS);
 	ui_dialog_check(d, ID_CONNECT, 9, 4, _("C&onnect"), G_HOME);
-	ui_dialog_field(d, ID_DRIVE, 9, 18, 2, false, 2);
-	ui_dialog_label(d, 9, 22, _("&To"));
-	ui_dialog_field(d, ID_UNC, 9, 25, 44, false, PATH_MAX_CHARS);
+	/* a blank after the letter: "[H: ]" is no button */
+	ui_dialog_field(d, ID_DRIVE, 9, drive_x, 3, false, 2);
+	ui_dialog_label(d, 9, drive_x + 5, _("&To"));
+	ui_dialog_field(d, ID_UNC, 9, fx, 44, false, PATH_MAX_CHARS);
 	ui_dialog_button_w(d, ID_OK, 11, 16, _("OK"), 10);
 	ui_dialog_button_w(d, ID_CANCEL, 11, 30, _("Cancel"), 10);
 	ui_dialog_button_w(d, UI_ID_HELP, 11, 44, _("&Help"), 10);
@@ -128,8 +148,9 @@ bool ui_user_profile(struct um_account *a)
 	struct ui_dialog d;
 	int r;
 
-	ui_dialog_init(&d, _("User Environment Profile"), 13, 72,
-		       UI_HELP_USER_PROFILE);
+	/* the fields' closing brackets keep a blank before the frame */
+	ui_dialog_init(&d, _("User Environment Profile"), 13,
+		       fields_x() + 44 + 3, UI_HELP_USER_PROFILE);
 	ui_dialog_handle(&d, profile_event, NULL, a, ID_OK, ID_CANCEL);
 	d.ok = profile_ok;
 	layout(&d, t, a);

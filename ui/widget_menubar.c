@@ -198,16 +198,34 @@ static void menu_switch(struct menu_run *r, int cur)
 	ui_window_close(&r->pan, &r->win);
 }
 
+static bool item_has_key(const struct ui_menu_item *it, int key)
+{
+	return it->label != NULL && it->id != 0 &&
+	       ui_key_is_mnemonic(key, _(it->label));
+}
+
+/* The item whose mnemonic KEY is, to be chosen; -1 when none.  Where
+ * several items share the letter (NT's User menu has New User and Select
+ * Users on U), the key moves the selection to the next of them instead,
+ * as Windows does, and Enter chooses: -2. */
 static int item_by_key(struct menu_run *r, int key)
 {
 	const struct ui_menu *m = &r->menus[r->cur];
-	int i;
+	int i, j, first = -1, n = 0;
 
 	for (i = 0; i < m->n; i++)
-		if (m->items[i].label != NULL && m->items[i].id != 0 &&
-		    ui_key_is_mnemonic(key, _(m->items[i].label)))
-			return i;
-	return -1;
+		if (item_has_key(&m->items[i], key) && n++ == 0)
+			first = i;
+	if (n <= 1)
+		return first;
+	for (i = 1; i <= m->n; i++) {
+		j = (r->sel + i + m->n) % m->n;
+		if (item_has_key(&m->items[j], key)) {
+			r->sel = j;
+			break;
+		}
+	}
+	return -2;
 }
 
 /* One key: the chosen id, 0 to close, -1 to go on. */
@@ -245,8 +263,8 @@ static int menu_key(struct menu_run *r, int key)
 			explain_disabled(&m->items[r->sel]);
 		return m->items[r->sel].id ? m->items[r->sel].id : -1;
 	}
-	if (!UI_IS_ALT(key) && (i = item_by_key(r, key)) >= 0)
-		return m->items[i].id;
+	if (!UI_IS_ALT(key) && (i = item_by_key(r, key)) != -1)
+		return i >= 0 ? m->items[i].id : -1;
 	if ((i = ui_menubar_find(r->menus, r->n, key)) >= 0)
 		menu_switch(r, i);
 	return -1;

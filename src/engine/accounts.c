@@ -202,7 +202,7 @@ struct um_status um_user_group_remove_check(const struct um_account *a,
 {
 	if (a->primary_group != NULL &&
 	    strcasecmp(a->primary_group, group) == 0) {
-		return um_local(UM_LOCAL_PRIMARY_GROUP_REMOVE);
+		return um_nt(UM_NT_MEMBERS_PRIMARY_GROUP);
 	}
 	return um_ok();
 }
@@ -210,10 +210,10 @@ struct um_status um_user_group_remove_check(const struct um_account *a,
 struct um_status um_user_primary_check(const struct um_account *a,
 				       const char *group, bool local)
 {
-	if (group == NULL || local || !has_group(a, group)) {
-		return um_local(UM_LOCAL_PRIMARY_GROUP_INVALID);
+	if (group == NULL || !has_group(a, group)) {
+		return um_local(UM_LOCAL_PRIMARY_NOT_MEMBER);
 	}
-	return um_ok();
+	return local ? um_local(UM_LOCAL_PRIMARY_NOT_GLOBAL) : um_ok();
 }
 
 struct um_status um_user_flags_check(uint32_t flags)

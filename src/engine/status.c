@@ -209,14 +209,6 @@ static const struct status_words table[] = {
 	  N_("The home directory is not valid. A home directory on a "
 	     "network drive is a path such as \\\\server\\share or "
 	     "\\\\server\\share\\directory.") },
-	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_REMOVE,
-	  "USRMGR_PRIMARY_GROUP_REMOVE",
-	  N_("A user cannot be removed from the primary group. Set another "
-	     "primary group first.") },
-	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_INVALID,
-	  "USRMGR_PRIMARY_GROUP_INVALID",
-	  N_("The primary group must be a global group the user is a "
-	     "member of.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_FLAGS, "USRMGR_PASSWORD_FLAGS",
 	  N_("You cannot select User Must Change Password at Next Logon "
 	     "together with User Cannot Change Password or Password Never "

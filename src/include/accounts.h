@@ -94,7 +94,6 @@ const char *um_user_expires_text(int64_t expires, char buf[16]);
 
 /* ---- the rules of User Properties' sub-dialogs ---- */
 
-/* (Hours: um_user_hours_get and um_user_hours_put, below.) */
 /* Profile: a home directory's drive, "A:" to "Z:". */
 struct um_status um_user_home_drive_check(const char *drive);
 /* Profile: a network home directory, \\server\share[\dir...]. */
@@ -103,7 +102,8 @@ struct um_status um_user_unc_check(const char *path);
  * judge) or Connect DRIVE To DIR (both checked). */
 struct um_status um_user_home_check(const char *drive, const char *dir);
 /* Group Memberships: GROUP may leave A's groups unless it is the
- * primary group (NT refuses that). */
+ * primary group (NT refuses that, as SAMR does:
+ * NT_STATUS_MEMBERS_PRIMARY_GROUP). */
 struct um_status um_user_group_remove_check(const struct um_account *a,
 					    const char *group);
 /* Group Memberships -> Set: GROUP may be A's primary group only when it

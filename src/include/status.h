@@ -55,8 +55,6 @@ enum um_local {
 	UM_LOCAL_BAD_DATE,
 	UM_LOCAL_BAD_HOME_DRIVE,
 	UM_LOCAL_BAD_HOME_PATH,
-	UM_LOCAL_PRIMARY_GROUP_REMOVE,
-	UM_LOCAL_PRIMARY_GROUP_INVALID,
 	/* User Must Change Password with Cannot Change or Never Expires */
 	UM_LOCAL_PASSWORD_FLAGS,
 	UM_LOCAL_BAD_HOURS,             /* a logon hours text */

@@ -60,7 +60,7 @@ done
 tm_start xterm-256color 80x24 -S "$ACCOUNTS_PDC" -A "$ACCOUNTS_ADMIN_AUTHFILE"
 step "the main window on ACCOUNTS' PDC" tm_wait "User Manager - ACCOUNTS" 30
 step "User > New User: name, full name, description, password twice" \
-	eval 'tm_keys M-u && tm_wait "New User..." && tm_keys u &&
+	eval 'tm_keys M-u && tm_wait "New User..." && tm_keys Enter &&
 	tm_wait "Confirm Password:" && tm_text "$U" && tm_keys Tab &&
 	tm_text "Ui Dialog" && tm_keys Tab && tm_text "made in the dialog" &&
 	tm_keys Tab && tm_text "$PW" && tm_keys Tab && tm_text "$PW" &&

@@ -57,8 +57,9 @@ tm_kill
 tm_new_server
 tm_start vt100 80x24 --state "$STATE" -S QUAY1
 check "vt100: the main window" tm_wait "User Manager - HARBOUR" 15
-check "vt100: Tab, Enter on Dockers: its Properties" \
-	eval 'tm_keys Tab Enter && tm_wait "Global Group Properties" &&
+check "vt100: Tab, D (jumps to Dockers), Enter: its Properties" \
+	eval 'tm_keys Tab && tm_text D && tm_keys Enter &&
+	tm_wait "Global Group Properties" &&
 	tm_wait "otto"'
 check "vt100: Esc m, Enter moves otto out; Esc d, new description, Enter" \
 	eval 'tm_hex 1b 6d && tm_keys Enter && tm_hex 1b 64 &&

@@ -28,7 +28,7 @@ hash_of() {
 tm_start xterm-256color 80x24 --state "$STATE" -S FABDC07
 check "the main window on FABRIKAM" tm_wait "User Manager - FABRIKAM" 15
 check "User > New User opens NT's dialog" \
-	eval 'tm_keys M-u && tm_wait "New User..." && tm_keys u &&
+	eval 'tm_keys M-u && tm_wait "New User..." && tm_keys Enter &&
 	tm_wait "Confirm Password:" && tm_wait "Logon To"'
 check "a mismatched confirmation: refused, nothing added" \
 	eval 'tm_text rbauer && tm_keys Tab && tm_text "Renate Bauer" &&
@@ -88,8 +88,8 @@ tm_kill
 tm_new_server
 tm_start vt100 80x24 --state "$STATE" -S FABDC07
 check "vt100: the main window" tm_wait "User Manager - FABRIKAM" 15
-check "vt100: Esc u, u opens New User" \
-	eval 'tm_hex 1b 75 && tm_wait "New User..." && tm_keys u &&
+check "vt100: Esc u, Enter opens New User" \
+	eval 'tm_hex 1b 75 && tm_wait "New User..." && tm_keys Enter &&
 	tm_wait "Confirm Password:"'
 check "vt100: a disabled user (Esc b), Add, Esc" \
 	eval 'tm_text vtemp && tm_keys Tab && tm_text "Vera Temp" &&

@@ -86,14 +86,14 @@ static void test_primary_group(void **state)
 
 	(void)state;
 	assert_status(um_user_group_remove_check(&a, "domain users"),
-		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_REMOVE);
+		      UM_KIND_NT, UM_NT_MEMBERS_PRIMARY_GROUP);
 	assert_ok(um_user_group_remove_check(&a, "Sales"));
 	assert_ok(um_user_primary_check(&a, "Sales", false));
 	/* a local group, or one the user is not in, cannot be primary */
 	assert_status(um_user_primary_check(&a, "Print Operators", true),
-		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_INVALID);
+		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_NOT_GLOBAL);
 	assert_status(um_user_primary_check(&a, "Engineering", false),
-		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_GROUP_INVALID);
+		      UM_KIND_LOCAL, UM_LOCAL_PRIMARY_NOT_MEMBER);
 }
 
 int main(void)
