@@ -118,7 +118,8 @@ group_desc() {
 	else
 		lab_exec accounts net groupmap list verbose \
 			-s "$ACCOUNTS_SMB_CONF" 2>/dev/null |
-			awk -v g="$1" '$0 == g { f = 1; next } /^[^\t]/ { f = 0 }
+			awk -v g="$1" '$0 == g { f = 1; next }
+				/^[^\t]/ { f = 0 }
 				f && /Comment/ { sub(/^[^:]*: ?/, ""); print }'
 	fi
 }
@@ -138,7 +139,8 @@ memberships_ad() {
 	t_check "ad: add with --groups" ua user add rgmem1 \
 		--password-file "$tmp/pw" --groups "Domain Users,RgTeam,RgDesk"
 	t_check "ad: samba-tool: member of RgTeam" member_of RgTeam rgmem1
-	t_check "ad: samba-tool: member of RgDesk (local)" member_of RgDesk rgmem1
+	t_check "ad: samba-tool: member of RgDesk (local)" \
+		member_of RgDesk rgmem1
 	t_is "ad: usrmgr reads the groups back" "Domain Users,RgDesk,RgTeam" \
 		"$(ufield rgmem1 groups)"
 	t_is "ad: ... and the primary group" "Domain Users" \
@@ -149,7 +151,8 @@ memberships_ad() {
 		"$(primary_rid rgmem1)"
 	t_check "ad: samba-tool: still listed in RgTeam" member_of RgTeam rgmem1
 	t_check "ad: samba-tool: Domain Users now through memberOf" eval \
-		'lab_exec accounts samba-tool user show rgmem1 -s "$ACCOUNTS_SMB_CONF" |
+		'lab_exec accounts samba-tool user show rgmem1 \
+			-s "$ACCOUNTS_SMB_CONF" |
 		 grep -q "^memberOf: CN=Domain Users,"'
 	t_is "ad: usrmgr reads the new primary group" RgTeam \
 		"$(ufield rgmem1 primary_group)"
@@ -199,7 +202,8 @@ memberships_ad() {
 memberships_nt4() {
 	local p513
 	for u in rgmem1 rgmem2; do ua user delete $u --yes >/dev/null 2>&1; done
-	for g in RgDesk RgDesk2; do ua group delete $g --yes >/dev/null 2>&1; done
+	for g in RgDesk RgDesk2; do
+		ua group delete $g --yes >/dev/null 2>&1; done
 	t_check "nt4: local groups to hold" eval 'ua group add RgDesk --local \
 		>/dev/null && ua group add RgDesk2 --local >/dev/null'
 	t_check "nt4: a user" ua user add rgmem1 --password-file "$tmp/pw"
@@ -214,11 +218,13 @@ memberships_nt4() {
 		RgDesk | LC_ALL=C sort | paste -sd,)" "$(ufield rgmem1 groups)"
 	refused "nt4: a new primary group: refused before anything" \
 		PRIMARY_FIXED ua user set rgmem1 \
-		--groups "$p513,RgDesk,Domain Admins" --primary-group "Domain Admins"
+		--groups "$p513,RgDesk,Domain Admins" \
+		--primary-group "Domain Admins"
 	t_check "nt4: ... not in Domain Admins" not member_of "Domain Admins" \
 		rgmem1
 	refused "nt4: a local group as primary" PRIMARY_NOT_GLOBAL \
-		ua user set rgmem1 --groups "$p513,RgDesk" --primary-group RgDesk
+		ua user set rgmem1 --groups "$p513,RgDesk" \
+		--primary-group RgDesk
 	refused "nt4: leaving the primary group" PRIMARY_NOT_MEMBER \
 		ua user set rgmem1 --groups RgDesk
 	t_is "nt4: pdbedit: primary group unchanged" 513 "$(primary_rid rgmem1)"
@@ -245,7 +251,8 @@ memberships_nt4() {
 	refused "nt4: Properties of no such group" NO_SUCH_GROUP \
 		ua group set RgNoSuch --description x
 	for u in rgmem1 rgmem2; do ua user delete $u --yes >/dev/null 2>&1; done
-	for g in RgDesk RgDesk2; do ua group delete $g --yes >/dev/null 2>&1; done
+	for g in RgDesk RgDesk2; do
+		ua group delete $g --yes >/dev/null 2>&1; done
 }
 
 lab_require ad

@@ -114,7 +114,8 @@ shown=$(primary_shown)
 step "nt4: a primary group shown" test -n "$shown"
 step "nt4: the reason in the status line" \
 	tm_wait "Set is unavailable: this PDC does not change primary groups."
-step "nt4: Member of: the local group" eval 'tm_screen | grep -q "│ RgUiDesk "'
+step "nt4: Member of: the local group" eval \
+	'tm_screen | grep -q "│ RgUiDesk "'
 step "nt4: Set on either row: nothing changes" eval 'tm_keys M-m M-s &&
 	sleep 1 && [ "$(primary_shown)" = "$shown" ] &&
 	tm_keys M-m Down M-s && sleep 1 && [ "$(primary_shown)" = "$shown" ]'
