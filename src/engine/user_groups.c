@@ -112,10 +112,8 @@ struct um_status um_user_primary_changeable(struct um_pdc *p)
 	if (!um_is_ok(st)) {
 		return st;
 	}
-	/* nt4 lab, Samba 4.17: SetUserInfo2 level 21 primary_gid is
-	 * ACCESS_DENIED for a global group the user is in, for one it is
-	 * not in and for a local group; only the current one is OK */
-	if (!info->simulated && info->dialect == UM_DIALECT_NT4) {
+	/* the backend says (a classic PDC: measured on the nt4 lab) */
+	if (info->primary_fixed) {
 		return um_local(UM_LOCAL_PRIMARY_FIXED);
 	}
 	return um_ok();
