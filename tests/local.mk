@@ -129,3 +129,7 @@ EXTRA_DIST += tests/integration/rights-lab.sh
 # (issue 20), samba-tool group listmembers as the judge.
 LAB_TESTS += tests/integration/add-names-lab.sh
 EXTRA_DIST += tests/integration/add-names-lab.sh
+# User Properties > Groups in tmux on both labs: the primary group set on
+# AD (samba-tool), Set greyed with the reason on the classic PDC (pdbedit).
+LAB_TESTS += tests/integration/user-groups-ui-lab.sh
+EXTRA_DIST += tests/integration/user-groups-ui-lab.sh

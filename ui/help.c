@@ -217,7 +217,10 @@ static const char *topic_text(enum ui_help_topic t)
 			 "group: it must be a global group the user is a "
 			 "member of. The primary group cannot be removed; set "
 			 "another one first. Nothing is changed on the PDC "
-			 "before OK in User Properties.");
+			 "before OK in User Properties.\n\n"
+			 "A Samba classic PDC never changes a primary group "
+			 "(without a \"set primary group script\"): there Set "
+			 "is greyed, and the status line says why.");
 	case UI_HELP_USER_PROFILE:
 		return _("User Environment Profile: where the user's roaming "
 			 "profile is kept (\\\\server\\share\\path), the "

@@ -6,8 +6,10 @@
  * "Primary Group:" line.  The engine decides what is allowed: only a
  * global group the user is a member of can be primary, and the primary
  * group cannot be removed (um_user_primary_check,
- * um_user_group_remove_check).  It edits the pending change of the
- * dialog below it; nothing reaches the PDC from here.
+ * um_user_group_remove_check).  A server that never changes a primary
+ * group (um_user_primary_changeable) has Set greyed, the reason in the
+ * status line.  It edits the pending change of the dialog below it;
+ * nothing reaches the PDC from here.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
@@ -15,6 +17,7 @@
 #include "config.h"
 #endif
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/types.h>
@@ -38,6 +41,7 @@ struct groups_dialog {
 	size_t *in, *out;  /* rows of each list: indexes into ALL */
 	struct ui_list in_l, out_l;
 	char *primary_line;
+	struct um_status primary_fixed; /* OK: Set can change it */
 };
 
 static const char *group_cell(struct ui_list *l, size_t row, int col)
@@ -176,7 +180,7 @@ static void set_primary(struct groups_dialog *g)
 	struct um_status st;
 	const char *name;
 
-	if (g->in_l.n == 0) {
+	if (g->in_l.n == 0 || !um_is_ok(g->primary_fixed)) {
 		talloc_free(t);
 		return;
 	}
@@ -287,6 +291,19 @@ static void layout(struct ui_dialog *d, struct groups_dialog *g)
 	ui_dialog_button_w(d, UI_ID_HELP, 7 + LIST_H, 42, _("&Help"), 12);
 }
 
+/* Set greyed, and why in the status line while the dialog is up. */
+static void primary_fixed(struct ui_dialog *d, struct groups_dialog *g)
+{
+	g->primary_fixed = um_user_primary_changeable(g->pdc);
+	if (um_is_ok(g->primary_fixed))
+		return;
+	ui_dialog_ctl(d, ID_SET)->disabled = true;
+	snprintf(ui.note, sizeof(ui.note), "%s",
+		 _("Set is unavailable: this PDC does not change primary "
+		   "groups."));
+	ui_repaint_all();
+}
+
 bool ui_user_groups(struct um_pdc *p, struct um_account *a)
 {
 	struct groups_dialog g = { .pdc = p, .a = a };
@@ -310,8 +327,13 @@ bool ui_user_groups(struct um_pdc *p, struct um_account *a)
 	ui_dialog_handle(&d, groups_event, groups_paint, &g, ID_OK,
 			 ID_CANCEL);
 	layout(&d, &g);
+	primary_fixed(&d, &g);
 	r = ui_dialog_run(&d);
 	ui_dialog_free(&d);
+	if (!um_is_ok(g.primary_fixed)) {
+		ui.note[0] = '\0';
+		ui_repaint_all();
+	}
 	talloc_free(g.mem);
 	return r == ID_OK;
 }

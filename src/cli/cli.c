@@ -185,7 +185,8 @@ void um_cli_usage(FILE *out)
 "\n"
 "       usrmgr [OPTION...] group VERB [GROUP [MEMBER]]  (-S PDC)\n"
 "  list | show GROUP | add GROUP [--local] [--description TEXT] |\n"
-"  delete GROUP [--yes] | add-member GROUP MEMBER |\n"
+"  set GROUP --description TEXT | delete GROUP [--yes] |\n"
+"  add-member GROUP MEMBER |\n"
 "  remove-member GROUP MEMBER  (a local group's MEMBER may be\n"
 "  DOMAIN\\NAME)\n"));
 }

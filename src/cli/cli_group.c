@@ -22,7 +22,8 @@ static const struct {
 	const char *verb;
 	int names;
 } group_verbs[] = {
-	{ "list", 0 }, { "show", 1 }, { "add", 1 }, { "delete", 1 },
+	{ "list", 0 }, { "show", 1 }, { "add", 1 }, { "set", 1 },
+	{ "delete", 1 },
 	{ "add-member", 2 }, { "remove-member", 2 },
 };
 
@@ -177,6 +178,22 @@ static struct um_status delete_group(const struct um_cli *c,
 	return um_group_delete(p, c->account);
 }
 
+/* Properties: the description (the one thing NT lets change there
+ * besides the members). */
+static struct um_status set_group(const struct um_cli *c, struct um_pdc *p)
+{
+	struct um_group_info g = {
+		.name = (char *)c->account,
+		.description = (char *)c->user_opt[UM_UOPT_DESCRIPTION],
+	};
+
+	if (g.description == NULL) {
+		um_cli_usage_error("%s", _("group set: give --description"));
+		return um_local(UM_LOCAL_USAGE);
+	}
+	return um_group_set(p, &g);
+}
+
 static struct um_status change(const struct um_cli *c, struct um_pdc *p,
 			       const char **done)
 {
@@ -189,6 +206,10 @@ static struct um_status change(const struct um_cli *c, struct um_pdc *p,
 
 		*done = _("The group was created.");
 		return um_group_add(p, &g);
+	}
+	if (strcmp(c->verb, "set") == 0) {
+		*done = _("The group was changed.");
+		return set_group(c, p);
 	}
 	if (strcmp(c->verb, "delete") == 0) {
 		*done = _("The group was deleted.");

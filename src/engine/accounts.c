@@ -353,6 +353,12 @@ struct um_status um_user_add(struct um_pdc *p, const struct um_account *a,
 	}
 	if (um_is_ok(st) && has_groups(a)) {
 		st = change_groups(p, a, true);
+		/* the groups refused (their steps undone): no half-made
+		 * user either, as the backend leaves none when its own
+		 * steps fail (the delete is best effort) */
+		if (!um_is_ok(st)) {
+			um_user_delete(p, a->name);
+		}
 	}
 	return st;
 }

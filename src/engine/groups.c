@@ -226,6 +226,31 @@ static struct um_status member_change(struct um_pdc *p, const char *group,
 	return st;
 }
 
+/* Measured on the ad lab (Samba 4.17): DeleteGroupMember of a user's
+ * primary group answers MEMBER_NOT_IN_GROUP (AD holds that membership
+ * in primaryGroupID, not in the group's member list).  NT answers
+ * MEMBERS_PRIMARY_GROUP, whose words say what to do: so when MEMBER's
+ * primary group is GROUP, that is the answer. */
+static struct um_status primary_refusal(struct um_pdc *p, const char *group,
+					const char *member,
+					struct um_status st)
+{
+	TALLOC_CTX *tmp;
+	struct um_account *a;
+
+	if (!um_status_is(st, UM_KIND_NT, UM_NT_MEMBER_NOT_IN_GROUP)) {
+		return st;
+	}
+	tmp = talloc_new(p);
+	if (tmp != NULL && um_is_ok(um_user_query(p, member, tmp, &a)) &&
+	    a->primary_group != NULL &&
+	    strcasecmp(a->primary_group, group) == 0) {
+		st = um_nt(UM_NT_MEMBERS_PRIMARY_GROUP);
+	}
+	talloc_free(tmp);
+	return st;
+}
+
 struct um_status um_group_add_member(struct um_pdc *p, const char *group,
 				     const char *member)
 {
@@ -235,5 +260,6 @@ struct um_status um_group_add_member(struct um_pdc *p, const char *group,
 struct um_status um_group_remove_member(struct um_pdc *p, const char *group,
 					const char *member)
 {
-	return member_change(p, group, member, false);
+	return primary_refusal(p, group, member,
+			       member_change(p, group, member, false));
 }

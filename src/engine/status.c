@@ -236,6 +236,10 @@ static const struct status_words table[] = {
 	     "Add it once on the domain controller with samba-tool group "
 	     "addmembers GROUP SID; after that it can be added and removed "
 	     "here.") },
+	{ UM_KIND_LOCAL, UM_LOCAL_PRIMARY_FIXED, "USRMGR_PRIMARY_FIXED",
+	  N_("This domain controller does not change a user's primary "
+	     "group (a Samba classic PDC refuses it without a \"set "
+	     "primary group script\"); nothing was changed.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_OWN_DOMAIN, "USRMGR_OWN_DOMAIN",
 	  N_("A domain cannot trust itself.") },
 	{ UM_KIND_LOCAL, UM_LOCAL_PASSWORD_MISMATCH, "USRMGR_PASSWORD_MISMATCH",

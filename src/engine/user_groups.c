@@ -104,6 +104,21 @@ static struct um_status check_joins(struct um_pdc *p,
 	return st;
 }
 
+struct um_status um_user_primary_changeable(struct um_pdc *p)
+{
+	const struct um_domain_info *info;
+	struct um_status st = um_pdc_info(p, &info);
+
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	/* the backend says (a classic PDC: measured on the nt4 lab) */
+	if (info->primary_fixed) {
+		return um_local(UM_LOCAL_PRIMARY_FIXED);
+	}
+	return um_ok();
+}
+
 struct um_status um_user_groups_plan(struct um_pdc *p,
 				     const struct um_account *a,
 				     const struct um_account *cur,
@@ -148,7 +163,12 @@ struct um_status um_user_groups_plan(struct um_pdc *p,
 	if (um_is_ok(st) && changed && primary_local) {
 		st = um_local(UM_LOCAL_PRIMARY_NOT_GLOBAL);
 	}
+	/* before anything is sent: a server that keeps primary groups */
+	if (um_is_ok(st) && changed && cur != NULL) {
+		st = um_user_primary_changeable(p);
+	}
 	plan->primary = changed ? primary : NULL;
+	plan->old_primary = c->primary_group;
 	return st;
 }
 
@@ -169,20 +189,48 @@ static struct um_status set_primary(struct um_pdc *p, const char *user,
 	return st;
 }
 
+/* Back to where the membership was: leaves N_LEFT re-joined, the old
+ * primary group again (when PRIMARY_SET), joins N_JOINED left.  Best
+ * effort: the first refusal stands for the operator, not these. */
+static void undo(struct um_pdc *p, const char *user,
+		 const struct um_groups_plan *plan, size_t n_joined,
+		 bool primary_set, size_t n_left)
+{
+	size_t i;
+
+	for (i = n_left; i > 0; i--) {
+		um_group_add_member(p, plan->leave[i - 1], user);
+	}
+	if (primary_set && plan->old_primary != NULL &&
+	    *plan->old_primary != '\0') {
+		set_primary(p, user, plan->old_primary);
+	}
+	for (i = n_joined; i > 0; i--) {
+		um_group_remove_member(p, plan->join[i - 1], user);
+	}
+}
+
 struct um_status um_user_groups_apply(struct um_pdc *p, const char *user,
 				      const struct um_groups_plan *plan)
 {
 	struct um_status st = um_ok();
-	size_t i;
+	size_t joined = 0, left = 0;
+	bool primary_set = false;
 
-	for (i = 0; um_is_ok(st) && i < plan->n_join; i++) {
-		st = um_group_add_member(p, plan->join[i], user);
+	while (um_is_ok(st) && joined < plan->n_join) {
+		st = um_group_add_member(p, plan->join[joined], user);
+		joined += um_is_ok(st);
 	}
 	if (um_is_ok(st) && plan->primary != NULL) {
 		st = set_primary(p, user, plan->primary);
+		primary_set = um_is_ok(st);
 	}
-	for (i = 0; um_is_ok(st) && i < plan->n_leave; i++) {
-		st = um_group_remove_member(p, plan->leave[i], user);
+	while (um_is_ok(st) && left < plan->n_leave) {
+		st = um_group_remove_member(p, plan->leave[left], user);
+		left += um_is_ok(st);
+	}
+	if (!um_is_ok(st)) {
+		undo(p, user, plan, joined, primary_set, left);
 	}
 	return st;
 }

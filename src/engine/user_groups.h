@@ -15,6 +15,7 @@ struct um_groups_plan {
 	const char **leave;
 	size_t n_leave;
 	const char *primary;  /* the new primary group, NULL: unchanged */
+	const char *old_primary; /* the current one (to go back to) */
 };
 
 /* What making A's groups (UM_FIELD_GROUPS) the membership of the user
@@ -27,7 +28,9 @@ struct um_status um_user_groups_plan(struct um_pdc *p,
 				     const struct um_account *cur,
 				     bool keep_primary, TALLOC_CTX *mem,
 				     struct um_groups_plan **out);
-/* Join, set the primary group (the user is then its member), leave. */
+/* Join, set the primary group (the user is then its member), leave.
+ * A step the PDC refuses undoes the steps before it (best effort), so
+ * a refusal leaves the membership as it was; the refusal is answered. */
 struct um_status um_user_groups_apply(struct um_pdc *p, const char *user,
 				      const struct um_groups_plan *plan);
 

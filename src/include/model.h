@@ -73,6 +73,9 @@ struct um_domain_info {
 	char *pdc;      /* the PDC we talk to */
 	enum um_dialect dialect;
 	bool simulated;
+	/* The server never changes a user's primary group (a Samba
+	 * classic PDC without a "set primary group script", measured). */
+	bool primary_fixed;
 };
 
 struct um_user {

@@ -64,6 +64,7 @@ enum um_local {
 	UM_LOCAL_UNKNOWN_RIGHT,
 	UM_LOCAL_NO_LOCAL_ACCOUNT,      /* the PDC refuses ACB_TEMPDUP */
 	UM_LOCAL_NO_FOREIGN_PRINCIPAL,  /* Samba AD: a first foreign member */
+	UM_LOCAL_PRIMARY_FIXED,         /* the PDC keeps primary groups */
 };
 
 struct um_status {

@@ -55,6 +55,19 @@ for d in ad nt4; do
 	check "$d: new global group" 0 "${U[@]}" group add Buyers \
 		--description "Purchasing"
 	check "$d: new local group" 0 "${U[@]}" group add Printers --local
+	check "$d: Properties: a new description" 0 "${U[@]}" group set \
+		Buyers --description "Purchasing dept"
+	check "$d: read back" 0 "${U[@]}" --json group show buyers
+	expect "$d: the new description" '"description":"Purchasing dept"' out
+	check "$d: a local group's description" 0 "${U[@]}" group set \
+		Printers --description "Print queues"
+	check "$d: read back (local)" 0 "${U[@]}" --json group show Printers
+	expect "$d: the local group's description" \
+		'"description":"Print queues"' out
+	check "$d: set without --description" 2 "${U[@]}" group set Buyers
+	check "$d: set on no such group" 1 "${U[@]}" group set Nobody \
+		--description x
+	expect "$d: no such group (set)" NO_SUCH_GROUP err
 	check "$d: duplicate (case ignored)" 1 "${U[@]}" group add SALES
 	expect "$d: duplicate named" GROUP_EXISTS err
 	check "$d: a user's name" 1 "${U[@]}" group add kfuller

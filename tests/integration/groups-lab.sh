@@ -11,6 +11,17 @@
 # of its groups over SAMR (INTERNAL_DB_CORRUPTION, net rpc group addmem
 # alike): usrmgr says so in words, changes nothing, and once samba-tool
 # has made the ForeignSecurityPrincipal, adds and removes her as NT4's.
+#
+# A user's groups and primary group (memberships): read back by `user
+# show --json`, written by `user add|set|copy --groups --primary-group`,
+# judged by samba-tool user show (primaryGroupID, memberOf) on AD and
+# pdbedit -Lv (Primary Group SID) and net rpc group members on NT4.
+# Measured there: Samba AD changes primaryGroupID; the classic PDC
+# refuses any new primary group and any join of a global group
+# (ACCESS_DENIED: no "set primary group script", no "add user to group
+# script"); a refused step undoes the steps before it.  Group
+# Properties' description (`group set`): samba-tool group show (AD) and
+# net groupmap list verbose (NT4).
 set -u
 . "$(dirname "$0")/lab-fixture.sh"
 
@@ -136,10 +147,190 @@ groups() { # FLAVOUR
 	ua user delete labgm1 --yes >/dev/null 2>&1
 }
 
+# ufield USER KEY: KEY of `user show --json` (a list: sorted, commas)
+ufield() {
+	ua --json user show "$1" 2>/dev/null | python3 -c '
+import json, sys
+v = json.load(sys.stdin).get(sys.argv[1])
+print(",".join(sorted(v)) if isinstance(v, list) else v)' "$2"
+}
+# refused WHAT STATUS CMD...: CMD fails, naming STATUS on stderr
+refused() {
+	local what=$1 status=$2
+	shift 2
+	if ! "$@" >/dev/null 2>"$tmp/err" && grep -q "$status" "$tmp/err"; then
+		t_ok "$what"
+	else
+		t_not_ok "$what ($(head -c 200 "$tmp/err"))"
+	fi
+}
+# Samba's own view: a user's primary group RID, a group's RID and
+# description (AD: samba-tool; NT4: pdbedit, net groupmap)
+primary_rid() {
+	if [ "$LAB_FLAVOUR" = ad ]; then
+		lab_exec accounts samba-tool user show "$1" \
+			-s "$ACCOUNTS_SMB_CONF" 2>/dev/null |
+			sed -n 's/^primaryGroupID: //p'
+	else
+		lab_exec accounts pdbedit -s "$ACCOUNTS_SMB_CONF" -Lv "$1" \
+			2>/dev/null | sed -n 's/^Primary Group SID: *S-.*-//p'
+	fi
+}
+group_rid() {
+	lab_exec accounts samba-tool group show "$1" -s "$ACCOUNTS_SMB_CONF" \
+		2>/dev/null | sed -n 's/^objectSid: S-.*-//p'
+}
+group_desc() {
+	if [ "$LAB_FLAVOUR" = ad ]; then
+		lab_exec accounts samba-tool group show "$1" \
+			-s "$ACCOUNTS_SMB_CONF" 2>/dev/null |
+			sed -n 's/^description: //p'
+	else
+		lab_exec accounts net groupmap list verbose \
+			-s "$ACCOUNTS_SMB_CONF" 2>/dev/null |
+			awk -v g="$1" '$0 == g { f = 1; next }
+				/^[^\t]/ { f = 0 }
+				f && /Comment/ { sub(/^[^:]*: ?/, ""); print }'
+	fi
+}
+member_of() { # GROUP USER: Samba lists USER among GROUP's members
+	[[ " $(members "$1") " == *" $2 "* ]]
+}
+
+memberships_ad() {
+	local team
+	for u in rgmem1 rgmem2; do ua user delete $u --yes >/dev/null 2>&1; done
+	for g in RgTeam RgSpare RgDesk; do
+		ua group delete $g --yes >/dev/null 2>&1; done
+	t_check "ad: groups to hold" eval 'ua group add RgTeam >/dev/null &&
+		ua group add RgSpare >/dev/null &&
+		ua group add RgDesk --local --description desk >/dev/null'
+	team=$(group_rid RgTeam)
+	t_check "ad: add with --groups" ua user add rgmem1 \
+		--password-file "$tmp/pw" --groups "Domain Users,RgTeam,RgDesk"
+	t_check "ad: samba-tool: member of RgTeam" member_of RgTeam rgmem1
+	t_check "ad: samba-tool: member of RgDesk (local)" \
+		member_of RgDesk rgmem1
+	t_is "ad: usrmgr reads the groups back" "Domain Users,RgDesk,RgTeam" \
+		"$(ufield rgmem1 groups)"
+	t_is "ad: ... and the primary group" "Domain Users" \
+		"$(ufield rgmem1 primary_group)"
+	t_check "ad: set the primary group" ua user set rgmem1 \
+		--groups "Domain Users,RgTeam,RgDesk" --primary-group RgTeam
+	t_is "ad: samba-tool: primaryGroupID is RgTeam's" "$team" \
+		"$(primary_rid rgmem1)"
+	t_check "ad: samba-tool: still listed in RgTeam" member_of RgTeam rgmem1
+	t_check "ad: samba-tool: Domain Users now through memberOf" eval \
+		'lab_exec accounts samba-tool user show rgmem1 \
+			-s "$ACCOUNTS_SMB_CONF" |
+		 grep -q "^memberOf: CN=Domain Users,"'
+	t_is "ad: usrmgr reads the new primary group" RgTeam \
+		"$(ufield rgmem1 primary_group)"
+	refused "ad: a primary group the user is not in" PRIMARY_NOT_MEMBER \
+		ua user set rgmem1 --groups "Domain Users,RgTeam,RgDesk" \
+		--primary-group RgSpare
+	refused "ad: a local group as primary" PRIMARY_NOT_GLOBAL \
+		ua user set rgmem1 --groups "Domain Users,RgTeam,RgDesk" \
+		--primary-group RgDesk
+	refused "ad: leaving the primary group (--groups)" PRIMARY_NOT_MEMBER \
+		ua user set rgmem1 --groups "Domain Users,RgDesk"
+	refused "ad: leaving the primary group (remove-member)" \
+		MEMBERS_PRIMARY_GROUP ua group remove-member RgTeam rgmem1
+	refused "ad: an unknown group" NO_SUCH_GROUP ua user set rgmem1 \
+		--groups "Domain Users,RgTeam,RgDesk,RgNoSuch"
+	t_is "ad: ... primaryGroupID unchanged" "$team" "$(primary_rid rgmem1)"
+	t_check "ad: ... still in RgDesk" member_of RgDesk rgmem1
+	t_check "ad: ... not in RgSpare" not member_of RgSpare rgmem1
+	t_check "ad: copy carries groups and primary group" ua user copy \
+		rgmem1 rgmem2 --password-file "$tmp/pw"
+	t_is "ad: samba-tool: the copy's primaryGroupID" "$team" \
+		"$(primary_rid rgmem2)"
+	t_check "ad: samba-tool: the copy is in RgDesk" member_of RgDesk rgmem2
+	t_check "ad: leave all but the primary group" ua user set rgmem1 \
+		--groups RgTeam
+	t_check "ad: samba-tool: out of RgDesk" not member_of RgDesk rgmem1
+	t_check "ad: samba-tool: out of Domain Users" not member_of \
+		"Domain Users" rgmem1
+	t_check "ad: back to Domain Users" ua user set rgmem1 \
+		--groups "Domain Users,RgSpare" --primary-group "Domain Users"
+	t_is "ad: samba-tool: primaryGroupID 513" 513 "$(primary_rid rgmem1)"
+	t_check "ad: samba-tool: out of RgTeam" not member_of RgTeam rgmem1
+	t_check "ad: samba-tool: in RgSpare" member_of RgSpare rgmem1
+	t_check "ad: Properties: a global group's description" ua group set \
+		RgTeam --description "rg team"
+	t_is "ad: samba-tool: its description" "rg team" "$(group_desc RgTeam)"
+	t_check "ad: Properties: a local group's description" ua group set \
+		RgDesk --description "rg desk"
+	t_is "ad: samba-tool: the local one's" "rg desk" "$(group_desc RgDesk)"
+	refused "ad: Properties of no such group" NO_SUCH_GROUP \
+		ua group set RgNoSuch --description x
+	for u in rgmem1 rgmem2; do ua user delete $u --yes >/dev/null 2>&1; done
+	for g in RgTeam RgSpare RgDesk; do
+		ua group delete $g --yes >/dev/null 2>&1; done
+}
+
+memberships_nt4() {
+	local p513
+	for u in rgmem1 rgmem2; do ua user delete $u --yes >/dev/null 2>&1; done
+	for g in RgDesk RgDesk2; do
+		ua group delete $g --yes >/dev/null 2>&1; done
+	t_check "nt4: local groups to hold" eval 'ua group add RgDesk --local \
+		>/dev/null && ua group add RgDesk2 --local >/dev/null'
+	t_check "nt4: a user" ua user add rgmem1 --password-file "$tmp/pw"
+	# the classic PDC's RID 513 ("Domain Users" or, unmapped, "None")
+	p513=$(ufield rgmem1 primary_group)
+	t_is "nt4: pdbedit: primary group RID 513" 513 "$(primary_rid rgmem1)"
+	t_check "nt4: usrmgr reads a primary group" test -n "$p513"
+	t_check "nt4: join a local group" ua user set rgmem1 \
+		--groups "$p513,RgDesk"
+	t_check "nt4: net rpc: member of RgDesk" member_of RgDesk rgmem1
+	t_is "nt4: usrmgr reads the groups back" "$(printf '%s\n' "$p513" \
+		RgDesk | LC_ALL=C sort | paste -sd,)" "$(ufield rgmem1 groups)"
+	refused "nt4: a new primary group: refused before anything" \
+		PRIMARY_FIXED ua user set rgmem1 \
+		--groups "$p513,RgDesk,Domain Admins" \
+		--primary-group "Domain Admins"
+	t_check "nt4: ... not in Domain Admins" not member_of "Domain Admins" \
+		rgmem1
+	refused "nt4: a local group as primary" PRIMARY_NOT_GLOBAL \
+		ua user set rgmem1 --groups "$p513,RgDesk" \
+		--primary-group RgDesk
+	refused "nt4: leaving the primary group" PRIMARY_NOT_MEMBER \
+		ua user set rgmem1 --groups RgDesk
+	t_is "nt4: pdbedit: primary group unchanged" 513 "$(primary_rid rgmem1)"
+	# joins RgDesk2, then the PDC refuses Domain Admins: RgDesk2 undone
+	refused "nt4: joining a global group (no add user to group script)" \
+		ACCESS_DENIED ua user set rgmem1 \
+		--groups "$p513,RgDesk,RgDesk2,Domain Admins"
+	t_is "nt4: net rpc: RgDesk2 undone, empty" "" "$(members RgDesk2)"
+	refused "nt4: a new user in a global group: refused" ACCESS_DENIED \
+		ua user add rgmem3 --password-file "$tmp/pw" \
+		--groups "$p513,RgDesk2,Domain Admins"
+	t_check "nt4: pdbedit: ... and no user left" not_quiet \
+		lab_exec accounts pdbedit -s "$ACCOUNTS_SMB_CONF" -Lv rgmem3
+	t_is "nt4: net rpc: ... nor in RgDesk2" "" "$(members RgDesk2)"
+	t_check "nt4: net rpc: still in RgDesk" member_of RgDesk rgmem1
+	t_check "nt4: copy carries the local group" ua user copy rgmem1 \
+		rgmem2 --password-file "$tmp/pw"
+	t_check "nt4: net rpc: the copy is in RgDesk" member_of RgDesk rgmem2
+	t_check "nt4: leave the local group" ua user set rgmem1 --groups "$p513"
+	t_check "nt4: net rpc: out of RgDesk" not member_of RgDesk rgmem1
+	t_check "nt4: Properties: a local group's description" ua group set \
+		RgDesk --description "rg desk"
+	t_is "nt4: groupmap: its description" "rg desk" "$(group_desc RgDesk)"
+	refused "nt4: Properties of no such group" NO_SUCH_GROUP \
+		ua group set RgNoSuch --description x
+	for u in rgmem1 rgmem2; do ua user delete $u --yes >/dev/null 2>&1; done
+	for g in RgDesk RgDesk2; do
+		ua group delete $g --yes >/dev/null 2>&1; done
+}
+
 lab_require ad
 groups ad
 foreign ad
+memberships_ad
 lab_require nt4
 groups nt4
 foreign nt4
+memberships_nt4
 t_done

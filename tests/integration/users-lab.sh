@@ -56,6 +56,14 @@ users() { # the same checks on either flavour
 			"^Account desc: +made by usrmgr\$"
 	fi
 	t_is "$f: the new user logs on" NT_STATUS_OK "$(logon "$u" Us3r.Lab.pw1)"
+	# nothing but a password: enabled, as NT's New User with no box
+	# ticked (Samba AD's CreateUser2 makes it disabled: usrmgr clears it)
+	ua user delete "${u}p" --yes >/dev/null 2>&1
+	t_check "$f: add with a password alone" ua user add "${u}p" \
+		--password-file "$tmp/pw"
+	t_is "$f: ... enabled: it logs on" NT_STATUS_OK \
+		"$(logon "${u}p" Us3r.Lab.pw1)"
+	ua user delete "${u}p" --yes >/dev/null 2>&1
 	t_check "$f: read back" eval 'ua --json user show "$u" >"$tmp/out" &&
 		grep -q "\"full_name\":\"Lab User\"" "$tmp/out"'
 	t_check "$f: duplicate refused" eval '! ua user add "$u" \

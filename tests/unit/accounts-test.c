@@ -382,6 +382,72 @@ static void test_set_groups_refused(void **state)
 	unlink(path);
 }
 
+/* A simulated domain changes primary groups, whatever its dialect (the
+ * refusal is a real classic PDC's, measured on the nt4 lab). */
+static void test_primary_changeable(void **state)
+{
+	struct unit_world w;
+	char path[64];
+	struct um_pdc *p = groups_world(&w, path);
+
+	(void)state;
+	assert_ok(um_user_primary_changeable(p));
+	unit_world_close(&w);
+	unlink(path);
+}
+
+/* keeps_primary_groups: a server that never changes a primary group
+ * (a Samba classic PDC, measured): refused before anything changes, and
+ * still so after a restart (the state file keeps it). */
+static void test_primary_fixed(void **state)
+{
+	static const char fixed[] =
+		"[scenario]\nname = fixed\ndescription = unit\n"
+		"[domain OSTWIND]\ndialect = nt4\nsid = S-1-5-21-4-5-6\n"
+		"pdc = OW-PDC1\nreachable = yes\nkeeps_primary_groups = yes\n"
+		"[user OSTWIND jkrause]\nprimary_group = Domain Users\n"
+		"[group OSTWIND Domain Users]\ndescription = all\n"
+		"[group OSTWIND Lager]\ndescription = store\n"
+		"members = jkrause\n";
+	char *want[] = { "Domain Users", "Lager" };
+	struct um_account a = { .name = "jkrause", .fields = UM_FIELD_GROUPS,
+				.groups = want, .n_groups = 2,
+				.primary_group = "Lager" };
+	struct unit_world w;
+	char path[64];
+	struct um_account *got;
+	struct um_pdc *p;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	strcpy(path, "/tmp/usrmgr-fixed-XXXXXX.ini");
+	fd = mkstemps(path, 4);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(fixed, f);
+	fclose(f);
+	unit_world_open(&w, path);
+	p = unit_pdc(&w, "OW-PDC1");
+	assert_status(um_user_primary_changeable(p), UM_KIND_LOCAL,
+		      UM_LOCAL_PRIMARY_FIXED);
+	assert_status(um_user_set(p, &a), UM_KIND_LOCAL,
+		      UM_LOCAL_PRIMARY_FIXED);
+	/* the current primary group again: nothing to refuse */
+	a.primary_group = "Domain Users";
+	assert_ok(um_user_set(p, &a));
+	unit_world_reopen(&w);
+	p = unit_pdc(&w, "OW-PDC1");
+	assert_status(um_user_primary_changeable(p), UM_KIND_LOCAL,
+		      UM_LOCAL_PRIMARY_FIXED);
+	assert_ok(um_user_query(p, "jkrause", w.mem, &got));
+	assert_string_equal(got->primary_group, "Domain Users");
+	assert_true(has_group(got, "Lager"));
+	unit_world_close(&w);
+	unlink(path);
+}
+
 /* Hours and account type set, read back after a restart. */
 static void test_set_hours_and_type(void **state)
 {
@@ -464,6 +530,8 @@ int main(void)
 		cmocka_unit_test(test_query_hours_type_groups),
 		cmocka_unit_test(test_set_groups),
 		cmocka_unit_test(test_set_groups_refused),
+		cmocka_unit_test(test_primary_changeable),
+		cmocka_unit_test(test_primary_fixed),
 		cmocka_unit_test(test_set_hours_and_type),
 		cmocka_unit_test(test_copy_carries_groups),
 	};

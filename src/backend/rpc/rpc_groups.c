@@ -411,6 +411,11 @@ static NTSTATUS changed_status(const struct group_state *s)
 
 	if (s->local)
 		return add ? s->adda.out.result : s->rema.out.result;
+	/* measured, Samba AD 4.17: DeleteGroupMember on a group with no
+	 * members at all answers NOT_FOUND; group and user were found
+	 * already, so it means what NT says: not a member */
+	if (!add && NT_STATUS_EQUAL(s->remg.out.result, NT_STATUS_NOT_FOUND))
+		return NT_STATUS_MEMBER_NOT_IN_GROUP;
 	return add ? s->addg.out.result : s->remg.out.result;
 }
 

@@ -2,13 +2,19 @@
  * usrmgr - user accounts over SAMR, the same on a Samba AD DC and a
  * classic PDC:
  *
- *   query_user   LookupNames + OpenUser + QueryUserInfo level 21
+ *   query_user   LookupNames + OpenUser + QueryUserInfo level 21, then
+ *                the groups: GetGroupsForUser (global), GetAliasMembership
+ *                (the domain's local groups holding the user's own SID),
+ *                LookupRids for their names and primary_gid's
  *   add_user     CreateUser2 (ACB_NORMAL), SetUserInfo2 level 24 (the
  *                password, RC4 with the session key: never in clear),
  *                SetUserInfo2 level 21 with fields_present; a failure
  *                after CreateUser2 deletes the half-made account
  *   set_user     open, QueryUserInfo 21 (the flags to merge into),
- *                level 24 when a password is given, level 21
+ *                level 24 when a password is given, level 21; a new
+ *                primary group (UM_FIELD_GROUPS) is looked up with the
+ *                user and goes as level 21's primary_gid
+ *                (SAMR_FIELD_PRIMARY_GID), as NT's User Manager sets it
  *   rename_user  open, SetUserInfo2 level 7
  *   delete_user  open, DeleteUser
  *
@@ -29,12 +35,13 @@ enum { U_QUERY, U_ADD, U_SET, U_RENAME, U_DELETE };
 
 enum {
 	U_LOOKED_UP = 1, U_OPENED, U_CREATED, U_QUERIED, U_PASSWORD_SET,
-	U_INFO_SET, U_RENAMED, U_DELETED, U_UNDONE, U_CLOSED,
+	U_INFO_SET, U_RENAMED, U_DELETED, U_UNDONE, U_CLOSED, U_GROUPS,
+	U_ALIASES, U_GROUP_NAMES,
 };
 
 struct user_state {
 	struct rpc_op op;
-	struct lsa_String account;
+	struct lsa_String account, names[2];
 	struct policy_handle user;
 	uint32_t granted, rid;
 	struct samr_LookupNames lookup;
@@ -48,6 +55,20 @@ struct user_state {
 	struct samr_DeleteUser del;
 	struct samr_Close close;
 	struct um_status result;
+	/* the user's groups (query) and the new primary group (set) */
+	struct dom_sid *domain, user_sid;
+	struct lsa_SidPtr sid_ptr;
+	struct lsa_SidArray sids;
+	struct samr_GetGroupsForUser ggroups;
+	struct samr_RidWithAttributeArray *grids;
+	struct samr_GetAliasMembership amember;
+	struct samr_Ids arids;
+	struct samr_LookupRids lrids;
+	uint32_t *group_rids;
+	uint32_t n_global;   /* of group_rids, the global groups first */
+	struct lsa_Strings gnames;
+	struct samr_Ids gtypes;
+	uint32_t primary_rid; /* set: the new primary group's, else 0 */
 };
 
 static char *dup0(TALLOC_CTX *mem, const char *s)
@@ -70,6 +91,11 @@ struct um_account *rpc_account_copy(TALLOC_CTX *mem,
 	c->home_dir = dup0(c, a->home_dir);
 	c->home_drive = dup0(c, a->home_drive);
 	c->workstations = dup0(c, a->workstations);
+	/* set_user carries the primary group alone (the engine joins and
+	 * leaves groups through the group operations) */
+	c->primary_group = dup0(c, a->primary_group);
+	c->groups = NULL;
+	c->n_groups = 0;
 	return c;
 }
 
@@ -122,7 +148,9 @@ static struct um_account *account_of(TALLOC_CTX *mem,
 		memcpy(a->logon_hours, i->logon_hours.bits, UM_HOURS_BYTES);
 	else
 		memset(a->logon_hours, 0xff, UM_HOURS_BYTES);
-	return a;
+	/* named with the groups, after GetGroupsForUser */
+	a->primary_group = talloc_strdup(a, "");
+	return a->primary_group != NULL ? a : NULL;
 }
 
 static void put(struct lsa_String *to, uint32_t *present, uint32_t bit,
@@ -226,30 +254,63 @@ static void user_fail(struct tevent_req *req, struct user_state *s,
 		    NDR_SAMR_DELETEUSER, &s->del, true);
 }
 
+/* A new primary group to set: its name, else NULL. */
+static const char *new_primary(const struct user_state *s)
+{
+	const struct um_account *a = s->op.args.account;
+
+	if (s->op.variant != U_SET || a == NULL ||
+	    !(a->fields & UM_FIELD_GROUPS) || a->primary_group == NULL ||
+	    *a->primary_group == '\0')
+		return NULL;
+	return a->primary_group;
+}
+
+/* The user and (for a new primary group) the group, in one call. */
 static void lookup(struct tevent_req *req, struct user_state *s)
 {
-	s->account.string = s->op.args.user;
+	uint32_t n = 1;
+
+	s->names[0].string = s->op.args.user;
+	if (new_primary(s) != NULL)
+		s->names[n++].string = new_primary(s);
 	s->lookup.in.domain_handle = &s->op.conn->samr_domain;
-	s->lookup.in.num_names = 1;
-	s->lookup.in.names = &s->account;
+	s->lookup.in.num_names = n;
+	s->lookup.in.names = s->names;
 	s->lookup.out.rids = &s->rids;
 	s->lookup.out.types = &s->types;
 	rpc_op_next(req, &s->op, U_LOOKED_UP, RPC_NEED_SAMR,
 		    NDR_SAMR_LOOKUPNAMES, &s->lookup, false);
 }
 
-static void open_user(struct tevent_req *req, struct user_state *s)
+/* What the names turned out to be: a user, and a global group. */
+static struct um_status looked_up(const struct user_state *s)
 {
 	NTSTATUS r = s->lookup.out.result;
+	uint32_t n = s->lookup.in.num_names;
 
-	if (NT_STATUS_EQUAL(r, NT_STATUS_NONE_MAPPED) ||
-	    (NT_STATUS_IS_OK(r) && (s->rids.count != 1 ||
-				    s->types.ids[0] != SID_NAME_USER))) {
-		rpc_op_finish(req, &s->op, um_nt(UM_NT_NO_SUCH_USER));
+	if (!NT_STATUS_IS_OK(r) && !NT_STATUS_EQUAL(r, STATUS_SOME_UNMAPPED)
+	    && !NT_STATUS_EQUAL(r, NT_STATUS_NONE_MAPPED))
+		return rpc_nt(r);
+	if (s->rids.count != n || s->types.count != n ||
+	    s->types.ids[0] != SID_NAME_USER)
+		return um_nt(UM_NT_NO_SUCH_USER);
+	/* a local group cannot be primary: SAMR would say no such group */
+	if (n == 2 && s->types.ids[1] != SID_NAME_DOM_GRP)
+		return um_nt(UM_NT_NO_SUCH_GROUP);
+	return um_ok();
+}
+
+static void open_user(struct tevent_req *req, struct user_state *s)
+{
+	struct um_status st = looked_up(s);
+
+	if (!um_is_ok(st)) {
+		rpc_op_finish(req, &s->op, st);
 		return;
 	}
-	if (rpc_op_nterror(req, &s->op, r))
-		return;
+	if (s->lookup.in.num_names == 2)
+		s->primary_rid = s->rids.ids[1];
 	s->open.in.domain_handle = &s->op.conn->samr_domain;
 	s->open.in.access_mask = s->op.variant == U_DELETE
 		? SEC_STD_DELETE : SEC_FLAG_MAXIMUM_ALLOWED;
@@ -313,14 +374,12 @@ static void set_info(struct tevent_req *req, struct user_state *s)
 	uint32_t current = s->queried != NULL
 		? s->queried->info21.acct_flags : ACB_NORMAL;
 
-	if (a->fields == 0) {
+	/* (a new user always: Samba creates it disabled, measured on the
+	 * ad lab -- userAccountControl 546 -- and NT's New User with no
+	 * box ticked makes an enabled account) */
+	if (s->op.variant != U_ADD && a->fields == 0 &&
+	    s->primary_rid == 0) {
 		user_close(req, s, um_ok());
-		return;
-	}
-	/* the primary group (primary_gid) is not written yet: say so
-	 * rather than answer a success that changed nothing */
-	if (a->fields & UM_FIELD_GROUPS) {
-		user_close(req, s, um_nt(UM_NT_NOT_SUPPORTED));
 		return;
 	}
 	/* a new user: every flag the dialog shows, set or clear */
@@ -332,6 +391,15 @@ static void set_info(struct tevent_req *req, struct user_state *s)
 		info21_of(&all, ACB_NORMAL, &s->info.info21);
 	} else {
 		info21_of(a, current, &s->info.info21);
+	}
+	if (s->primary_rid != 0) {
+		s->info.info21.primary_gid = s->primary_rid;
+		s->info.info21.fields_present |= SAMR_FIELD_PRIMARY_GID;
+	}
+	/* nothing to set (SAMR refuses an empty fields_present) */
+	if (s->info.info21.fields_present == 0) {
+		user_close(req, s, um_ok());
+		return;
 	}
 	set_level(req, s, 21, U_INFO_SET);
 }
@@ -357,6 +425,122 @@ static void after_open(struct tevent_req *req, struct user_state *s)
 	}
 }
 
+/* ---- the user's groups (query) ---- */
+
+static void query_groups(struct tevent_req *req, struct user_state *s)
+{
+	s->ggroups.in.user_handle = &s->user;
+	s->ggroups.out.rids = &s->grids;
+	rpc_op_next(req, &s->op, U_GROUPS, RPC_NEED_SAMR,
+		    NDR_SAMR_GETGROUPSFORUSER, &s->ggroups, false);
+}
+
+/* The domain's local groups that hold the user's SID itself (NT's
+ * Group Memberships shows these; not those held through a group). */
+static void query_aliases(struct tevent_req *req, struct user_state *s)
+{
+	NTSTATUS r = s->ggroups.out.result;
+
+	if (!NT_STATUS_IS_OK(r)) {
+		user_close(req, s, rpc_nt(r));
+		return;
+	}
+	s->domain = rpc_sid_parse(s, s->op.conn->info.sid);
+	if (s->domain == NULL || s->domain->num_auths >= 15) {
+		user_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	s->user_sid = *s->domain;
+	s->user_sid.sub_auths[s->user_sid.num_auths++] = s->rids.ids[0];
+	s->sid_ptr.sid = &s->user_sid;
+	s->sids.num_sids = 1;
+	s->sids.sids = &s->sid_ptr;
+	s->amember.in.domain_handle = &s->op.conn->samr_domain;
+	s->amember.in.sids = &s->sids;
+	s->amember.out.rids = &s->arids;
+	rpc_op_next(req, &s->op, U_ALIASES, RPC_NEED_SAMR,
+		    NDR_SAMR_GETALIASMEMBERSHIP, &s->amember, false);
+}
+
+/* Every group's RID to name: the global groups, the primary group
+ * (held through primary_gid alone on AD), the local groups. */
+static bool collect_rids(struct user_state *s)
+{
+	uint32_t ng = s->grids != NULL ? s->grids->count : 0;
+	uint32_t na = s->arids.count, primary = s->queried->info21.primary_gid;
+	uint32_t i, n = 0;
+	bool seen = false;
+
+	s->group_rids = talloc_zero_array(s, uint32_t, ng + na + 1);
+	if (s->group_rids == NULL)
+		return false;
+	for (i = 0; i < ng; i++) {
+		s->group_rids[n++] = s->grids->rids[i].rid;
+		seen = seen || s->grids->rids[i].rid == primary;
+	}
+	if (!seen && primary != 0)
+		s->group_rids[n++] = primary;
+	s->n_global = n;
+	for (i = 0; i < na; i++)
+		s->group_rids[n++] = s->arids.ids[i];
+	s->lrids.in.num_rids = n;
+	return true;
+}
+
+static void name_groups(struct tevent_req *req, struct user_state *s)
+{
+	NTSTATUS r = s->amember.out.result;
+
+	if (!NT_STATUS_IS_OK(r)) {
+		user_close(req, s, rpc_nt(r));
+		return;
+	}
+	if (!collect_rids(s)) {
+		user_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	if (s->lrids.in.num_rids == 0) {
+		user_close(req, s, um_ok());
+		return;
+	}
+	s->lrids.in.domain_handle = &s->op.conn->samr_domain;
+	s->lrids.in.rids = s->group_rids;
+	s->lrids.out.names = &s->gnames;
+	s->lrids.out.types = &s->gtypes;
+	rpc_op_next(req, &s->op, U_GROUP_NAMES, RPC_NEED_SAMR,
+		    NDR_SAMR_LOOKUPRIDS, &s->lrids, false);
+}
+
+/* The names onto the account read back; a RID without a name (a group
+ * deleted meanwhile) is left out. */
+static struct um_status named_groups(struct user_state *s)
+{
+	struct um_account *a = s->op.reply.account;
+	NTSTATUS r = s->lrids.out.result;
+	uint32_t i, primary = s->queried->info21.primary_gid;
+
+	if (!NT_STATUS_IS_OK(r) && !NT_STATUS_EQUAL(r, STATUS_SOME_UNMAPPED))
+		return rpc_nt(r);
+	a->groups = talloc_zero_array(a, char *, s->gnames.count + 1);
+	if (a->groups == NULL)
+		return um_local(UM_LOCAL_NO_MEMORY);
+	for (i = 0; i < s->gnames.count && i < s->lrids.in.num_rids; i++) {
+		const char *name = s->gnames.names[i].string;
+
+		if (name == NULL || *name == '\0')
+			continue;
+		a->groups[a->n_groups] = talloc_strdup(a->groups, name);
+		if (a->groups[a->n_groups++] == NULL)
+			return um_local(UM_LOCAL_NO_MEMORY);
+		if (i < s->n_global && s->group_rids[i] == primary) {
+			talloc_free(a->primary_group);
+			a->primary_group = talloc_strdup(a, name);
+		}
+	}
+	return a->primary_group != NULL ? um_ok()
+					 : um_local(UM_LOCAL_NO_MEMORY);
+}
+
 static void after_query(struct tevent_req *req, struct user_state *s)
 {
 	if (!NT_STATUS_IS_OK(s->query.out.result) || s->queried == NULL) {
@@ -366,8 +550,10 @@ static void after_query(struct tevent_req *req, struct user_state *s)
 	if (s->op.variant == U_QUERY) {
 		s->op.reply.account = account_of(&s->op,
 						 &s->queried->info21);
-		user_close(req, s, s->op.reply.account != NULL ? um_ok()
-				   : um_local(UM_LOCAL_NO_MEMORY));
+		if (s->op.reply.account == NULL)
+			user_close(req, s, um_local(UM_LOCAL_NO_MEMORY));
+		else
+			query_groups(req, s);
 		return;
 	}
 	if (s->op.args.password != NULL)
@@ -431,6 +617,15 @@ static void user_step(struct tevent_req *req, struct rpc_op *op)
 			return;
 		}
 		rpc_op_finish(req, op, um_ok());
+		return;
+	case U_GROUPS:
+		query_aliases(req, s);
+		return;
+	case U_ALIASES:
+		name_groups(req, s);
+		return;
+	case U_GROUP_NAMES:
+		user_close(req, s, named_groups(s));
 		return;
 	case U_UNDONE:
 	case U_CLOSED:

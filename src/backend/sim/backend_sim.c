@@ -158,6 +158,7 @@ static struct um_status op_domain_info(struct sim_pdc *p,
 	out->info.pdc = talloc_strdup(mem, d->pdc);
 	out->info.dialect = d->dialect;
 	out->info.simulated = true;
+	out->info.primary_fixed = d->keeps_primary;
 	return um_ok();
 }
 

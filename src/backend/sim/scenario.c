@@ -564,6 +564,11 @@ static int domain_key(struct parse_ctx *c, struct sim_domain *d,
 			return fail(c, _("cannot must list add_direction, "
 					 "remove_direction"));
 		}
+	} else if (strcmp(key, "keeps_primary_groups") == 0) {
+		if (!parse_bool(v, &d->keeps_primary)) {
+			return fail(c, _("keeps_primary_groups must be yes or "
+					 "no"));
+		}
 	} else if (strcmp(key, "stale_after_add") == 0) {
 		if (!parse_bool(v, &d->stale_after_add)) {
 			return fail(c, _("stale_after_add must be yes or no"));
@@ -900,6 +905,9 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 	}
 	if (d->stale_after_add) {
 		fprintf(f, "stale_after_add = %s\n", "yes");
+	}
+	if (d->keeps_primary) {
+		fprintf(f, "keeps_primary_groups = %s\n", "yes");
 	}
 	if (d->lacks != 0) {
 		const char *all = "add_direction,remove_direction";

@@ -166,6 +166,13 @@ static struct um_status set_primary(struct um_sim_world *w,
 	if (g == NULL || local) {
 		return um_nt(UM_NT_NO_SUCH_GROUP);
 	}
+	/* a classic PDC without a "set primary group script": the current
+	 * one again is fine, any other refused (measured on the nt4 lab) */
+	if (d->keeps_primary) {
+		return u->primary_group != NULL &&
+		       strcasecmp(u->primary_group, g) == 0
+			? um_ok() : um_nt(UM_NT_ACCESS_DENIED);
+	}
 	of = sim_groups_of(w, d, u->name, u->primary_group, &n);
 	for (i = 0; of != NULL && i < n && strcasecmp(of[i], g) != 0; i++) {
 	}

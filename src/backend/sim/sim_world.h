@@ -81,6 +81,9 @@ struct sim_domain {
 	/* Add Trusted Domain leaves the old secure channel to that partner
 	 * cached (stale) until a reset: the KB's reset before verify. */
 	bool stale_after_add;
+	/* The server keeps every user's primary group, as a Samba classic
+	 * PDC without a "set primary group script" (keeps_primary_groups). */
+	bool keeps_primary;
 	unsigned generate_users;  /* userNNNNNN, computed on demand */
 	struct sim_user *users;
 	size_t n_users;
