@@ -74,6 +74,27 @@ check "two-way on NT4 (two one-way trusts): repaired" 0 \
 if "$USRMGR" --state "$tmp/$s.st" trust diagnose --resource-pdc DCA \
 	--accounts-pdc DCB >/dev/null; then ok "  the other direction still healthy"
 else not_ok "  the other direction still healthy"; fi
+# Samba AD as measured: no direction added, but an object re-created
+# two-way; the repair re-keys both objects and both directions work.
+s=two-way-rekey
+"$USRMGR" --scenario "$s" --state "$tmp/$s.st" trust list >/dev/null
+if ! "$USRMGR" --state "$tmp/$s.st" trust diagnose --resource-pdc DCA \
+	--accounts-pdc DCB >/dev/null; then
+	not_ok "$s: the other direction healthy before"
+fi
+check "two-way on AD (re-created two-way, re-keyed): repaired" 0 \
+	repair "$tmp/$s.st" "$tmp/$s.j" --yes --generate-password \
+	--user 'ACCOUNTS\alice' --user-password-file "$tmp/alice"
+expect "  says the other direction is re-keyed" \
+	"the other direction gets the same new password" out
+if "$USRMGR" --state "$tmp/$s.st" trust diagnose --resource-pdc DCA \
+	--accounts-pdc DCB >/dev/null; then ok "  the other direction healthy after"
+else not_ok "  the other direction healthy after"; fi
+for pdc in DCA DCB; do
+	n=$("$USRMGR" --state "$tmp/$s.st" -S $pdc trust list | grep -c '(two-way)')
+	if [ "$n" = 2 ]; then ok "  $pdc: two-way in both lists"
+	else not_ok "  $pdc: two-way in both lists ($n)"; fi
+done
 
 "$USRMGR" --scenario healthy --state "$tmp/h.st" trust list >/dev/null
 check "re-establish a healthy trust" 0 repair "$tmp/h.st" "$tmp/h.j" --yes \

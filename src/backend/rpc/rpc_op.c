@@ -30,6 +30,7 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	to->user = talloc_strdup(mem, from->user);
 	to->resume = from->resume;
 	to->max = from->max;
+	to->two_way_rekey = from->two_way_rekey;
 	to->new_name = talloc_strdup(mem, from->new_name);
 	to->group = talloc_strdup(mem, from->group);
 	/* the caller's, alive until the op ends: the model waits for it */
