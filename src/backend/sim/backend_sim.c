@@ -463,7 +463,8 @@ static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 				     ? UM_NT_USER_EXISTS
 				     : UM_NT_OBJECT_NAME_COLLISION);
 	}
-	if (rekey ? (d->lacks & UM_CAP_REKEY_TWO_WAY) != 0
+	if (rekey ? (d->lacks & UM_CAP_REKEY_TWO_WAY) != 0 ||
+			    d->dialect == UM_DIALECT_NT4
 		  : cannot_change(d, a->partner, trusted,
 				  UM_CAP_ADD_DIRECTION)) {
 		return um_local(UM_LOCAL_NOT_SUPPORTED);
@@ -863,15 +864,22 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	}
 SIM_OPS(SIM_SEND, SIM_ENTRY_SEND)
 
-/* What the scenario says this PDC's server can change. */
+/* What the scenario says this PDC's server can change; re-creating an
+ * object two-way is AD's (an NT4 PDC keeps each direction apart, and
+ * the NT4 backend does not re-key). */
 static uint32_t sim_caps(struct um_pdc *pdc)
 {
 	struct sim_pdc *p = pdc->backend;
 	struct sim_domain *d = sim_world_domain(p->world, p->domain);
+	uint32_t all = UM_CAP_ALL;
 
-	uint32_t all = UM_CAP_ALL | UM_CAP_REKEY_TWO_WAY;
-
-	return d != NULL ? all & ~d->lacks : all;
+	if (d == NULL) {
+		return all;
+	}
+	if (d->dialect != UM_DIALECT_NT4) {
+		all |= UM_CAP_REKEY_TWO_WAY;
+	}
+	return all & ~d->lacks;
 }
 
 #define SIM_SLOT(name) .name = sim_##name,
