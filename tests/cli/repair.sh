@@ -151,9 +151,14 @@ done
 sed -e 's/^dialect = ad/dialect = nt4/' -e '/^cannot = /d' -e '/^dns_name = /d' \
 	-e 's/^\(pdc = DC[AB]\)$/\1\nlatency_ms = 600/' \
 	"$top_srcdir/scenarios/two-way-kb207957.ini" >"$tmp/two-way-nt4.ini"
+# the same on servers as Samba AD (two-way-rekey): killed between the two
+# Adds, the other direction is re-keyed on ACCOUNTS only until the resume
+sed -e 's/^\(pdc = DC[AB]\)$/\1\nlatency_ms = 600/' \
+	"$top_srcdir/scenarios/two-way-rekey.ini" >"$tmp/two-way-ad.ini"
+for kind in nt4 ad; do
 for step in remove-trusted add-trusting add-trusted; do
-	st="$tmp/w-$step.st"; j="$tmp/w-$step.j"
-	"$USRMGR" --scenario "$tmp/two-way-nt4.ini" --state "$st" trust list >/dev/null
+	st="$tmp/w-$kind-$step.st"; j="$tmp/w-$kind-$step.j"
+	"$USRMGR" --scenario "$tmp/two-way-$kind.ini" --state "$st" trust list >/dev/null
 	repair_bg "$st" "$j" --yes --password-file "$tmp/pw" >/dev/null 2>&1 &
 	pid=$!
 	for _ in $(seq 1 3000); do
@@ -162,17 +167,18 @@ for step in remove-trusted add-trusting add-trusted; do
 	done
 	kill -KILL $pid 2>/dev/null
 	wait $pid 2>/dev/null
-	check "two-way, killed after $step: resume finishes it" 0 \
+	check "two-way ($kind), killed after $step: resume finishes it" 0 \
 		"$USRMGR" --state "$st" --journal "$j" trust repair --resume --yes \
 		--password-file "$tmp/pw"
-	if healthy "$st"; then ok "two-way, killed after $step: healthy"
-	else not_ok "two-way, killed after $step: healthy"; fi
+	if healthy "$st"; then ok "two-way ($kind), killed after $step: healthy"
+	else not_ok "two-way ($kind), killed after $step: healthy"; fi
 	if "$USRMGR" --state "$st" trust diagnose --resource-pdc DCA \
 		--accounts-pdc DCB >/dev/null; then
-		ok "two-way, killed after $step: the other direction healthy"
+		ok "two-way ($kind), killed after $step: the other direction healthy"
 	else
-		not_ok "two-way, killed after $step: the other direction healthy"
+		not_ok "two-way ($kind), killed after $step: the other direction healthy"
 	fi
+done
 done
 
 # --- resumed without the password: Add Trusting is done again -----------
