@@ -25,6 +25,9 @@ struct um_args {
 	const char *partner_dns;          /* its DNS name, if known */
 	const char *partner_sid;          /* its SID, if known */
 	const struct um_secret *password; /* trust or user password */
+	/* add_trusting / add_trusted: make the object two-way, both
+	 * directions with PASSWORD (UM_CAP_REKEY_TWO_WAY) */
+	bool two_way_rekey;
 	const char *user;                 /* logon test: "DOM\\user" */
 	uint32_t resume;                  /* paging: where to go on */
 	uint32_t max;                     /* paging: entries wanted */
@@ -166,6 +169,7 @@ struct um_pdc {
 	struct um_domain_info *info;  /* cached domain_info */
 	const struct um_creds *creds; /* complete: no password to ask */
 	unsigned calls;               /* operations sent: a round-trip gauge */
+	bool rekey_two_way;           /* um_trust_set_rekey() */
 };
 
 /* For the engine's other files (accounts.c): run P's operation in the

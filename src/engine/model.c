@@ -755,6 +755,11 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 
 /* ---- what a server can change ---------------------------------------- */
 
+void um_trust_set_rekey(struct um_pdc *p, bool on)
+{
+	p->rekey_two_way = on;
+}
+
 struct um_status um_pdc_caps(struct um_pdc *p, uint32_t *caps)
 {
 	struct um_status st = learn_dialect(p);
@@ -893,7 +898,11 @@ static struct um_status change_check(struct um_pdc *p, enum um_op op,
 	struct um_status st = um_pdc_caps(p, &caps);
 	char *why;
 
-	if (!um_is_ok(st) || caps == UM_CAP_ALL) {
+	if (p->rekey_two_way && (caps & UM_CAP_REKEY_TWO_WAY)) {
+		/* the repair re-keys both halves: re-created two-way */
+		caps |= UM_CAP_ADD_DIRECTION;
+	}
+	if (!um_is_ok(st) || (caps & UM_CAP_ALL) == UM_CAP_ALL) {
 		/* (every change possible: no need to read the lists) */
 		return st;
 	}
@@ -1081,6 +1090,7 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 	}
 	if (um_is_ok(st)) {
 		/* The partner's SID and DNS name, if its PDC answers. */
+		args.two_way_rekey = p->rekey_two_way;
 		struct um_pdc *partner;
 
 		if (um_is_ok(um_partner_pdc(p, name, NULL, &partner))) {
@@ -1157,6 +1167,7 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 		goto done;
 	}
 	args.partner = name;
+	args.two_way_rekey = p->rekey_two_way;
 	args.partner_sid = partner_info->sid;
 	args.partner_dns = partner_info->dns_name;
 	st = simple_op(p, SLOT_ADD_TRUSTED, &args,

@@ -82,6 +82,8 @@ struct um_repair {
 	struct um_secret *password;
 	enum um_verdict verdict_before;
 	bool healthy;
+	bool two_way;    /* re-keyed two-way: both channels reset, checked */
+	bool rekey;      /* both Adds re-create their object two-way */
 	size_t refused;  /* the step no server here can do, or N_STEPS */
 	char *refusal;   /* and why, for the operator */
 };
@@ -333,6 +335,37 @@ static void refuse_step(struct um_repair *r, size_t i, enum um_op op,
 	talloc_free(why);
 }
 
+static bool step_ahead(const struct um_repair *r, enum um_step_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < N_STEPS; i++) {
+		if (um_repair_steps[i].kind == kind) {
+			return r->state[i] == UM_STEP_PENDING ||
+			       r->state[i] == UM_STEP_FAILED;
+		}
+	}
+	return false;
+}
+
+/*
+ * A two-way trust (ACCOUNTS trusts RESOURCE too, on either side) between
+ * servers that cannot add a direction to an object but can re-create it
+ * two-way (Samba AD, doc/two-way.md): both Adds re-create their object
+ * with both directions and the one new password, so the kept direction
+ * is re-keyed on both PDCs and works again once the second Add is done.
+ * Both servers must be able to; the Adds re-key only while Add Trusted
+ * (the resource's half, last) is still to run.
+ */
+static bool two_way_rekeyed(const uint32_t caps[2], const uint32_t dirs[2])
+{
+	bool other_way = (dirs[0] & UM_DIR_INBOUND) ||
+			 (dirs[1] & UM_DIR_OUTBOUND);
+
+	return (caps[0] & caps[1] & UM_CAP_REKEY_TWO_WAY) &&
+	       !(caps[0] & caps[1] & UM_CAP_ADD_DIRECTION) && other_way;
+}
+
 /*
  * Before the first step: every step still to run, on the objects as
  * they will be when it runs -- can its PDC's server do it?  When one
@@ -348,15 +381,23 @@ static struct um_status check_plan(struct um_repair *r)
 	enum um_op op;
 	size_t i, k;
 
+	r->rekey = r->two_way = false;
 	for (k = 0; k < 2 && um_is_ok(st); k++) {
 		st = um_pdc_caps(pdc[k], &caps[k]);
 	}
-	if (!um_is_ok(st) || (caps[0] == UM_CAP_ALL && caps[1] == UM_CAP_ALL)) {
+	if (!um_is_ok(st) || ((caps[0] & caps[1] & UM_CAP_ALL) ==
+			      UM_CAP_ALL)) {
 		/* (every change possible: the lists need not be read) */
 		return st;
 	}
 	for (k = 0; k < 2 && um_is_ok(st); k++) {
 		st = um_trust_directions(pdc[k], partner[k], &dirs[k]);
+	}
+	r->two_way = um_is_ok(st) && two_way_rekeyed(caps, dirs);
+	if (r->two_way && step_ahead(r, UM_STEP_ADD_TRUSTED)) {
+		r->rekey = true;
+		caps[0] |= UM_CAP_ADD_DIRECTION;
+		caps[1] |= UM_CAP_ADD_DIRECTION;
 	}
 	for (i = um_repair_next(r); um_is_ok(st) && i < N_STEPS; i++) {
 		if (r->state[i] != UM_STEP_PENDING &&
@@ -642,8 +683,17 @@ char *um_repair_step_text(TALLOC_CTX *mem, const struct um_repair *r,
 	const struct um_step *s = &um_repair_steps[i];
 	char *action = talloc_asprintf(mem, _(s->action), r->resource,
 				       r->accounts);
+	char *text = talloc_asprintf(mem, "%s\n%s", action, _(s->why));
 
-	return talloc_asprintf(mem, "%s\n%s", action, _(s->why));
+	if (r->rekey && (s->kind == UM_STEP_ADD_TRUSTING ||
+			 s->kind == UM_STEP_ADD_TRUSTED)) {
+		text = talloc_asprintf_append(text, "\n%s",
+			_("The trust is two-way and this server keeps both "
+			  "directions in one object: it is created again with "
+			  "both, and the other direction gets the same new "
+			  "password on both domains."));
+	}
+	return text;
 }
 #pragma GCC diagnostic pop
 
@@ -883,15 +933,26 @@ static struct um_status act(struct um_repair *r, size_t i)
 	case UM_STEP_REMOVE_TRUSTING:
 		return um_trust_remove_trusting(r->acc, r->resource);
 	case UM_STEP_ADD_TRUSTING:
-		return um_trust_add_trusting(r->acc, r->resource, r->password,
-					     r->password);
+		um_trust_set_rekey(r->acc, r->rekey);
+		st = um_trust_add_trusting(r->acc, r->resource, r->password,
+					   r->password);
+		um_trust_set_rekey(r->acc, false);
+		return st;
 	case UM_STEP_ADD_TRUSTED:
-		return um_trust_add_trusted(r->res, r->accounts,
-					    r->accounts_pdc, r->password);
+		um_trust_set_rekey(r->res, r->rekey);
+		st = um_trust_add_trusted(r->res, r->accounts,
+					  r->accounts_pdc, r->password);
+		um_trust_set_rekey(r->res, false);
+		return st;
 	case UM_STEP_RESET:
-		return um_trust_reset(r->res, r->accounts);
+		st = um_trust_reset(r->res, r->accounts);
+		/* re-keyed: the other direction's channel is stale too */
+		return um_is_ok(st) && r->two_way
+			       ? um_trust_reset(r->acc, r->resource) : st;
 	case UM_STEP_VERIFY:
-		return um_trust_verify(r->res, r->accounts);
+		st = um_trust_verify(r->res, r->accounts);
+		return um_is_ok(st) && r->two_way
+			       ? um_trust_verify(r->acc, r->resource) : st;
 	case UM_STEP_LOGON_TEST:
 		return um_logon_test(r->res, r->opt.user,
 				     r->opt.user_password);

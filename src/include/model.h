@@ -44,6 +44,12 @@ enum um_dialect {
 #define UM_CAP_ADD_DIRECTION    0x1u /* make a one-way object two-way */
 #define UM_CAP_REMOVE_DIRECTION 0x2u /* drop one direction, keep the other */
 #define UM_CAP_ALL (UM_CAP_ADD_DIRECTION | UM_CAP_REMOVE_DIRECTION)
+/* Re-create the object two-way, both directions with one new password:
+ * what Samba AD 4.17 can do instead of adding a direction (it stores a
+ * password only when an object is created, doc/two-way.md).  The kept
+ * direction is re-keyed, so only a repair that re-keys both PDCs' halves
+ * uses it (um_trust_set_rekey()). */
+#define UM_CAP_REKEY_TWO_WAY    0x4u
 
 /* Trust types as LSA has them (lsa_TrustType). */
 #define UM_TYPE_DOWNLEVEL 1u
@@ -235,6 +241,11 @@ unsigned um_pdc_calls(const struct um_pdc *p);
 
 /* What P's server can change (UM_CAP_* bits); connects first. */
 struct um_status um_pdc_caps(struct um_pdc *p, uint32_t *caps);
+/* While ON, Add Trusting / Add Trusted Domain on P make the object
+ * two-way, both directions with the password given, where the server
+ * can (UM_CAP_REKEY_TWO_WAY): the kept direction is re-keyed, so only
+ * the repair, which re-keys the partner's half too, turns it on. */
+void um_trust_set_rekey(struct um_pdc *p, bool on);
 /* The directions (UM_DIR_* bits) P's object for partner NAME holds now,
  * read from its lists; 0 when there is none. */
 struct um_status um_trust_directions(struct um_pdc *p, const char *name,

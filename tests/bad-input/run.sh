@@ -31,6 +31,7 @@ seed() { # KIND STATE
 	simu) scenario=pdc-unreachable ;;
 	simr) scenario=broken-at-resource ;;
 	simw) scenario=two-way-kb207957 ;;
+	simk) scenario=two-way-rekey ;;
 	simd) scenario=kb207957 ;;
 	*) echo "unknown kind $1" >&2; return 1 ;;
 	esac

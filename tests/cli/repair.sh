@@ -74,6 +74,27 @@ check "two-way on NT4 (two one-way trusts): repaired" 0 \
 if "$USRMGR" --state "$tmp/$s.st" trust diagnose --resource-pdc DCA \
 	--accounts-pdc DCB >/dev/null; then ok "  the other direction still healthy"
 else not_ok "  the other direction still healthy"; fi
+# Samba AD as measured: no direction added, but an object re-created
+# two-way; the repair re-keys both objects and both directions work.
+s=two-way-rekey
+"$USRMGR" --scenario "$s" --state "$tmp/$s.st" trust list >/dev/null
+if ! "$USRMGR" --state "$tmp/$s.st" trust diagnose --resource-pdc DCA \
+	--accounts-pdc DCB >/dev/null; then
+	not_ok "$s: the other direction healthy before"
+fi
+check "two-way on AD (re-created two-way, re-keyed): repaired" 0 \
+	repair "$tmp/$s.st" "$tmp/$s.j" --yes --generate-password \
+	--user 'ACCOUNTS\alice' --user-password-file "$tmp/alice"
+expect "  says the other direction is re-keyed" \
+	"the other direction gets the same new password" out
+if "$USRMGR" --state "$tmp/$s.st" trust diagnose --resource-pdc DCA \
+	--accounts-pdc DCB >/dev/null; then ok "  the other direction healthy after"
+else not_ok "  the other direction healthy after"; fi
+for pdc in DCA DCB; do
+	n=$("$USRMGR" --state "$tmp/$s.st" -S $pdc trust list | grep -c '(two-way)')
+	if [ "$n" = 2 ]; then ok "  $pdc: two-way in both lists"
+	else not_ok "  $pdc: two-way in both lists ($n)"; fi
+done
 
 "$USRMGR" --scenario healthy --state "$tmp/h.st" trust list >/dev/null
 check "re-establish a healthy trust" 0 repair "$tmp/h.st" "$tmp/h.j" --yes \
@@ -130,9 +151,14 @@ done
 sed -e 's/^dialect = ad/dialect = nt4/' -e '/^cannot = /d' -e '/^dns_name = /d' \
 	-e 's/^\(pdc = DC[AB]\)$/\1\nlatency_ms = 600/' \
 	"$top_srcdir/scenarios/two-way-kb207957.ini" >"$tmp/two-way-nt4.ini"
+# the same on servers as Samba AD (two-way-rekey): killed between the two
+# Adds, the other direction is re-keyed on ACCOUNTS only until the resume
+sed -e 's/^\(pdc = DC[AB]\)$/\1\nlatency_ms = 600/' \
+	"$top_srcdir/scenarios/two-way-rekey.ini" >"$tmp/two-way-ad.ini"
+for kind in nt4 ad; do
 for step in remove-trusted add-trusting add-trusted; do
-	st="$tmp/w-$step.st"; j="$tmp/w-$step.j"
-	"$USRMGR" --scenario "$tmp/two-way-nt4.ini" --state "$st" trust list >/dev/null
+	st="$tmp/w-$kind-$step.st"; j="$tmp/w-$kind-$step.j"
+	"$USRMGR" --scenario "$tmp/two-way-$kind.ini" --state "$st" trust list >/dev/null
 	repair_bg "$st" "$j" --yes --password-file "$tmp/pw" >/dev/null 2>&1 &
 	pid=$!
 	for _ in $(seq 1 3000); do
@@ -141,17 +167,18 @@ for step in remove-trusted add-trusting add-trusted; do
 	done
 	kill -KILL $pid 2>/dev/null
 	wait $pid 2>/dev/null
-	check "two-way, killed after $step: resume finishes it" 0 \
+	check "two-way ($kind), killed after $step: resume finishes it" 0 \
 		"$USRMGR" --state "$st" --journal "$j" trust repair --resume --yes \
 		--password-file "$tmp/pw"
-	if healthy "$st"; then ok "two-way, killed after $step: healthy"
-	else not_ok "two-way, killed after $step: healthy"; fi
+	if healthy "$st"; then ok "two-way ($kind), killed after $step: healthy"
+	else not_ok "two-way ($kind), killed after $step: healthy"; fi
 	if "$USRMGR" --state "$st" trust diagnose --resource-pdc DCA \
 		--accounts-pdc DCB >/dev/null; then
-		ok "two-way, killed after $step: the other direction healthy"
+		ok "two-way ($kind), killed after $step: the other direction healthy"
 	else
-		not_ok "two-way, killed after $step: the other direction healthy"
+		not_ok "two-way ($kind), killed after $step: the other direction healthy"
 	fi
+done
 done
 
 # --- resumed without the password: Add Trusting is done again -----------

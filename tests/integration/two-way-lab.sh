@@ -4,9 +4,10 @@
 # administrator at ACCOUNTS):
 #   - usrmgr-lab trust --two-way, break kb207957 of one direction (and
 #     --reverse), status reporting each direction;
-#   - the issue's site: a repair that needs a step Samba AD cannot do is
-#     refused before its first step, nothing changed on either DC, nothing
-#     journaled, the working direction still working;
+#   - the issue's site (and --reverse): the repair re-creates both DCs'
+#     objects two-way with one new password (Samba 4.17 stores no password
+#     for an added direction, doc/two-way.md); both directions validate
+#     and a user logs on each way afterwards;
 #   - Remove on one list removes that direction only; Add of the missing
 #     direction is refused up front (Samba stores no password for it:
 #     doc/two-way.md).
@@ -49,14 +50,24 @@ t_is "  RESOURCE's administrator still logs on at ACCOUNTS" NT_STATUS_OK "$(logo
 t_check "status: not healthy, and says the other direction is" \
 	eval '! lab status >"$tmp/st" && grep -q "ACCOUNTS trusts RESOURCE: *healthy" "$tmp/st"'
 
-# ---- the issue's repair: refused before anything changes --------------------
-before=$(lab_both_lists)
-t_check "trust repair: refused up front (exit 2), naming the step" \
-	eval 'pair trust repair --yes --generate-password --journal "$tmp/j" 2>"$tmp/err"; [ $? = 2 ] && grep -q "step 3 of .* cannot be done on $ACCOUNTS_PDC" "$tmp/err"'
-t_is "  nothing changed on either DC (samba-tool)" "$before" "$(lab_both_lists)"
-t_check "  no step journaled" eval '! grep -q "\"step-" "$tmp/j" 2>/dev/null'
-t_check "  the other direction still validates" validate_reverse
-t_is "  and RESOURCE's administrator still logs on at ACCOUNTS" NT_STATUS_OK "$(logon_reverse)"
+# ---- the issue's repair: both objects re-created two-way, re-keyed ---------
+# Samba 4.17 stores no password for a direction added to an object, but
+# one created two-way stores both (doc/two-way.md): the repair re-creates
+# both DCs' objects with the new password, re-keying the working
+# direction, and resets and verifies both directions.
+t_check "trust repair: repaired (exit 0), with the logon test" \
+	eval 'pair trust repair --yes --generate-password --journal "$tmp/j" --user "$ALICE_DOMAIN\\$ALICE_USER" --user-password-file "$ALICE_PASSWORD_FILE" >"$tmp/out" 2>&1'
+t_check "  it said the other direction is re-keyed" \
+	grep -q "other direction gets the same new password" "$tmp/out"
+t_is "  each DC's object is two-way (samba-tool)" "$(both)" "$(lab_both_lists)"
+t_check "  RESOURCE -> ACCOUNTS validates" lab_validate
+t_is "  alice logs on at RESOURCE" NT_STATUS_OK "$(lab_logon)"
+t_check "  the other direction validates" validate_reverse
+t_is "  RESOURCE's administrator logs on at ACCOUNTS" NT_STATUS_OK "$(logon_reverse)"
+t_check "  usrmgr-lab status: every direction healthy" quiet lab status
+
+# the same servers, refused before anything changes when a step cannot be
+# done: Add Trusting of one direction alone (below) still is
 
 # ---- each direction on its own ---------------------------------------------
 lab trust --two-way >/dev/null
@@ -81,6 +92,12 @@ t_is "break kb207957 --reverse: RESOURCE keeps only its outbound side" \
 t_check "  RESOURCE -> ACCOUNTS still validates" lab_validate
 t_is "  alice still logs on at RESOURCE" NT_STATUS_OK "$(lab_logon)"
 t_check "  the broken direction fails its check on ACCOUNTS" not validate_reverse
+t_check "trust repair of that direction (ACCOUNTS the resource side): repaired" \
+	eval 'lab_exec console "$USRMGR" -s "$LAB_CONSOLE_SMB_CONF" trust repair --yes --generate-password --journal "$tmp/j2" --resource-pdc "$ACCOUNTS_PDC" --accounts-pdc "$RESOURCE_PDC" --resource-authfile "$ACCOUNTS_ADMIN_AUTHFILE" --accounts-authfile "$RESOURCE_ADMIN_AUTHFILE" >/dev/null 2>&1'
+t_check "  ACCOUNTS -> RESOURCE validates" validate_reverse
+t_is "  RESOURCE's administrator logs on at ACCOUNTS" NT_STATUS_OK "$(logon_reverse)"
+t_check "  RESOURCE -> ACCOUNTS still validates" lab_validate
+t_is "  alice still logs on at RESOURCE" NT_STATUS_OK "$(lab_logon)"
 
 lab_restore trusted
 t_done

@@ -867,23 +867,97 @@ static void test_never_refused_after_a_change(void **state)
 	static const char *scenarios[] = {
 		"kb207957", "broken-at-resource", "password-mismatch",
 		"no-trust", "stale-channel", "healthy", "two-way-kb207957",
+		"two-way-rekey",
 	};
 	static const char *cannot[] = {
 		NULL, "add_direction", "remove_direction",
 		"add_direction,remove_direction",
+		"add_direction,rekey_two_way", "rekey_two_way",
+		"add_direction,remove_direction,rekey_two_way",
 	};
+	const size_t n = sizeof(cannot) / sizeof(cannot[0]);
 	size_t s, a, b;
 
 	(void)state;
 	for (s = 0; s < sizeof(scenarios) / sizeof(scenarios[0]); s++) {
-		for (a = 0; a < 4; a++) {
-			for (b = 0; b < 4; b++) {
+		for (a = 0; a < n; a++) {
+			for (b = 0; b < n; b++) {
 				never_refused_after_a_change(scenarios[s],
 							     cannot[a],
 							     cannot[b]);
 			}
 		}
 	}
+}
+
+/* ---- issue 22: one direction of a two-way trust on Samba AD ---------- */
+
+/* The other direction, ACCOUNTS trusts RESOURCE: healthy on the wire. */
+static void assert_other_way_healthy(struct fixture *f)
+{
+	struct um_diagnosis *d;
+
+	assert_ok(um_diagnose(f->w.m, "DCA", "DCB", NULL, NULL, f->w.mem, &d));
+	assert_int_equal(d->verdict, UM_VERDICT_HEALTHY);
+}
+
+/* Servers that cannot add a direction but re-create the object two-way
+ * (Samba AD 4.17): both objects re-keyed, both directions healthy --
+ * which needs the other direction's channel reset too. */
+static void test_two_way_rekeyed_on_ad(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	uint32_t dirs;
+	char *text;
+
+	(void)state;
+	fixture_open(&f, "two-way-rekey");
+	assert_other_way_healthy(&f);
+	r = start(&f, false);
+	assert_int_equal(um_repair_refused_step(r), um_repair_n_steps);
+	text = um_repair_step_text(f.w.mem, r, 2 /* add-trusting */);
+	assert_non_null(strstr(text, "other direction gets the same new"));
+	assert_ok_any(run_all(&f, r));
+	assert_repaired(&f, r);
+	assert_other_way_healthy(&f);
+	assert_ok(um_trust_directions(unit_pdc(&f.w, "DCA"), "RESOURCE",
+				      &dirs));
+	assert_int_equal(dirs, UM_DIR_INBOUND | UM_DIR_OUTBOUND);
+	assert_ok(um_trust_directions(unit_pdc(&f.w, "DCB"), "ACCOUNTS",
+				      &dirs));
+	assert_int_equal(dirs, UM_DIR_INBOUND | UM_DIR_OUTBOUND);
+	fixture_close(&f);
+}
+
+/* The process stops between the two Adds (the other direction is
+ * re-keyed on ACCOUNTS only, so broken): a resume re-keys RESOURCE's
+ * half with the password given again, and both directions end healthy. */
+static void test_two_way_rekey_resumed_between_adds(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	struct um_unfinished *u;
+	struct um_repair_options opt = { .user = "ACCOUNTS\\alice" };
+	size_t i;
+
+	(void)state;
+	fixture_open(&f, "two-way-rekey");
+	r = start(&f, false);
+	assert_ok(um_repair_set_password(r, unit_secret(&f.w, PASSWORD)));
+	while ((i = um_repair_next(r)) < 3 /* add-trusted */) {
+		assert_ok(um_repair_run(r, i));
+	}
+	unit_world_reopen(&f.w);
+	assert_ok(um_repair_find_unfinished(f.w.mem, f.journal_path, &u));
+	assert_non_null(u);
+	opt.user_password = unit_secret(&f.w, "Alice.pw1");
+	assert_ok(um_repair_resume(f.w.mem, f.w.m, f.j, u, &opt, &r));
+	assert_int_equal(um_repair_next(r), 3);
+	assert_ok_any(run_all(&f, r));
+	assert_repaired(&f, r);
+	assert_other_way_healthy(&f);
+	fixture_close(&f);
 }
 
 int main(void)
@@ -907,6 +981,8 @@ int main(void)
 		cmocka_unit_test(test_refused_before_any_change),
 		cmocka_unit_test(test_two_way_repaired_on_nt4),
 		cmocka_unit_test(test_never_refused_after_a_change),
+		cmocka_unit_test(test_two_way_rekeyed_on_ad),
+		cmocka_unit_test(test_two_way_rekey_resumed_between_adds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -159,6 +159,7 @@ static void tdo_close(struct tevent_req *req, struct rpc_op *op,
 enum add_stage {
 	ADD_QUERY,
 	ADD_QUERIED,
+	ADD_REKEY_DELETED,
 	ADD_CREATED,
 	ADD_ENCTYPES_SET,
 	ADD_CLOSED,
@@ -171,6 +172,9 @@ struct add_state {
 	struct lsa_TrustDomainInfoInfoEx info;
 	struct lsa_TrustDomainInfoAuthInfoInternal auth;
 	struct lsa_CreateTrustedDomainEx2 create;
+	struct lsa_DeleteTrustedDomain del;
+	uint32_t direction;  /* what the created object holds */
+	struct lsa_TrustDomainInfoInfoEx *recreate; /* deleted to re-key */
 	struct lsa_SetInformationTrustedDomain set;
 	union lsa_TrustedDomainInfo setinfo;
 	struct lsa_Close close;
@@ -178,7 +182,7 @@ struct add_state {
 	struct um_status result;
 };
 
-/* The encrypted auth blob: the password for our direction only. */
+/* The encrypted auth blob: the password for each direction created. */
 static NTSTATUS add_auth_blob(struct add_state *s)
 {
 	struct rpc_op *op = &s->op;
@@ -195,8 +199,8 @@ static NTSTATUS add_auth_blob(struct add_state *s)
 	st = rpc_random(confounder, sizeof(confounder));
 	if (NT_STATUS_IS_OK(st))
 		st = drsblobs_trust_passwords(op, confounder,
-				op->variant == UM_DIR_OUTBOUND ? &pw : NULL,
-				op->variant == UM_DIR_INBOUND ? &pw : NULL,
+				s->direction & UM_DIR_OUTBOUND ? &pw : NULL,
+				s->direction & UM_DIR_INBOUND ? &pw : NULL,
 				now, &blob);
 	rpc_wipe_blob(&pw);
 	if (!NT_STATUS_IS_OK(st))
@@ -221,10 +225,17 @@ static void add_create(struct tevent_req *req, struct add_state *s)
 	s->info.netbios_name.string = op->args.partner;
 	s->info.domain_name.string = dns && dns[0] ? dns : op->args.partner;
 	s->info.sid = s->sid;
-	s->info.trust_direction = op->variant;
+	s->info.trust_direction = s->direction;
 	s->info.trust_type = dns && dns[0] ? LSA_TRUST_TYPE_UPLEVEL :
 					     LSA_TRUST_TYPE_DOWNLEVEL;
 	s->info.trust_attributes = EXTERNAL_TRUST_ATTRIBUTES;
+	if (s->recreate != NULL) {
+		/* the same object again, only its directions change */
+		s->info.domain_name = s->recreate->domain_name;
+		s->info.netbios_name = s->recreate->netbios_name;
+		s->info.trust_type = s->recreate->trust_type;
+		s->info.trust_attributes = s->recreate->trust_attributes;
+	}
 	st = add_auth_blob(s);
 	if (rpc_op_nterror(req, op, st))
 		return;
@@ -272,12 +283,37 @@ static void add_refuse_two_way(struct tevent_req *req, struct add_state *s)
 	rpc_op_finish(req, op, um_local(UM_LOCAL_NOT_SUPPORTED));
 }
 
+/*
+ * The repair re-keys both PDCs' halves (args.two_way_rekey): the object
+ * is deleted and created again two-way, both directions with the new
+ * password -- the one way Samba 4.17 stores a password (doc/two-way.md).
+ * The kept direction works again once the partner's half is re-keyed
+ * the same way.
+ */
+static void add_rekey_delete(struct tevent_req *req, struct add_state *s)
+{
+	struct rpc_op *op = &s->op;
+	struct lsa_TrustDomainInfoInfoEx *ex =
+		&s->query.existing->full_info.info_ex;
+
+	if (s->sid == NULL) {
+		s->sid = ex->sid;
+	}
+	s->recreate = ex;
+	s->del.in.handle = &op->conn->policy;
+	s->del.in.dom_sid = ex->sid;
+	rpc_op_next(req, op, ADD_REKEY_DELETED, RPC_NEED_LSA,
+		    RPC_LSA_DELETETRUSTEDDOMAIN, &s->del, true);
+}
+
 static void add_queried(struct tevent_req *req, struct add_state *s)
 {
 	struct rpc_op *op = &s->op;
 	NTSTATUS r = s->query.r.out.result;
 	uint32_t have;
 
+	s->direction = op->args.two_way_rekey
+		? UM_DIR_INBOUND | UM_DIR_OUTBOUND : op->variant;
 	if (NT_STATUS_EQUAL(r, NT_STATUS_OBJECT_NAME_NOT_FOUND)) {
 		add_create(req, s);
 		return;
@@ -289,6 +325,10 @@ static void add_queried(struct tevent_req *req, struct add_state *s)
 		/* "add that already exists": nothing changes */
 		rpc_op_finish(req, op,
 			      rpc_nt(NT_STATUS_OBJECT_NAME_COLLISION));
+		return;
+	}
+	if (op->args.two_way_rekey) {
+		add_rekey_delete(req, s);
 		return;
 	}
 	add_refuse_two_way(req, s);
@@ -306,6 +346,11 @@ static void add_step(struct tevent_req *req, struct rpc_op *op)
 		return;
 	case ADD_QUERIED:
 		add_queried(req, s);
+		return;
+	case ADD_REKEY_DELETED:
+		if (rpc_op_nterror(req, op, s->del.out.result))
+			return;
+		add_create(req, s);
 		return;
 	case ADD_CREATED:
 		r = s->create.out.result;
@@ -492,11 +537,12 @@ static RPC_OP_SENDER(locate_dc_send, locate_kind)
 /* Measured on Samba 4.17 (tests/integration/rpc-backend.sh): dropping
  * one direction of a two-way object with SetInformationTrustedDomain
  * (INFO_EX) keeps the other working; adding a direction stores no
- * password (add_refuse_two_way() above). */
+ * password (add_refuse_two_way() above), but an object created two-way
+ * stores both (add_rekey_delete(), doc/two-way.md). */
 static uint32_t caps_ad(struct um_pdc *pdc)
 {
 	(void)pdc;
-	return UM_CAP_REMOVE_DIRECTION;
+	return UM_CAP_REMOVE_DIRECTION | UM_CAP_REKEY_TWO_WAY;
 }
 
 /* ================= the table ================= */

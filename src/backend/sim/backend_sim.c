@@ -420,9 +420,38 @@ static bool cannot_change(struct sim_domain *d, const char *partner,
 	return other && (d->lacks & cap) != 0;
 }
 
+/* The repair's re-key (UM_CAP_REKEY_TWO_WAY), as Samba AD re-creates
+ * the object two-way: the other direction gets the same password, and a
+ * channel built with the old one is stale until a reset (measured). */
+static struct um_status rekey_other(struct sim_pdc *p, struct sim_domain *d,
+				    const struct um_args *a, bool trusted,
+				    const char *hash)
+{
+	struct sim_domain *partner = sim_world_domain(p->world, a->partner);
+	bool other = !trusted;
+	size_t idx;
+	struct sim_entry *e = sim_find_entry(other ? d->trusted : d->trusting,
+					     other ? d->n_trusted
+						   : d->n_trusting,
+					     a->partner, &idx);
+
+	if (e == NULL) {
+		return sim_domain_add_entry(p->world, d, other, a->partner,
+					    partner ? NULL : a->partner_sid,
+					    hash)
+			       ? um_ok() : um_local(UM_LOCAL_NO_MEMORY);
+	}
+	snprintf(e->nthash, sizeof(e->nthash), "%s", hash);
+	if (other) {
+		d->channel[idx] = SIM_CHANNEL_STALE;
+	}
+	return um_ok();
+}
+
 static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 				    const struct um_args *a, bool trusted)
 {
+	bool rekey = a->two_way_rekey;
 	struct sim_domain *partner = sim_world_domain(p->world, a->partner);
 	char hash[33];
 	struct um_status st;
@@ -435,7 +464,10 @@ static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 				     ? UM_NT_USER_EXISTS
 				     : UM_NT_OBJECT_NAME_COLLISION);
 	}
-	if (cannot_change(d, a->partner, trusted, UM_CAP_ADD_DIRECTION)) {
+	if (rekey ? (d->lacks & UM_CAP_REKEY_TWO_WAY) != 0 ||
+			    d->dialect == UM_DIALECT_NT4
+		  : cannot_change(d, a->partner, trusted,
+				  UM_CAP_ADD_DIRECTION)) {
 		return um_local(UM_LOCAL_NOT_SUPPORTED);
 	}
 	st = um_secret_nthash(a->password, hash);
@@ -450,7 +482,8 @@ static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 		/* The PDC still holds its channel from the old password. */
 		d->channel[d->n_trusted - 1] = SIM_CHANNEL_STALE;
 	}
-	return saved(p, um_ok());
+	st = rekey ? rekey_other(p, d, a, trusted, hash) : um_ok();
+	return saved(p, st);
 }
 
 static struct um_status remove_entry(struct sim_pdc *p, struct sim_domain *d,
@@ -832,13 +865,22 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	}
 SIM_OPS(SIM_SEND, SIM_ENTRY_SEND)
 
-/* What the scenario says this PDC's server can change. */
+/* What the scenario says this PDC's server can change; re-creating an
+ * object two-way is AD's (an NT4 PDC keeps each direction apart, and
+ * the NT4 backend does not re-key). */
 static uint32_t sim_caps(struct um_pdc *pdc)
 {
 	struct sim_pdc *p = pdc->backend;
 	struct sim_domain *d = sim_world_domain(p->world, p->domain);
+	uint32_t all = UM_CAP_ALL;
 
-	return d != NULL ? UM_CAP_ALL & ~d->lacks : UM_CAP_ALL;
+	if (d == NULL) {
+		return all;
+	}
+	if (d->dialect != UM_DIALECT_NT4) {
+		all |= UM_CAP_REKEY_TWO_WAY;
+	}
+	return all & ~d->lacks;
 }
 
 #define SIM_SLOT(name) .name = sim_##name,

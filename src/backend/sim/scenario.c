@@ -164,6 +164,9 @@ unsigned sim_cap_bit(const char *name)
 	if (name != NULL && strcmp(name, "remove_direction") == 0) {
 		return UM_CAP_REMOVE_DIRECTION;
 	}
+	if (name != NULL && strcmp(name, "rekey_two_way") == 0) {
+		return UM_CAP_REKEY_TWO_WAY;
+	}
 	return 0;
 }
 
@@ -562,7 +565,7 @@ static int domain_key(struct parse_ctx *c, struct sim_domain *d,
 		 * state file keeps it). */
 		if (!parse_words(c->w, v, &d->lacks, sim_cap_bit)) {
 			return fail(c, _("cannot must list add_direction, "
-					 "remove_direction"));
+					 "remove_direction, rekey_two_way"));
 		}
 	} else if (strcmp(key, "keeps_primary_groups") == 0) {
 		if (!parse_bool(v, &d->keeps_primary)) {
@@ -888,6 +891,25 @@ static void write_entry(FILE *f, const char *kind, const char *dom,
 	}
 }
 
+
+/* "cannot = add_direction,rekey_two_way": the names sim_cap_bit() reads */
+static void write_cannot(FILE *f, unsigned lacks)
+{
+	static const char *names[] = { "add_direction", "remove_direction",
+				       "rekey_two_way" };
+	const char *sep = "";
+	size_t i;
+
+	fputs("cannot = ", f);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (lacks & sim_cap_bit(names[i])) {
+			fprintf(f, "%s%s", sep, names[i]);
+			sep = ",";
+		}
+	}
+	fputs("\n", f);
+}
+
 static void write_domain(FILE *f, const struct sim_domain *d)
 {
 	static const char *channel_names[] = { "none", "ok", "stale" };
@@ -910,11 +932,7 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 		fprintf(f, "keeps_primary_groups = %s\n", "yes");
 	}
 	if (d->lacks != 0) {
-		const char *all = "add_direction,remove_direction";
-
-		fprintf(f, "cannot = %s\n", d->lacks == UM_CAP_ALL ? all
-			: d->lacks & UM_CAP_ADD_DIRECTION ? "add_direction"
-							  : "remove_direction");
+		write_cannot(f, d->lacks);
 	}
 	for (i = 0; i < d->n_users; i++) {
 		const struct sim_user *u = &d->users[i];
