@@ -263,6 +263,16 @@ static int esc_combine(void)
 	return UI_ESC;
 }
 
+/* How long usrmgr last sat waiting for a key: from the moment it had
+ * nothing left to do to the key's arrival. */
+static struct timespec wait_began, key_came;
+
+long ui_key_idle_ms(void)
+{
+	return (long)(key_came.tv_sec - wait_began.tv_sec) * 1000 +
+	       (key_came.tv_nsec - wait_began.tv_nsec) / 1000000;
+}
+
 int ui_getkey(void)
 {
 	int k;
@@ -274,8 +284,10 @@ int ui_getkey(void)
 		/* Training: the coach's messages, before waiting. */
 		ui_training_key_hook(0);
 		ui_refresh();
+		clock_gettime(CLOCK_MONOTONIC, &wait_began);
 		if (!next_raw(&k, -1, &same))
 			continue;
+		clock_gettime(CLOCK_MONOTONIC, &key_came);
 		if (k == UI_QUIT)
 			return k;
 		if (k == UI_CTRL('l')) {

@@ -12,7 +12,6 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <wchar.h>
 #include "ui_priv.h"
 #include "views.h"
@@ -131,7 +130,6 @@ struct ui_main {
 	enum um_sort sort;        /* View: the users' order */
 	struct ui_list ulist, glist;
 	char typed[64];           /* a name being typed, to jump to */
-	struct timespec typed_at; /* its last character */
 	int focus;                /* 0: users, 1: groups */
 	int uy, uh, gy, gh;       /* first row and height of each list */
 	TALLOC_CTX *alert_mem;
@@ -553,7 +551,9 @@ static void do_select_users(struct ui_main *mw)
 /* ---- typing a name ---------------------------------------------------- */
 
 /* Typed characters make one name while they come less than this apart,
- * as a Windows list box has it. */
+ * as a Windows list box has it.  Apart: the time usrmgr waited for the
+ * key, so that keys typed while it was busy (a jump reads pages) still
+ * make one name. */
 #define TYPE_PAUSE_MS 1000
 
 static bool is_char_key(int key)
@@ -564,18 +564,12 @@ static bool is_char_key(int key)
 /* KEY added to the name being typed (a new one after a pause). */
 static bool typed_add(struct ui_main *mw, int key)
 {
-	struct timespec now;
-	long ms;
 	char buf[MB_LEN_MAX];
 	mbstate_t ps;
 	size_t k, len;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (long)(now.tv_sec - mw->typed_at.tv_sec) * 1000 +
-	     (now.tv_nsec - mw->typed_at.tv_nsec) / 1000000;
-	if (ms > TYPE_PAUSE_MS)
+	if (ui_key_idle_ms() > TYPE_PAUSE_MS)
 		mw->typed[0] = '\0';
-	mw->typed_at = now;
 	memset(&ps, 0, sizeof(ps));
 	k = wcrtomb(buf, (wchar_t)key, &ps);
 	len = strlen(mw->typed);

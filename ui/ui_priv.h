@@ -41,6 +41,9 @@
 #define UI_CTRL(c)   ((c) & 0x1f)
 
 int ui_getkey(void);
+/* The time usrmgr waited for the last key ui_getkey() gave, in ms: not
+ * the time it was busy before (keys typed meanwhile waited 0 ms). */
+long ui_key_idle_ms(void);
 void ui_keys_init(void);
 void ui_keys_fini(void);
 /* Keys typed while the model works are kept for later; Esc cancels. */
