@@ -3,7 +3,7 @@
 dist_man8_MANS = doc/usrmgr.8 doc/usrmgr-lab.8
 dist_doc_DATA = doc/operator-guide.md doc/training-guide.md doc/nt4.md \
 	doc/security.md doc/reliability.md doc/two-way.md \
-	doc/rights.md
+	doc/rights.md doc/users.md
 
 # The Debian packaging (debian/) and its check, so that a release tarball
 # builds the packages too.

@@ -2,7 +2,8 @@
 # User accounts over SAMR on a real Samba AD DC and a Samba classic PDC
 # (issue 19, step 2), Samba's own tools as judges: samba-tool user show
 # (AD) and pdbedit -Lv (NT4) read back what `usrmgr user` wrote; the new
-# user logs on with smbclient, and cannot once disabled.
+# user logs on with smbclient, and cannot once disabled, outside its
+# logon hours or from a workstation outside its Logon To list.
 set -u
 . "$(dirname "$0")/lab-fixture.sh"
 
@@ -89,6 +90,19 @@ users() { # the same checks on either flavour
 	else
 		t_check "$f: pdbedit: profile" said "$u" '^Profile Path: +\\\\srv\\profiles\\x$'
 	fi
+	# the PDC enforces the Hours and Logon To usrmgr wrote: no hour
+	# allowed, or another workstation only, and smbclient is refused
+	t_check "$f: no logon hours at all" ua user set "$u" --hours none
+	t_is "$f: outside the logon hours: refused" \
+		NT_STATUS_INVALID_LOGON_HOURS "$(logon "$u" Us3r.Lab.pw2)"
+	t_check "$f: every hour again" ua user set "$u" --hours all
+	t_is "$f: within them: logs on" NT_STATUS_OK "$(logon "$u" Us3r.Lab.pw2)"
+	t_check "$f: Logon To NOWHERE7 only" \
+		ua user set "$u" --workstations NOWHERE7
+	t_is "$f: from the console: refused" NT_STATUS_INVALID_WORKSTATION \
+		"$(logon "$u" Us3r.Lab.pw2)"
+	t_check "$f: all workstations again" ua user set "$u" --workstations ""
+	t_is "$f: the console logs on" NT_STATUS_OK "$(logon "$u" Us3r.Lab.pw2)"
 	if [ "$f" = ad ]; then # Hours and Local Account (issue 19, measured)
 		t_check "$f: hours" ua user set "$u" --hours "Mon-Fri 08-18"
 		t_check "$f: samba-tool: logonHours, UTC" said "$u" \
