@@ -159,6 +159,11 @@ static void show_names(struct um_pdc *p, struct um_name *names, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		/* a holder no lookup maps comes as its SID: that is its SID */
+		if (names[i].sid == NULL && names[i].name != NULL &&
+		    strncmp(names[i].name, "S-1-", 4) == 0) {
+			names[i].sid = talloc_strdup(names, names[i].name);
+		}
 		if (names[i].name == NULL) {
 			names[i].name = talloc_strdup(names, names[i].sid
 							      ? names[i].sid
@@ -358,6 +363,67 @@ static char *unknown_name(TALLOC_CTX *mem, struct um_pdc *p,
 }
 
 /* Is every name there?  Looked up and checked, nothing sent yet. */
+/* The Grant To list's own entries, by the name it shows them under;
+ * NULL for a name it does not hold. */
+static const struct um_name *grantee_named(const struct um_right_grants *g,
+					   const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < g->n_grantees; i++) {
+		if (strcasecmp(g->grantees[i].name, name) == 0) {
+			return &g->grantees[i];
+		}
+	}
+	return NULL;
+}
+
+/* NAMES as um_name_lookup answers them, but a name the Grant To list
+ * shows is taken from it: an account deleted since shows there as its
+ * SID, which no lookup maps, and Remove must still reach it. */
+static struct um_status grantees_or_lookup(struct um_pdc *p,
+					   const struct um_right_grants *g,
+					   TALLOC_CTX *mem,
+					   const char *const *names, size_t n,
+					   struct um_name **acct)
+{
+	struct um_name *out = talloc_zero_array(mem, struct um_name, n);
+	struct um_name *found = NULL;
+	const char **ask = talloc_array(out, const char *, n);
+	size_t *at = talloc_array(out, size_t, n);
+	size_t i, k = 0;
+	struct um_status st = um_ok();
+
+	*acct = out;
+	if (out == NULL || ask == NULL || at == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	for (i = 0; i < n; i++) {
+		const struct um_name *h = grantee_named(g, names[i]);
+		const char *sid = h != NULL ? h->sid : NULL;
+
+		if (sid == NULL) {
+			at[k] = i;
+			ask[k++] = names[i];
+			continue;
+		}
+		out[i].name = talloc_strdup(out, h->name);
+		out[i].sid = talloc_strdup(out, sid);
+		out[i].kind = h->kind == UM_NAME_UNKNOWN ? UM_NAME_DELETED
+							 : h->kind;
+	}
+	if (k > 0) {
+		st = um_name_lookup(p, out, ask, k, &found);
+		for (i = 0; i < k; i++) {
+			/* unanswered: as typed, unmapped */
+			out[at[i]] = found != NULL ? found[i] : (struct um_name){
+				.name = talloc_strdup(out, ask[i]),
+				.kind = UM_NAME_UNKNOWN };
+		}
+	}
+	return st;
+}
+
 static struct um_status names_to_send(struct um_pdc *p,
 				      const struct um_right_grants *g,
 				      bool grant, const char *const *names,
@@ -370,7 +436,7 @@ static struct um_status names_to_send(struct um_pdc *p,
 		*why = um_right_why_not(mem, g);
 		return g->why_not;
 	}
-	st = um_name_lookup(p, mem, names, n, acct);
+	st = grantees_or_lookup(p, g, mem, names, n, acct);
 	if (um_status_is(st, UM_KIND_NT, UM_NT_NONE_MAPPED) ||
 	    um_status_is(st, UM_KIND_NT, UM_NT_SOME_NOT_MAPPED)) {
 		if (*acct != NULL) {

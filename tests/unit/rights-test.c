@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "unit.h"
 #include "rights.h"
 
@@ -103,6 +104,47 @@ static void test_limits(void **state)
 	unit_world_close(&w);
 }
 
+/* An account deleted since it was granted a right shows in Grant To as
+ * its SID, which no lookup maps: Remove still takes it away. */
+static void test_revoke_deleted(void **state)
+{
+	static const char scenario[] =
+		"[scenario]\nname = deleted\n\n"
+		"[domain KESTREL]\ndialect = ad\n"
+		"dns_name = kestrel.example\n"
+		"sid = S-1-5-21-1212121212-3434343434-5656565656\n"
+		"pdc = TALON2\n\n"
+		"[user KESTREL wren]\nfull_name = Wren Falk\n\n"
+		"[rights KESTREL]\naccess = full\n"
+		"SeBackupPrivilege = wren\n"
+		"SeBackupPrivilege + = S-1-5-21-1212121212-3434343434-"
+		"5656565656-4321\n";
+	const char *gone = "S-1-5-21-1212121212-3434343434-5656565656-4321";
+	struct unit_world w;
+	struct um_pdc *p;
+	size_t r = right("SeBackupPrivilege");
+	char path[64], *why = NULL;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	strcpy(path, "/tmp/usrmgr-rights-XXXXXX.ini");
+	fd = mkstemps(path, 4);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(scenario, f);
+	fclose(f);
+	unit_world_open(&w, path);
+	p = unit_pdc(&w, "TALON2");
+	assert_true(holds(p, w.mem, r, gone));
+	assert_ok(um_right_revoke(p, r, &gone, 1, w.mem, &why));
+	assert_false(holds(p, w.mem, r, gone));
+	assert_true(holds(p, w.mem, r, "wren"));
+	unit_world_close(&w);
+	unlink(path);
+}
+
 /* Which refusals leave the rights read-only: only "access denied". */
 static void test_read_only(void **state)
 {
@@ -120,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_grant_revoke),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_revoke_deleted),
 		cmocka_unit_test(test_read_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
