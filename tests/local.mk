@@ -133,3 +133,7 @@ EXTRA_DIST += tests/integration/add-names-lab.sh
 # AD (samba-tool), Set greyed with the reason on the classic PDC (pdbedit).
 LAB_TESTS += tests/integration/user-groups-ui-lab.sh
 EXTRA_DIST += tests/integration/user-groups-ui-lab.sh
+# The Policies dialogs (Account, User Rights, Audit) in tmux on both
+# labs (issue 20): samba-tool / pdbedit -P and net rpc rights as judges.
+LAB_TESTS += tests/integration/policies-ui-lab.sh
+EXTRA_DIST += tests/integration/policies-ui-lab.sh

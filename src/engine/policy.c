@@ -132,8 +132,22 @@ static bool in_range(const struct um_account_policy *pol,
 	return v <= numbers[f].max;
 }
 
-struct um_status um_policy_check(const struct um_account_policy *pol,
-				 const char **why)
+/* The number F of POL is what KEPT (the PDC's policy) holds already:
+ * a PDC may hold more than NT's dialog lets be typed (Samba AD a maximum
+ * password age above 999 days), and what the operator leaves alone is
+ * not the operator's to answer for. */
+static bool unchanged(const struct um_account_policy *pol,
+		      const struct um_account_policy *kept,
+		      enum um_policy_field f)
+{
+	return kept != NULL &&
+	       *um_policy_field((struct um_account_policy *)pol, f) ==
+		       *um_policy_field((struct um_account_policy *)kept, f);
+}
+
+static struct um_status check_kept(const struct um_account_policy *pol,
+				   const struct um_account_policy *kept,
+				   const char **why)
 {
 	enum um_policy_field f;
 
@@ -141,7 +155,7 @@ struct um_status um_policy_check(const struct um_account_policy *pol,
 		*why = NULL;
 	}
 	for (f = 0; f < UM_POLICY_N_NUMBERS; f++) {
-		if (!in_range(pol, f)) {
+		if (!in_range(pol, f) && !unchanged(pol, kept, f)) {
 			return invalid(why, numbers[f].range);
 		}
 	}
@@ -156,6 +170,24 @@ struct um_status um_policy_check(const struct um_account_policy *pol,
 				       "the Reset count after time."));
 	}
 	return um_ok();
+}
+
+struct um_status um_policy_check(const struct um_account_policy *pol,
+				 const char **why)
+{
+	return check_kept(pol, NULL, why);
+}
+
+static bool out_of_range(const struct um_account_policy *pol)
+{
+	enum um_policy_field f;
+
+	for (f = 0; f < UM_POLICY_N_NUMBERS; f++) {
+		if (!in_range(pol, f)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 static um_op_send_fn pick_query(const struct um_backend_ops *o)
@@ -194,10 +226,17 @@ struct um_status um_policy_account_set(struct um_pdc *p,
 				       const char **why)
 {
 	struct um_args args = { .policy = pol };
-	struct um_status st = um_policy_check(pol, why);
+	struct um_account_policy kept;
+	struct um_status st;
 	TALLOC_CTX *tmp;
 	struct um_reply reply;
 
+	st = um_policy_check(pol, why);
+	if (!um_is_ok(st) && out_of_range(pol) &&
+	    um_is_ok(um_policy_account_get(p, &kept))) {
+		/* a read, never a change: is it the PDC's own number? */
+		st = check_kept(pol, &kept, why);
+	}
 	if (!um_is_ok(st)) {
 		return st;
 	}

@@ -86,7 +86,9 @@ struct um_status um_policy_check(const struct um_account_policy *pol,
 struct um_status um_policy_account_get(struct um_pdc *p,
 				       struct um_account_policy *out);
 /* Store POL on P, once um_policy_check() accepts it (*WHY as there);
- * when it does not, nothing is sent. */
+ * when it does not, nothing is sent.  A number P holds already passes
+ * as it is, even beyond NT's range (Samba AD's maximum password age may
+ * be above 999 days): only what changes is NT's to judge. */
 struct um_status um_policy_account_set(struct um_pdc *p,
 				       const struct um_account_policy *pol,
 				       const char **why);

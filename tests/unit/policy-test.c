@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "unit.h"
 #include "policy.h"
 
@@ -152,6 +153,51 @@ static void invalid_sends_nothing(void **state)
 	unit_world_close(&w);
 }
 
+/* A PDC may hold a number NT's dialog would not take (Samba AD: a
+ * maximum password age above 999 days): a change of another number is
+ * stored, the PDC's own kept; typing such a number is still refused. */
+static void kept_beyond_range(void **state)
+{
+	static const char scenario[] =
+		"[scenario]\nname = longage\n\n"
+		"[domain PLOVER]\ndialect = ad\n"
+		"dns_name = plover.example\n"
+		"sid = S-1-5-21-2323232323-4545454545-6767676767\n"
+		"pdc = NEST4\n\n"
+		"[policy PLOVER]\nmax_age = 1142\n";
+	struct unit_world w;
+	struct um_account_policy pol, after;
+	struct um_pdc *p;
+	const char *why = NULL;
+	char path[64];
+	FILE *f;
+	int fd;
+
+	(void)state;
+	strcpy(path, "/tmp/usrmgr-policy-XXXXXX.ini");
+	fd = mkstemps(path, 4);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(scenario, f);
+	fclose(f);
+	unit_world_open(&w, path);
+	p = unit_pdc(&w, "NEST4");
+	assert_ok(um_policy_account_get(p, &pol));
+	assert_int_equal(pol.max_age_days, 1142);
+	pol.min_length = 11;
+	assert_ok(um_policy_account_set(p, &pol, &why));
+	assert_ok(um_policy_account_get(p, &after));
+	assert_int_equal(after.min_length, 11);
+	assert_int_equal(after.max_age_days, 1142);
+	after.max_age_days = 1500; /* typed: NT's range applies */
+	assert_status(um_policy_account_set(p, &after, &why), UM_KIND_LOCAL,
+		      UM_LOCAL_POLICY_INVALID);
+	assert_non_null(why);
+	unit_world_close(&w);
+	unlink(path);
+}
+
 /* SetDomainInfo's policy is what QueryDomainInfo answers, in this
  * process and after the state file is read again; the other domain's
  * policy is its own. */
@@ -289,6 +335,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ranges),
+		cmocka_unit_test(kept_beyond_range),
 		cmocka_unit_test(typed_numbers),
 		cmocka_unit_test(min_age_below_max),
 		cmocka_unit_test(lockout_duration_covers_window),
