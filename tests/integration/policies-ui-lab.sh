@@ -99,7 +99,7 @@ policies() { # FLAVOUR
 		eval 'tm_keys M-p && tm_wait "Trust Relationships..." &&
 		tm_keys a && tm_wait "Password Uniqueness" 30'
 	step "$f: At Least $n characters, OK" \
-		eval 'tm_keys M-l Tab BSpace BSpace BSpace && tm_text "$n" &&
+		eval 'tm_keys M-l Tab C-u && tm_text "$n" &&
 		tm_keys Enter && tm_wait_gone "Password Uniqueness" 30'
 	is "$f: Samba's minimum password length" "$n" "$(min_length)"
 	cli accounts policy account --min-length "$was" >/dev/null 2>&1
