@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "unit.h"
 #include "accounts.h"
 
@@ -260,19 +259,9 @@ static const char scenario[] =
 	"[group NORDWIND Drucker]\ndescription = printers\nlocal = yes\n"
 	"members = kmeier\n";
 
-static struct um_pdc *groups_world(struct unit_world *w, char *path)
+static struct um_pdc *groups_world(struct unit_world *w)
 {
-	FILE *f;
-	int fd;
-
-	strcpy(path, "/tmp/usrmgr-groups-XXXXXX.ini");
-	fd = mkstemps(path, 4);
-	assert_true(fd >= 0);
-	f = fdopen(fd, "w");
-	assert_non_null(f);
-	fputs(scenario, f);
-	fclose(f);
-	unit_world_open(w, path);
+	unit_world_open_text(w, scenario);
 	return unit_pdc(w, "NW-PDC1");
 }
 
@@ -291,8 +280,7 @@ static bool has_group(const struct um_account *a, const char *g)
 static void test_query_hours_type_groups(void **state)
 {
 	struct unit_world w;
-	char path[64];
-	struct um_pdc *p = groups_world(&w, path);
+	struct um_pdc *p = groups_world(&w);
 	struct um_account *got;
 
 	(void)state;
@@ -310,15 +298,13 @@ static void test_query_hours_type_groups(void **state)
 			    "all");
 	assert_false(got->local_account);
 	unit_world_close(&w);
-	unlink(path);
 }
 
 /* The membership becomes the list; the primary group moves first. */
 static void test_set_groups(void **state)
 {
 	struct unit_world w;
-	char path[64];
-	struct um_pdc *p = groups_world(&w, path);
+	struct um_pdc *p = groups_world(&w);
 	char *want[] = { "Einkauf", "Drucker" };
 	struct um_account a = { .name = "kmeier", .fields = UM_FIELD_GROUPS,
 				.groups = want, .n_groups = 2,
@@ -341,15 +327,13 @@ static void test_set_groups(void **state)
 	assert_status(um_group_remove_member(p, "Einkauf", "kmeier"),
 		      UM_KIND_NT, UM_NT_MEMBERS_PRIMARY_GROUP);
 	unit_world_close(&w);
-	unlink(path);
 }
 
 /* Every refusal comes before anything changed. */
 static void test_set_groups_refused(void **state)
 {
 	struct unit_world w;
-	char path[64];
-	struct um_pdc *p = groups_world(&w, path);
+	struct um_pdc *p = groups_world(&w);
 	char *unknown[] = { "Domain Users", "Lager", "Verkauf" };
 	char *no_primary[] = { "Lager", "Einkauf" };
 	char *local[] = { "Domain Users", "Drucker" };
@@ -379,7 +363,6 @@ static void test_set_groups_refused(void **state)
 	assert_int_equal(got->n_groups, 3);
 	assert_true(has_group(got, "Lager"));
 	unit_world_close(&w);
-	unlink(path);
 }
 
 /* A simulated domain changes primary groups, whatever its dialect (the
@@ -387,13 +370,11 @@ static void test_set_groups_refused(void **state)
 static void test_primary_changeable(void **state)
 {
 	struct unit_world w;
-	char path[64];
-	struct um_pdc *p = groups_world(&w, path);
+	struct um_pdc *p = groups_world(&w);
 
 	(void)state;
 	assert_ok(um_user_primary_changeable(p));
 	unit_world_close(&w);
-	unlink(path);
 }
 
 /* keeps_primary_groups: a server that never changes a primary group
@@ -414,21 +395,11 @@ static void test_primary_fixed(void **state)
 				.groups = want, .n_groups = 2,
 				.primary_group = "Lager" };
 	struct unit_world w;
-	char path[64];
 	struct um_account *got;
 	struct um_pdc *p;
-	FILE *f;
-	int fd;
 
 	(void)state;
-	strcpy(path, "/tmp/usrmgr-fixed-XXXXXX.ini");
-	fd = mkstemps(path, 4);
-	assert_true(fd >= 0);
-	f = fdopen(fd, "w");
-	assert_non_null(f);
-	fputs(fixed, f);
-	fclose(f);
-	unit_world_open(&w, path);
+	unit_world_open_text(&w, fixed);
 	p = unit_pdc(&w, "OW-PDC1");
 	assert_status(um_user_primary_changeable(p), UM_KIND_LOCAL,
 		      UM_LOCAL_PRIMARY_FIXED);
@@ -445,15 +416,13 @@ static void test_primary_fixed(void **state)
 	assert_string_equal(got->primary_group, "Domain Users");
 	assert_true(has_group(got, "Lager"));
 	unit_world_close(&w);
-	unlink(path);
 }
 
 /* Hours and account type set, read back after a restart. */
 static void test_set_hours_and_type(void **state)
 {
 	struct unit_world w;
-	char path[64];
-	struct um_pdc *p = groups_world(&w, path);
+	struct um_pdc *p = groups_world(&w);
 	struct um_account a = { .name = "lvogt",
 				.fields = UM_FIELD_LOGON_HOURS |
 					  UM_FIELD_ACCOUNT_TYPE,
@@ -477,7 +446,6 @@ static void test_set_hours_and_type(void **state)
 	assert_string_equal(um_user_hours_text(w.mem, got->logon_hours),
 			    "Sat-Sun 10-16");
 	unit_world_close(&w);
-	unlink(path);
 }
 
 /* Copy: groups, primary group, Hours, type, description, password
@@ -485,8 +453,7 @@ static void test_set_hours_and_type(void **state)
 static void test_copy_carries_groups(void **state)
 {
 	struct unit_world w;
-	char path[64];
-	struct um_pdc *p = groups_world(&w, path);
+	struct um_pdc *p = groups_world(&w);
 	struct um_account c = { .name = "pbauer", .full_name = "P. Bauer",
 				.fields = UM_FIELD_FULL_NAME };
 	struct um_account *got;
@@ -513,7 +480,6 @@ static void test_copy_carries_groups(void **state)
 	assert_status(um_user_query(p, "qxu", w.mem, &got), UM_KIND_NT,
 		      UM_NT_NO_SUCH_USER);
 	unit_world_close(&w);
-	unlink(path);
 }
 
 int main(void)

@@ -9,7 +9,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include "unit.h"
 #include "policy.h"
 
@@ -169,19 +168,9 @@ static void kept_beyond_range(void **state)
 	struct um_account_policy pol, after;
 	struct um_pdc *p;
 	const char *why = NULL;
-	char path[64];
-	FILE *f;
-	int fd;
 
 	(void)state;
-	strcpy(path, "/tmp/usrmgr-policy-XXXXXX.ini");
-	fd = mkstemps(path, 4);
-	assert_true(fd >= 0);
-	f = fdopen(fd, "w");
-	assert_non_null(f);
-	fputs(scenario, f);
-	fclose(f);
-	unit_world_open(&w, path);
+	unit_world_open_text(&w, scenario);
 	p = unit_pdc(&w, "NEST4");
 	assert_ok(um_policy_account_get(p, &pol));
 	assert_int_equal(pol.max_age_days, 1142);
@@ -195,7 +184,6 @@ static void kept_beyond_range(void **state)
 		      UM_LOCAL_POLICY_INVALID);
 	assert_non_null(why);
 	unit_world_close(&w);
-	unlink(path);
 }
 
 /* SetDomainInfo's policy is what QueryDomainInfo answers, in this

@@ -10,7 +10,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include "unit.h"
 #include "rights.h"
 
@@ -123,26 +122,16 @@ static void test_revoke_deleted(void **state)
 	struct unit_world w;
 	struct um_pdc *p;
 	size_t r = right("SeBackupPrivilege");
-	char path[64], *why = NULL;
-	FILE *f;
-	int fd;
+	char *why = NULL;
 
 	(void)state;
-	strcpy(path, "/tmp/usrmgr-rights-XXXXXX.ini");
-	fd = mkstemps(path, 4);
-	assert_true(fd >= 0);
-	f = fdopen(fd, "w");
-	assert_non_null(f);
-	fputs(scenario, f);
-	fclose(f);
-	unit_world_open(&w, path);
+	unit_world_open_text(&w, scenario);
 	p = unit_pdc(&w, "TALON2");
 	assert_true(holds(p, w.mem, r, gone));
 	assert_ok(um_right_revoke(p, r, &gone, 1, w.mem, &why));
 	assert_false(holds(p, w.mem, r, gone));
 	assert_true(holds(p, w.mem, r, "wren"));
 	unit_world_close(&w);
-	unlink(path);
 }
 
 /* Which refusals leave the rights read-only: only "access denied". */

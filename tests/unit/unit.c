@@ -39,6 +39,19 @@ void unit_world_open(struct unit_world *w, const char *scenario)
 	open_model(w, scenario);
 }
 
+void unit_world_open_text(struct unit_world *w, const char *text)
+{
+	char path[sizeof(w->text_file)] = "/tmp/usrmgr-unit-XXXXXX.ini";
+	int fd = mkstemps(path, 4);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+	unit_world_open(w, path);
+	memcpy(w->text_file, path, sizeof(path));
+}
+
 /* A new process's view: the same state file, read afresh. */
 void unit_world_reopen(struct unit_world *w)
 {
@@ -49,6 +62,9 @@ void unit_world_reopen(struct unit_world *w)
 void unit_world_close(struct unit_world *w)
 {
 	unlink(w->state);
+	if (w->text_file[0] != '\0') {
+		unlink(w->text_file);
+	}
 	talloc_free(w->mem);
 }
 

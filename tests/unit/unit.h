@@ -41,9 +41,13 @@ struct unit_world {
 	struct tevent_context *ev;
 	struct um_model *m;
 	char state[64];
+	char text_file[64];  /* unit_world_open_text's scenario, or "" */
 };
 
 void unit_world_open(struct unit_world *w, const char *scenario);
+/* The same on a scenario given as its text (INI), kept in a temporary
+ * file until unit_world_close(). */
+void unit_world_open_text(struct unit_world *w, const char *text);
 void unit_world_reopen(struct unit_world *w);
 void unit_world_close(struct unit_world *w);
 struct um_pdc *unit_pdc(struct unit_world *w, const char *name);
