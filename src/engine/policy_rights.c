@@ -175,16 +175,17 @@ static void show_names(struct um_pdc *p, struct um_name *names, size_t n)
 	}
 }
 
-struct um_status um_name_lookup(struct um_pdc *p, TALLOC_CTX *mem,
-				const char *const *names, size_t n,
-				struct um_name **out)
+/* LookupNames or LookupSids (PICK) of ARGS' N entries: *OUT as the
+ * Grant To list shows them, filled even when some are not mapped. */
+static struct um_status lookup(struct um_pdc *p, TALLOC_CTX *mem,
+			       um_op_pick_fn pick, const struct um_args *args,
+			       size_t n, struct um_name **out)
 {
-	struct um_args args = { .names = names, .n_names = n };
 	struct um_reply reply;
 	struct um_status st;
 
 	*out = NULL;
-	st = um_pdc_run(p, pick_lookup_names, &args, mem, &reply,
+	st = um_pdc_run(p, pick, args, mem, &reply,
 			_("Looking up account names..."));
 	if (reply.names == NULL || reply.n_names != n) {
 		return um_is_ok(st) ? um_nt(UM_NT_UNSUCCESSFUL) : st;
@@ -194,23 +195,22 @@ struct um_status um_name_lookup(struct um_pdc *p, TALLOC_CTX *mem,
 	return st;
 }
 
+struct um_status um_name_lookup(struct um_pdc *p, TALLOC_CTX *mem,
+				const char *const *names, size_t n,
+				struct um_name **out)
+{
+	struct um_args args = { .names = names, .n_names = n };
+
+	return lookup(p, mem, pick_lookup_names, &args, n, out);
+}
+
 struct um_status um_sid_lookup(struct um_pdc *p, TALLOC_CTX *mem,
 			       const char *const *sids, size_t n,
 			       struct um_name **out)
 {
 	struct um_args args = { .sids = sids, .n_names = n };
-	struct um_reply reply;
-	struct um_status st;
 
-	*out = NULL;
-	st = um_pdc_run(p, pick_lookup_sids, &args, mem, &reply,
-			_("Looking up account names..."));
-	if (reply.names == NULL || reply.n_names != n) {
-		return um_is_ok(st) ? um_nt(UM_NT_UNSUCCESSFUL) : st;
-	}
-	show_names(p, reply.names, n);
-	*out = reply.names;
-	return st;
+	return lookup(p, mem, pick_lookup_sids, &args, n, out);
 }
 
 static int by_name(const void *a, const void *b)
