@@ -75,6 +75,28 @@ static int extended_key(const char *cap)
 	return code > 0 ? code : -1;
 }
 
+/* Home and End as terminals and multiplexers send them whatever TERM
+ * says: tmux and screen send ESC [ 1 ~ and ESC [ 4 ~ into a pane
+ * described as xterm, rxvt ESC [ 7 ~ and ESC [ 8 ~, xterm ESC [ H / F
+ * or ESC O H / F by its cursor mode.  Unbound, such a sequence would
+ * arrive as Esc and close the dialog.  A sequence the terminal's own
+ * description binds is left alone. */
+static void alias_home_end(void)
+{
+	static const struct { const char *seq; int key; } alias[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[H", KEY_HOME },  { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME },  { "\033OF", KEY_END },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(alias) / sizeof(alias[0]); i++) {
+		if (key_defined(alias[i].seq) == 0)
+			define_key(alias[i].seq, alias[i].key);
+	}
+}
+
 void ui_keys_init(void)
 {
 	/* Keys are read through a window nothing is drawn on: wget_wch
@@ -85,6 +107,7 @@ void ui_keys_init(void)
 	nodelay(keywin, TRUE);
 	alt_down_code = extended_key("kDN3");
 	alt_up_code = extended_key("kUP3");
+	alias_home_end();
 }
 
 void ui_keys_fini(void)

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Typing a name jumps to it (issue 19), in a real terminal, in a domain
 # of 100,000 users (tests/ui/screens/view.ini), on xterm and on vt100 at
-# 80x24: the letters typed together select the first user whose name
-# starts with them; after a pause a new name begins; View > Sort by Full
+# 80x24: End and Home as tmux sends them (ESC [ 4 ~, ESC [ 1 ~) select
+# the last and the first user; the letters typed together select the
+# first user whose name starts with them; after a pause a new name begins; View > Sort by Full
 # Name reads every user once (the busy box), keeps the selected user and
 # then jumps by full name.  The selected row is the one under the cursor.
 . "$(dirname "$0")/lib.sh"
@@ -41,6 +42,12 @@ for term in xterm-256color vt100; do
 		--state "$TMPD/$term.state" -S WDC4
 	kb_step "$term: the first screen of 100,000 users" \
 		tm_wait "user000008" 15
+	# tmux sends ESC [ 4 ~ and ESC [ 1 ~, which neither terminal's
+	# description binds: usrmgr knows them as End and Home
+	kb_step "$term: End selects the last user (xaver)" \
+		eval 'tm_keys End && tm_wait xaver 15 && selected_is xaver'
+	kb_step "$term: Home selects the first user (anton)" \
+		eval 'tm_keys Home && tm_wait anton 15 && selected_is anton'
 	kb_step "$term: typing user0876 selects user087600" \
 		eval 'tm_text user0876 && tm_wait user087600 15 &&
 		      selected_is user087600'
