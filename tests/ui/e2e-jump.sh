@@ -3,9 +3,9 @@
 # of 100,000 users (tests/ui/screens/view.ini), on xterm and on vt100 at
 # 80x24: End and Home as tmux sends them (ESC [ 4 ~, ESC [ 1 ~) select
 # the last and the first user; the letters typed together select the
-# first user whose name starts with them; after a pause a new name begins; View > Sort by Full
-# Name reads every user once (the busy box), keeps the selected user and
-# then jumps by full name.  The selected row is the one under the cursor.
+# first user whose name starts with them; after a pause a new name
+# begins; View > Sort by Full Name reads every user once (the busy box),
+# keeps the selected user and then jumps by full name.  The selected row is the one under the cursor.
 . "$(dirname "$0")/lib.sh"
 need_binary
 need_tmux
