@@ -5,7 +5,8 @@
 # the last and the first user; the letters typed together select the
 # first user whose name starts with them; after a pause a new name
 # begins; View > Sort by Full Name reads every user once (the busy box),
-# keeps the selected user and then jumps by full name.  The selected row is the one under the cursor.
+# keeps the selected user and then jumps by full name.  The selected
+# row is the one under the cursor.
 . "$(dirname "$0")/lib.sh"
 need_binary
 need_tmux
