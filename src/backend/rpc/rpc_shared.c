@@ -51,6 +51,10 @@ struct display_state {
 	struct samr_QueryDisplayInfo r;
 	uint32_t total, returned;
 	union samr_DispInfo info;
+	/* the groups' last page: the local groups (aliases) follow */
+	struct samr_EnumDomainAliases aliases;
+	struct samr_SamArray *sam;
+	uint32_t n_aliases, alias_resume;
 };
 
 static bool display_users(struct rpc_op *op, struct samr_DispInfoGeneral *g)
@@ -90,6 +94,66 @@ static bool display_groups(struct rpc_op *op,
 	return gr != NULL;
 }
 
+/* The local groups (SAMR aliases of the account domain) after the
+ * global groups' last page: QueryDisplayInfo's group level has only the
+ * global ones, and without them a local group made in the screens was
+ * nowhere in the main window (Properties, Delete out of reach). */
+static void aliases_ask(struct tevent_req *req, struct display_state *s)
+{
+	s->aliases.in.domain_handle = &s->op.conn->samr_domain;
+	s->aliases.in.max_size = 0xffff;
+	s->aliases.in.resume_handle = &s->alias_resume;
+	s->aliases.out.resume_handle = &s->alias_resume;
+	s->aliases.out.sam = &s->sam;
+	s->aliases.out.num_entries = &s->n_aliases;
+	rpc_op_next(req, &s->op, 2, RPC_NEED_SAMR,
+		    NDR_SAMR_ENUMDOMAINALIASES, &s->aliases, false);
+}
+
+/* The aliases of one answer after the groups of the reply so far. */
+static bool aliases_append(struct display_state *s)
+{
+	struct rpc_op *op = &s->op;
+	uint32_t n = s->sam != NULL ? s->sam->count : 0, i;
+	size_t have = op->reply.n_groups;
+	struct um_group *gr = talloc_realloc(op, op->reply.groups,
+					     struct um_group, have + n + 1);
+
+	if (gr == NULL)
+		return false;
+	op->reply.groups = gr;
+	for (i = 0; i < n; i++) {
+		struct um_group *g = &gr[have + i];
+
+		*g = (struct um_group){ .local = true };
+		g->name = talloc_strdup(gr, s->sam->entries[i].name.string);
+		if (g->name == NULL)
+			return false;
+	}
+	op->reply.n_groups = have + n;
+	return true;
+}
+
+static void aliases_step(struct tevent_req *req, struct display_state *s)
+{
+	NTSTATUS r = s->aliases.out.result;
+
+	if (!NT_STATUS_IS_OK(r) && !rpc_more_entries(r)) {
+		rpc_op_finish(req, &s->op, rpc_nt(r));
+		return;
+	}
+	if (!aliases_append(s)) {
+		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	s->sam = NULL;
+	if (rpc_more_entries(r) && s->n_aliases > 0) {
+		aliases_ask(req, s);
+		return;
+	}
+	rpc_op_finish(req, &s->op, um_ok());
+}
+
 static void display_step(struct tevent_req *req, struct rpc_op *op)
 {
 	struct display_state *s = (struct display_state *)op;
@@ -124,8 +188,16 @@ static void display_step(struct tevent_req *req, struct rpc_op *op)
 						   s->info.info3.count;
 		op->reply.page.more = rpc_more_entries(r);
 		op->reply.page.resume = op->args.resume + n;
+		if (kept && op->variant == DISPLAY_GROUPS &&
+		    !op->reply.page.more) {
+			aliases_ask(req, s);
+			return;
+		}
 		rpc_op_finish(req, op, kept ? um_ok() :
 			      um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	case 2:
+		aliases_step(req, s);
 		return;
 	}
 }
