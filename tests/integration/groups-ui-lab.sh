@@ -184,14 +184,15 @@ logon() {
 never_expires() {
 	if ad; then
 		field "$1" userAccountControl |
-			awk '{ exit !(int($1 / 65536) % 2) }'
+			awk '{ n++; e = !(int($1 / 65536) % 2) } END { exit !n || e }'
 	else
 		field "$1" "Account Flags" | grep -q '^\[[^]]*X'
 	fi
 }
 disabled() {
 	if ad; then
-		field "$1" userAccountControl | awk '{ exit !($1 % 4 >= 2) }'
+		field "$1" userAccountControl |
+			awk '{ n++; e = !($1 % 4 >= 2) } END { exit !n || e }'
 	else
 		field "$1" "Account Flags" | grep -q '^\[[^]]*D'
 	fi
@@ -223,9 +224,21 @@ focus_list() {
 	done
 	return 1
 }
-# the lower list, GROUP chosen by typing its name (the list jumps)
+# the lower list, GROUP chosen by typing its name (the list jumps; the
+# cursor sits on the row chosen once the list has it)
 on_group() {
-	focus_list 1 && tm_text "$1" && sleep 0.5
+	focus_list 1 && type_to "$1"
+}
+# type_to NAME: typed in the focused list, until NAME's row is chosen
+type_to() {
+	local i
+	tm_text "$1"
+	for i in $(seq 40); do
+		row_at_cursor | grep -qiF -- " $1 " && return 0
+		sleep 0.25
+	done
+	echo "# the list did not go to $1" >&2
+	return 1
 }
 # GROUP's Properties
 open_group() {
@@ -241,19 +254,28 @@ add_names() {
 new_desc() {
 	tm_keys M-d C-u && tm_text "$1"
 }
-# the Members list's row of NAME chosen (Home, then Down until the
-# highlighted row, which carries the cursor, shows NAME), Remove
+# list_pos NAME FIELD: NAME's row (0: the top) in a dialog's list, read
+# off the screen: the list rows are lines 10-20, FIELD is the list's
+# column between the box lines (3: Members; 6: a global group's Not
+# Members)
+list_pos() {
+	tm_screen | sed -n '10,20p' | awk -F'│' -v f="$2" -v n="$1" '
+		{ x = $f; gsub(/^ +| +$/, "", x) }
+		tolower(x) == tolower(n) { print NR - 1; found = 1; exit }
+		END { exit !found }'
+}
+# pick KEY NAME FIELD: KEY focuses the list, NAME's row chosen
+pick() {
+	local pos i
+	pos=$(list_pos "$2" "$3") || { echo "# $2 not in the list" >&2; return 1; }
+	# (Up to the top: Home from tmux closes the dialog, an Escape to it)
+	tm_keys "$1" Up Up Up Up Up Up Up Up Up Up Up Up
+	for ((i = 0; i < pos; i++)); do tm_keys Down; done
+	sleep 0.3
+}
+# the Members list's row of NAME chosen, Remove
 remove_member() {
-	local i
-	tm_keys M-m Home
-	for i in 1 2 3 4 5 6; do
-		row_at_cursor | grep -qiF -- "$1" && {
-			tm_keys M-r
-			return
-		}
-		tm_keys Down && sleep 0.2
-	done
-	return 1
+	pick M-m "$1" 3 && tm_keys M-r && sleep 0.3
 }
 row_at_cursor() {
 	local y
@@ -355,7 +377,7 @@ local_group() {
 		"$(members "$DESK")"
 	step "$f: Properties: a change, a member removed, Cancel" eval \
 		'open_group "$DESK" && new_desc "never written" &&
-		tm_keys M-m Home M-r && sleep 0.3 && tm_keys Escape &&
+		tm_keys M-m Up Up Up Up Up Up M-r && sleep 0.3 && tm_keys Escape &&
 		tm_wait_gone "Group Properties" 30'
 	is "$f: the judge: the description unchanged" \
 		"the mill desk, again" "$(group_desc "$DESK")"
@@ -371,7 +393,7 @@ global_group() {
 		eval 'tm_keys M-u && tm_wait "New Global Group..." &&
 		tm_keys g && tm_wait "New Global Group" &&
 		tm_text "$SHIFT" && tm_keys M-d && tm_text "the night shift" &&
-		tm_keys M-o Home && move_to_members "$U1"'
+		move_to_members "$U1" && tm_wait "$U1"'
 	step "$f: OK creates it" eval 'tm_keys M-d Enter &&
 		tm_wait_gone "New Global Group" 30'
 	step "$f: the judge knows $SHIFT" group_known "$SHIFT"
@@ -379,18 +401,9 @@ global_group() {
 		"$(group_desc "$SHIFT")"
 	is "$f: the judge: its member" "$U1" "$(members "$SHIFT")"
 }
-# Not Members: Down until NAME's row is the highlighted one, Add
+# Not Members: NAME's row chosen, Add
 move_to_members() {
-	local i
-	for i in $(seq 12); do
-		row_at_cursor | grep -qF -- " $1 " && {
-			tm_keys M-a
-			sleep 0.3
-			return
-		}
-		tm_keys Down && sleep 0.2
-	done
-	return 1
+	pick M-o "$1" 6 && tm_keys M-a && sleep 0.3
 }
 
 # ---- Delete -----------------------------------------------------------------
@@ -426,7 +439,7 @@ copy_user() {
 		--logon-script "$SCRIPT" --must-change no --never-expires yes \
 		--disabled yes --groups "$groups" >/dev/null'
 	step "$f: User > Copy (F8) of $TMPL: Username, Full Name, passwords" \
-		eval 'focus_list 0 && tm_text "$TMPL" && sleep 0.5 &&
+		eval 'focus_list 0 && type_to "$TMPL" &&
 		tm_keys F8 && tm_wait "Copy of $TMPL" 30 &&
 		tm_wait "sawyer, template" && tm_text "$COPY" && tm_keys Tab &&
 		tm_text "Copy Person" && tm_keys Tab Tab && tm_text "$PW" &&
