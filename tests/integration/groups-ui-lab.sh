@@ -255,11 +255,11 @@ new_desc() {
 	tm_keys M-d C-u && tm_text "$1"
 }
 # list_pos NAME FIELD: NAME's row (0: the top) in a dialog's list, read
-# off the screen: the list rows are lines 10-20, FIELD is the list's
-# column between the box lines (3: Members; 6: a global group's Not
+# off the screen: the list rows are lines 11-21, FIELD is the list's
+# column between the box lines (3: Members; 5: a global group's Not
 # Members)
 list_pos() {
-	tm_screen | sed -n '10,20p' | awk -F'│' -v f="$2" -v n="$1" '
+	tm_screen | sed -n '11,21p' | awk -F'│' -v f="$2" -v n="$1" '
 		{ x = $f; gsub(/^ +| +$/, "", x) }
 		tolower(x) == tolower(n) { print NR - 1; found = 1; exit }
 		END { exit !found }'
@@ -306,6 +306,27 @@ globals() {
 		--parameter-name="add group script" 2>/dev/null | grep -q .
 }
 
+# the template (made before the screens start: the main window reads
+# its lists once)
+template() {
+	local f=$1 p513 groups
+	p513=$(ur --json user show "$U1" 2>/dev/null |
+		sed 's/.*"primary_group":"\([^"]*\)".*/\1/')
+	ur group add "$TLOC" --local >/dev/null 2>&1
+	if globals; then
+		groups="$p513,$CREW,$TLOC"
+	else
+		ur group add "$TLOC2" --local >/dev/null 2>&1
+		groups="$p513,$TLOC,$TLOC2"
+	fi
+	step "$f: the template: description, groups, profile, script, flags" \
+		eval 'ur user add "$TMPL" --password-file "$TMPD/pw" \
+		--full-name "Template Person" --description "sawyer, template" \
+		--profile "\\\\$RESOURCE_PDC\\profiles\\$TMPL" \
+		--logon-script "$SCRIPT" --must-change no --never-expires yes \
+		--disabled yes --groups "$groups" >/dev/null'
+}
+
 stage() {
 	local f=$1
 	cleanup_stage
@@ -317,6 +338,7 @@ stage() {
 			'ur group add "$CREW" >/dev/null &&
 			ur group add-member "$CREW" "$U2" >/dev/null'
 	fi
+	template "$f"
 }
 
 # ---- New Local Group, Properties, Cancel ------------------------------------
@@ -403,7 +425,7 @@ global_group() {
 }
 # Not Members: NAME's row chosen, Add
 move_to_members() {
-	pick M-o "$1" 6 && tm_keys M-a && sleep 0.3
+	pick M-o "$1" 5 && tm_keys M-a && sleep 0.3
 }
 
 # ---- Delete -----------------------------------------------------------------
@@ -420,24 +442,8 @@ delete_groups() {
 # ---- User -> Copy -----------------------------------------------------------
 
 copy_user() {
-	local f=$1 p513 groups want_groups
-	p513=$(ur --json user show "$U1" 2>/dev/null |
-		sed 's/.*"primary_group":"\([^"]*\)".*/\1/')
-	ur group add "$TLOC" --local >/dev/null 2>&1
-	if globals; then
-		groups="$p513,$CREW,$TLOC"
-		want_groups="$CREW $TLOC"
-	else
-		ur group add "$TLOC2" --local >/dev/null 2>&1
-		groups="$p513,$TLOC,$TLOC2"
-		want_groups="$TLOC $TLOC2"
-	fi
-	step "$f: the template: description, groups, profile, script, flags" \
-		eval 'ur user add "$TMPL" --password-file "$TMPD/pw" \
-		--full-name "Template Person" --description "sawyer, template" \
-		--profile "\\\\$RESOURCE_PDC\\profiles\\$TMPL" \
-		--logon-script "$SCRIPT" --must-change no --never-expires yes \
-		--disabled yes --groups "$groups" >/dev/null'
+	local f=$1 g want_groups="$TLOC $TLOC2"
+	globals && want_groups="$CREW $TLOC"
 	step "$f: User > Copy (F8) of $TMPL: Username, Full Name, passwords" \
 		eval 'focus_list 0 && type_to "$TMPL" &&
 		tm_keys F8 && tm_wait "Copy of $TMPL" 30 &&
