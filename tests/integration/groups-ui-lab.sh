@@ -131,15 +131,16 @@ members() {
 			sed "s/^$RESOURCE_DOMAIN\\\\//I"
 	fi | LC_ALL=C sort -f | tr '\n' ' ' | sed 's/ $//'
 }
-# does Samba know GROUP?
+# does Samba know GROUP?  (NT4: its group mapping, read on the PDC;
+# net rpc group list answers from SAMR's enumeration, which Samba keeps
+# for seconds after a group is deleted)
 group_known() {
 	if ad; then
 		lab_exec resource samba-tool group show "$1" \
 			-s "$RESOURCE_SMB_CONF" >/dev/null 2>&1
 	else
-		lab_exec console net rpc group list -s "$LAB_CONSOLE_SMB_CONF" \
-			-A "$RESOURCE_ADMIN_AUTHFILE" -S "$RESOURCE_PDC" \
-			2>/dev/null | grep -qix -- "$1"
+		lab_exec resource net groupmap list -s "$RESOURCE_SMB_CONF" \
+			2>/dev/null | grep -qi -- "^$1 (S-"
 	fi
 }
 group_desc() {
@@ -234,7 +235,8 @@ type_to() {
 	local i
 	tm_text "$1"
 	for i in $(seq 40); do
-		row_at_cursor | grep -qiF -- " $1 " && return 0
+		# (tmux drops a row's trailing blanks)
+		row_at_cursor | sed 's/$/ /' | grep -qiF -- " $1 " && return 0
 		sleep 0.25
 	done
 	echo "# the list did not go to $1" >&2
