@@ -55,6 +55,14 @@ struct display_state {
 	struct samr_EnumDomainAliases aliases;
 	struct samr_SamArray *sam;
 	uint32_t n_aliases, alias_resume;
+	/* then each one's description: OpenAlias, QueryAliasInfo, Close */
+	uint32_t *rids;
+	size_t first, n_rids, at;
+	struct samr_OpenAlias open;
+	struct samr_QueryAliasInfo query;
+	union samr_AliasInfo *ainfo;
+	struct samr_Close close;
+	struct policy_handle handle;
 };
 
 static bool display_users(struct rpc_op *op, struct samr_DispInfoGeneral *g)
@@ -110,7 +118,8 @@ static void aliases_ask(struct tevent_req *req, struct display_state *s)
 		    NDR_SAMR_ENUMDOMAINALIASES, &s->aliases, false);
 }
 
-/* The aliases of one answer after the groups of the reply so far. */
+/* The aliases of one answer after the groups of the reply so far, and
+ * their RIDs, for their descriptions. */
 static bool aliases_append(struct display_state *s)
 {
 	struct rpc_op *op = &s->op;
@@ -118,10 +127,15 @@ static bool aliases_append(struct display_state *s)
 	size_t have = op->reply.n_groups;
 	struct um_group *gr = talloc_realloc(op, op->reply.groups,
 					     struct um_group, have + n + 1);
+	uint32_t *rids = talloc_realloc(op, s->rids, uint32_t,
+					s->n_rids + n + 1);
 
-	if (gr == NULL)
+	if (gr == NULL || rids == NULL)
 		return false;
 	op->reply.groups = gr;
+	s->rids = rids;
+	if (s->n_rids == 0)
+		s->first = have;
 	for (i = 0; i < n; i++) {
 		struct um_group *g = &gr[have + i];
 
@@ -129,9 +143,56 @@ static bool aliases_append(struct display_state *s)
 		g->name = talloc_strdup(gr, s->sam->entries[i].name.string);
 		if (g->name == NULL)
 			return false;
+		rids[s->n_rids++] = s->sam->entries[i].idx;
 	}
 	op->reply.n_groups = have + n;
 	return true;
+}
+
+/* EnumDomainAliases gives names only; NT's list shows each local
+ * group's description too.  One alias after the other; one that cannot
+ * be read keeps an empty description. */
+static void desc_next(struct tevent_req *req, struct display_state *s)
+{
+	if (s->at >= s->n_rids) {
+		rpc_op_finish(req, &s->op, um_ok());
+		return;
+	}
+	s->open.in.domain_handle = &s->op.conn->samr_domain;
+	s->open.in.access_mask = SAMR_ALIAS_ACCESS_LOOKUP_INFO;
+	s->open.in.rid = s->rids[s->at];
+	s->open.out.alias_handle = &s->handle;
+	rpc_op_next(req, &s->op, 3, RPC_NEED_SAMR, NDR_SAMR_OPENALIAS,
+		    &s->open, false);
+}
+
+static void desc_opened(struct tevent_req *req, struct display_state *s)
+{
+	if (!NT_STATUS_IS_OK(s->open.out.result)) {
+		s->at++;
+		desc_next(req, s);
+		return;
+	}
+	s->query.in.alias_handle = &s->handle;
+	s->query.in.level = ALIASINFODESCRIPTION;
+	s->query.out.info = &s->ainfo;
+	rpc_op_next(req, &s->op, 4, RPC_NEED_SAMR, NDR_SAMR_QUERYALIASINFO,
+		    &s->query, false);
+}
+
+static void desc_read(struct tevent_req *req, struct display_state *s)
+{
+	struct um_group *g = &s->op.reply.groups[s->first + s->at];
+
+	if (NT_STATUS_IS_OK(s->query.out.result) && s->ainfo != NULL &&
+	    s->ainfo->description.string != NULL)
+		g->description = talloc_strdup(s->op.reply.groups,
+					       s->ainfo->description.string);
+	s->ainfo = NULL;
+	s->close.in.handle = &s->handle;
+	s->close.out.handle = &s->handle;
+	rpc_op_next(req, &s->op, 5, RPC_NEED_SAMR, NDR_SAMR_CLOSE,
+		    &s->close, false);
 }
 
 static void aliases_step(struct tevent_req *req, struct display_state *s)
@@ -151,7 +212,7 @@ static void aliases_step(struct tevent_req *req, struct display_state *s)
 		aliases_ask(req, s);
 		return;
 	}
-	rpc_op_finish(req, &s->op, um_ok());
+	desc_next(req, s);
 }
 
 static void display_step(struct tevent_req *req, struct rpc_op *op)
@@ -198,6 +259,16 @@ static void display_step(struct tevent_req *req, struct rpc_op *op)
 		return;
 	case 2:
 		aliases_step(req, s);
+		return;
+	case 3:
+		desc_opened(req, s);
+		return;
+	case 4:
+		desc_read(req, s);
+		return;
+	case 5:
+		s->at++;
+		desc_next(req, s);
 		return;
 	}
 }
