@@ -9,6 +9,9 @@
 #    and on the classic PDC the trusted domain's alice; on AD the first
 #    foreign member is refused in USRMGR_NO_FOREIGN_PRINCIPAL's words and
 #    nothing changes;
+#  - the main window's lower list shows it, with its description (the
+#    local groups are SAMR aliases: QueryDisplayInfo has only the global
+#    groups);
 #  - its Properties: the description changed and a member removed; then
 #    a change Cancelled: nothing changes;
 #  - New Global Group with a member (AD; the classic PDC only when its
@@ -370,6 +373,9 @@ local_group() {
 		{ ad || tm_wait "$alice"; }'
 	step "$f: OK (Enter in Members) creates it" eval \
 		'tm_keys Enter && tm_wait_gone "New Local Group" 30'
+	step "$f: the main window lists $DESK with its description" eval \
+		'on_group "$DESK" &&
+		row_at_cursor | grep -qF "the desk of the mill"'
 	step "$f: the judge knows $DESK" group_known "$DESK"
 	is "$f: the judge: its description" "the desk of the mill" \
 		"$(group_desc "$DESK")"
