@@ -46,18 +46,26 @@ RPC_OP_SENDER(rpc_domain_info_send, info_kind)
 #define DISPLAY_USERS  1
 #define DISPLAY_GROUPS 3
 
+/* A groups page's resume handle with this bit: the local groups' pages,
+ * which follow the global groups' (the rest of the handle: the first
+ * local group of the page). */
+#define ALIAS_PAGES 0x80000000u
+
 struct display_state {
 	struct rpc_op op;
 	struct samr_QueryDisplayInfo r;
 	uint32_t total, returned;
 	union samr_DispInfo info;
-	/* the groups' last page: the local groups (aliases) follow */
+	/* the local groups: every alias's name and RID, then one page */
 	struct samr_EnumDomainAliases aliases;
 	struct samr_SamArray *sam;
 	uint32_t n_aliases, alias_resume;
-	/* then each one's description: OpenAlias, QueryAliasInfo, Close */
+	char **names;
 	uint32_t *rids;
-	size_t first, n_rids, at;
+	size_t n_rids;
+	size_t from, end, at;     /* the page's aliases; the one read now */
+	size_t first;             /* where the page's begin in the reply */
+	/* each one's description: OpenAlias, QueryAliasInfo, Close */
 	struct samr_OpenAlias open;
 	struct samr_QueryAliasInfo query;
 	union samr_AliasInfo *ainfo;
@@ -102,10 +110,16 @@ static bool display_groups(struct rpc_op *op,
 	return gr != NULL;
 }
 
-/* The local groups (SAMR aliases of the account domain) after the
- * global groups' last page: QueryDisplayInfo's group level has only the
- * global ones, and without them a local group made in the screens was
- * nowhere in the main window (Properties, Delete out of reach). */
+/*
+ * The local groups (SAMR aliases of the account domain) in pages after
+ * the global groups': QueryDisplayInfo's group level has only the
+ * global ones, and without the aliases a local group made in the
+ * screens was nowhere in the main window (Properties, Delete out of
+ * reach) nor in Group Memberships' Not member of.  EnumDomainAliases
+ * has no page size to keep to (Samba's servers read max_size each
+ * their own way): every page reads them all (a domain has few) and
+ * keeps its own.
+ */
 static void aliases_ask(struct tevent_req *req, struct display_state *s)
 {
 	s->aliases.in.domain_handle = &s->op.conn->samr_domain;
@@ -118,43 +132,74 @@ static void aliases_ask(struct tevent_req *req, struct display_state *s)
 		    NDR_SAMR_ENUMDOMAINALIASES, &s->aliases, false);
 }
 
-/* The aliases of one answer after the groups of the reply so far, and
- * their RIDs, for their descriptions. */
-static bool aliases_append(struct display_state *s)
+/* From the first alias (a restarted operation too). */
+static void aliases_start(struct tevent_req *req, struct display_state *s)
+{
+	s->n_rids = 0;
+	s->alias_resume = 0;
+	aliases_ask(req, s);
+}
+
+/* One answer's aliases, kept. */
+static bool aliases_keep(struct display_state *s)
 {
 	struct rpc_op *op = &s->op;
 	uint32_t n = s->sam != NULL ? s->sam->count : 0, i;
-	size_t have = op->reply.n_groups;
-	struct um_group *gr = talloc_realloc(op, op->reply.groups,
-					     struct um_group, have + n + 1);
+	char **names = talloc_realloc(op, s->names, char *,
+				      s->n_rids + n + 1);
 	uint32_t *rids = talloc_realloc(op, s->rids, uint32_t,
 					s->n_rids + n + 1);
 
-	if (gr == NULL || rids == NULL)
+	if (names != NULL)
+		s->names = names;
+	if (rids != NULL)
+		s->rids = rids;
+	if (names == NULL || rids == NULL)
 		return false;
-	op->reply.groups = gr;
-	s->rids = rids;
-	if (s->n_rids == 0)
-		s->first = have;
 	for (i = 0; i < n; i++) {
-		struct um_group *g = &gr[have + i];
-
-		*g = (struct um_group){ .local = true };
-		g->name = talloc_strdup(gr, s->sam->entries[i].name.string);
-		if (g->name == NULL)
+		names[s->n_rids] = talloc_strdup(names,
+					s->sam->entries[i].name.string);
+		if (names[s->n_rids] == NULL)
 			return false;
 		rids[s->n_rids++] = s->sam->entries[i].idx;
 	}
-	op->reply.n_groups = have + n;
 	return true;
 }
 
-/* EnumDomainAliases gives names only; NT's list shows each local
- * group's description too.  One alias after the other; one that cannot
- * be read keeps an empty description. */
+/* The page's aliases after what the reply holds (an empty last page of
+ * global groups, or nothing). */
+static bool aliases_page(struct display_state *s)
+{
+	struct rpc_op *op = &s->op;
+	size_t have = op->reply.n_groups, i;
+	struct um_group *gr;
+
+	s->end = s->from + rpc_op_page_size(op);
+	if (s->from > s->n_rids)
+		s->from = s->n_rids;
+	if (s->end > s->n_rids)
+		s->end = s->n_rids;
+	gr = talloc_realloc(op, op->reply.groups, struct um_group,
+			    have + (s->end - s->from) + 1);
+	if (gr == NULL)
+		return false;
+	op->reply.groups = gr;
+	s->first = have;
+	for (i = s->from; i < s->end; i++)
+		gr[have + i - s->from] = (struct um_group){
+			.name = talloc_steal(gr, s->names[i]), .local = true };
+	op->reply.n_groups = have + (s->end - s->from);
+	op->reply.page.more = s->end < s->n_rids;
+	op->reply.page.resume = ALIAS_PAGES | (uint32_t)s->end;
+	s->at = s->from;
+	return true;
+}
+
+/* Each description: NT's list shows it, EnumDomainAliases has names
+ * only.  One that cannot be read stays empty. */
 static void desc_next(struct tevent_req *req, struct display_state *s)
 {
-	if (s->at >= s->n_rids) {
+	if (s->at >= s->end) {
 		rpc_op_finish(req, &s->op, um_ok());
 		return;
 	}
@@ -182,11 +227,12 @@ static void desc_opened(struct tevent_req *req, struct display_state *s)
 
 static void desc_read(struct tevent_req *req, struct display_state *s)
 {
-	struct um_group *g = &s->op.reply.groups[s->first + s->at];
+	struct um_group *gr = s->op.reply.groups;
+	struct um_group *g = &gr[s->first + s->at - s->from];
 
 	if (NT_STATUS_IS_OK(s->query.out.result) && s->ainfo != NULL &&
 	    s->ainfo->description.string != NULL)
-		g->description = talloc_strdup(s->op.reply.groups,
+		g->description = talloc_strdup(gr,
 					       s->ainfo->description.string);
 	s->ainfo = NULL;
 	s->close.in.handle = &s->handle;
@@ -203,7 +249,7 @@ static void aliases_step(struct tevent_req *req, struct display_state *s)
 		rpc_op_finish(req, &s->op, rpc_nt(r));
 		return;
 	}
-	if (!aliases_append(s)) {
+	if (!aliases_keep(s)) {
 		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_NO_MEMORY));
 		return;
 	}
@@ -212,7 +258,27 @@ static void aliases_step(struct tevent_req *req, struct display_state *s)
 		aliases_ask(req, s);
 		return;
 	}
+	if (!aliases_page(s)) {
+		rpc_op_finish(req, &s->op, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
 	desc_next(req, s);
+}
+
+/* The global groups' last page: the local groups' pages follow; one
+ * that came back empty is followed at once (an empty page ends a
+ * list). */
+static void groups_done(struct tevent_req *req, struct display_state *s,
+			uint32_t n)
+{
+	if (n == 0) {
+		s->from = 0;
+		aliases_start(req, s);
+		return;
+	}
+	s->op.reply.page.more = true;
+	s->op.reply.page.resume = ALIAS_PAGES;
+	rpc_op_finish(req, &s->op, um_ok());
 }
 
 static void display_step(struct tevent_req *req, struct rpc_op *op)
@@ -224,6 +290,12 @@ static void display_step(struct tevent_req *req, struct rpc_op *op)
 
 	switch (op->stage) {
 	case 0:
+		if (op->variant == DISPLAY_GROUPS &&
+		    (op->args.resume & ALIAS_PAGES) != 0) {
+			s->from = op->args.resume & ~ALIAS_PAGES;
+			aliases_start(req, s);
+			return;
+		}
 		s->r.in.domain_handle = &op->conn->samr_domain;
 		s->r.in.level = (uint16_t)op->variant;
 		s->r.in.start_idx = op->args.resume;
@@ -251,7 +323,7 @@ static void display_step(struct tevent_req *req, struct rpc_op *op)
 		op->reply.page.resume = op->args.resume + n;
 		if (kept && op->variant == DISPLAY_GROUPS &&
 		    !op->reply.page.more) {
-			aliases_ask(req, s);
+			groups_done(req, s, n);
 			return;
 		}
 		rpc_op_finish(req, op, kept ? um_ok() :
