@@ -63,7 +63,11 @@ TLOC2=GuTmplLoc2
 SCRIPT=gu-logon.cmd
 
 is() {
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (expected '$2', got '$3')"; fi
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1 (expected '$2', got '$3')"
+	fi
 }
 step() { if "${@:2}"; then ok "$1"; else not_ok "$1"; fi; }
 
@@ -76,7 +80,8 @@ step() { if "${@:2}"; then ok "$1"; else not_ok "$1"; fi; }
 own_lab() {
 	local f=$1 env shared
 	lab_disabled_skip
-	[ "$(id -u)" = 0 ] || lab_skip "the lab needs root (network namespaces, Samba daemons)"
+	[ "$(id -u)" = 0 ] ||
+		lab_skip "the lab needs root (namespaces, Samba daemons)"
 	why=$("$LAB_SCRIPT" check --flavour "$f" 2>&1) || lab_skip "$why"
 	shared=$(lab_name_for "$f")
 	lab_flock "$LAB_LOCK_DIR/usrmgr-lab-$shared.lock" ||
@@ -96,7 +101,8 @@ own_lab() {
 			--resource-domain "$3" --accounts-pdc "$4" \
 			--resource-pdc "$5" >/dev/null ||
 			lab_fail "usrmgr-lab up --flavour $f ($LAB_NAME)"
-		lab -q trust >/dev/null || lab_fail "usrmgr-lab trust ($LAB_NAME)"
+		lab -q trust >/dev/null ||
+			lab_fail "usrmgr-lab trust ($LAB_NAME)"
 		lab -q snapshot trusted >/dev/null ||
 			lab_fail "usrmgr-lab snapshot trusted ($LAB_NAME)"
 	fi
@@ -129,9 +135,9 @@ members() {
 			-s "$RESOURCE_SMB_CONF" 2>/dev/null
 	else
 		lab_exec console net rpc group members "$1" \
-			-s "$LAB_CONSOLE_SMB_CONF" -A "$RESOURCE_ADMIN_AUTHFILE" \
-			-S "$RESOURCE_PDC" 2>/dev/null |
-			sed "s/^$RESOURCE_DOMAIN\\\\//I"
+			-s "$LAB_CONSOLE_SMB_CONF" \
+			-A "$RESOURCE_ADMIN_AUTHFILE" -S "$RESOURCE_PDC" \
+			2>/dev/null | sed "s/^$RESOURCE_DOMAIN\\\\//I"
 	fi | LC_ALL=C sort -f | tr '\n' ' ' | sed 's/ $//'
 }
 # does Samba know GROUP?  (NT4: its group mapping, read on the PDC;
@@ -188,7 +194,8 @@ logon() {
 never_expires() {
 	if ad; then
 		field "$1" userAccountControl |
-			awk '{ n++; e = !(int($1 / 65536) % 2) } END { exit !n || e }'
+			awk '{ n++; e = !(int($1 / 65536) % 2) }
+				END { exit !n || e }'
 	else
 		field "$1" "Account Flags" | grep -q '^\[[^]]*X'
 	fi
@@ -196,7 +203,8 @@ never_expires() {
 disabled() {
 	if ad; then
 		field "$1" userAccountControl |
-			awk '{ n++; e = !($1 % 4 >= 2) } END { exit !n || e }'
+			awk '{ n++; e = !($1 % 4 >= 2) }
+				END { exit !n || e }'
 	else
 		field "$1" "Account Flags" | grep -q '^\[[^]]*D'
 	fi
@@ -253,7 +261,8 @@ open_group() {
 # Add... in a local group's dialog: NAMES typed in Add Names, OK
 add_names() {
 	tm_keys M-a && tm_wait "List Names From:" 30 && tm_keys M-d &&
-		tm_text "$1" && tm_keys Enter && tm_wait_gone "List Names From:" 30
+		tm_text "$1" && tm_keys Enter &&
+		tm_wait_gone "List Names From:" 30
 }
 # the description field: emptied (Ctrl-U), TEXT typed
 new_desc() {
@@ -272,7 +281,10 @@ list_pos() {
 # pick KEY NAME FIELD: KEY focuses the list, NAME's row chosen
 pick() {
 	local pos i
-	pos=$(list_pos "$2" "$3") || { echo "# $2 not in the list" >&2; return 1; }
+	if ! pos=$(list_pos "$2" "$3"); then
+		echo "# $2 not in the list" >&2
+		return 1
+	fi
 	# (Up to the top: Home from tmux closes the dialog, an Escape to it)
 	tm_keys "$1" Up Up Up Up Up Up Up Up Up Up Up Up
 	for ((i = 0; i < pos; i++)); do tm_keys Down; done
@@ -407,7 +419,8 @@ local_group() {
 		"$(members "$DESK")"
 	step "$f: Properties: a change, a member removed, Cancel" eval \
 		'open_group "$DESK" && new_desc "never written" &&
-		tm_keys M-m Up Up Up Up Up Up M-r && sleep 0.3 && tm_keys Escape &&
+		tm_keys M-m Up Up Up Up Up Up M-r && sleep 0.3 &&
+		tm_keys Escape &&
 		tm_wait_gone "Group Properties" 30'
 	is "$f: the judge: the description unchanged" \
 		"the mill desk, again" "$(group_desc "$DESK")"
@@ -503,7 +516,8 @@ half() {
 	if globals; then
 		global_group "$f"
 	else
-		echo "# $f: no add group script on $RESOURCE_PDC: no global group"
+		echo "# $f: no add group script on $RESOURCE_PDC:" \
+			"no global group"
 	fi
 	copy_user "$f"
 	if globals; then
