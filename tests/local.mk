@@ -137,3 +137,8 @@ EXTRA_DIST += tests/integration/user-groups-ui-lab.sh
 # labs (issue 20): samba-tool / pdbedit -P and net rpc rights as judges.
 LAB_TESTS += tests/integration/policies-ui-lab.sh
 EXTRA_DIST += tests/integration/policies-ui-lab.sh
+# The group dialogs (New Global/Local Group, Properties with Add.../
+# Remove, Delete) and User -> Copy in tmux on labs of its own, AD then
+# NT4 (issue 19): samba-tool, pdbedit, net rpc group members as judges.
+LAB_TESTS += tests/integration/groups-ui-lab.sh
+EXTRA_DIST += tests/integration/groups-ui-lab.sh

@@ -87,6 +87,10 @@ check "SAMR users, pages of 2" has "user alice" "$out"
 check "  more than one page" has "pages=[2-9]" "$out"
 out=$(rpc_on accounts <<<"groups 3")
 check "SAMR groups, pages of 3" has "group Domain Admins" "$out"
+# the local groups (aliases: Samba AD's Cert Publishers, DnsAdmins)
+# follow the global ones, in pages of their own
+check "  the local groups after them" has "group Cert Publishers" "$out"
+check "  in pages of 3 too" not has "page too big" "$out"
 
 # ---- verify agrees with samba-tool validate ----
 out=$(printf 'reset ACCOUNTS\nverify ACCOUNTS\n' | rpc_on resource)

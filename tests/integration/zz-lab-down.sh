@@ -1,7 +1,8 @@
 #!/bin/bash
 # zz-lab-down.sh: the last lab test of a run.  It waits until every test
 # that uses the shared labs (LAB_TESTS) has finished, then takes this run's
-# labs down (ut-XXXX-ad, ut-XXXX-nt4) and checks that nothing of them is
+# labs down (ut-XXXX-ad, ut-XXXX-nt4, and the own-names and groups-ui
+# tests' ut-XXXX-own, ut-XXXX-gui-ad, ut-XXXX-gui-nt4) and checks that nothing of them is
 # left: no namespace, no process, no file.  With USRMGR_LAB_KEEP=1 it keeps
 # them for the next run, which reuses them.  Skips (77) when not root, fails
 # then under CI=true.  Ends with "N passed, N failed".
@@ -24,7 +25,7 @@ RUN_LOCK=$(lab_run_lock_file)
 lab_flock "$RUN_LOCK" -x || lab_fail "cannot lock $RUN_LOCK"
 
 if [ "${USRMGR_LAB_KEEP:-0}" = 1 ]; then
-	for flavour in ad nt4 own; do
+	for flavour in ad nt4 own gui-ad gui-nt4; do
 		name=$(lab_name_for "$flavour")
 		[ -e "$LAB_ROOT/$name" ] && echo "# keeping lab $name (USRMGR_LAB_KEEP=1)"
 	done
@@ -34,7 +35,7 @@ fi
 
 # (own: own-names-lab.sh's lab of its own names, left by a test killed
 # before it took it down)
-for flavour in ad nt4 own; do
+for flavour in ad nt4 own gui-ad gui-nt4; do
 	LAB_NAME=$(lab_name_for "$flavour")
 	lock=$LAB_LOCK_DIR/usrmgr-lab-$LAB_NAME.lock
 	lab_flock "$lock" || lab_fail "cannot lock $lock"
