@@ -21,10 +21,10 @@
 #    profile path, a logon script and Password Never Expires (and a full
 #    name, Account Disabled): the copy has the former, not the latter,
 #    and logs on with the password typed.
-# Its labs are its own, of names of its own (TIMBERLAND trusted by
-# SAWMILL on AD, ORCHARD trusted by CIDERPRESS on NT4): up (or reused),
-# each taken down after its half (kept with USRMGR_LAB_KEEP=1;
-# zz-lab-down.sh takes them down too).  Skips (77) where no lab can run
+# Its labs have names of their own: on AD own-names-lab.sh's lab
+# (NORTHWINDTRADER trusted by CONTOSOPHARMACY; one provisioning for both
+# tests, left up for zz-lab-down.sh), on NT4 ORCHARD trusted by
+# CIDERPRESS, taken down after its half (kept with USRMGR_LAB_KEEP=1).  Skips (77) where no lab can run
 # or USRMGR_LAB_TESTS=no, fails under CI=true.  Ends with
 # "N passed, N failed".
 #
@@ -73,8 +73,9 @@ step() { if "${@:2}"; then ok "$1"; else not_ok "$1"; fi; }
 
 # ---- the labs ---------------------------------------------------------------
 
-# own_lab FLAVOUR ACC RES ACC_PDC RES_PDC: this test's lab of FLAVOUR, of
-# these names, up with the trust (or restored when a run left it up);
+# own_lab FLAVOUR ACC RES ACC_PDC RES_PDC TAG: this test's lab of FLAVOUR
+# named after TAG, of these names, up with the trust (or restored when
+# left up);
 # holds the run's shared lab of FLAVOUR too, as own-names-lab.sh does,
 # so that no third pair of PDCs starves another test on two cores.
 own_lab() {
@@ -86,7 +87,7 @@ own_lab() {
 	shared=$(lab_name_for "$f")
 	lab_flock "$LAB_LOCK_DIR/usrmgr-lab-$shared.lock" ||
 		lab_fail "cannot lock $LAB_LOCK_DIR/usrmgr-lab-$shared.lock"
-	LAB_NAME=$(lab_name_for "gui-$f")
+	LAB_NAME=$(lab_name_for "$6")
 	lab_flock "$LAB_LOCK_DIR/usrmgr-lab-$LAB_NAME.lock" ||
 		lab_fail "cannot lock $LAB_LOCK_DIR/usrmgr-lab-$LAB_NAME.lock"
 	env=$LAB_ROOT/$LAB_NAME/lab.env
@@ -116,6 +117,7 @@ EOF
 lab_done() {
 	tm_kill
 	[ "${USRMGR_LAB_KEEP:-0}" = 1 ] && return 0
+	[ "$LAB_NAME" = "$(lab_name_for own)" ] && return 0
 	lab -q down >/dev/null 2>&1 || echo "# could not take $LAB_NAME down"
 }
 
@@ -532,8 +534,10 @@ half() {
 # (GROUPS_UI_LAB=ad or nt4: one half only, by hand)
 for f in ${GROUPS_UI_LAB:-ad nt4}; do
 	case $f in
-	ad) own_lab ad TIMBERLAND SAWMILL timber-pdc saw-pdc ;;
-	nt4) own_lab nt4 ORCHARD CIDERPRESS orchard-pdc press-pdc ;;
+	# (AD: own-names-lab's lab and names, one provisioning for both)
+	ad) own_lab ad NORTHWINDTRADER CONTOSOPHARMACY nwtraders-pdc01 \
+		contosopharm-dc own ;;
+	nt4) own_lab nt4 ORCHARD CIDERPRESS orchard-pdc press-pdc gui-nt4 ;;
 	esac
 	half "$f"
 	lab_done

@@ -14,8 +14,9 @@
 #
 # Its lab is its own (usrmgr-lab up --accounts-domain ... on the name
 # ut-XXXX-own, beside the run's shared ad lab: the fixture's shared lab has
-# the default names), brought up here and taken down at the end (kept with
-# USRMGR_LAB_KEEP=1; zz-lab-down.sh takes it down too).  Skips (77) where no
+# the default names), brought up here or restored when left up (by an
+# earlier run, or by groups-ui-lab.sh, which shares it); zz-lab-down.sh
+# takes it down at the run's end.  Skips (77) where no
 # lab can run, fails under CI=true.  Ends with "N passed, N failed".
 #
 # Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
@@ -85,9 +86,8 @@ wait_for() { lab_tmux_wait_for "$@" && { screen >>"$tmp/screens.txt"; }; }
 cleanup() {
 	tmx kill-server >/dev/null 2>&1 || true
 	rm -rf "$tmp"
-	if [ "${USRMGR_LAB_KEEP:-0}" != 1 ]; then
-		lab -q down >/dev/null 2>&1 || echo "# could not take $LAB_NAME down"
-	fi
+	# (the lab stays up: groups-ui-lab.sh restores and uses it too;
+	# zz-lab-down.sh takes it down at the run's end)
 }
 trap cleanup EXIT
 
