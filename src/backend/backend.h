@@ -170,6 +170,12 @@ struct um_pdc {
 	const struct um_creds *creds; /* complete: no password to ask */
 	unsigned calls;               /* operations sent: a round-trip gauge */
 	bool rekey_two_way;           /* um_trust_set_rekey() */
+	bool channel_by_caller;       /* um_trust_set_channel_by_caller() */
+	/* What um_model_reuse_reads() keeps until P's trusts change: */
+	struct um_trust_lists *kept;  /* the lists last read, or NULL */
+	char *verified;               /* the partner a verify passed for */
+	char *checked;                /* the trust account last checked */
+	struct um_secret *checked_pw; /* ... with this password */
 };
 
 /* For the engine's other files (accounts.c): run P's operation in the

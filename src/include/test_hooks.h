@@ -37,6 +37,13 @@ const char *um_test_ui_subdialog(void);
  * them on standard error at exit (bench/, doc/performance.md). */
 bool um_test_rpc_stats(void);
 
+/* USRMGR_RPC_TRACE set: each RPC request, connection and model operation
+ * is written on standard error when it starts and ends, with the time
+ * since the process started (the profile of doc/performance.md).  The
+ * installed usrmgr writes nothing. */
+void um_test_rpc_trace(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
 /* USRMGR_NT4_HELPER=/ABSOLUTE/PATH: the program that receives an NT4
  * trust password, in place of the installed helper; NULL for that. */
 const char *um_test_nt4_helper_path(void);
