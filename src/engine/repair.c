@@ -231,8 +231,17 @@ static struct um_repair *repair_new(TALLOC_CTX *mem, struct um_model *m,
 
 static struct um_status refuse_unreachable(struct um_repair *r)
 {
-	return !um_is_ok(r->diag->resource_reach) ? r->diag->resource_reach
-						  : r->diag->accounts_reach;
+	if (!um_is_ok(r->diag->resource_reach)) {
+		return r->diag->resource_reach;
+	}
+	if (!um_is_ok(r->diag->accounts_reach)) {
+		return r->diag->accounts_reach;
+	}
+	/* both answered us, but the resource PDC reached no DC of the
+	 * accounts domain: its verify after the reset says so */
+	return !um_is_ok(r->diag->verify_after_reset)
+		       ? r->diag->verify_after_reset
+		       : um_werr(UM_WERR_NO_LOGON_SERVERS);
 }
 
 /* Both PDCs, asked afresh; a repair never starts with one out of reach. */
@@ -1154,6 +1163,9 @@ struct um_status um_repair_finish(struct um_repair *r, bool *healthy)
 {
 	struct um_status st;
 
+	/* (a test binary's stop between the last step and the final
+	 * check: there is no round trip between them to kill it in) */
+	um_test_hook_stop_at("before", "finish");
 	reads_begin(r);
 	st = finish_body(r, healthy);
 	reads_end(r, true);

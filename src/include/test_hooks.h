@@ -19,7 +19,8 @@
 /* USRMGR_TEST_STOP_AT=WHEN:STEP: the process stops itself (SIGSTOP) when
  * the repair reaches STEP (as journaled) at WHEN ("before" its action
  * reaches the PDC, or "after" it returned), so that a fault test can land
- * its fault at a known point. */
+ * its fault at a known point; before:finish stops it after the last step,
+ * before the final check. */
 void um_test_hook_stop_at(const char *when, const char *step_id);
 
 /* USRMGR_UI_SCRIPT=FILE: the screens read their keys from FILE; NULL for
