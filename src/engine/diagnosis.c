@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "backend.h"
 #include "diagnosis.h"
 #include "names.h"
 #include "i18n.h"
@@ -121,11 +122,18 @@ static void read_sides(struct um_model *m, const char *const name[2],
 			continue;
 		}
 		reach[i] = st[at[i]];
-		if (um_is_ok(reach[i])) {
-			reach[i] = um_pdc_info(s[i].pdc, &info);
+		/* the domain of a PDC that answered before, even when its
+		 * lists get no answer now (no new connection is tried) */
+		if (um_is_ok(reach[i]) || s[i].pdc->info != NULL) {
+			struct um_status known = um_pdc_info(s[i].pdc, &info);
+
+			if (um_is_ok(known)) {
+				s[i].domain = talloc_strdup(mem, info->name);
+			} else if (um_is_ok(reach[i])) {
+				reach[i] = known;
+			}
 		}
 		if (um_is_ok(reach[i])) {
-			s[i].domain = talloc_strdup(mem, info->name);
 			s[i].list = i == 0 ? l[at[i]].trusted
 					   : l[at[i]].trusting;
 			s[i].n = i == 0 ? l[at[i]].n_trusted
