@@ -1081,7 +1081,11 @@ static struct um_status run_body(struct um_repair *r, size_t i)
 struct um_status um_repair_rediagnose(struct um_repair *r,
 				      const struct um_diagnosis **out)
 {
-	struct um_status st = diagnose(r);
+	struct um_status st;
+
+	/* (asked afresh: whatever was kept is forgotten, the mode stays) */
+	um_model_reuse_reads(r->m, r->reusing);
+	st = diagnose(r);
 
 	*out = r->diag;
 	return st;
@@ -1155,7 +1159,9 @@ struct um_status um_repair_run(struct um_repair *r, size_t i)
 
 	reads_begin(r);
 	st = run_body(r, i);
-	reads_end(r, false);
+	/* after a failure nothing read before is trusted: the report of
+	 * where it stopped, and a retry, ask afresh */
+	reads_end(r, !um_is_ok(st));
 	return st;
 }
 
