@@ -388,7 +388,7 @@ enum ready_stage {
 	READY_LSA_OPEN,
 	READY_POLICY,
 	READY_POLICY_RO,
-	READY_INFO_BOTH,
+	READY_INFO_DNS,
 	READY_INFO_ACCOUNT,
 	READY_INFO_ROLE,
 	READY_NETLOGON,
@@ -410,11 +410,6 @@ struct ready_state {
 	struct lsa_OpenPolicy2 open;
 	struct lsa_QueryInfoPolicy2 query;
 	union lsa_PolicyInformation *pinfo;
-	/* the two queries sent together after OpenPolicy2 */
-	struct lsa_QueryInfoPolicy2 query_acc;
-	union lsa_PolicyInformation *pinfo_acc;
-	struct tevent_req *sub_dns, *sub_acc;
-	NTSTATUS st_dns, st_acc;
 	struct samr_Connect2 sconn;
 	struct samr_OpenDomain sdom;
 	struct dom_sid *sid;
@@ -473,57 +468,6 @@ static void ready_call(struct tevent_req *req, struct dcerpc_pipe *p,
 	if (tevent_req_nomem(sub, req))
 		return;
 	tevent_req_set_callback(sub, ready_call_done, req);
-}
-
-static void ready_both_done(struct tevent_req *sub);
-
-/* One of the two queries of ready_query_both(): Q at LEVEL, its answer
- * in *INFO. */
-static struct tevent_req *ready_query_one(struct tevent_req *req,
-					  struct lsa_QueryInfoPolicy2 *q,
-					  union lsa_PolicyInformation **info,
-					  enum lsa_PolicyInfo level, bool v2)
-{
-	struct ready_state *s = tevent_req_data(req, struct ready_state);
-	uint32_t opnum = v2 ? RPC_LSA_QUERYINFOPOLICY2
-			    : RPC_LSA_QUERYINFOPOLICY;
-	struct tevent_req *sub;
-
-	/* QueryInfoPolicy and QueryInfoPolicy2 have the same layout */
-	memset(q, 0, sizeof(*q));
-	q->in.handle = &s->conn->policy;
-	q->in.level = level;
-	q->out.info = info;
-	sub = dcerpc_binding_handle_call_send(s, s->ev,
-					      s->conn->lsa->binding_handle,
-					      NULL, &ndr_table_lsarpc, opnum,
-					      s->conn, q);
-	s->conn->calls++;
-	um_test_rpc_trace("%s send lsarpc opnum %u (%p) [ready]",
-			  s->conn->host, (unsigned)opnum, (void *)sub);
-	if (sub != NULL)
-		tevent_req_set_callback(sub, ready_both_done, req);
-	return sub;
-}
-
-/* Both questions that need only the policy handle go out together (one
- * turn on the wire): the domain the host is in (DNS, absent on an
- * NT4-style server) and its own SAM's domain (the role check). */
-static void ready_query_both(struct tevent_req *req)
-{
-	struct ready_state *s = tevent_req_data(req, struct ready_state);
-
-	s->stage = READY_INFO_BOTH;
-	s->sub_dns = ready_query_one(req, &s->query, &s->pinfo,
-				     LSA_POLICY_INFO_DNS, true);
-	if (tevent_req_nomem(s->sub_dns, req))
-		return;
-	s->sub_acc = ready_query_one(req, &s->query_acc, &s->pinfo_acc,
-				     LSA_POLICY_INFO_ACCOUNT_DOMAIN, false);
-	if (s->sub_acc == NULL) {
-		TALLOC_FREE(s->sub_dns);
-		tevent_req_nterror(req, NT_STATUS_NO_MEMORY);
-	}
 }
 
 /* First with the rights a trust change needs (as samba-tool asks), so a
@@ -761,7 +705,23 @@ static void ready_call_done(struct tevent_req *sub)
 			st = s->open.out.result;
 		if (tevent_req_nterror(req, st))
 			return;
-		ready_query_both(req);
+		s->stage = READY_INFO_DNS;
+		ready_query(req, LSA_POLICY_INFO_DNS, true);
+		return;
+	case READY_INFO_DNS:
+		if (NT_STATUS_IS_OK(st))
+			st = s->query.out.result;
+		if (!NT_STATUS_IS_OK(st) || s->pinfo == NULL) {
+			/* an NT4-style server has no DNS information */
+			s->stage = READY_INFO_ACCOUNT;
+			ready_query(req, LSA_POLICY_INFO_ACCOUNT_DOMAIN, false);
+			return;
+		}
+		i = s->pinfo;
+		/* the domain it is in; now its own SAM's, to compare */
+		ready_info_then_role(req, i->dns.name.string,
+				     i->dns.dns_domain.string, i->dns.sid,
+				     LSA_POLICY_INFO_ACCOUNT_DOMAIN);
 		return;
 	case READY_INFO_ACCOUNT:
 		if (NT_STATUS_IS_OK(st))
@@ -803,64 +763,6 @@ static void ready_call_done(struct tevent_req *sub)
 	s->conn->ever_connected = true;
 	s->stage = READY_NETLOGON;
 	ready_next(req);
-}
-
-/* Both answers in: on an AD DC the DNS answer is the domain and the
- * SAM's answer the role check; an NT4-style server has no DNS
- * information, so its SAM's answer is the domain and the role check
- * asks for the domain it is in (one more request, as before). */
-static void ready_both_answered(struct tevent_req *req)
-{
-	struct ready_state *s = tevent_req_data(req, struct ready_state);
-	union lsa_PolicyInformation *i = s->pinfo;
-
-	if (NT_STATUS_IS_OK(s->st_dns) && i != NULL) {
-		if (!ready_set_info(s, i->dns.name.string,
-				    i->dns.dns_domain.string, i->dns.sid)) {
-			tevent_req_nterror(req, NT_STATUS_NO_MEMORY);
-			return;
-		}
-		s->pinfo = s->pinfo_acc;
-		if (!ready_is_dc(s, s->st_acc)) {
-			tevent_req_nterror(req, NT_STATUS_INVALID_DOMAIN_ROLE);
-			return;
-		}
-		s->conn->ever_connected = true;
-		s->stage = READY_NETLOGON;
-		ready_next(req);
-		return;
-	}
-	if (tevent_req_nterror(req, s->st_acc))
-		return;
-	i = s->pinfo_acc;
-	if (i == NULL) {
-		tevent_req_nterror(req, NT_STATUS_INVALID_NETWORK_RESPONSE);
-		return;
-	}
-	s->stage = READY_INFO_ACCOUNT;
-	ready_info_then_role(req, i->account_domain.name.string, NULL,
-			     i->account_domain.sid, LSA_POLICY_INFO_DOMAIN);
-}
-
-static void ready_both_done(struct tevent_req *sub)
-{
-	struct tevent_req *req = tevent_req_callback_data(sub,
-							  struct tevent_req);
-	struct ready_state *s = tevent_req_data(req, struct ready_state);
-	NTSTATUS st = dcerpc_binding_handle_call_recv(sub);
-
-	um_test_rpc_trace("%s done (%p)", s->conn->host, (void *)sub);
-	if (sub == s->sub_dns) {
-		s->st_dns = NT_STATUS_IS_OK(st) ? s->query.out.result : st;
-		s->sub_dns = NULL;
-	} else {
-		s->st_acc = NT_STATUS_IS_OK(st) ? s->query_acc.out.result
-						: st;
-		s->sub_acc = NULL;
-	}
-	TALLOC_FREE(sub);
-	if (s->sub_dns == NULL && s->sub_acc == NULL)
-		ready_both_answered(req);
 }
 
 NTSTATUS rpc_conn_ready_recv(struct tevent_req *req, bool *reopened)
