@@ -28,6 +28,9 @@ struct um_args {
 	/* add_trusting / add_trusted: make the object two-way, both
 	 * directions with PASSWORD (UM_CAP_REKEY_TWO_WAY) */
 	bool two_way_rekey;
+	/* add_trusting / add_trusted: the PDC's lists, read since the last
+	 * change on it, hold no object for PARTNER: no need to ask again */
+	bool known_absent;
 	const char *user;                 /* logon test: "DOM\\user" */
 	uint32_t resume;                  /* paging: where to go on */
 	uint32_t max;                     /* paging: entries wanted */

@@ -1377,6 +1377,31 @@ static struct um_status simple_op(struct um_pdc *p, enum op_slot send,
 	return st;
 }
 
+static bool kept_names(const struct um_trust *t, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (um_name_equal(t[i].name, name) ||
+		    (t[i].dns_name != NULL && um_name_equal(t[i].dns_name,
+							    name))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* P's lists, read since the last change on P, hold no object for NAME
+ * (then an Add need not ask the PDC for it again). */
+static bool kept_absent(const struct um_pdc *p, const char *name)
+{
+	const struct um_trust_lists *k = p->kept;
+
+	return p->model->reuse && k != NULL &&
+	       !kept_names(k->trusted, k->n_trusted, name) &&
+	       !kept_names(k->trusting, k->n_trusting, name);
+}
+
 static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 				     const struct um_secret *password,
 				     const struct um_secret *confirm)
@@ -1406,6 +1431,7 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 			partner_info = partner->info;
 		}
 		args.partner = name;
+		args.known_absent = kept_absent(p, name);
 		args.partner_sid = partner_info ? partner_info->sid : NULL;
 		args.partner_dns = partner_info ? partner_info->dns_name
 						: NULL;
@@ -1490,6 +1516,7 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 		goto done;
 	}
 	args.partner = name;
+	args.known_absent = kept_absent(p, name);
 	args.two_way_rekey = p->rekey_two_way;
 	args.partner_sid = partner_info->sid;
 	args.partner_dns = partner_info->dns_name;
