@@ -62,7 +62,7 @@ tests_unit_policy_test_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_policy_test_LDADD = $(UNIT_LIBS)
 
 CLI_TESTS = tests/cli/kb-repair.sh tests/cli/cli-usage.sh tests/cli/repair.sh \
-	tests/cli/own-names.sh
+	tests/cli/own-names.sh tests/cli/repair-requests.sh
 CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
 	tests/cli/rpc-module.sh tests/cli/users.sh tests/cli/groups.sh \
 	tests/cli/rights.sh

@@ -28,6 +28,9 @@ struct um_args {
 	/* add_trusting / add_trusted: make the object two-way, both
 	 * directions with PASSWORD (UM_CAP_REKEY_TWO_WAY) */
 	bool two_way_rekey;
+	/* add_trusting / add_trusted: the PDC's lists, read since the last
+	 * change on it, hold no object for PARTNER: no need to ask again */
+	bool known_absent;
 	const char *user;                 /* logon test: "DOM\\user" */
 	uint32_t resume;                  /* paging: where to go on */
 	uint32_t max;                     /* paging: entries wanted */
@@ -170,6 +173,12 @@ struct um_pdc {
 	const struct um_creds *creds; /* complete: no password to ask */
 	unsigned calls;               /* operations sent: a round-trip gauge */
 	bool rekey_two_way;           /* um_trust_set_rekey() */
+	bool channel_by_caller;       /* um_trust_set_channel_by_caller() */
+	/* What um_model_reuse_reads() keeps until P's trusts change: */
+	struct um_trust_lists *kept;  /* the lists last read, or NULL */
+	char *verified;               /* the partner a verify passed for */
+	char *checked;                /* the trust account last checked */
+	struct um_secret *checked_pw; /* ... with this password */
 };
 
 /* For the engine's other files (accounts.c): run P's operation in the

@@ -358,7 +358,8 @@ int um_cli_repair(const struct um_cli *c, struct um_model *m,
 {
 	TALLOC_CTX *tmp = talloc_new(m);
 	struct um_repair_options opt = { .reestablish = c->reestablish,
-					 .user = c->test_user };
+					 .user = c->test_user,
+					 .back_to_back = c->yes };
 	struct run x = { .c = c, .m = m, .stopped = um_repair_n_steps,
 			 .journal = um_journal_path(j) };
 	enum um_verdict before = UM_VERDICT_HEALTHY;

@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "backend.h"
 #include "diagnosis.h"
 #include "names.h"
 #include "i18n.h"
@@ -83,32 +86,60 @@ static bool in_list(const struct um_trust *list, size_t n, const char *name)
 	return false;
 }
 
-/* Open a PDC, learn its domain and its lists; false when it is out of
- * reach.  WANT picks the list that matters on this side. */
-static bool read_side(struct um_model *m, const char *pdc_name,
-		      TALLOC_CTX *mem, struct um_pdc **pdc, char **domain,
-		      struct um_status *reach, struct um_trust **list,
-		      size_t *n, bool want_trusted)
+/* What one side's read found. */
+struct side {
+	struct um_pdc *pdc;
+	char *domain;
+	struct um_trust *list; /* the list that matters on this side */
+	size_t n;
+};
+
+/* Open both PDCs, learn their domains and lists, both at once on the
+ * loop (neither waits for the other's round trips); REACH[i] says
+ * whether side I was reached.  Side 0, the resource side, wants its
+ * Trusted Domains, side 1 its Trusting Domains. */
+static void read_sides(struct um_model *m, const char *const name[2],
+		       TALLOC_CTX *mem, struct side s[2],
+		       struct um_status reach[2])
 {
 	const struct um_domain_info *info;
-	struct um_trust *trusted, *trusting;
-	size_t n_trusted, n_trusting;
+	struct um_trust_lists l[2];
+	struct um_status st[2];
+	struct um_pdc *both[2];
+	size_t i, n = 0, at[2];
 
-	*reach = um_pdc_get(m, pdc_name, pdc);
-	if (um_is_ok(*reach)) {
-		*reach = um_pdc_info(*pdc, &info);
+	for (i = 0; i < 2; i++) {
+		memset(&s[i], 0, sizeof(s[i]));
+		reach[i] = um_pdc_get(m, name[i], &s[i].pdc);
+		at[i] = n;
+		if (um_is_ok(reach[i])) {
+			both[n++] = s[i].pdc;
+		}
 	}
-	if (um_is_ok(*reach)) {
-		*domain = talloc_strdup(mem, info->name);
-		*reach = um_trust_list(*pdc, mem, &trusted, &n_trusted,
-				       &trusting, &n_trusting);
+	um_trust_lists(both, n, mem, l, st);
+	for (i = 0; i < 2; i++) {
+		if (!um_is_ok(reach[i])) {
+			continue;
+		}
+		reach[i] = st[at[i]];
+		/* the domain of a PDC that answered before, even when its
+		 * lists get no answer now (no new connection is tried) */
+		if (um_is_ok(reach[i]) || s[i].pdc->info != NULL) {
+			struct um_status known = um_pdc_info(s[i].pdc, &info);
+
+			if (um_is_ok(known)) {
+				s[i].domain = talloc_strdup(mem, info->name);
+			} else if (um_is_ok(reach[i])) {
+				reach[i] = known;
+			}
+		}
+		if (um_is_ok(reach[i])) {
+			s[i].list = i == 0 ? l[at[i]].trusted
+					   : l[at[i]].trusting;
+			s[i].n = i == 0 ? l[at[i]].n_trusted
+					: l[at[i]].n_trusting;
+		}
 	}
-	if (!um_is_ok(*reach)) {
-		return false;
-	}
-	*list = want_trusted ? trusted : trusting;
-	*n = want_trusted ? n_trusted : n_trusting;
-	return true;
 }
 
 static enum um_verdict channel_verdict(struct um_pdc *res,
@@ -138,7 +169,10 @@ struct um_status um_diagnose(struct um_model *m, const char *resource_pdc,
 			     struct um_diagnosis **out)
 {
 	struct um_diagnosis *d = talloc_zero(mem, struct um_diagnosis);
-	struct um_pdc *res = NULL, *acc = NULL;
+	const char *names[2] = { resource_pdc, accounts_pdc };
+	struct um_status reach[2];
+	struct side side[2];
+	struct um_pdc *res;
 	struct um_trust *res_trusted, *acc_trusting;
 	size_t n_res, n_acc;
 	bool res_ok, acc_ok;
@@ -154,10 +188,18 @@ struct um_status um_diagnose(struct um_model *m, const char *resource_pdc,
 	if (um_name_equal(resource_pdc, accounts_pdc)) {
 		return um_local(UM_LOCAL_SAME_DOMAIN);
 	}
-	res_ok = read_side(m, resource_pdc, d, &res, &d->resource,
-			   &d->resource_reach, &res_trusted, &n_res, true);
-	acc_ok = read_side(m, accounts_pdc, d, &acc, &d->accounts,
-			   &d->accounts_reach, &acc_trusting, &n_acc, false);
+	read_sides(m, names, d, side, reach);
+	d->resource_reach = reach[0];
+	d->accounts_reach = reach[1];
+	res_ok = um_is_ok(reach[0]);
+	acc_ok = um_is_ok(reach[1]);
+	res = side[0].pdc;
+	d->resource = side[0].domain;
+	d->accounts = side[1].domain;
+	res_trusted = side[0].list;
+	n_res = side[0].n;
+	acc_trusting = side[1].list;
+	n_acc = side[1].n;
 	if (res_ok && acc_ok && um_name_equal(d->resource, d->accounts)) {
 		return um_local(UM_LOCAL_SAME_DOMAIN);
 	}

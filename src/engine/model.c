@@ -19,6 +19,7 @@
 #include "diagnosis.h"
 #include "i18n.h"
 #include "pdc_run.h"
+#include "test_hooks.h"
 
 struct pdc_creds {
 	char *pdc;
@@ -51,6 +52,7 @@ struct um_model {
 	struct known_trust *known; /* what verifications found, so far */
 	size_t n_known;
 	bool unkept;    /* simulated domains changed, no state file */
+	bool reuse;     /* um_model_reuse_reads() */
 };
 
 static struct um_creds *copy_creds(TALLOC_CTX *mem, const struct um_creds *c)
@@ -453,49 +455,105 @@ static void pass_note(struct um_model *m, const char *note)
 	}
 }
 
+/* One backend request of a batch that runs at once on the loop. */
+struct job {
+	struct um_pdc *p;
+	um_op_send_fn send;
+	um_op_recv_fn recv;
+	const struct um_args *args;
+	TALLOC_CTX *mem;
+	struct um_reply *reply;
+	struct um_status st;
+	struct tevent_req *req;
+};
+
+static bool jobs_in_progress(const struct job *j, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (j[i].req != NULL && tevent_req_is_in_progress(j[i].req)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void job_send(struct um_model *m, struct job *j, const char *what)
+{
+	memset(j->reply, 0, sizeof(*j->reply));
+	j->req = NULL;
+	j->st = um_ok();
+	if (j->send == NULL) {
+		j->st = um_local(UM_LOCAL_NOT_SUPPORTED);
+		return;
+	}
+	j->req = j->send(j->mem, m->ev, j->p, j->args);
+	um_test_rpc_trace("model %s: %s", j->p->name, what);
+	if (j->req == NULL) {
+		j->st = um_local(UM_LOCAL_NO_MEMORY);
+	}
+}
+
+static void job_recv(struct um_model *m, struct job *j)
+{
+	if (j->req == NULL) {
+		return;
+	}
+	if (tevent_req_is_in_progress(j->req)) {
+		/* Freeing the request is how tevent cancels it. */
+		talloc_free(j->req);
+		j->st = um_local(UM_LOCAL_CANCELLED);
+		return;
+	}
+	j->st = j->recv(j->req, j->mem, j->reply);
+	talloc_free(j->req);
+	j->req = NULL;
+	um_test_rpc_trace("model %s: end, %s", j->p->name,
+			  um_status_name(j->st));
+	pass_note(m, j->reply->note);
+}
+
+/* Run the N requests to their ends, all under way at once (each PDC's
+ * own connection: no request waits for another PDC's), or until
+ * cancelled; each job's status in its st. */
+static void call_many(struct um_model *m, struct job *j, size_t n,
+		      const char *what)
+{
+	size_t i;
+
+	if (m->hooks.busy != NULL) {
+		m->hooks.busy(m->hooks.priv, what);
+	}
+	m->cancelled = false;
+	for (i = 0; i < n; i++) {
+		job_send(m, &j[i], what);
+	}
+	while (jobs_in_progress(j, n) && !m->cancelled) {
+		if (tevent_loop_once(m->ev) != 0) {
+			break;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		job_recv(m, &j[i]);
+	}
+	m->cancelled = false;
+	if (m->hooks.idle != NULL) {
+		m->hooks.idle(m->hooks.priv);
+	}
+}
+
 /* Run one backend request to its end, or until cancelled. */
 static struct um_status call_with(struct um_pdc *p, um_op_send_fn send,
 				  um_op_recv_fn recv,
 				  const struct um_args *args, TALLOC_CTX *mem,
 				  struct um_reply *reply, const char *what)
 {
-	struct um_model *m = p->model;
-	struct tevent_req *req;
-	struct um_status st;
+	struct job j = { .p = p, .send = send, .recv = recv, .args = args,
+			 .mem = mem, .reply = reply };
 
-	memset(reply, 0, sizeof(*reply));
-	if (send == NULL) {
-		return um_local(UM_LOCAL_NOT_SUPPORTED);
-	}
-	if (m->hooks.busy != NULL) {
-		m->hooks.busy(m->hooks.priv, what);
-	}
-	m->cancelled = false;
-	req = send(mem, m->ev, p, args);
-	if (req == NULL) {
-		st = um_local(UM_LOCAL_NO_MEMORY);
-		goto done;
-	}
-	while (tevent_req_is_in_progress(req) && !m->cancelled) {
-		if (tevent_loop_once(m->ev) != 0) {
-			break;
-		}
-	}
-	if (tevent_req_is_in_progress(req)) {
-		/* Freeing the request is how tevent cancels it. */
-		talloc_free(req);
-		st = um_local(UM_LOCAL_CANCELLED);
-		goto done;
-	}
-	st = recv(req, mem, reply);
-	talloc_free(req);
-	pass_note(m, reply->note);
-done:
-	m->cancelled = false;
-	if (m->hooks.idle != NULL) {
-		m->hooks.idle(m->hooks.priv);
-	}
-	return st;
+	call_many(p->model, &j, 1, what);
+	return j.st;
 }
 
 /* Ask P for its domain (through SEND and RECV) and keep the answer. */
@@ -538,6 +596,66 @@ static struct um_status learn_dialect(struct um_pdc *p)
 		p->ops = rpc->ops(p->info->dialect);
 	}
 	return st;
+}
+
+/* Keep what a connection told of P's domain; pick its table. */
+static struct um_status keep_info(struct um_pdc *p, const struct um_reply *r)
+{
+	p->info = talloc_memdup(p, &r->info, sizeof(r->info));
+	if (p->info == NULL) {
+		return um_local(UM_LOCAL_NO_MEMORY);
+	}
+	p->ops = um_rpc_module_loaded()->ops(p->info->dialect);
+	return um_ok();
+}
+
+void um_pdcs_connect(struct um_pdc **p, size_t n, struct um_status *st)
+{
+	TALLOC_CTX *tmp;
+	struct job *j;
+	struct um_reply *r;
+	struct um_args args = { 0 };
+	const struct um_rpc_module *rpc = um_rpc_module_loaded();
+	size_t i, k = 0;
+	char *what;
+
+	for (i = 0; i < n; i++) {
+		st[i] = um_ok();
+	}
+	tmp = talloc_new(NULL);
+	j = talloc_zero_array(tmp, struct job, n);
+	r = talloc_zero_array(tmp, struct um_reply, n);
+	if (tmp == NULL || j == NULL || r == NULL) {
+		for (i = 0; i < n; i++) {
+			st[i] = um_local(UM_LOCAL_NO_MEMORY);
+		}
+		talloc_free(tmp);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		/* (a simulated PDC is connected when attached) */
+		if (p[i]->ops == NULL && rpc != NULL) {
+			j[k] = (struct job){ .p = p[i],
+				.send = rpc->connect_send,
+				.recv = rpc->connect_recv, .args = &args,
+				/* the domain's names live as long as P */
+				.mem = p[i], .reply = &r[k] };
+			k++;
+		}
+	}
+	if (k > 0) {
+		what = talloc_asprintf(tmp, _("Connecting to %s..."),
+				       j[0].p->name);
+		call_many(p[0]->model, j, k, what);
+	}
+	for (i = 0, k = 0; i < n; i++) {
+		if (p[i]->ops == NULL && rpc != NULL) {
+			st[i] = um_is_ok(j[k].st) ? keep_info(p[i], &r[k])
+						  : j[k].st;
+			k++;
+		}
+	}
+	talloc_free(tmp);
 }
 
 /* The backend operations, as the model names them. */
@@ -591,6 +709,63 @@ static um_op_send_fn op_send(const struct um_backend_ops *o,
 	return NULL;
 }
 
+/* ---- what um_model_reuse_reads() keeps -------------------------------- */
+
+static void forget_verified(struct um_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_pdcs; i++) {
+		TALLOC_FREE(m->pdcs[i]->verified);
+	}
+}
+
+/* Everything kept of P, and every PDC's verify (a trust password
+ * changed on one side changes what the other side verifies). */
+static void forget_all(struct um_pdc *p)
+{
+	TALLOC_FREE(p->kept);
+	TALLOC_FREE(p->checked);
+	TALLOC_FREE(p->checked_pw);
+	forget_verified(p->model);
+}
+
+/* Before SLOT is sent to P: what it may change is no longer known. */
+static void forget_after(struct um_pdc *p, enum op_slot slot)
+{
+	switch (slot) {
+	case SLOT_DOMAIN_INFO:
+	case SLOT_LIST_TRUSTS:
+	case SLOT_LIST_USERS:
+	case SLOT_LIST_GROUPS:
+	case SLOT_CHECK_TRUST_ACCOUNT:
+	case SLOT_VERIFY:
+	case SLOT_LOGON_TEST:
+	case SLOT_LOCATE_DC:
+		return;
+	case SLOT_RESET:
+		TALLOC_FREE(p->verified);
+		return;
+	default:
+		forget_all(p);
+	}
+}
+
+void um_model_reuse_reads(struct um_model *m, bool on)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_pdcs; i++) {
+		forget_all(m->pdcs[i]);
+	}
+	m->reuse = on;
+}
+
+void um_trust_set_channel_by_caller(struct um_pdc *p, bool on)
+{
+	p->channel_by_caller = on;
+}
+
 /* Run one of P's operations (connecting first, the first time). */
 static struct um_status call(struct um_pdc *p, enum op_slot slot,
 			     const struct um_args *args, TALLOC_CTX *mem,
@@ -602,6 +777,7 @@ static struct um_status call(struct um_pdc *p, enum op_slot slot,
 		memset(reply, 0, sizeof(*reply));
 		return st;
 	}
+	forget_after(p, slot);
 	p->calls++;
 	return call_with(p, op_send(p->ops, slot), p->ops->recv, args, mem,
 			 reply, what);
@@ -619,6 +795,7 @@ struct um_status um_pdc_run(struct um_pdc *p, um_op_pick_fn pick,
 		memset(reply, 0, sizeof(*reply));
 		return st;
 	}
+	forget_all(p);
 	p->calls++;
 	return call_with(p, pick(p->ops), p->ops->recv, args, mem, reply,
 			 what);
@@ -651,6 +828,7 @@ struct um_status um_pdc_call(struct um_pdc *p, size_t offset,
 	}
 	/* a table without the slot (an older dialect) has it NULL */
 	memcpy(&send, (const char *)p->ops + offset, sizeof(send));
+	forget_all(p);
 	p->calls++;
 	return call_with(p, send, p->ops->recv, args, mem, reply, what);
 }
@@ -699,57 +877,188 @@ static bool append_trust(TALLOC_CTX *mem, struct um_trust **list, size_t *n,
 	return true;
 }
 
+/* A page's entries into L's two lists; false without memory. */
+static bool absorb_page(TALLOC_CTX *mem, struct um_trust_lists *l,
+			const struct um_reply *reply)
+{
+	size_t i;
+
+	for (i = 0; i < reply->n_trusts; i++) {
+		const struct um_trust *t = &reply->trusts[i];
+
+		if ((t->direction & UM_DIR_OUTBOUND) &&
+		    !append_trust(mem, &l->trusted, &l->n_trusted, t)) {
+			return false;
+		}
+		if ((t->direction & UM_DIR_INBOUND) &&
+		    !append_trust(mem, &l->trusting, &l->n_trusting, t)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool copy_list(TALLOC_CTX *mem, struct um_trust **to, size_t *n,
+		      const struct um_trust *from, size_t n_from)
+{
+	size_t i;
+
+	for (i = 0; i < n_from; i++) {
+		if (!append_trust(mem, to, n, &from[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool copy_lists(TALLOC_CTX *mem, struct um_trust_lists *to,
+		       const struct um_trust_lists *from)
+{
+	memset(to, 0, sizeof(*to));
+	return copy_list(mem, &to->trusted, &to->n_trusted, from->trusted,
+			 from->n_trusted) &&
+	       copy_list(mem, &to->trusting, &to->n_trusting, from->trusting,
+			 from->n_trusting);
+}
+
+/* The pages after the first, one after the other. */
+static struct um_status read_rest(struct um_pdc *p, TALLOC_CTX *mem,
+				  struct um_trust_lists *l,
+				  const struct um_page *first)
+{
+	struct um_args args = { .max = p->model->opt.page_size,
+				.resume = first->resume };
+	TALLOC_CTX *tmp = talloc_new(mem);
+	struct um_reply reply = { .page = *first };
+	struct um_status st = um_ok();
+	char *what = talloc_asprintf(tmp, _("Reading the trust relationships "
+					    "of %s..."), p->name);
+
+	while (um_is_ok(st) && reply.page.more) {
+		st = call(p, SLOT_LIST_TRUSTS, &args, tmp, &reply, what);
+		if (um_is_ok(st) && !absorb_page(mem, l, &reply)) {
+			st = um_local(UM_LOCAL_NO_MEMORY);
+		}
+		args.resume = reply.page.resume;
+	}
+	talloc_free(tmp);
+	return st;
+}
+
+/* Learn, keep (when reusing) and sort what was read of P. */
+static void lists_done(struct um_pdc *p, struct um_trust_lists *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n_trusted; i++) {
+		trust_learn(p, l->trusted[i].name, l->trusted[i].state);
+	}
+	/* As NT lists them: by name; an entry added lands in its place. */
+	if (l->n_trusted > 1) {
+		qsort(l->trusted, l->n_trusted, sizeof(*l->trusted),
+		      trust_cmp);
+	}
+	if (l->n_trusting > 1) {
+		qsort(l->trusting, l->n_trusting, sizeof(*l->trusting),
+		      trust_cmp);
+	}
+	if (p->model->reuse) {
+		TALLOC_FREE(p->kept);
+		p->kept = talloc_zero(p, struct um_trust_lists);
+		if (p->kept != NULL && !copy_lists(p->kept, p->kept, l)) {
+			TALLOC_FREE(p->kept);
+		}
+	}
+}
+
+/* The first page of each PDC in J (K of them) at once. */
+static void first_pages(struct um_model *m, struct job *j, size_t k,
+			struct um_args *args, TALLOC_CTX *tmp)
+{
+	char *what;
+	size_t i;
+
+	if (k == 0) {
+		return;
+	}
+	what = talloc_asprintf(tmp, _("Reading the trust relationships "
+				      "of %s..."), j[0].p->name);
+	for (i = 0; i < k; i++) {
+		j[i].send = op_send(j[i].p->ops, SLOT_LIST_TRUSTS);
+		j[i].recv = j[i].p->ops->recv;
+		j[i].args = args;
+		j[i].mem = tmp;
+		j[i].p->calls++;
+	}
+	call_many(m, j, k, what);
+}
+
+void um_trust_lists(struct um_pdc **p, size_t n, TALLOC_CTX *mem,
+		    struct um_trust_lists *lists, struct um_status *st)
+{
+	TALLOC_CTX *tmp = talloc_new(mem);
+	struct um_args args = { 0 };
+	struct job *j = talloc_zero_array(tmp, struct job, n);
+	struct um_reply *r = talloc_zero_array(tmp, struct um_reply, n);
+	size_t i, k = 0;
+
+	memset(lists, 0, n * sizeof(*lists));
+	if (tmp == NULL || j == NULL || r == NULL) {
+		for (i = 0; i < n; i++) {
+			st[i] = um_local(UM_LOCAL_NO_MEMORY);
+		}
+		talloc_free(tmp);
+		return;
+	}
+	args.max = n > 0 ? p[0]->model->opt.page_size : 0;
+	um_pdcs_connect(p, n, st);
+	for (i = 0; i < n; i++) {
+		if (!um_is_ok(st[i])) {
+			continue;
+		}
+		if (p[i]->model->reuse && p[i]->kept != NULL) {
+			/* read since the last change: the same answer */
+			if (!copy_lists(mem, &lists[i], p[i]->kept)) {
+				st[i] = um_local(UM_LOCAL_NO_MEMORY);
+			}
+			continue;
+		}
+		j[k].p = p[i];
+		j[k].reply = &r[i];
+		k++;
+	}
+	first_pages(n > 0 ? p[0]->model : NULL, j, k, &args, tmp);
+	for (i = 0, k = 0; i < n; i++) {
+		if (k >= n || j[k].p != p[i]) {
+			continue;
+		}
+		st[i] = j[k++].st;
+		if (um_is_ok(st[i]) && !absorb_page(mem, &lists[i], &r[i])) {
+			st[i] = um_local(UM_LOCAL_NO_MEMORY);
+		}
+		if (um_is_ok(st[i])) {
+			st[i] = read_rest(p[i], mem, &lists[i], &r[i].page);
+		}
+		if (um_is_ok(st[i])) {
+			lists_done(p[i], &lists[i]);
+		}
+	}
+	talloc_free(tmp);
+}
+
 struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 			       struct um_trust **trusted, size_t *n_trusted,
 			       struct um_trust **trusting,
 			       size_t *n_trusting)
 {
-	struct um_args args = { .max = p->model->opt.page_size };
-	TALLOC_CTX *tmp = talloc_new(mem);
-	struct um_reply reply;
+	struct um_trust_lists l;
 	struct um_status st;
-	char *what = talloc_asprintf(tmp, _("Reading the trust relationships "
-					    "of %s..."), p->name);
-	size_t i;
 
-	*trusted = *trusting = NULL;
-	*n_trusted = *n_trusting = 0;
-	if (tmp == NULL) {
-		return um_local(UM_LOCAL_NO_MEMORY);
-	}
-	do {
-		st = call(p, SLOT_LIST_TRUSTS, &args, tmp, &reply, what);
-		if (!um_is_ok(st)) {
-			break;
-		}
-		for (i = 0; i < reply.n_trusts; i++) {
-			const struct um_trust *t = &reply.trusts[i];
-			bool ok = true;
-			if (t->direction & UM_DIR_OUTBOUND) {
-				ok = append_trust(mem, trusted, n_trusted, t);
-			}
-			if (ok && (t->direction & UM_DIR_INBOUND)) {
-				ok = append_trust(mem, trusting, n_trusting,
-						  t);
-			}
-			if (!ok) {
-				st = um_local(UM_LOCAL_NO_MEMORY);
-				break;
-			}
-		}
-		args.resume = reply.page.resume;
-	} while (um_is_ok(st) && reply.page.more);
-	talloc_free(tmp);
-	for (i = 0; um_is_ok(st) && i < *n_trusted; i++) {
-		trust_learn(p, (*trusted)[i].name, (*trusted)[i].state);
-	}
-	/* As NT lists them: by name; an entry added lands in its place. */
-	if (*n_trusted > 1) {
-		qsort(*trusted, *n_trusted, sizeof(**trusted), trust_cmp);
-	}
-	if (*n_trusting > 1) {
-		qsort(*trusting, *n_trusting, sizeof(**trusting), trust_cmp);
-	}
+	um_trust_lists(&p, 1, mem, &l, &st);
+	*trusted = l.trusted;
+	*n_trusted = l.n_trusted;
+	*trusting = l.trusting;
+	*n_trusting = l.n_trusting;
 	return st;
 }
 
@@ -1068,6 +1377,31 @@ static struct um_status simple_op(struct um_pdc *p, enum op_slot send,
 	return st;
 }
 
+static bool kept_names(const struct um_trust *t, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (um_name_equal(t[i].name, name) ||
+		    (t[i].dns_name != NULL && um_name_equal(t[i].dns_name,
+							    name))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* P's lists, read since the last change on P, hold no object for NAME
+ * (then an Add need not ask the PDC for it again). */
+static bool kept_absent(const struct um_pdc *p, const char *name)
+{
+	const struct um_trust_lists *k = p->kept;
+
+	return p->model->reuse && k != NULL &&
+	       !kept_names(k->trusted, k->n_trusted, name) &&
+	       !kept_names(k->trusting, k->n_trusting, name);
+}
+
 static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 				     const struct um_secret *password,
 				     const struct um_secret *confirm)
@@ -1097,6 +1431,7 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 			partner_info = partner->info;
 		}
 		args.partner = name;
+		args.known_absent = kept_absent(p, name);
 		args.partner_sid = partner_info ? partner_info->sid : NULL;
 		args.partner_dns = partner_info ? partner_info->dns_name
 						: NULL;
@@ -1116,10 +1451,24 @@ struct um_status um_trust_check_account(struct um_pdc *p, const char *name,
 	struct um_args args = { .partner = name, .password = password };
 	struct um_status st;
 
+	if (p->model->reuse && p->checked != NULL &&
+	    um_name_equal(p->checked, name) &&
+	    um_secret_equal(p->checked_pw, password)) {
+		/* the same logon passed since the last change on P */
+		talloc_free(tmp);
+		return um_ok();
+	}
 	st = simple_op(p, SLOT_CHECK_TRUST_ACCOUNT, &args,
 		       talloc_asprintf(tmp, _("Checking the trust account "
 					      "%s$ on %s..."), name, p->name));
 	talloc_free(tmp);
+	if (um_is_ok(st) && p->model->reuse) {
+		TALLOC_FREE(p->checked);
+		TALLOC_FREE(p->checked_pw);
+		p->checked = talloc_strdup(p, name);
+		p->checked_pw = um_secret_new(p, um_secret_reveal(password),
+					      um_secret_len(password));
+	}
 	return st;
 }
 
@@ -1167,13 +1516,14 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 		goto done;
 	}
 	args.partner = name;
+	args.known_absent = kept_absent(p, name);
 	args.two_way_rekey = p->rekey_two_way;
 	args.partner_sid = partner_info->sid;
 	args.partner_dns = partner_info->dns_name;
 	st = simple_op(p, SLOT_ADD_TRUSTED, &args,
 		       talloc_asprintf(tmp, _("Adding %s to the Trusted "
 					      "Domains..."), name));
-	if (um_is_ok(st)) {
+	if (um_is_ok(st) && !p->channel_by_caller) {
 		/* The resource PDC's cached channel is stale: rebuild it. */
 		um_trust_reset(p, name);
 		st = um_trust_verify(p, name);
@@ -1298,8 +1648,17 @@ struct um_status um_trust_verify(struct um_pdc *p, const char *name)
 	struct um_status st;
 
 	op_begin(p);
+	if (p->model->reuse && p->verified != NULL &&
+	    um_name_equal(p->verified, name)) {
+		/* passed, and nothing changed since on either side */
+		return op_end(p, UM_OP_VERIFY, name, um_ok());
+	}
 	st = named_op(p, name, SLOT_VERIFY, OP_VERIFY);
 	trust_learn(p, name, um_trust_state_of(st));
+	if (um_is_ok(st) && p->model->reuse) {
+		TALLOC_FREE(p->verified);
+		p->verified = talloc_strdup(p, name);
+	}
 	return op_end(p, UM_OP_VERIFY, name, st);
 }
 

@@ -84,6 +84,7 @@ struct um_repair {
 	bool healthy;
 	bool two_way;    /* re-keyed two-way: both channels reset, checked */
 	bool rekey;      /* both Adds re-create their object two-way */
+	bool reusing;    /* um_model_reuse_reads() is on for this repair */
 	size_t refused;  /* the step no server here can do, or N_STEPS */
 	char *refusal;   /* and why, for the operator */
 };
@@ -230,8 +231,17 @@ static struct um_repair *repair_new(TALLOC_CTX *mem, struct um_model *m,
 
 static struct um_status refuse_unreachable(struct um_repair *r)
 {
-	return !um_is_ok(r->diag->resource_reach) ? r->diag->resource_reach
-						  : r->diag->accounts_reach;
+	if (!um_is_ok(r->diag->resource_reach)) {
+		return r->diag->resource_reach;
+	}
+	if (!um_is_ok(r->diag->accounts_reach)) {
+		return r->diag->accounts_reach;
+	}
+	/* both answered us, but the resource PDC reached no DC of the
+	 * accounts domain: its verify after the reset says so */
+	return !um_is_ok(r->diag->verify_after_reset)
+		       ? r->diag->verify_after_reset
+		       : um_werr(UM_WERR_NO_LOGON_SERVERS);
 }
 
 /* Both PDCs, asked afresh; a repair never starts with one out of reach. */
@@ -250,6 +260,29 @@ static struct um_status look_at_both_sides(struct um_repair *r)
 		st = refuse_unreachable(r);
 	}
 	return st;
+}
+
+/* ---- reads kept --------------------------------------------------------- */
+
+/* While the repair looks (its start, a step, its end) what it read is
+ * kept until something changes it, so that a step's checks read each
+ * list once; between steps an operator may act, so the next step asks
+ * afresh -- unless the steps run back to back, then what was read
+ * after the last change stays known until the finish. */
+static void reads_begin(struct um_repair *r)
+{
+	if (!r->reusing || !r->opt.back_to_back) {
+		um_model_reuse_reads(r->m, true);
+		r->reusing = true;
+	}
+}
+
+static void reads_end(struct um_repair *r, bool finished)
+{
+	if (finished || !r->opt.back_to_back) {
+		um_model_reuse_reads(r->m, false);
+		r->reusing = false;
+	}
 }
 
 /* ---- the plan, checked whole ------------------------------------------ */
@@ -414,7 +447,7 @@ static struct um_status check_plan(struct um_repair *r)
 	return st;
 }
 
-struct um_status um_repair_start(TALLOC_CTX *mem, struct um_model *m,
+static struct um_status start_body(TALLOC_CTX *mem, struct um_model *m,
 				 struct um_journal *j,
 				 const char *resource_pdc,
 				 const char *accounts_pdc,
@@ -525,7 +558,7 @@ struct um_status um_repair_find_unfinished(TALLOC_CTX *mem,
 	return st;
 }
 
-struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
+static struct um_status resume_body(TALLOC_CTX *mem, struct um_model *m,
 				  struct um_journal *j,
 				  const struct um_unfinished *u,
 				  const struct um_repair_options *opt,
@@ -940,8 +973,12 @@ static struct um_status act(struct um_repair *r, size_t i)
 		return st;
 	case UM_STEP_ADD_TRUSTED:
 		um_trust_set_rekey(r->res, r->rekey);
+		/* the reset and verify steps that follow rebuild and check
+		 * the channel: Add Trusted Domain leaves it to them */
+		um_trust_set_channel_by_caller(r->res, true);
 		st = um_trust_add_trusted(r->res, r->accounts,
 					  r->accounts_pdc, r->password);
+		um_trust_set_channel_by_caller(r->res, false);
 		um_trust_set_rekey(r->res, false);
 		return st;
 	case UM_STEP_RESET:
@@ -1008,7 +1045,7 @@ static void test_stop_at(const char *when, size_t i)
 	um_test_hook_stop_at(when, um_repair_steps[i].id);
 }
 
-struct um_status um_repair_run(struct um_repair *r, size_t i)
+static struct um_status run_body(struct um_repair *r, size_t i)
 {
 	struct um_status st;
 	bool yes;
@@ -1044,13 +1081,17 @@ struct um_status um_repair_run(struct um_repair *r, size_t i)
 struct um_status um_repair_rediagnose(struct um_repair *r,
 				      const struct um_diagnosis **out)
 {
-	struct um_status st = diagnose(r);
+	struct um_status st;
+
+	/* (asked afresh: whatever was kept is forgotten, the mode stays) */
+	um_model_reuse_reads(r->m, r->reusing);
+	st = diagnose(r);
 
 	*out = r->diag;
 	return st;
 }
 
-struct um_status um_repair_finish(struct um_repair *r, bool *healthy)
+static struct um_status finish_body(struct um_repair *r, bool *healthy)
 {
 	struct um_status st = diagnose(r);
 	size_t next = um_repair_next(r);
@@ -1068,5 +1109,71 @@ struct um_status um_repair_finish(struct um_repair *r, bool *healthy)
 		*healthy ? "repaired" : next < N_STEPS ? "abandoned"
 						       : "failed");
 	TALLOC_FREE(r->password);
+	return st;
+}
+
+/* ---- the public entry points, each with its reads kept -------------- */
+
+struct um_status um_repair_start(TALLOC_CTX *mem, struct um_model *m,
+				 struct um_journal *j,
+				 const char *resource_pdc,
+				 const char *accounts_pdc,
+				 const struct um_repair_options *opt,
+				 struct um_repair **out)
+{
+	struct um_status st;
+
+	um_model_reuse_reads(m, true);
+	st = start_body(mem, m, j, resource_pdc, accounts_pdc, opt, out);
+	if (*out != NULL) {
+		(*out)->reusing = true;
+		reads_end(*out, !um_is_ok(st));
+	} else {
+		um_model_reuse_reads(m, false);
+	}
+	return st;
+}
+
+struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
+				  struct um_journal *j,
+				  const struct um_unfinished *u,
+				  const struct um_repair_options *opt,
+				  struct um_repair **out)
+{
+	struct um_status st;
+
+	um_model_reuse_reads(m, true);
+	st = resume_body(mem, m, j, u, opt, out);
+	if (*out != NULL) {
+		(*out)->reusing = true;
+		reads_end(*out, !um_is_ok(st));
+	} else {
+		um_model_reuse_reads(m, false);
+	}
+	return st;
+}
+
+struct um_status um_repair_run(struct um_repair *r, size_t i)
+{
+	struct um_status st;
+
+	reads_begin(r);
+	st = run_body(r, i);
+	/* after a failure nothing read before is trusted: the report of
+	 * where it stopped, and a retry, ask afresh */
+	reads_end(r, !um_is_ok(st));
+	return st;
+}
+
+struct um_status um_repair_finish(struct um_repair *r, bool *healthy)
+{
+	struct um_status st;
+
+	/* (a test binary's stop between the last step and the final
+	 * check: there is no round trip between them to kill it in) */
+	um_test_hook_stop_at("before", "finish");
+	reads_begin(r);
+	st = finish_body(r, healthy);
+	reads_end(r, true);
 	return st;
 }

@@ -32,6 +32,11 @@ bool um_test_rpc_stats(void)
 	return false;
 }
 
+void um_test_rpc_trace(const char *fmt, ...)
+{
+	(void)fmt;
+}
+
 const char *um_test_nt4_helper_path(void)
 {
 	return NULL;

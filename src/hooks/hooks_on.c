@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include "test_hooks.h"
@@ -38,6 +41,26 @@ const char *um_test_ui_subdialog(void)
 bool um_test_rpc_stats(void)
 {
 	return getenv("USRMGR_RPC_STATS") != NULL;
+}
+
+void um_test_rpc_trace(const char *fmt, ...)
+{
+	static struct timespec t0;
+	struct timespec now;
+	va_list ap;
+
+	if (getenv("USRMGR_RPC_TRACE") == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (t0.tv_sec == 0)
+		t0 = now;
+	fprintf(stderr, "usrmgr-rpc-trace: %9.1f ms ",
+		(now.tv_sec - t0.tv_sec) * 1e3 +
+		(now.tv_nsec - t0.tv_nsec) / 1e6);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 /* Only an absolute path: a relative one would depend on the directory

@@ -275,6 +275,30 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 			       struct um_trust **trusting,
 			       size_t *n_trusting);
 
+/* Both lists of each of N PDCs, every page; the PDCs connected and
+ * their first pages read at once, on the loop.  A PDC's outcome in
+ * ST[i]; its lists in LISTS[i] (allocated on MEM). */
+struct um_trust_lists {
+	struct um_trust *trusted, *trusting;
+	size_t n_trusted, n_trusting;
+};
+void um_trust_lists(struct um_pdc **p, size_t n, TALLOC_CTX *mem,
+		    struct um_trust_lists *lists, struct um_status *st);
+
+/* Connect the N PDCs not yet connected, at once on the loop; ST[i]. */
+void um_pdcs_connect(struct um_pdc **p, size_t n, struct um_status *st);
+
+/* A repair running its steps back to back: while on, a PDC's trust
+ * lists, a verify that passed and a trust account check that passed are
+ * read once and kept until something changes that PDC's trusts or
+ * channel; turned off (or on again), everything kept is forgotten, so
+ * the next question goes to the wire. */
+void um_model_reuse_reads(struct um_model *m, bool on);
+
+/* The caller rebuilds and verifies P's secure channel itself (the
+ * repair's own reset and verify steps): Add Trusted Domain leaves it. */
+void um_trust_set_channel_by_caller(struct um_pdc *p, bool on);
+
 /* User Manager's main window: one page of users or groups. */
 struct um_status um_users_page(struct um_pdc *p, TALLOC_CTX *mem,
 			       struct um_page *page, struct um_user **users,

@@ -54,6 +54,10 @@ struct um_repair_options {
 	bool reestablish;            /* repair even a healthy trust */
 	const char *user;            /* logon test user, "DOM\\user" */
 	const struct um_secret *user_password;
+	bool back_to_back;           /* steps run one after the other, no
+				      * operator in between (--yes): what
+				      * a step read stays known to the next
+				      * until something changes it */
 };
 
 struct um_repair;

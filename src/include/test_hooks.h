@@ -19,7 +19,8 @@
 /* USRMGR_TEST_STOP_AT=WHEN:STEP: the process stops itself (SIGSTOP) when
  * the repair reaches STEP (as journaled) at WHEN ("before" its action
  * reaches the PDC, or "after" it returned), so that a fault test can land
- * its fault at a known point. */
+ * its fault at a known point; before:finish stops it after the last step,
+ * before the final check. */
 void um_test_hook_stop_at(const char *when, const char *step_id);
 
 /* USRMGR_UI_SCRIPT=FILE: the screens read their keys from FILE; NULL for
@@ -36,6 +37,13 @@ const char *um_test_ui_subdialog(void);
 /* USRMGR_RPC_STATS set: the RPC backend counts its round trips and writes
  * them on standard error at exit (bench/, doc/performance.md). */
 bool um_test_rpc_stats(void);
+
+/* USRMGR_RPC_TRACE set: each RPC request, connection and model operation
+ * is written on standard error when it starts and ends, with the time
+ * since the process started (the profile of doc/performance.md).  The
+ * installed usrmgr writes nothing. */
+void um_test_rpc_trace(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
 
 /* USRMGR_NT4_HELPER=/ABSOLUTE/PATH: the program that receives an NT4
  * trust password, in place of the installed helper; NULL for that. */

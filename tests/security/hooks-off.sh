@@ -89,7 +89,7 @@ check "usrmgr-test: and dumps its screen" \
 
 # --- no hook's name in the installed binary ------------------------------
 for v in USRMGR_TEST_STOP_AT USRMGR_UI_SCRIPT USRMGR_RPC_STATS \
-	USRMGR_NT4_HELPER; do
+	USRMGR_RPC_TRACE USRMGR_NT4_HELPER; do
 	if grep -a -q -F "$v" "$USRMGR"; then
 		not_ok "usrmgr: $v is not in the binary"
 	else

@@ -341,6 +341,13 @@ static void add_step(struct tevent_req *req, struct rpc_op *op)
 
 	switch ((enum add_stage)op->stage) {
 	case ADD_QUERY:
+		if (op->args.known_absent && op->conn->trust_admin) {
+			/* the model read the lists since the last change:
+			 * there is no object to add a direction to */
+			s->query.r.out.result = NT_STATUS_OBJECT_NAME_NOT_FOUND;
+			add_queried(req, s);
+			return;
+		}
 		tdo_query(req, op, &s->query, LSA_TRUSTED_DOMAIN_INFO_FULL_INFO,
 			  ADD_QUERIED);
 		return;

@@ -444,6 +444,10 @@ struct tevent_req *rpc_conn_ready_send(TALLOC_CTX *mem,
 
 static void ready_wait_pipe(struct tevent_req *req, struct tevent_req *sub)
 {
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	um_test_rpc_trace("%s pipe open, stage %d (%p)", s->conn->host,
+			  (int)s->stage, (void *)sub);
 	if (tevent_req_nomem(sub, req))
 		return;
 	tevent_req_set_callback(sub, ready_pipe_done, req);
@@ -459,6 +463,8 @@ static void ready_call(struct tevent_req *req, struct dcerpc_pipe *p,
 	sub = dcerpc_binding_handle_call_send(s, s->ev, p->binding_handle,
 					      NULL, t, opnum, s->conn, r);
 	s->conn->calls++;
+	um_test_rpc_trace("%s send %s opnum %u (%p) [ready]", s->conn->host,
+			  t->name, (unsigned)opnum, (void *)sub);
 	if (tevent_req_nomem(sub, req))
 		return;
 	tevent_req_set_callback(sub, ready_call_done, req);
@@ -646,6 +652,7 @@ static void ready_pipe_done(struct tevent_req *sub)
 	NTSTATUS st;
 
 	st = pipe_wait_recv(sub, c, &p);
+	um_test_rpc_trace("%s done (%p)", c->host, (void *)sub);
 	TALLOC_FREE(sub);
 	if (tevent_req_nterror(req, st))
 		return;
@@ -681,6 +688,8 @@ static void ready_call_done(struct tevent_req *sub)
 	struct ready_state *s = tevent_req_data(req, struct ready_state);
 	NTSTATUS st = dcerpc_binding_handle_call_recv(sub);
 	union lsa_PolicyInformation *i;
+
+	um_test_rpc_trace("%s done (%p)", s->conn->host, (void *)sub);
 
 	TALLOC_FREE(sub);
 	switch (s->stage) {

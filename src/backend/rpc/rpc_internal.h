@@ -19,6 +19,7 @@
 #include <util/tevent_ntstatus.h>
 #include <core/ntstatus.h>
 #include <core/werror.h>
+#include "test_hooks.h"
 #include <dcerpc.h>
 #include <credentials.h>
 #include <param.h>

@@ -70,6 +70,7 @@ struct tevent_req *rpc_logon_send(TALLOC_CTX *mem, struct rpc_op *op,
 		return NULL;
 	op->calls++;
 	op->conn->calls++; /* the session setup is the round trip */
+	um_test_rpc_trace("%s logon as %s\\%s", op->conn->host, domain, user);
 	return rpc_pipe_open_send(mem, op->ev, op->conn->host,
 				  &ndr_table_lsarpc, c, op->conn->lp);
 }
@@ -80,6 +81,7 @@ NTSTATUS rpc_logon_recv(struct tevent_req *sub)
 	NTSTATUS st = rpc_connect_status(rpc_pipe_open_recv(sub, sub, &p));
 
 	TALLOC_FREE(p); /* closes the session */
+	um_test_rpc_trace("logon done");
 	return st;
 }
 

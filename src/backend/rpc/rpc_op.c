@@ -87,6 +87,7 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	to->resume = from->resume;
 	to->max = from->max;
 	to->two_way_rekey = from->two_way_rekey;
+	to->known_absent = from->known_absent;
 	to->new_name = talloc_strdup(mem, from->new_name);
 	to->group = talloc_strdup(mem, from->group);
 	to->member_sid = talloc_strdup(mem, from->member_sid);
@@ -250,6 +251,8 @@ void rpc_op_call(struct tevent_req *req, struct rpc_op *op, unsigned pipe,
 	}
 	op->calls++;
 	op->conn->calls++;
+	um_test_rpc_trace("%s send %s opnum %u (%p)", c->host, t->name,
+			  (unsigned)opnum, (void *)sub);
 	if (writes)
 		op->wrote = true;
 	tevent_req_set_callback(sub, op_call_done, req);
@@ -262,6 +265,8 @@ static void op_call_done(struct tevent_req *sub)
 	struct rpc_op *op = rpc_op_of(req);
 	NTSTATUS st = dcerpc_binding_handle_call_recv(sub);
 	bool to_step = op->step_on_fault;
+
+	um_test_rpc_trace("%s done (%p)", op->conn->host, (void *)sub);
 
 	TALLOC_FREE(sub);
 	op->step_on_fault = false;
