@@ -170,6 +170,9 @@ struct um_pdc {
 	const struct um_creds *creds; /* complete: no password to ask */
 	unsigned calls;               /* operations sent: a round-trip gauge */
 	bool rekey_two_way;           /* um_trust_set_rekey() */
+	/* learned this session: the PDC refused a new primary group (a
+	 * classic PDC without a "set primary group script") */
+	bool primary_refused;
 };
 
 /* For the engine's other files (accounts.c): run P's operation in the
