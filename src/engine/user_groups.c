@@ -231,6 +231,30 @@ static void undo(struct um_pdc *p, const char *user,
 	}
 }
 
+/* Measured on the nt4 lab: a classic PDC holds the membership of the
+ * old primary group in the Unix primary gid alone, so once the primary
+ * group has moved the user is no longer in it (RID 513 unmapped: "None"
+ * is not even a group to leave); AD keeps it as a plain membership.  So
+ * the old primary group is left only when the PDC still lists it. */
+static bool gone_with_primary(struct um_pdc *p, const char *user,
+			      const struct um_groups_plan *plan, size_t i)
+{
+	TALLOC_CTX *tmp;
+	struct um_account *now;
+	bool gone = false;
+
+	if (plan->old_primary == NULL ||
+	    strcasecmp(plan->leave[i], plan->old_primary) != 0) {
+		return false;
+	}
+	tmp = talloc_new(p);
+	if (tmp != NULL && um_is_ok(um_user_query(p, user, tmp, &now))) {
+		gone = !in_list(now->groups, now->n_groups, plan->leave[i]);
+	}
+	talloc_free(tmp);
+	return gone;
+}
+
 struct um_status um_user_groups_apply(struct um_pdc *p, const char *user,
 				      const struct um_groups_plan *plan)
 {
@@ -247,6 +271,10 @@ struct um_status um_user_groups_apply(struct um_pdc *p, const char *user,
 		primary_set = um_is_ok(st);
 	}
 	while (um_is_ok(st) && left < plan->n_leave) {
+		if (primary_set && gone_with_primary(p, user, plan, left)) {
+			left++;
+			continue;
+		}
 		st = um_group_remove_member(p, plan->leave[left], user);
 		left += um_is_ok(st);
 	}
