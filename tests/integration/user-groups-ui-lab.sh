@@ -118,17 +118,18 @@ step "nt4: a user in a local and two global groups" eval 'ua group add \
 	RgUiDesk --local >/dev/null && ua group add RgUiTeam >/dev/null &&
 	ua group add RgUiSpare >/dev/null &&
 	ua user add "$U" --password-file "$TMPD/pw" >/dev/null &&
-	ua user set "$U" --groups "$(ua --json user show "$U" |
-	sed "s/.*\"primary_group\":\"\([^\"]*\)\".*/\1/"),RgUiDesk,RgUiTeam,RgUiSpare" \
-	>/dev/null'
+	p=$(ua --json user show "$U" |
+	sed "s/.*\"primary_group\":\"\([^\"]*\)\".*/\1/") &&
+	ua user set "$U" --groups "$p,RgUiDesk,RgUiTeam,RgUiSpare" >/dev/null'
 team=$(map_rid RgUiTeam)
 step "nt4: Properties > Groups" open_groups "$U"
 step "nt4: a primary group shown" test -n "$(primary_shown)"
 step "nt4: Set is not greyed: no reason in the status line" \
 	eval '! tm_screen | grep -q "Set is unavailable"'
 step "nt4: Set RgUiTeam" set_primary_to RgUiTeam
-step "nt4: OK, OK" eval 'tm_keys Tab Enter && tm_wait_gone "Group Memberships" &&
-	tm_keys M-f Enter && tm_wait_gone "User Properties" 30'
+step "nt4: OK, OK" eval 'tm_keys Tab Enter &&
+	tm_wait_gone "Group Memberships" && tm_keys M-f Enter &&
+	tm_wait_gone "User Properties" 30'
 is "nt4: pdbedit: Primary Group SID is RgUiTeam's" "$team" \
 	"$(primary_rid "$U")"
 step "nt4: leave" eval 'tm_keys M-u && tm_wait "Exit" && tm_keys x &&

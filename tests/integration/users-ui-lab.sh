@@ -13,8 +13,7 @@
 #  - Delete, after NT's two warnings: Samba knows neither.
 # Uses the run's shared ad and nt4 labs (lab-fixture.sh); skips (77)
 # where no lab can run or USRMGR_LAB_TESTS=no, fails under CI=true.
-# Ends with
-# "N passed, N failed".
+# Ends with "N passed, N failed".
 #
 # Copyright (C) 2026 the usrmgr authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -112,7 +111,7 @@ dialogs() { # FLAVOUR USER: the user dialogs on that lab's accounts PDC
 		has "$U" desc "made in the dialog"'
 	is "$f: the new user logs on with the password typed" NT_STATUS_OK \
 		"$(logon "$U" "$PW")"
-	step "$f: Properties (Enter on the user): new Full Name and Description, Account Disabled, OK" \
+	step "$f: Properties: Full Name, Description, Account Disabled, OK" \
 		eval 'tm_wait "$U" 30 && tm_keys Enter &&
 		tm_wait "User Properties" 30 && tm_keys C-u &&
 		tm_text "Ui Changed" && tm_keys Tab C-u &&
