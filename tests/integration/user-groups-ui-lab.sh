@@ -105,7 +105,8 @@ ua group delete RgUiTeam --yes >/dev/null 2>&1
 # ---- NT4 with the lab's scripts: Set works as on AD ----
 lab_require nt4
 wrap
-trap 'nt4_scripts_on >/dev/null 2>&1' EXIT
+# (a stop midway leaves no script out; lib.sh's EXIT trap runs the hooks)
+cleanup_hooks="$cleanup_hooks nt4_scripts_on"
 # a group's RID from the classic PDC's group mapping
 map_rid() {
 	lab_exec accounts net groupmap list -s "$ACCOUNTS_SMB_CONF" \
