@@ -115,7 +115,7 @@ EXTRA_DIST += tests/integration/training-lab.sh tests/integration/ui-lab-lib.sh 
 # judges (issue 19).
 LAB_TESTS += tests/integration/users-lab.sh
 EXTRA_DIST += tests/integration/users-lab.sh
-# The user dialogs in tmux on the AD lab, samba-tool and smbclient as
+# The user dialogs in tmux on both labs, samba-tool / pdbedit and smbclient as
 # judges (issue 19).
 LAB_TESTS += tests/integration/users-ui-lab.sh
 EXTRA_DIST += tests/integration/users-ui-lab.sh

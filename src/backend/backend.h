@@ -179,6 +179,9 @@ struct um_pdc {
 	char *verified;               /* the partner a verify passed for */
 	char *checked;                /* the trust account last checked */
 	struct um_secret *checked_pw; /* ... with this password */
+	/* learned this session: the PDC refused a new primary group (a
+	 * classic PDC without a "set primary group script") */
+	bool primary_refused;
 };
 
 /* For the engine's other files (accounts.c): run P's operation in the

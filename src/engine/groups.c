@@ -228,9 +228,11 @@ static struct um_status member_change(struct um_pdc *p, const char *group,
 
 /* Measured on the ad lab (Samba 4.17): DeleteGroupMember of a user's
  * primary group answers MEMBER_NOT_IN_GROUP (AD holds that membership
- * in primaryGroupID, not in the group's member list).  NT answers
- * MEMBERS_PRIMARY_GROUP, whose words say what to do: so when MEMBER's
- * primary group is GROUP, that is the answer. */
+ * in primaryGroupID, not in the group's member list); a classic PDC with
+ * a "delete user from group script" answers ACCESS_DENIED (the Unix
+ * primary gid keeps the user in).  NT answers MEMBERS_PRIMARY_GROUP,
+ * whose words say what to do: so when MEMBER's primary group is GROUP,
+ * that is the answer. */
 static struct um_status primary_refusal(struct um_pdc *p, const char *group,
 					const char *member,
 					struct um_status st)
@@ -238,7 +240,8 @@ static struct um_status primary_refusal(struct um_pdc *p, const char *group,
 	TALLOC_CTX *tmp;
 	struct um_account *a;
 
-	if (!um_status_is(st, UM_KIND_NT, UM_NT_MEMBER_NOT_IN_GROUP)) {
+	if (!um_status_is(st, UM_KIND_NT, UM_NT_MEMBER_NOT_IN_GROUP) &&
+	    !um_status_is(st, UM_KIND_NT, UM_NT_ACCESS_DENIED)) {
 		return st;
 	}
 	tmp = talloc_new(p);

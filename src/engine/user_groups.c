@@ -112,8 +112,9 @@ struct um_status um_user_primary_changeable(struct um_pdc *p)
 	if (!um_is_ok(st)) {
 		return st;
 	}
-	/* the backend says (a classic PDC: measured on the nt4 lab) */
-	if (info->primary_fixed) {
+	/* the backend says (a simulated domain that keeps them), or the
+	 * PDC said so this session (set_primary) */
+	if (info->primary_fixed || p->primary_refused) {
 		return um_local(UM_LOCAL_PRIMARY_FIXED);
 	}
 	return um_ok();
@@ -172,6 +173,26 @@ struct um_status um_user_groups_plan(struct um_pdc *p,
 	return st;
 }
 
+/* Measured on the nt4 lab (Samba 4.17): a classic PDC answers a new
+ * primary_gid with ACCESS_DENIED unless smb.conf has a "set primary group
+ * script", and changes it with one; Samba AD always changes it.  So a
+ * classic PDC is asked, and its refusal, said in USRMGR_PRIMARY_FIXED's
+ * words, is remembered: from then on nothing is sent, and the Groups
+ * dialog greys Set Primary Group (um_user_primary_changeable). */
+static struct um_status primary_refusal_learned(struct um_pdc *p,
+						struct um_status st)
+{
+	const struct um_domain_info *info;
+
+	if (!um_status_is(st, UM_KIND_NT, UM_NT_ACCESS_DENIED) ||
+	    !um_is_ok(um_pdc_info(p, &info)) ||
+	    info->dialect != UM_DIALECT_NT4) {
+		return st;
+	}
+	p->primary_refused = true;
+	return um_local(UM_LOCAL_PRIMARY_FIXED);
+}
+
 static struct um_status set_primary(struct um_pdc *p, const char *user,
 				    const char *primary)
 {
@@ -186,7 +207,7 @@ static struct um_status set_primary(struct um_pdc *p, const char *user,
 	st = um_pdc_call(p, offsetof(struct um_backend_ops, set_user), &args,
 			 tmp, &reply, _("Setting the primary group..."));
 	talloc_free(tmp);
-	return st;
+	return primary_refusal_learned(p, st);
 }
 
 /* Back to where the membership was: leaves N_LEFT re-joined, the old
@@ -210,6 +231,30 @@ static void undo(struct um_pdc *p, const char *user,
 	}
 }
 
+/* Measured on the nt4 lab: a classic PDC holds the membership of the
+ * old primary group in the Unix primary gid alone, so once the primary
+ * group has moved the user is no longer in it (RID 513 unmapped: "None"
+ * is not even a group to leave); AD keeps it as a plain membership.  So
+ * the old primary group is left only when the PDC still lists it. */
+static bool gone_with_primary(struct um_pdc *p, const char *user,
+			      const struct um_groups_plan *plan, size_t i)
+{
+	TALLOC_CTX *tmp;
+	struct um_account *now;
+	bool gone = false;
+
+	if (plan->old_primary == NULL ||
+	    strcasecmp(plan->leave[i], plan->old_primary) != 0) {
+		return false;
+	}
+	tmp = talloc_new(p);
+	if (tmp != NULL && um_is_ok(um_user_query(p, user, tmp, &now))) {
+		gone = !in_list(now->groups, now->n_groups, plan->leave[i]);
+	}
+	talloc_free(tmp);
+	return gone;
+}
+
 struct um_status um_user_groups_apply(struct um_pdc *p, const char *user,
 				      const struct um_groups_plan *plan)
 {
@@ -226,6 +271,10 @@ struct um_status um_user_groups_apply(struct um_pdc *p, const char *user,
 		primary_set = um_is_ok(st);
 	}
 	while (um_is_ok(st) && left < plan->n_leave) {
+		if (primary_set && gone_with_primary(p, user, plan, left)) {
+			left++;
+			continue;
+		}
 		st = um_group_remove_member(p, plan->leave[left], user);
 		left += um_is_ok(st);
 	}

@@ -114,10 +114,11 @@ struct um_status um_user_primary_check(const struct um_account *a,
 /* Group Memberships -> Set: whether P's server lets a user's primary
  * group change at all (OK), else why not (USRMGR_PRIMARY_FIXED).
  * Measured: Samba AD 4.17 changes primaryGroupID; a Samba classic PDC
- * answers ACCESS_DENIED to any new primary_gid (it needs a "set primary
- * group script"), so the RPC backend reports an NT4-style PDC as one
- * that keeps them (um_domain_info's primary_fixed); a simulated domain
- * does when its scenario says keeps_primary_groups = yes. */
+ * changes the primary group with a "set primary group script" and
+ * answers ACCESS_DENIED without one, so it is asked, and a refusal is
+ * remembered for the session; a simulated domain keeps them when its
+ * scenario says keeps_primary_groups = yes (um_domain_info's
+ * primary_fixed). */
 struct um_status um_user_primary_changeable(struct um_pdc *p);
 
 /* Hours, as text: "all", "none", or items separated by commas, each a

@@ -79,8 +79,9 @@ struct um_domain_info {
 	char *pdc;      /* the PDC we talk to */
 	enum um_dialect dialect;
 	bool simulated;
-	/* The server never changes a user's primary group (a Samba
-	 * classic PDC without a "set primary group script", measured). */
+	/* The server never changes a user's primary group (a simulated
+	 * domain that keeps them; a classic PDC without a "set primary
+	 * group script" is learned by the engine, um_user_primary_changeable) */
 	bool primary_fixed;
 };
 

@@ -2,8 +2,10 @@
 # Groups over SAMR on a real Samba AD DC and a Samba classic PDC (issue
 # 19, step 3), Samba's own tools as judges: samba-tool group listmembers
 # (AD) and net rpc group members (NT4) read back what `usrmgr group`
-# wrote.  A classic PDC creates no global group without an "add group
-# script" (ACCESS_DENIED, seen on the nt4 lab): checked as refused.
+# wrote.  A classic PDC takes global groups, joins, leaves and a new
+# primary group through its scripts (the lab gives it the whole set of a
+# Samba tdbsam site), and refuses them without (ACCESS_DENIED, checked
+# with the scripts taken out of its smb.conf).
 # On RESOURCE, which trusts ACCOUNTS, a local group takes ACCOUNTS\alice
 # (looked up through LSA, added by SID) and shows her by name; a global
 # group refuses her and nothing changes (net rpc group members judges).
@@ -17,9 +19,10 @@
 # judged by samba-tool user show (primaryGroupID, memberOf) on AD and
 # pdbedit -Lv (Primary Group SID) and net rpc group members on NT4.
 # Measured there: Samba AD changes primaryGroupID; the classic PDC
-# refuses any new primary group and any join of a global group
-# (ACCESS_DENIED: no "set primary group script", no "add user to group
-# script"); a refused step undoes the steps before it.  Group
+# changes the Unix primary gid through its "set primary group script"
+# and without one answers ACCESS_DENIED (usrmgr: USRMGR_PRIMARY_FIXED),
+# as it refuses joins of a global group without its "add user to group
+# script"; a refused step undoes the steps before it.  Group
 # Properties' description (`group set`): samba-tool group show (AD) and
 # net groupmap list verbose (NT4).
 set -u
@@ -123,22 +126,28 @@ groups() { # FLAVOUR
 	t_check "$f: usrmgr reads it back" eval 'ua --json group show LabLocal \
 		>"$tmp/out" && grep -q "\"members\":\[\"labgm1\"\]" "$tmp/out" &&
 		grep -q "\"description\":\"made by usrmgr\"" "$tmp/out"'
-	if [ "$f" = ad ]; then
-		t_check "$f: new global group" ua group add LabGlobal
-		t_check "$f: the user joins it" ua group add-member LabGlobal labgm1
-		t_is "$f: Samba lists the global member" labgm1 \
-			"$(members LabGlobal)"
-		t_check "$f: the local group holds the global one" \
-			ua group add-member LabLocal LabGlobal
-		t_is "$f: Samba lists both" "LabGlobal labgm1" "$(members LabLocal)"
-		t_check "$f: remove from the global group" \
-			ua group remove-member LabGlobal labgm1
-		t_is "$f: Samba: empty" "" "$(members LabGlobal)"
-		t_check "$f: delete the global group" ua group delete LabGlobal --yes
-	else
-		t_check "$f: global group refused (no add group script)" eval \
-			'! ua group add LabGlobal 2>"$tmp/err" &&
-			 grep -q ACCESS_DENIED "$tmp/err"'
+	t_check "$f: new global group" ua group add LabGlobal
+	t_check "$f: the user joins it" ua group add-member LabGlobal labgm1
+	t_is "$f: Samba lists the global member" labgm1 "$(members LabGlobal)"
+	if [ "$f" = nt4 ]; then # the add group / add user to group scripts
+		t_check "$f: net groupmap: LabGlobal, a domain group" eval \
+			'groupmap | grep -q "^LabGlobal (S-.*) -> LabGlobal\$"'
+		t_check "$f: its Unix group, the user in it" eval \
+			'lab_exec accounts getent group LabGlobal |
+			 grep -q ":labgm1\$"'
+	fi
+	t_check "$f: the local group holds the global one" \
+		ua group add-member LabLocal LabGlobal
+	t_is "$f: Samba lists both" "LabGlobal labgm1" "$(members LabLocal)"
+	t_check "$f: remove from the global group" \
+		ua group remove-member LabGlobal labgm1
+	t_is "$f: Samba: empty" "" "$(members LabGlobal)"
+	t_check "$f: delete the global group" ua group delete LabGlobal --yes
+	if [ "$f" = nt4 ]; then # the delete group script
+		t_check "$f: net groupmap: gone" eval '! groupmap |
+			grep -q "^LabGlobal "'
+		t_check "$f: its Unix group gone" not_quiet \
+			lab_exec accounts getent group LabGlobal
 	fi
 	t_check "$f: remove the member" ua group remove-member LabLocal labgm1
 	t_check "$f: delete the local group" ua group delete LabLocal --yes
@@ -192,6 +201,14 @@ group_desc() {
 				/^[^\t]/ { f = 0 }
 				f && /Comment/ { sub(/^[^:]*: ?/, ""); print }'
 	fi
+}
+# the accounts PDC's group mapping (NT4): "NAME (SID) -> UNIX" lines
+groupmap() {
+	lab_exec accounts net groupmap list -s "$ACCOUNTS_SMB_CONF" 2>/dev/null
+}
+# a group's RID from the group mapping (NT4)
+groupmap_rid() {
+	groupmap | sed -n "s/^$1 (S-.*-\([0-9]*\)) -> .*/\1/p"
 }
 member_of() { # GROUP USER: Samba lists USER among GROUP's members
 	[[ " $(members "$1") " == *" $2 "* ]]
@@ -269,60 +286,118 @@ memberships_ad() {
 		ua group delete $g --yes >/dev/null 2>&1; done
 }
 
+# A classic PDC with the whole script set of a Samba tdbsam site (the
+# lab's): global groups take joins and leaves, a new primary group moves
+# the Unix primary gid (pdbedit's Primary Group SID).  RID 513 is "None"
+# on the lab (Domain Users unmapped): it cannot be joined again once the
+# primary group has moved, so the test moves between its own groups.
 memberships_nt4() {
-	local p513
-	for u in rgmem1 rgmem2; do ua user delete $u --yes >/dev/null 2>&1; done
-	for g in RgDesk RgDesk2; do
+	local p513 team spare
+	for u in rgmem1 rgmem2 rgmem3; do
+		ua user delete $u --yes >/dev/null 2>&1; done
+	for g in RgDesk RgDesk2 RgTeam RgSpare; do
 		ua group delete $g --yes >/dev/null 2>&1; done
-	t_check "nt4: local groups to hold" eval 'ua group add RgDesk --local \
-		>/dev/null && ua group add RgDesk2 --local >/dev/null'
+	t_check "nt4: groups to hold" eval 'ua group add RgDesk --local \
+		>/dev/null && ua group add RgDesk2 --local >/dev/null &&
+		ua group add RgTeam >/dev/null && ua group add RgSpare >/dev/null'
+	team=$(groupmap_rid RgTeam) spare=$(groupmap_rid RgSpare)
 	t_check "nt4: a user" ua user add rgmem1 --password-file "$tmp/pw"
 	# the classic PDC's RID 513 ("Domain Users" or, unmapped, "None")
 	p513=$(ufield rgmem1 primary_group)
 	t_is "nt4: pdbedit: primary group RID 513" 513 "$(primary_rid rgmem1)"
 	t_check "nt4: usrmgr reads a primary group" test -n "$p513"
-	t_check "nt4: join a local group" ua user set rgmem1 \
-		--groups "$p513,RgDesk"
+	t_check "nt4: join a local and a global group" ua user set rgmem1 \
+		--groups "$p513,RgDesk,RgTeam"
 	t_check "nt4: net rpc: member of RgDesk" member_of RgDesk rgmem1
+	t_check "nt4: net rpc: member of RgTeam" member_of RgTeam rgmem1
 	t_is "nt4: usrmgr reads the groups back" "$(printf '%s\n' "$p513" \
-		RgDesk | LC_ALL=C sort | paste -sd,)" "$(ufield rgmem1 groups)"
-	refused "nt4: a new primary group: refused before anything" \
-		PRIMARY_FIXED ua user set rgmem1 \
-		--groups "$p513,RgDesk,Domain Admins" \
-		--primary-group "Domain Admins"
-	t_check "nt4: ... not in Domain Admins" not member_of "Domain Admins" \
-		rgmem1
+		RgDesk RgTeam | LC_ALL=C sort | paste -sd,)" \
+		"$(ufield rgmem1 groups)"
+	refused "nt4: a primary group the user is not in" PRIMARY_NOT_MEMBER \
+		ua user set rgmem1 --groups "$p513,RgDesk,RgTeam" \
+		--primary-group RgSpare
 	refused "nt4: a local group as primary" PRIMARY_NOT_GLOBAL \
-		ua user set rgmem1 --groups "$p513,RgDesk" \
+		ua user set rgmem1 --groups "$p513,RgDesk,RgTeam" \
 		--primary-group RgDesk
-	refused "nt4: leaving the primary group" PRIMARY_NOT_MEMBER \
-		ua user set rgmem1 --groups RgDesk
 	t_is "nt4: pdbedit: primary group unchanged" 513 "$(primary_rid rgmem1)"
-	# joins RgDesk2, then the PDC refuses Domain Admins: RgDesk2 undone
-	refused "nt4: joining a global group (no add user to group script)" \
-		ACCESS_DENIED ua user set rgmem1 \
-		--groups "$p513,RgDesk,RgDesk2,Domain Admins"
-	t_is "nt4: net rpc: RgDesk2 undone, empty" "" "$(members RgDesk2)"
-	refused "nt4: a new user in a global group: refused" ACCESS_DENIED \
-		ua user add rgmem3 --password-file "$tmp/pw" \
-		--groups "$p513,RgDesk2,Domain Admins"
-	t_check "nt4: pdbedit: ... and no user left" not_quiet \
-		lab_exec accounts pdbedit -s "$ACCOUNTS_SMB_CONF" -Lv rgmem3
-	t_is "nt4: net rpc: ... nor in RgDesk2" "" "$(members RgDesk2)"
-	t_check "nt4: net rpc: still in RgDesk" member_of RgDesk rgmem1
-	t_check "nt4: copy carries the local group" ua user copy rgmem1 \
-		rgmem2 --password-file "$tmp/pw"
+	t_check "nt4: a new primary group (set primary group script)" \
+		ua user set rgmem1 --groups "$p513,RgDesk,RgTeam" \
+		--primary-group RgTeam
+	t_is "nt4: pdbedit: Primary Group SID is RgTeam's" "$team" \
+		"$(primary_rid rgmem1)"
+	t_is "nt4: usrmgr reads the new primary group" RgTeam \
+		"$(ufield rgmem1 primary_group)"
+	refused "nt4: leaving the primary group (--groups)" PRIMARY_NOT_MEMBER \
+		ua user set rgmem1 --groups "RgDesk"
+	refused "nt4: leaving the primary group (remove-member)" \
+		MEMBERS_PRIMARY_GROUP ua group remove-member RgTeam rgmem1
+	t_is "nt4: ... Primary Group SID unchanged" "$team" \
+		"$(primary_rid rgmem1)"
+	t_check "nt4: ... still in RgTeam" member_of RgTeam rgmem1
+	t_check "nt4: copy carries groups and primary group" ua user copy \
+		rgmem1 rgmem2 --password-file "$tmp/pw"
+	t_is "nt4: pdbedit: the copy's Primary Group SID" "$team" \
+		"$(primary_rid rgmem2)"
 	t_check "nt4: net rpc: the copy is in RgDesk" member_of RgDesk rgmem2
-	t_check "nt4: leave the local group" ua user set rgmem1 --groups "$p513"
+	t_check "nt4: another primary group, the old one left" ua user set \
+		rgmem1 --groups "RgDesk,RgSpare" --primary-group RgSpare
+	t_is "nt4: pdbedit: Primary Group SID is RgSpare's" "$spare" \
+		"$(primary_rid rgmem1)"
+	t_check "nt4: net rpc: out of RgTeam" not member_of RgTeam rgmem1
+	t_check "nt4: leave the local group" ua user set rgmem1 \
+		--groups RgSpare
 	t_check "nt4: net rpc: out of RgDesk" not member_of RgDesk rgmem1
 	t_check "nt4: Properties: a local group's description" ua group set \
 		RgDesk --description "rg desk"
 	t_is "nt4: groupmap: its description" "rg desk" "$(group_desc RgDesk)"
+	t_check "nt4: Properties: a global group's description" ua group set \
+		RgTeam --description "rg team"
+	t_is "nt4: groupmap: the global one's" "rg team" "$(group_desc RgTeam)"
 	refused "nt4: Properties of no such group" NO_SUCH_GROUP \
 		ua group set RgNoSuch --description x
-	for u in rgmem1 rgmem2; do ua user delete $u --yes >/dev/null 2>&1; done
-	for g in RgDesk RgDesk2; do
+	without_scripts_nt4 "$p513"
+	for u in rgmem1 rgmem2 rgmem3; do
+		ua user delete $u --yes >/dev/null 2>&1; done
+	for g in RgDesk RgDesk2 RgTeam RgSpare RgNoScript; do
 		ua group delete $g --yes >/dev/null 2>&1; done
+}
+
+# The same classic PDC without its group scripts (a default one): the
+# server refuses, usrmgr says so in words, nothing changes.
+without_scripts_nt4() {
+	local p513=$1 gid
+	t_check "nt4: the copy joins RgSpare too" \
+		ua group add-member RgSpare rgmem2
+	nt4_script_off "add group script" "add user to group script" \
+		"delete user from group script" "set primary group script"
+	refused "nt4 (no scripts): new global group refused" ACCESS_DENIED \
+		ua group add RgNoScript
+	t_check "nt4 (no scripts): net groupmap: no RgNoScript" eval \
+		'! groupmap | grep -q "^RgNoScript "'
+	ua user add rgmem3 --password-file "$tmp/pw" >/dev/null 2>&1
+	# joins RgDesk2, then the PDC refuses RgTeam: RgDesk2 undone
+	refused "nt4 (no scripts): joining a global group refused" \
+		ACCESS_DENIED ua user set rgmem3 \
+		--groups "$p513,RgDesk2,RgTeam"
+	t_is "nt4 (no scripts): net rpc: RgDesk2 undone, empty" "" \
+		"$(members RgDesk2)"
+	t_check "nt4 (no scripts): not in RgTeam" not member_of RgTeam rgmem3
+	gid=$(lab_exec accounts getent passwd rgmem2 | cut -d: -f4)
+	refused "nt4 (no scripts): a new primary group: the PDC's refusal in words" \
+		USRMGR_PRIMARY_FIXED ua user set rgmem2 \
+		--groups "RgTeam,RgDesk,RgSpare" --primary-group RgSpare
+	t_is "nt4 (no scripts): pdbedit: Primary Group SID unchanged" \
+		"$(groupmap_rid RgTeam)" "$(primary_rid rgmem2)"
+	t_is "nt4 (no scripts): the Unix primary gid unchanged" "$gid" \
+		"$(lab_exec accounts getent passwd rgmem2 | cut -d: -f4)"
+	refused "nt4 (no scripts): a new user in a global group: refused" \
+		ACCESS_DENIED ua user add rgmem4 --password-file "$tmp/pw" \
+		--groups "$p513,RgDesk2,RgTeam"
+	t_check "nt4 (no scripts): pdbedit: ... and no user left" not_quiet \
+		lab_exec accounts pdbedit -s "$ACCOUNTS_SMB_CONF" -Lv rgmem4
+	t_is "nt4 (no scripts): net rpc: ... nor in RgDesk2" "" \
+		"$(members RgDesk2)"
+	nt4_scripts_on
 }
 
 lab_require ad
@@ -330,6 +405,7 @@ groups ad
 foreign ad
 memberships_ad
 lab_require nt4
+trap 'nt4_scripts_on >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 groups nt4
 foreign nt4
 memberships_nt4

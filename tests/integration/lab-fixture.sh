@@ -237,6 +237,8 @@ lab_require() {
 		lab snapshot trusted || lab_fail "usrmgr-lab snapshot trusted ($flavour)"
 	fi
 	lab_env || lab_fail "no lab.env for $LAB_NAME"
+	# (a test stopped while a script was off: the whole set again)
+	if [ "$flavour" = nt4 ]; then nt4_scripts_on; fi
 }
 
 # lab_use FLAVOUR: switch to another lab this test already required
@@ -278,3 +280,27 @@ lab_validate() {
 		"$ACCOUNTS_DNS_DOMAIN" --validate-location=local \
 		-s "$RESOURCE_SMB_CONF" 2>&1 | grep -q '^OK: LocalValidation'
 }
+
+# A classic PDC's scripts (usrmgr-lab gives the accounts PDC the whole set
+# of a Samba tdbsam site): nt4_script_off KEY... takes those lines ("set
+# primary group script") out of its smb.conf and restarts it (the rpcd
+# workers serving SAMR do not reload on smbcontrol reload-config,
+# measured); nt4_scripts_on puts the smb.conf back and restarts it.
+nt4_script_off() {
+	local key
+	cp "$ACCOUNTS_SMB_CONF" "$ACCOUNTS_SMB_CONF.scripts"
+	for key in "$@"; do
+		grep -v "^[[:space:]]*$key = " "$ACCOUNTS_SMB_CONF" \
+			>"$ACCOUNTS_SMB_CONF.new"
+		mv -f "$ACCOUNTS_SMB_CONF.new" "$ACCOUNTS_SMB_CONF"
+	done
+	lab -q stop accounts && lab -q start accounts
+}
+nt4_scripts_on() {
+	[ -f "$ACCOUNTS_SMB_CONF.scripts" ] || return 0
+	mv -f "$ACCOUNTS_SMB_CONF.scripts" "$ACCOUNTS_SMB_CONF"
+	lab -q stop accounts && lab -q start accounts
+}
+# the machine's own /etc/passwd and /etc/group: the lab's scripts must
+# never touch them (host_accounts_sum before, compared after)
+host_accounts_sum() { cat /etc/passwd /etc/group | cksum; }

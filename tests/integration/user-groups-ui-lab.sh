@@ -4,9 +4,11 @@
 #  - AD: the dialog lists the user's groups and primary group as the PDC
 #    has them; Set on another global group, OK, OK: samba-tool user show
 #    has its RID as primaryGroupID;
-#  - NT4 (a Samba classic PDC refuses any new primary group, measured:
-#    ACCESS_DENIED): Set is greyed, the reason in the status line, and
-#    pressing it changes nothing; pdbedit keeps RID 513.
+#  - NT4 with the lab's scripts: the same, judged by pdbedit's Primary
+#    Group SID; without a "set primary group script" (ACCESS_DENIED,
+#    measured) the refusal comes in USRMGR_PRIMARY_FIXED's words at OK,
+#    nothing changes, and from then on Set is greyed, the reason in the
+#    status line.
 # Uses the run's shared labs (lab-fixture.sh); skips (77) where no lab can
 # run or USRMGR_LAB_TESTS=no, fails under CI=true.  Ends with
 # "N passed, N failed".
@@ -100,31 +102,73 @@ step "ad: leave" eval 'tm_keys M-u && tm_wait "Exit" && tm_keys x &&
 ua user delete "$U" --yes >/dev/null 2>&1
 ua group delete RgUiTeam --yes >/dev/null 2>&1
 
-# ---- NT4: Set greyed, the reason in the status line ----
+# ---- NT4 with the lab's scripts: Set works as on AD ----
 lab_require nt4
 wrap
+# (a stop midway leaves no script out; lib.sh's EXIT trap runs the hooks)
+cleanup_hooks="$cleanup_hooks nt4_scripts_on"
+# a group's RID from the classic PDC's group mapping
+map_rid() {
+	lab_exec accounts net groupmap list -s "$ACCOUNTS_SMB_CONF" \
+		2>/dev/null | sed -n "s/^$1 (S-.*-\([0-9]*\)) -> .*/\1/p"
+}
 ua user delete "$U" --yes >/dev/null 2>&1
-ua group delete RgUiDesk --yes >/dev/null 2>&1
-step "nt4: a user in a local group" eval 'ua group add RgUiDesk --local \
-	>/dev/null && ua user add "$U" --password-file "$TMPD/pw" >/dev/null &&
-	ua user set "$U" --groups "$(ua --json user show "$U" |
-	sed "s/.*\"primary_group\":\"\([^\"]*\)\".*/\1/"),RgUiDesk" >/dev/null'
+for g in RgUiDesk RgUiTeam RgUiSpare; do
+	ua group delete "$g" --yes >/dev/null 2>&1; done
+step "nt4: a user in a local and two global groups" eval 'ua group add \
+	RgUiDesk --local >/dev/null && ua group add RgUiTeam >/dev/null &&
+	ua group add RgUiSpare >/dev/null &&
+	ua user add "$U" --password-file "$TMPD/pw" >/dev/null &&
+	p=$(ua --json user show "$U" |
+	sed "s/.*\"primary_group\":\"\([^\"]*\)\".*/\1/") &&
+	ua user set "$U" --groups "$p,RgUiDesk,RgUiTeam,RgUiSpare" >/dev/null'
+team=$(map_rid RgUiTeam)
 step "nt4: Properties > Groups" open_groups "$U"
-shown=$(primary_shown)
-step "nt4: a primary group shown" test -n "$shown"
-step "nt4: the reason in the status line" \
+step "nt4: a primary group shown" test -n "$(primary_shown)"
+step "nt4: Set is not greyed: no reason in the status line" \
+	eval '! tm_screen | grep -q "Set is unavailable"'
+step "nt4: Set RgUiTeam" set_primary_to RgUiTeam
+step "nt4: OK, OK" eval 'tm_keys Tab Enter &&
+	tm_wait_gone "Group Memberships" && tm_keys M-f Enter &&
+	tm_wait_gone "User Properties" 30'
+is "nt4: pdbedit: Primary Group SID is RgUiTeam's" "$team" \
+	"$(primary_rid "$U")"
+step "nt4: leave" eval 'tm_keys M-u && tm_wait "Exit" && tm_keys x &&
+	tm_wait "EXITED rc=0" 20'
+
+# ---- NT4 without a "set primary group script": refused in words, then
+# learned: Set greyed, the reason in the status line ----
+nt4_script_off "set primary group script"
+step "nt4 (no script): Properties > Groups" open_groups "$U"
+step "nt4 (no script): Set not greyed yet (the PDC is asked first)" \
+	eval '! tm_screen | grep -q "Set is unavailable"'
+step "nt4 (no script): Set RgUiSpare" set_primary_to RgUiSpare
+step "nt4 (no script): OK, OK: the PDC's refusal in words" eval 'tm_keys \
+	Tab Enter && tm_wait_gone "Group Memberships" && tm_keys M-f Enter &&
+	tm_wait "USRMGR_PRIMARY_FIXED" 30 &&
+	tm_screen | grep -q "without a \"set primary group"'
+is "nt4 (no script): pdbedit: Primary Group SID unchanged" "$team" \
+	"$(primary_rid "$U")"
+step "nt4 (no script): the message closed, Properties still up" eval \
+	'tm_keys Enter && tm_wait_gone "USRMGR_PRIMARY_FIXED" &&
+	tm_wait "User Properties"'
+step "nt4 (no script): Groups again" eval 'tm_keys M-g &&
+	tm_wait "Group Memberships" 30'
+step "nt4 (no script): learned: the reason in the status line" \
 	tm_wait "Set is unavailable: this PDC does not change primary groups."
-step "nt4: Member of: the local group" eval \
-	'tm_screen | grep -q "│ RgUiDesk "'
-step "nt4: Set on either row: nothing changes" eval 'tm_keys M-m M-s &&
-	sleep 1 && [ "$(primary_shown)" = "$shown" ] &&
+shown=$(primary_shown)
+step "nt4 (no script): Set on either row: nothing changes" eval 'tm_keys \
+	M-m M-s && sleep 1 && [ "$(primary_shown)" = "$shown" ] &&
 	tm_keys M-m Down M-s && sleep 1 && [ "$(primary_shown)" = "$shown" ]'
-step "nt4: Cancel: the reason leaves with the dialog" eval 'tm_keys Escape &&
-	tm_wait_gone "Group Memberships" && tm_wait_gone "Set is unavailable"'
-step "nt4: Cancel, leave" eval 'tm_keys Escape &&
+step "nt4 (no script): Cancel: the reason leaves with the dialog" eval \
+	'tm_keys Escape && tm_wait_gone "Group Memberships" &&
+	tm_wait_gone "Set is unavailable"'
+step "nt4 (no script): Cancel, leave" eval 'tm_keys Escape &&
 	tm_wait_gone "User Properties" && tm_keys M-u && tm_wait "Exit" &&
 	tm_keys x && tm_wait "EXITED rc=0" 20'
-is "nt4: pdbedit: primary group RID 513 still" 513 "$(primary_rid "$U")"
+is "nt4 (no script): pdbedit: still RgUiTeam's" "$team" "$(primary_rid "$U")"
+nt4_scripts_on
 ua user delete "$U" --yes >/dev/null 2>&1
-ua group delete RgUiDesk --yes >/dev/null 2>&1
+for g in RgUiDesk RgUiTeam RgUiSpare; do
+	ua group delete "$g" --yes >/dev/null 2>&1; done
 finish

@@ -128,27 +128,46 @@ users() { # the same checks on either flavour
 			"$u" >"$tmp/out" && grep -q "\"account\":\"local\"" "$tmp/out"'
 	fi
 	if [ "$f" = nt4 ]; then
-		# smbd renames only through "rename user script", which the
-		# lab (like a default classic PDC) has not: refused, unchanged
+		# smbd renames only through a "rename user script": without
+		# one (a default classic PDC) refused, unchanged
+		nt4_script_off "rename user script"
 		t_check "$f: rename refused (no rename user script)" eval \
 			'! ua user rename "$u" "${u}2" 2>"$tmp/err" &&
 			 grep -q ACCESS_DENIED "$tmp/err"'
 		t_check "$f: ... and the user keeps its name" said "$u" \
 			"^Unix username: +$u\$"
-		last=$u
-	else
-		t_check "$f: rename" ua user rename "$u" "${u}2"
-		t_check "$f: the old name is gone" not_quiet judge "$u"
-		last=${u}2
+		t_check "$f: ... no new name" not_quiet judge "${u}2"
+		nt4_scripts_on
 	fi
+	t_check "$f: rename" ua user rename "$u" "${u}2"
+	t_check "$f: the old name is gone" not_quiet judge "$u"
+	if [ "$f" = nt4 ]; then
+		t_check "$f: pdbedit: the new name" said "${u}2" \
+			"^Unix username: +${u}2\$"
+		t_check "$f: the PDC's Unix account renamed too" eval \
+			'lab_exec accounts getent passwd "${u}2" >/dev/null &&
+			 ! lab_exec accounts getent passwd "$u" >/dev/null'
+		quiet ua user set "${u}2" --hours all
+		t_is "$f: the renamed user logs on" NT_STATUS_OK \
+			"$(logon "${u}2" Us3r.Lab.pw2)"
+	fi
+	last=${u}2
 	t_check "$f: delete" ua user delete "$last" --yes
 	t_check "$f: deleted (Samba's tool)" not_quiet judge "$last"
+	if [ "$f" = nt4 ]; then # the "delete user script" ran
+		t_check "$f: the PDC's Unix account deleted too" not_quiet \
+			lab_exec accounts getent passwd "$last"
+	fi
 	t_check "$f: delete again: no such user" eval '! ua --json user delete \
 		"$last" --yes >"$tmp/out"; grep -q NT_STATUS_NO_SUCH_USER "$tmp/out"'
 }
 
 lab_require ad
 users ad
+host=$(host_accounts_sum)
 lab_require nt4
+trap 'nt4_scripts_on >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 users nt4
+t_is "nt4: the machine's /etc/passwd and /etc/group untouched" "$host" \
+	"$(host_accounts_sum)"
 t_done

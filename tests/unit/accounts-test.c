@@ -377,6 +377,50 @@ static void test_primary_changeable(void **state)
 	unit_world_close(&w);
 }
 
+/* refuses_primary_groups: a classic PDC without a "set primary group
+ * script", as the RPC backend meets it: nothing said beforehand, so the
+ * change is sent; its ACCESS_DENIED comes back in USRMGR_PRIMARY_FIXED's
+ * words, nothing changed, and from then on this session refuses first
+ * (Set greyed); a new session asks again. */
+static void test_primary_learned(void **state)
+{
+	static const char learned[] =
+		"[scenario]\nname = learned\ndescription = unit\n"
+		"[domain HAFEN]\ndialect = nt4\nsid = S-1-5-21-7-8-9\n"
+		"pdc = HF-PDC2\nreachable = yes\n"
+		"refuses_primary_groups = yes\n"
+		"[user HAFEN okarlsen]\nprimary_group = Domain Users\n"
+		"[group HAFEN Domain Users]\ndescription = all\n"
+		"[group HAFEN Kai]\ndescription = quay\n"
+		"members = okarlsen\n";
+	char *want[] = { "Domain Users", "Kai" };
+	struct um_account a = { .name = "okarlsen", .fields = UM_FIELD_GROUPS,
+				.groups = want, .n_groups = 2,
+				.primary_group = "Kai" };
+	struct unit_world w;
+	struct um_account *got;
+	struct um_pdc *p;
+
+	(void)state;
+	unit_world_open_text(&w, learned);
+	p = unit_pdc(&w, "HF-PDC2");
+	assert_ok(um_user_primary_changeable(p));
+	assert_status(um_user_set(p, &a), UM_KIND_LOCAL,
+		      UM_LOCAL_PRIMARY_FIXED);
+	assert_status(um_user_primary_changeable(p), UM_KIND_LOCAL,
+		      UM_LOCAL_PRIMARY_FIXED);
+	assert_ok(um_user_query(p, "okarlsen", w.mem, &got));
+	assert_string_equal(got->primary_group, "Domain Users");
+	assert_true(has_group(got, "Kai"));
+	/* learned: refused by the plan, before anything is sent */
+	assert_status(um_user_set(p, &a), UM_KIND_LOCAL,
+		      UM_LOCAL_PRIMARY_FIXED);
+	unit_world_reopen(&w);
+	p = unit_pdc(&w, "HF-PDC2");
+	assert_ok(um_user_primary_changeable(p));
+	unit_world_close(&w);
+}
+
 /* keeps_primary_groups: a server that never changes a primary group
  * (a Samba classic PDC, measured): refused before anything changes, and
  * still so after a restart (the state file keeps it). */
@@ -498,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_set_groups_refused),
 		cmocka_unit_test(test_primary_changeable),
 		cmocka_unit_test(test_primary_fixed),
+		cmocka_unit_test(test_primary_learned),
 		cmocka_unit_test(test_set_hours_and_type),
 		cmocka_unit_test(test_copy_carries_groups),
 	};

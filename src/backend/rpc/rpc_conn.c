@@ -526,11 +526,9 @@ static bool ready_set_info(struct ready_state *s, const char *name,
 	/* the model picks the dialect's table from this, once, at attach */
 	c->info.dialect = dns && dns[0] ? UM_DIALECT_AD : UM_DIALECT_NT4;
 	c->info.simulated = false;
-	/* measured on the nt4 lab (Samba 4.17): SetUserInfo2's new
-	 * primary_gid is ACCESS_DENIED, even for a group the user is in,
-	 * unless smb.conf has a "set primary group script"; Samba AD
-	 * changes primaryGroupID */
-	c->info.primary_fixed = c->info.dialect == UM_DIALECT_NT4;
+	/* a classic PDC may or may not change primary groups (its "set
+	 * primary group script"): the engine asks and learns (user_groups.c) */
+	c->info.primary_fixed = false;
 	/* (a SID that makes no text is the SAMR step's INVALID_SID) */
 	return c->info.name != NULL && c->info.pdc != NULL &&
 	       (c->info.dns_name != NULL) == (dns && dns[0]);

@@ -572,6 +572,11 @@ static int domain_key(struct parse_ctx *c, struct sim_domain *d,
 			return fail(c, _("keeps_primary_groups must be yes or "
 					 "no"));
 		}
+	} else if (strcmp(key, "refuses_primary_groups") == 0) {
+		if (!parse_bool(v, &d->refuses_primary)) {
+			return fail(c, _("refuses_primary_groups must be yes "
+					 "or no"));
+		}
 	} else if (strcmp(key, "stale_after_add") == 0) {
 		if (!parse_bool(v, &d->stale_after_add)) {
 			return fail(c, _("stale_after_add must be yes or no"));
@@ -930,6 +935,9 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 	}
 	if (d->keeps_primary) {
 		fprintf(f, "keeps_primary_groups = %s\n", "yes");
+	}
+	if (d->refuses_primary) {
+		fprintf(f, "refuses_primary_groups = %s\n", "yes");
 	}
 	if (d->lacks != 0) {
 		write_cannot(f, d->lacks);

@@ -168,7 +168,7 @@ static struct um_status set_primary(struct um_sim_world *w,
 	}
 	/* a classic PDC without a "set primary group script": the current
 	 * one again is fine, any other refused (measured on the nt4 lab) */
-	if (d->keeps_primary) {
+	if (d->keeps_primary || d->refuses_primary) {
 		return u->primary_group != NULL &&
 		       strcasecmp(u->primary_group, g) == 0
 			? um_ok() : um_nt(UM_NT_ACCESS_DENIED);

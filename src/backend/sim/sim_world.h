@@ -84,6 +84,10 @@ struct sim_domain {
 	/* The server keeps every user's primary group, as a Samba classic
 	 * PDC without a "set primary group script" (keeps_primary_groups). */
 	bool keeps_primary;
+	/* It refuses a new primary group (ACCESS_DENIED) without saying so
+	 * beforehand, as the RPC backend meets a classic PDC: the engine
+	 * learns it at the first try (refuses_primary_groups). */
+	bool refuses_primary;
 	unsigned generate_users;  /* userNNNNNN, computed on demand */
 	struct sim_user *users;
 	size_t n_users;
