@@ -170,6 +170,8 @@ struct um_pdc {
 	const struct um_creds *creds; /* complete: no password to ask */
 	unsigned calls;               /* operations sent: a round-trip gauge */
 	bool rekey_two_way;           /* um_trust_set_rekey() */
+	bool rekey_by_hand;           /* um_trust_set_rekey_by_hand() */
+	char *rekey_outcome;          /* um_trust_rekey_outcome() */
 };
 
 /* For the engine's other files (accounts.c): run P's operation in the
