@@ -1377,6 +1377,29 @@ static struct um_status named_op(struct um_pdc *p, const char *typed,
 	return st;
 }
 
+/*
+ * Samba AD keeps its secure channel to a domain it no longer trusts:
+ * after Remove from the Trusted Domains of a two-way object (direction
+ * both -> inbound), the partner's users still logged on until winbindd
+ * restarted (measured, doc/two-way.md).  A reset (REDISCOVER) drops the
+ * channel; it answers WERR_CANT_ACCESS_DOMAIN_INFO then, as it should.
+ */
+static void drop_removed_channel(struct um_pdc *p, const char *typed)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	uint32_t have = 0;
+	char *name;
+
+	if (tmp != NULL && p->info != NULL &&
+	    p->info->dialect == UM_DIALECT_AD &&
+	    um_is_ok(um_name_normalise(tmp, typed, &name)) &&
+	    um_is_ok(um_trust_directions(p, name, &have)) &&
+	    (have & UM_DIR_INBOUND) != 0) {
+		um_trust_reset(p, name);
+	}
+	talloc_free(tmp);
+}
+
 struct um_status um_trust_remove_trusted(struct um_pdc *p, const char *name)
 {
 	struct um_status st;
@@ -1385,6 +1408,7 @@ struct um_status um_trust_remove_trusted(struct um_pdc *p, const char *name)
 	st = named_op(p, name, SLOT_REMOVE_TRUSTED, OP_REMOVE_TRUSTED);
 	if (um_is_ok(st)) {
 		trust_forget(p, name);
+		drop_removed_channel(p, name);
 	}
 	return op_end(p, UM_OP_REMOVE_TRUSTED, name, st);
 }
