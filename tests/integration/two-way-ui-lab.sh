@@ -135,6 +135,8 @@ dialog_of() { wait_for "Domain:  $1" 30 && wait_gone "Please Wait" 30; }
 # prefixes RESOURCE or ACCOUNTS of lab.env's variables)
 kb_by_hand() {
 	local what=$1 r=$2 a=$3 host=console conf=() rekey=no
+	# (apw is typed by a step's eval string)
+	# shellcheck disable=SC2034
 	local rdom rpdc rauth adom apdc apw
 	eval "rdom=\$${r}_DOMAIN rpdc=\$${r}_PDC rauth=\$${r}_ADMIN_AUTHFILE"
 	eval "adom=\$${a}_DOMAIN apdc=\$${a}_PDC"
