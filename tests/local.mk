@@ -100,6 +100,9 @@ LAB_TESTS += tests/integration/two-way-lab.sh \
 	tests/integration/two-way-lab-nt4.sh
 EXTRA_DIST += tests/integration/two-way-lab.sh \
 	tests/integration/two-way-lab-nt4.sh
+# ... and by hand through the trust screens, on both labs (issue 22).
+LAB_TESTS += tests/integration/two-way-ui-lab.sh
+EXTRA_DIST += tests/integration/two-way-ui-lab.sh
 # Faults on the AD lab: PDCs killed and the link cut at each step (issue 10).
 LAB_TESTS += tests/integration/faults-lab.sh
 EXTRA_DIST += tests/integration/faults-lab.sh

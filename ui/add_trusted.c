@@ -31,10 +31,17 @@ static int trusted_ok(struct ui_dialog *d)
 	struct um_secret *pw = ui_field_secret(d, ui_dialog_ctl(d, ID_PW), t);
 	struct um_status st;
 	char *msg, *up = NULL;
+	bool rekey;
 
 	if (pdc != NULL && pdc[0] == '\0')
 		pdc = NULL;
+	if (!ui_trust_rekey_asked(a->pdc, UM_OP_ADD_TRUSTED, name, &rekey)) {
+		talloc_free(t);
+		ui_dialog_focus(d, ID_PW);
+		return UI_DLG_CONTINUE;
+	}
 	st = um_trust_add_trusted(a->pdc, name, pdc, pw);
+	um_trust_set_rekey_by_hand(a->pdc, false);
 	if (!um_is_ok(st)) {
 		ui_message_status(um_trust_add_hint(t, ui.model, true, st,
 						    name, pdc), st);
@@ -45,6 +52,10 @@ static int trusted_ok(struct ui_dialog *d)
 	um_name_normalise(t, name, &up); /* it was stored: it is valid */
 	msg = talloc_asprintf(t, _("Trust Relationship With %s Successfully "
 				   "Established"), up != NULL ? up : name);
+	if (rekey && um_trust_rekey_outcome(a->pdc) != NULL)
+		/* the other direction's check, after the re-key */
+		msg = talloc_asprintf(t, "%s\n\n%s", msg,
+				      um_trust_rekey_outcome(a->pdc));
 	ui_message(UI_MSG_INFO, msg);
 	talloc_free(t);
 	a->done = true;

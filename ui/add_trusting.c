@@ -34,12 +34,19 @@ static int trusting_ok(struct ui_dialog *d)
 	struct um_secret *cf =
 		ui_field_secret(d, ui_dialog_ctl(d, ID_CONFIRM), t);
 	struct um_status st;
+	bool rekey;
 
 	if (!ui_passwords_match(d, pw, cf, ID_PW)) {
 		talloc_free(t);
 		return UI_DLG_CONTINUE;
 	}
+	if (!ui_trust_rekey_asked(a->pdc, UM_OP_ADD_TRUSTING, name, &rekey)) {
+		talloc_free(t);
+		ui_dialog_focus(d, ID_PW);
+		return UI_DLG_CONTINUE;
+	}
 	st = um_trust_add_trusting(a->pdc, name, pw, cf);
+	um_trust_set_rekey_by_hand(a->pdc, false);
 	if (!um_is_ok(st)) {
 		ui_message_status(um_trust_add_hint(t, ui.model, false, st,
 						    name, NULL), st);

@@ -111,13 +111,21 @@ static const char *topic_text(enum ui_help_topic t)
 			 "trusting domain's name (15 characters at most) and an "
 			 "initial password twice; the password may be blank. "
 			 "Then, on the trusting domain, add this domain to its "
-			 "Trusted Domains with the same password.");
+			 "Trusted Domains with the same password.\n\n"
+			 "When this domain already trusts the other one and its "
+			 "server (Samba AD) can only create the trust again, "
+			 "usrmgr asks first: both directions then get this "
+			 "password.");
 	case UI_HELP_ADD_TRUSTED:
 		return _("Makes this domain trust another one, so that the "
 			 "other domain's users can log on here. The other "
 			 "domain must already list this one in its Trusting "
 			 "Domains; type the password chosen there. The trust is "
-			 "checked before anything is stored.");
+			 "checked before anything is stored.\n\n"
+			 "When the other domain already trusts this one and this "
+			 "server (Samba AD) can only create the trust again, "
+			 "usrmgr asks first: both directions then get this "
+			 "password.");
 	case UI_HELP_CONFIRM:
 		return _("Yes goes ahead, No (or Esc) leaves everything as it "
 			 "was.");

@@ -163,6 +163,20 @@ static void remove_entry(struct ui_dialog *d, struct trust_dlg *t,
 		ui_dialog_focus(d, trusted ? ID_TRUSTED : ID_TRUSTING);
 }
 
+/* ---- an Add that re-keys the other direction ---------------------------- */
+
+bool ui_trust_rekey_asked(struct um_pdc *p, enum um_op op, const char *name,
+			  bool *rekey)
+{
+	char *q = um_trust_add_rekey_text(NULL, p, op, name);
+	bool yes = q == NULL || ui_confirm(q) == UI_ANSWER_YES;
+
+	*rekey = q != NULL && yes;
+	um_trust_set_rekey_by_hand(p, *rekey);
+	talloc_free(q);
+	return yes;
+}
+
 /* ---- Verify ------------------------------------------------------------ */
 
 static void remember(struct trust_dlg *t, const char *name, bool trusted,

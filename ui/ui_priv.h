@@ -508,6 +508,13 @@ void ui_trust_dialog(struct um_pdc *p);
 /* Add Trusting / Add Trusted: true when something changed. */
 bool ui_add_trusting(struct um_pdc *p);
 bool ui_add_trusted(struct um_pdc *p);
+/* Before Add Trusting / Add Trusted Domain (OP) of NAME on P: where the
+ * server can add the direction only by re-keying the other (Samba AD),
+ * the engine's question; false when the operator said No.  On Yes the
+ * Add re-creates the trust two-way (*REKEY true; the caller turns it off
+ * with um_trust_set_rekey_by_hand() after the Add). */
+bool ui_trust_rekey_asked(struct um_pdc *p, enum um_op op, const char *name,
+			  bool *rekey);
 /* Policies > Account (account_policy.c). */
 void ui_account_policy(struct um_pdc *p);
 /* Policies > User Rights (user_rights.c): OK sends what changed. */

@@ -182,6 +182,8 @@ struct um_pdc {
 	/* learned this session: the PDC refused a new primary group (a
 	 * classic PDC without a "set primary group script") */
 	bool primary_refused;
+	bool rekey_by_hand;           /* um_trust_set_rekey_by_hand() */
+	char *rekey_outcome;          /* um_trust_rekey_outcome() */
 };
 
 /* For the engine's other files (accounts.c): run P's operation in the

@@ -1067,6 +1067,21 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 void um_trust_set_rekey(struct um_pdc *p, bool on)
 {
 	p->rekey_two_way = on;
+	p->rekey_by_hand = false;
+}
+
+void um_trust_set_rekey_by_hand(struct um_pdc *p, bool on)
+{
+	p->rekey_two_way = p->rekey_by_hand = on;
+	if (on) {
+		/* (kept after the Add, for the screen to show) */
+		TALLOC_FREE(p->rekey_outcome);
+	}
+}
+
+const char *um_trust_rekey_outcome(const struct um_pdc *p)
+{
+	return p->rekey_outcome;
 }
 
 struct um_status um_pdc_caps(struct um_pdc *p, uint32_t *caps)
@@ -1196,6 +1211,69 @@ char *um_trust_remove_keeps_text(TALLOC_CTX *mem, const char *dom,
 					 "the Trusted Domains of %s (%s still "
 					 "trusts %s)."),
 				  t->name, dom, dom, t->name);
+}
+
+static struct um_status partner_name(struct um_pdc *p, TALLOC_CTX *mem,
+				     const char *typed, char **out);
+
+/* Would Add OP on P of partner NAME re-create P's object two-way, the
+ * server able to re-key but not to add a direction (Samba AD 4.17)? */
+static bool add_rekeys(struct um_pdc *p, enum um_op op, const char *name)
+{
+	uint32_t caps, have;
+
+	if (!um_is_ok(um_pdc_caps(p, &caps)) ||
+	    !(caps & UM_CAP_REKEY_TWO_WAY) ||
+	    !um_is_ok(um_trust_directions(p, name, &have))) {
+		return false;
+	}
+	return um_trust_change_lacks(op, caps, have) == UM_CAP_ADD_DIRECTION;
+}
+
+/* The sentence before an Add that re-keys: the other direction changes
+ * password too, and when it works again.  DOM is P's domain. */
+static char *rekey_text(TALLOC_CTX *mem, enum um_op op, const char *dom,
+			const char *name)
+{
+	if (op == UM_OP_ADD_TRUSTING) {
+		return talloc_asprintf(mem,
+			_("%1$s already trusts %2$s.  This server can add "
+			  "the other direction only by creating the trust "
+			  "again, both directions with this password: the "
+			  "trust of %1$s in %2$s is re-keyed with it too, "
+			  "and stops working until the administrator of "
+			  "%2$s adds %1$s to the Trusted Domains of %2$s "
+			  "with the same password.  After that both "
+			  "directions work again (usrmgr resets the secure "
+			  "channels then).\n\nDo you want to continue?"),
+			dom, name);
+	}
+	return talloc_asprintf(mem,
+		_("%2$s already trusts %1$s.  This server can add the "
+		  "other direction only by creating the trust again, both "
+		  "directions with this password: the trust of %2$s in "
+		  "%1$s is re-keyed with it too.  It works only when %2$s "
+		  "holds the same password (its administrator added %1$s "
+		  "to the Trusting Domains of %2$s with it); until then it "
+		  "stops working.  usrmgr then resets the secure channels "
+		  "of both PDCs.\n\nDo you want to continue?"),
+		dom, name);
+}
+
+char *um_trust_add_rekey_text(TALLOC_CTX *mem, struct um_pdc *p,
+			      enum um_op op, const char *typed)
+{
+	const struct um_domain_info *me;
+	TALLOC_CTX *tmp = talloc_new(mem);
+	char *name, *text = NULL;
+
+	if (tmp != NULL &&
+	    um_is_ok(partner_name(p, tmp, typed, &name)) &&
+	    um_is_ok(um_pdc_info(p, &me)) && add_rekeys(p, op, name)) {
+		text = rekey_text(mem, op, me->name, name);
+	}
+	talloc_free(tmp);
+	return text;
 }
 
 /* Refused at once, before anything is changed, when P's server cannot
@@ -1481,6 +1559,29 @@ struct um_status um_trust_add_trusting(struct um_pdc *p, const char *typed,
 		      add_trusting(p, typed, password, confirm));
 }
 
+/* After a re-keying Add Trusted by hand (P serving DOM): the partner
+ * (PARTNER) trusts DOM again with the new password once its channel is
+ * rebuilt (measured: WERR_ACCOUNT_DISABLED until a reset); its check's
+ * outcome is kept for the screen, not the Add's.  (The repair has reset
+ * and verify steps of its own for both directions.) */
+static void rekeyed_other_reset(struct um_pdc *p, struct um_pdc *partner,
+				const char *dom)
+{
+	struct um_status st;
+
+	um_trust_reset(partner, dom);
+	st = um_trust_verify(partner, dom);
+	TALLOC_FREE(p->rekey_outcome);
+	p->rekey_outcome = um_is_ok(st)
+		? talloc_asprintf(p, _("The other direction (%s trusts %s) "
+				       "was verified with the new "
+				       "password."), partner->info->name, dom)
+		: talloc_asprintf(p, _("The other direction (%s trusts %s) "
+				       "did not verify with the new "
+				       "password: %s"), partner->info->name,
+				  dom, um_status_text(st));
+}
+
 static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 				    const char *given_pdc,
 				    const struct um_secret *password)
@@ -1527,6 +1628,9 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 		/* The resource PDC's cached channel is stale: rebuild it. */
 		um_trust_reset(p, name);
 		st = um_trust_verify(p, name);
+	}
+	if (um_is_ok(st) && p->rekey_by_hand) {
+		rekeyed_other_reset(p, partner, me->name);
 	}
 done:
 	talloc_free(tmp);
@@ -1623,6 +1727,29 @@ static struct um_status named_op(struct um_pdc *p, const char *typed,
 	return st;
 }
 
+/*
+ * Samba AD keeps its secure channel to a domain it no longer trusts:
+ * after Remove from the Trusted Domains of a two-way object (direction
+ * both -> inbound), the partner's users still logged on until winbindd
+ * restarted (measured, doc/two-way.md).  A reset (REDISCOVER) drops the
+ * channel; it answers WERR_CANT_ACCESS_DOMAIN_INFO then, as it should.
+ */
+static void drop_removed_channel(struct um_pdc *p, const char *typed)
+{
+	TALLOC_CTX *tmp = talloc_new(p);
+	uint32_t have = 0;
+	char *name;
+
+	if (tmp != NULL && p->info != NULL &&
+	    p->info->dialect == UM_DIALECT_AD &&
+	    um_is_ok(um_name_normalise(tmp, typed, &name)) &&
+	    um_is_ok(um_trust_directions(p, name, &have)) &&
+	    (have & UM_DIR_INBOUND) != 0) {
+		um_trust_reset(p, name);
+	}
+	talloc_free(tmp);
+}
+
 struct um_status um_trust_remove_trusted(struct um_pdc *p, const char *name)
 {
 	struct um_status st;
@@ -1631,6 +1758,7 @@ struct um_status um_trust_remove_trusted(struct um_pdc *p, const char *name)
 	st = named_op(p, name, SLOT_REMOVE_TRUSTED, OP_REMOVE_TRUSTED);
 	if (um_is_ok(st)) {
 		trust_forget(p, name);
+		drop_removed_channel(p, name);
 	}
 	return op_end(p, UM_OP_REMOVE_TRUSTED, name, st);
 }

@@ -245,8 +245,24 @@ struct um_status um_pdc_caps(struct um_pdc *p, uint32_t *caps);
 /* While ON, Add Trusting / Add Trusted Domain on P make the object
  * two-way, both directions with the password given, where the server
  * can (UM_CAP_REKEY_TWO_WAY): the kept direction is re-keyed, so only
- * the repair, which re-keys the partner's half too, turns it on. */
+ * the repair, which re-keys the partner's half too, and the screens,
+ * after the operator accepted um_trust_add_rekey_text(), turn it on. */
 void um_trust_set_rekey(struct um_pdc *p, bool on);
+/* The screens' um_trust_set_rekey(), after the operator accepted
+ * um_trust_add_rekey_text(): a re-keying Add Trusted Domain also resets
+ * and verifies the partner's channel of the other direction, and says how
+ * it went in um_trust_rekey_outcome(). */
+void um_trust_set_rekey_by_hand(struct um_pdc *p, bool on);
+/* After a re-keying Add Trusted Domain by hand: whether the other
+ * direction verified (translated), or NULL. */
+const char *um_trust_rekey_outcome(const struct um_pdc *p);
+/* Add Trusting (OP UM_OP_ADD_TRUSTING) or Add Trusted Domain of TYPED
+ * on P: when it can be done only by re-creating P's object two-way and
+ * re-keying the other direction (Samba AD 4.17, doc/two-way.md), the
+ * question to ask before it, saying so (translated); NULL when the Add
+ * re-keys nothing (or is refused anyway). */
+char *um_trust_add_rekey_text(TALLOC_CTX *mem, struct um_pdc *p,
+			      enum um_op op, const char *typed);
 /* The directions (UM_DIR_* bits) P's object for partner NAME holds now,
  * read from its lists; 0 when there is none. */
 struct um_status um_trust_directions(struct um_pdc *p, const char *name,

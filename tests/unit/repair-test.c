@@ -960,6 +960,58 @@ static void test_two_way_rekey_resumed_between_adds(void **state)
 	fixture_close(&f);
 }
 
+/* KB Q207957 by hand through the trust screens' engine calls, on Samba AD
+ * servers (issue 22): each Add of the missing direction is asked about
+ * first (the other direction is re-keyed) and refused without the
+ * operator's Yes; with it, the second Add leaves both directions
+ * verified.  On NT4 nothing is asked: each direction is its own. */
+static void test_two_way_by_hand_on_ad(void **state)
+{
+	struct fixture f;
+	struct um_pdc *acc, *res;
+	const struct um_secret *pw;
+	char *text;
+
+	(void)state;
+	fixture_open(&f, "two-way-rekey");
+	acc = unit_pdc(&f.w, "DCA");
+	res = unit_pdc(&f.w, "DCB");
+	pw = unit_secret(&f.w, PASSWORD);
+	assert_ok(um_trust_remove_trusted(res, "ACCOUNTS"));
+	text = um_trust_add_rekey_text(f.w.mem, acc, UM_OP_ADD_TRUSTING,
+				       "resource");
+	assert_non_null(text);
+	assert_non_null(strstr(text, "re-keyed with it too, and stops "
+				     "working until the administrator of "
+				     "RESOURCE"));
+	/* without the operator's Yes: refused, as before */
+	assert_status(um_trust_add_trusting(acc, "RESOURCE", pw, pw),
+		      UM_KIND_LOCAL, UM_LOCAL_NOT_SUPPORTED);
+	um_trust_set_rekey_by_hand(acc, true);
+	assert_ok(um_trust_add_trusting(acc, "RESOURCE", pw, pw));
+	um_trust_set_rekey_by_hand(acc, false);
+	text = um_trust_add_rekey_text(f.w.mem, res, UM_OP_ADD_TRUSTED,
+				       "ACCOUNTS");
+	assert_non_null(strstr(text, "It works only when ACCOUNTS holds "
+				     "the same password"));
+	um_trust_set_rekey_by_hand(res, true);
+	assert_ok_any(um_trust_add_trusted(res, "ACCOUNTS", "DCA", pw));
+	um_trust_set_rekey_by_hand(res, false);
+	assert_non_null(um_trust_rekey_outcome(res));
+	assert_non_null(strstr(um_trust_rekey_outcome(res),
+			       "was verified with the new password"));
+	assert_ok_any(um_trust_verify(res, "ACCOUNTS"));
+	assert_other_way_healthy(&f);
+	fixture_close(&f);
+
+	fixture_open(&f, "two-way-kb207957-nt4");
+	res = unit_pdc(&f.w, "DCB");
+	assert_ok(um_trust_remove_trusted(res, "ACCOUNTS"));
+	assert_null(um_trust_add_rekey_text(f.w.mem, unit_pdc(&f.w, "DCA"),
+					    UM_OP_ADD_TRUSTING, "RESOURCE"));
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -983,6 +1035,7 @@ int main(void)
 		cmocka_unit_test(test_never_refused_after_a_change),
 		cmocka_unit_test(test_two_way_rekeyed_on_ad),
 		cmocka_unit_test(test_two_way_rekey_resumed_between_adds),
+		cmocka_unit_test(test_two_way_by_hand_on_ad),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
