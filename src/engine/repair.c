@@ -1114,6 +1114,21 @@ static struct um_status finish_body(struct um_repair *r, bool *healthy)
 
 /* ---- the public entry points, each with its reads kept -------------- */
 
+/* After a start or resume that read with reuse on: R keeps its reads
+ * (dropped when ST failed); without R, reuse ends here. */
+static struct um_status reads_kept_after(struct um_model *m,
+					 struct um_repair *r,
+					 struct um_status st)
+{
+	if (r != NULL) {
+		r->reusing = true;
+		reads_end(r, !um_is_ok(st));
+	} else {
+		um_model_reuse_reads(m, false);
+	}
+	return st;
+}
+
 struct um_status um_repair_start(TALLOC_CTX *mem, struct um_model *m,
 				 struct um_journal *j,
 				 const char *resource_pdc,
@@ -1125,13 +1140,7 @@ struct um_status um_repair_start(TALLOC_CTX *mem, struct um_model *m,
 
 	um_model_reuse_reads(m, true);
 	st = start_body(mem, m, j, resource_pdc, accounts_pdc, opt, out);
-	if (*out != NULL) {
-		(*out)->reusing = true;
-		reads_end(*out, !um_is_ok(st));
-	} else {
-		um_model_reuse_reads(m, false);
-	}
-	return st;
+	return reads_kept_after(m, *out, st);
 }
 
 struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
@@ -1144,13 +1153,7 @@ struct um_status um_repair_resume(TALLOC_CTX *mem, struct um_model *m,
 
 	um_model_reuse_reads(m, true);
 	st = resume_body(mem, m, j, u, opt, out);
-	if (*out != NULL) {
-		(*out)->reusing = true;
-		reads_end(*out, !um_is_ok(st));
-	} else {
-		um_model_reuse_reads(m, false);
-	}
-	return st;
+	return reads_kept_after(m, *out, st);
 }
 
 struct um_status um_repair_run(struct um_repair *r, size_t i)
