@@ -15,9 +15,9 @@
 # each DC (AD), wbinfo --check-secret on each PDC (NT4), a logon each way
 # (ACCOUNTS\alice at RESOURCE, RESOURCE\Administrator at ACCOUNTS) and
 # `usrmgr-lab status`.  Also: Remove on one list of a healthy two-way
-# trust leaves the other direction checking and logging on; and on NT4
-# the wizard (Policies > Repair Trust) run once on the resource PDC
-# repairs the broken direction, both directions healthy after.
+# trust leaves the other direction checking and logging on; and the
+# wizard (Policies > Repair Trust) run once (AD: on the console; NT4: on
+# the resource PDC) repairs the broken direction, both healthy after.
 # Skips (77) where no lab can run, fails under CI=true.  Ends "N passed,
 # N failed".
 #
@@ -241,35 +241,41 @@ remove_one() {
 	t_check "$what:   RESOURCE\\Administrator logs on at ACCOUNTS" eventually atr_logon
 }
 
-# wizard_nt4: Policies > Repair Trust, one run on the resource PDC itself
-# (Add Trusted Domain is local on a classic PDC), from break kb207957 of
-# a two-way trust: that direction repaired, both directions healthy
-wizard_nt4() {
-	local j=$TMP/wizard.journal
-	t_check "nt4 wizard: trust --two-way, break kb207957" \
+# wizard: Policies > Repair Trust, one run from break kb207957 of a
+# two-way trust, on the console (AD: both objects re-created two-way) or
+# on the resource PDC itself (NT4: Add Trusted Domain is local on a
+# classic PDC): that direction repaired, both directions healthy
+wizard() {
+	local f=$LAB_FLAVOUR j=$TMP/wizard-$LAB_FLAVOUR.journal
+	local host=console conf=()
+	if [ "$f" = nt4 ]; then
+		host=resource
+		conf=(-s /etc/samba/smb.conf)
+	fi
+	t_check "$f wizard: trust --two-way, break kb207957" \
 		eval 'quiet lab trust --two-way && quiet lab break kb207957 && ! rta_works && atr_works'
-	start_ui resource -s /etc/samba/smb.conf -S "$RESOURCE_PDC" \
+	start_ui "$host" "${conf[@]}" -S "$RESOURCE_PDC" \
 		-A "$RESOURCE_ADMIN_AUTHFILE" --resource-pdc "$RESOURCE_PDC" \
 		--accounts-pdc "$ACCOUNTS_PDC" \
 		--resource-authfile "$RESOURCE_ADMIN_AUTHFILE" \
 		--accounts-authfile "$ACCOUNTS_ADMIN_AUTHFILE" \
 		--user "$ALICE_DOMAIN\\\\$ALICE_USER" \
 		--user-password-file "$ALICE_PASSWORD_FILE" --journal "$j"
-	t_check "nt4 wizard: Policies > Repair Trust on $RESOURCE_PDC, the pair, OK" \
+	t_check "$f wizard: Policies > Repair Trust on $RESOURCE_PDC, the pair, OK" \
 		eval 'wait_for "User Manager - RESOURCE" 60 && keys M-p && wait_for "Repair Trust (KB Q207957)..." && keys r && wait_for "Resource PDC:" && keys Enter'
-	t_check "nt4 wizard: the trust password, twice" \
+	t_check "$f wizard: the trust password, twice" \
 		eval 'wait_for "Confirm Password:" 120 && text "$PW" && keys Tab && text "$PW" && keys Enter && wait_gone "Confirm Password:"'
-	t_check "nt4 wizard: Run All Remaining: repaired" \
+	t_check "$f wizard: Run All Remaining: repaired" \
 		eval 'wait_for "Step 1 of" 60 && keys M-a && wait_for "The trust is repaired" 300'
-	t_check "nt4 wizard:   the verify and the logon test pass" \
+	t_check "$f wizard:   the verify and the logon test pass" \
 		eval 'wait_for "Secure channel verify: passes" && wait_for "Logon test: passes"'
-	t_check "nt4 wizard: OK, Close, Exit" \
+	t_check "$f wizard: OK, Close, Exit" \
 		eval 'keys Enter && wait_for "[ Close ]" && keys Escape && wait_gone "Repair Trust (KB" && exit_ui'
 	tmx kill-server >/dev/null 2>&1
-	t_check "nt4 wizard: journal: repair-end repaired" \
+	t_check "$f wizard: journal: repair-end repaired" \
 		grep -q '"event":"repair-end".*"outcome":"repaired"' "$j"
-	t_check "nt4 wizard: no password in the journal" not grep -q -F -- "$PW" "$j"
-	both_work "nt4 wizard: after the repair"
+	t_check "$f wizard: no password in the journal" not grep -q -F -- "$PW" "$j"
+	both_work "$f wizard: after the repair"
 }
 
 for flavour in ad nt4; do
@@ -288,7 +294,7 @@ for flavour in ad nt4; do
 
 	remove_one "$flavour: one direction"
 	lab_restore trusted || lab_fail "restore trusted ($flavour)"
+	wizard
+	lab_restore trusted || lab_fail "restore trusted ($flavour)"
 done
-wizard_nt4
-lab_restore trusted || lab_fail "restore trusted (nt4)"
 t_done
