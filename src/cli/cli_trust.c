@@ -323,6 +323,41 @@ static const struct {
 	  N_("Removed from the Trusting Domains.") },
 };
 
+/* On Samba AD an Add of the other direction of a trust can only
+ * re-create the trust two-way, re-keying the direction that works: the
+ * engine's question, as the screens ask it, answered by --yes or on the
+ * terminal.  Without either the Add goes on un-keyed and the engine
+ * refuses it, nothing changed, so a script never re-keys by surprise. */
+static struct um_status rekey_asked(const struct um_cli *c, struct um_pdc *p,
+				    TALLOC_CTX *tmp, bool trusting)
+{
+	char *q = um_trust_add_rekey_text(tmp, p, trusting ?
+					  UM_OP_ADD_TRUSTING :
+					  UM_OP_ADD_TRUSTED, c->partner);
+	int answer = 'y';
+
+	if (q == NULL) {
+		return um_ok();
+	}
+	if (c->yes) {
+		um_out_printf(stderr, "usrmgr: %s\n", q);
+	} else {
+		answer = um_prompt_choice(talloc_asprintf(tmp, "%s [y/N] ",
+							  q));
+	}
+	if (answer < 0) {
+		um_out_printf(stderr, "usrmgr: %s\n",
+			      _("note: --yes re-creates the trust in both "
+				"directions with this password"));
+		return um_ok();
+	}
+	if (answer != 'y') {
+		return um_local(UM_LOCAL_CANCELLED);
+	}
+	um_trust_set_rekey_by_hand(p, true);
+	return um_ok();
+}
+
 /* Add Trusting Domain (TRUSTING: the initial password, twice) or Add
  * Trusted Domain (the password the partner was given). */
 static struct um_status add_partner(const struct um_cli *c,
@@ -331,16 +366,25 @@ static struct um_status add_partner(const struct um_cli *c,
 {
 	struct um_secret *pw = NULL;
 	struct um_status st;
+	const char *outcome;
 
 	open_partner(c, m);
-	st = read_password(c, tmp, trusting ? _("Initial Password: ")
-					    : _("Password: "),
-			   trusting, &pw);
+	st = rekey_asked(c, p, tmp, trusting);
+	if (um_is_ok(st)) {
+		st = read_password(c, tmp, trusting ? _("Initial Password: ")
+						    : _("Password: "),
+				   trusting, &pw);
+	}
 	if (!um_is_ok(st)) {
 		return st;
 	}
 	if (!trusting) {
-		return um_trust_add_trusted(p, c->partner, c->partner_pdc, pw);
+		st = um_trust_add_trusted(p, c->partner, c->partner_pdc, pw);
+		outcome = um_trust_rekey_outcome(p);
+		if (um_is_ok(st) && outcome != NULL) {
+			um_out_printf(stdout, "%s\n", outcome);
+		}
+		return st;
 	}
 	st = um_trust_add_trusting(p, c->partner, pw, pw);
 	if (um_status_is(st, UM_KIND_NT, UM_NT_NO_SUCH_DOMAIN) &&

@@ -96,6 +96,40 @@ for pdc in DCA DCB; do
 	else not_ok "  $pdc: two-way in both lists ($n)"; fi
 done
 
+# The same site by hand with the CLI (issue 22): the Add of the other
+# direction re-keys the working one, so it needs --yes (or a terminal's
+# yes); refused without, nothing changed; with --yes on both sides and one
+# password, both directions healthy.
+h=$tmp/hand.st
+"$USRMGR" --scenario two-way-rekey --state "$h" trust list >/dev/null
+check "by hand: remove-trusted ACCOUNTS on RESOURCE" 0 \
+	"$USRMGR" --state "$h" -S DCB trust remove-trusted ACCOUNTS
+"$USRMGR" --state "$h" -S DCA trust list >"$tmp/hand.before"
+check "by hand: add-trusting, no --yes, no terminal: refused" 1 \
+	setsid "$USRMGR" --state "$h" -S DCA trust add-trusting RESOURCE \
+	--password-file "$tmp/pw" </dev/null
+expect "  says what --yes does" "--yes re-creates the trust in both" err
+"$USRMGR" --state "$h" -S DCA trust list >"$tmp/hand.after"
+if cmp -s "$tmp/hand.before" "$tmp/hand.after"; then ok "  nothing changed"
+else not_ok "  nothing changed"; fi
+check "by hand: add-trusting RESOURCE on ACCOUNTS --yes" 0 \
+	"$USRMGR" --state "$h" -S DCA trust add-trusting RESOURCE \
+	--password-file "$tmp/pw" --yes
+expect "  says the other direction is re-keyed" "re-keyed with it too" err
+check "by hand: add-trusted ACCOUNTS on RESOURCE --yes, same password" 0 \
+	"$USRMGR" --state "$h" -S DCB trust add-trusted ACCOUNTS \
+	--partner-pdc DCA --password-file "$tmp/pw" --yes
+expect "  the other direction verified" "was verified with the new password" out
+for d in "DCB DCA" "DCA DCB"; do
+	set -- $d
+	if "$USRMGR" --state "$h" trust diagnose --resource-pdc "$1" \
+		--accounts-pdc "$2" >/dev/null; then
+		ok "  by hand: healthy with $1 as the resource PDC"
+	else
+		not_ok "  by hand: healthy with $1 as the resource PDC"
+	fi
+done
+
 "$USRMGR" --scenario healthy --state "$tmp/h.st" trust list >/dev/null
 check "re-establish a healthy trust" 0 repair "$tmp/h.st" "$tmp/h.j" --yes \
 	--re-establish --generate-password
