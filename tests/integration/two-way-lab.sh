@@ -9,8 +9,10 @@
 #     for an added direction, doc/two-way.md); both directions validate
 #     and a user logs on each way afterwards;
 #   - Remove on one list removes that direction only; Add of the missing
-#     direction is refused up front (Samba stores no password for it:
-#     doc/two-way.md).
+#     direction without --yes is refused up front (Samba stores no
+#     password for it: doc/two-way.md);
+#   - the KB steps by hand with the CLI: the two Adds with --yes and one
+#     password re-create both objects two-way, both directions healthy.
 set -u
 . "$(dirname "$0")/lab-fixture.sh"
 lab_require ad
@@ -98,6 +100,26 @@ t_check "  ACCOUNTS -> RESOURCE validates" validate_reverse
 t_is "  RESOURCE's administrator logs on at ACCOUNTS" NT_STATUS_OK "$(logon_reverse)"
 t_check "  RESOURCE -> ACCOUNTS still validates" lab_validate
 t_is "  alice still logs on at RESOURCE" NT_STATUS_OK "$(lab_logon)"
+
+# ---- the KB steps by hand with the CLI (AD re-creates the trust two-way) ----
+lab trust --two-way >/dev/null
+lab break kb207957 >/dev/null
+t_check "by hand: 1. remove-trusted ACCOUNTS on RESOURCE" \
+	um resource -S "$RESOURCE_PDC" trust remove-trusted ACCOUNTS
+before=$(lab_both_lists)
+# (no terminal to ask on: setsid)
+t_check "by hand: 3. add-trusting without --yes: refused, saying what --yes does" \
+	eval '! lab_exec console setsid -w "$USRMGR" -s "$LAB_CONSOLE_SMB_CONF" -A "$ACCOUNTS_ADMIN_AUTHFILE" -S "$ACCOUNTS_PDC" trust add-trusting RESOURCE --password-file "$tmp/pw" </dev/null 2>"$tmp/err" && grep -q -- "--yes re-creates the trust" "$tmp/err"'
+t_is "  nothing changed (samba-tool)" "$before" "$(lab_both_lists)"
+t_check "by hand: 3. add-trusting RESOURCE on ACCOUNTS --yes" \
+	um accounts -S "$ACCOUNTS_PDC" trust add-trusting RESOURCE --password-file "$tmp/pw" --yes
+t_check "by hand: 4. add-trusted ACCOUNTS on RESOURCE --yes, the same password: the other direction verified" \
+	eval 'um resource -S "$RESOURCE_PDC" trust add-trusted ACCOUNTS --partner-pdc "$ACCOUNTS_PDC" --partner-authfile "$ACCOUNTS_ADMIN_AUTHFILE" --password-file "$tmp/pw" --yes 2>/dev/null | grep -q "verified with the new password"'
+t_is "  both objects two-way (samba-tool)" "$(both)" "$(lab_both_lists)"
+t_check "  RESOURCE -> ACCOUNTS validates" lab_validate
+t_is "  alice logs on at RESOURCE" NT_STATUS_OK "$(lab_logon)"
+t_check "  ACCOUNTS -> RESOURCE validates" validate_reverse
+t_is "  RESOURCE's administrator logs on at ACCOUNTS" NT_STATUS_OK "$(logon_reverse)"
 
 lab_restore trusted
 t_done
