@@ -325,11 +325,12 @@ static const struct {
 
 /* On Samba AD an Add of the other direction of a trust can only
  * re-create the trust two-way, re-keying the direction that works: the
- * engine's question, as the screens ask it, answered by --yes or on the
- * terminal.  Without either the Add goes on un-keyed and the engine
- * refuses it, nothing changed, so a script never re-keys by surprise. */
-static struct um_status rekey_asked(const struct um_cli *c, struct um_pdc *p,
-				    TALLOC_CTX *tmp, bool trusting)
+ * engine refuses it (nothing changed) unless asked to.  After that
+ * refusal, the engine's question, as the screens ask it, answered by
+ * --yes or on the terminal: whether to add again, re-keying.  Without
+ * either the refusal stands, so a script never re-keys by surprise. */
+static bool rekey_accepted(const struct um_cli *c, struct um_pdc *p,
+			   TALLOC_CTX *tmp, bool trusting)
 {
 	char *q = um_trust_add_rekey_text(tmp, p, trusting ?
 					  UM_OP_ADD_TRUSTING :
@@ -337,7 +338,7 @@ static struct um_status rekey_asked(const struct um_cli *c, struct um_pdc *p,
 	int answer = 'y';
 
 	if (q == NULL) {
-		return um_ok();
+		return false;
 	}
 	if (c->yes) {
 		um_out_printf(stderr, "usrmgr: %s\n", q);
@@ -349,35 +350,21 @@ static struct um_status rekey_asked(const struct um_cli *c, struct um_pdc *p,
 		um_out_printf(stderr, "usrmgr: %s\n",
 			      _("note: --yes re-creates the trust in both "
 				"directions with this password"));
-		return um_ok();
 	}
 	if (answer != 'y') {
-		return um_local(UM_LOCAL_CANCELLED);
+		return false;
 	}
 	um_trust_set_rekey_by_hand(p, true);
-	return um_ok();
+	return true;
 }
 
-/* Add Trusting Domain (TRUSTING: the initial password, twice) or Add
- * Trusted Domain (the password the partner was given). */
-static struct um_status add_partner(const struct um_cli *c,
-				    struct um_model *m, struct um_pdc *p,
-				    TALLOC_CTX *tmp, bool trusting)
+/* One Add Trusting or Add Trusted Domain with the password PW. */
+static struct um_status add_once(const struct um_cli *c, struct um_pdc *p,
+				 struct um_secret *pw, bool trusting)
 {
-	struct um_secret *pw = NULL;
-	struct um_status st;
 	const char *outcome;
+	struct um_status st;
 
-	open_partner(c, m);
-	st = rekey_asked(c, p, tmp, trusting);
-	if (um_is_ok(st)) {
-		st = read_password(c, tmp, trusting ? _("Initial Password: ")
-						    : _("Password: "),
-				   trusting, &pw);
-	}
-	if (!um_is_ok(st)) {
-		return st;
-	}
 	if (!trusting) {
 		st = um_trust_add_trusted(p, c->partner, c->partner_pdc, pw);
 		outcome = um_trust_rekey_outcome(p);
@@ -394,6 +381,31 @@ static struct um_status add_partner(const struct um_cli *c,
 			_("note: name the partner's PDC with "
 			  "--partner-pdc (and its admin with "
 			  "--partner-authfile)"));
+	}
+	return st;
+}
+
+/* Add Trusting Domain (TRUSTING: the initial password, twice) or Add
+ * Trusted Domain (the password the partner was given). */
+static struct um_status add_partner(const struct um_cli *c,
+				    struct um_model *m, struct um_pdc *p,
+				    TALLOC_CTX *tmp, bool trusting)
+{
+	struct um_secret *pw = NULL;
+	struct um_status st;
+
+	open_partner(c, m);
+	st = read_password(c, tmp, trusting ? _("Initial Password: ")
+					    : _("Password: "),
+			   trusting, &pw);
+	if (!um_is_ok(st)) {
+		return st;
+	}
+	st = add_once(c, p, pw, trusting);
+	if (um_status_is(st, UM_KIND_LOCAL, UM_LOCAL_NOT_SUPPORTED) &&
+	    rekey_accepted(c, p, tmp, trusting)) {
+		st = add_once(c, p, pw, trusting);
+		um_trust_set_rekey_by_hand(p, false);
 	}
 	return st;
 }
