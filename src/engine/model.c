@@ -514,6 +514,17 @@ static void job_recv(struct um_model *m, struct job *j)
 	pass_note(m, j->reply->note);
 }
 
+/* The PDCs a batch of jobs goes to, for its progress text: "dcb", or
+ * "dcb and dca" (a batch is one PDC or a pair). */
+static char *jobs_pdcs(TALLOC_CTX *mem, const struct job *j, size_t n)
+{
+	if (n >= 2) {
+		return talloc_asprintf(mem, _("%s and %s"), j[0].p->name,
+				       j[1].p->name);
+	}
+	return talloc_strdup(mem, j[0].p->name);
+}
+
 /* Run the N requests to their ends, all under way at once (each PDC's
  * own connection: no request waits for another PDC's), or until
  * cancelled; each job's status in its st. */
@@ -645,7 +656,7 @@ void um_pdcs_connect(struct um_pdc **p, size_t n, struct um_status *st)
 	}
 	if (k > 0) {
 		what = talloc_asprintf(tmp, _("Connecting to %s..."),
-				       j[0].p->name);
+				       jobs_pdcs(tmp, j, k));
 		call_many(p[0]->model, j, k, what);
 	}
 	for (i = 0, k = 0; i < n; i++) {
@@ -982,7 +993,7 @@ static void first_pages(struct um_model *m, struct job *j, size_t k,
 		return;
 	}
 	what = talloc_asprintf(tmp, _("Reading the trust relationships "
-				      "of %s..."), j[0].p->name);
+				      "of %s..."), jobs_pdcs(tmp, j, k));
 	for (i = 0; i < k; i++) {
 		j[i].send = op_send(j[i].p->ops, SLOT_LIST_TRUSTS);
 		j[i].recv = j[i].p->ops->recv;

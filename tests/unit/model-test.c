@@ -245,6 +245,44 @@ static void test_pair_find(void **state)
 	free(path);
 }
 
+/* The progress text of work on both PDCs of a pair names both. */
+static void record_busy(void *priv, const char *what)
+{
+	char **seen = priv;
+
+	if (*seen == NULL && what != NULL) {
+		*seen = talloc_strdup(NULL, what);
+	}
+}
+
+static void test_pair_progress_names_both(void **state)
+{
+	struct unit_world w;
+	char *path = write_temp(three_domains);
+	struct um_hooks hooks = { .busy = record_busy };
+	struct um_pdc *p[2];
+	struct um_trust_lists lists[2];
+	struct um_status st[2];
+	char *seen = NULL;
+
+	(void)state;
+	unit_world_open(&w, path);
+	hooks.priv = &seen;
+	um_model_set_hooks(w.m, &hooks);
+	assert_ok(um_pdc_get(w.m, "OP-PDC", &p[0]));
+	assert_ok(um_pdc_get(w.m, "HQ-PDC", &p[1]));
+	um_trust_lists(p, 2, w.mem, lists, st);
+	assert_ok(st[0]);
+	assert_ok(st[1]);
+	assert_non_null(seen);
+	assert_non_null(strstr(seen, "OP-PDC"));
+	assert_non_null(strstr(seen, "HQ-PDC"));
+	talloc_free(seen);
+	unit_world_close(&w);
+	unlink(path);
+	free(path);
+}
+
 /* A scenario without [pair]: its first trust between two of its own
  * domains (what a half-broken trust has left on either side). */
 static void test_pair_from_first_trust(void **state)
@@ -416,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_small_pages_show_everything_once),
 		cmocka_unit_test(test_partner_pdc_status),
 		cmocka_unit_test(test_pair_find),
+		cmocka_unit_test(test_pair_progress_names_both),
 		cmocka_unit_test(test_pair_from_first_trust),
 		cmocka_unit_test(test_trust_state_of),
 		cmocka_unit_test(test_state_file_safe),
