@@ -8,7 +8,7 @@
  * object's DN), DsUnbind, over ncacn_ip_tcp with [seal].  Measured on
  * Samba 4.17 (/work/notes/keep-password-findings.md): reply 6,
  * extended_ret EXOP_ERR_SUCCESS, the values encrypted with the
- * connection's session key as MS-DRSR 4.1.10.6.11 says (Samba's
+ * connection's session key (drs_session_key()) as MS-DRSR 4.1.10.6.11 says (Samba's
  * libcli/drsuapi/repl_decrypt.c): a 16-byte salt, then RC4 with key
  * MD5(session key, salt) over a CRC32 (little-endian) and the data.
  * The data is a trustAuthInOutBlob (drsblobs.c reads its password).
@@ -20,6 +20,7 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <string.h>
 #include <zlib.h>
 #include <gnutls/gnutls.h>
@@ -178,6 +179,35 @@ static void drs_bind(struct tevent_req *req, struct drs_state *s)
 	drs_call(req, NDR_UMDRS_DSBIND, &s->bind, DRS_BOUND);
 }
 
+/*
+ * The key the server encrypts the secrets with: that of the DCE/RPC
+ * authentication (gensec), which DRSUAPI requires sealed.  Samba's
+ * public dcerpc_fetch_session_key() answers only the transport's key
+ * (LOCAL_USER_SESSION_KEY over TCP), and gensec_session_key() lives in
+ * a private library (libgensec-samba4), which we must not link.  It is
+ * loaded already -- libdcerpc.so needs it -- so it is looked up at run
+ * time; its signature has not changed since Samba 4.0.  Without it the
+ * key is NO_USER_SESSION_KEY, and the caller does without the read.
+ */
+typedef NTSTATUS (*drs_gensec_key_fn)(void *gensec, TALLOC_CTX *mem,
+				      DATA_BLOB *key);
+
+static NTSTATUS drs_session_key(struct drs_state *s)
+{
+	drs_gensec_key_fn fn;
+	void *gensec = s->p->conn != NULL ?
+		s->p->conn->security_state.generic_state : NULL;
+	NTSTATUS st;
+
+	*(void **)&fn = dlsym(RTLD_DEFAULT, "gensec_session_key");
+	if (fn == NULL || gensec == NULL)
+		return NT_STATUS_NO_USER_SESSION_KEY;
+	st = fn(gensec, s, &s->key);
+	if (NT_STATUS_IS_OK(st) && s->key.length == 0)
+		st = NT_STATUS_NO_USER_SESSION_KEY;
+	return st;
+}
+
 static void drs_pipe_done(struct tevent_req *sub)
 {
 	struct tevent_req *req = tevent_req_callback_data(sub,
@@ -188,14 +218,8 @@ static void drs_pipe_done(struct tevent_req *sub)
 	TALLOC_FREE(sub);
 	if (tevent_req_nterror(req, st))
 		return;
-	st = dcerpc_fetch_session_key(s->p, &s->key);
-	if (NT_STATUS_IS_OK(st) && s->key.length == 0)
-		st = NT_STATUS_NO_USER_SESSION_KEY;
+	st = drs_session_key(s);
 	if (tevent_req_nterror(req, st))
-		return;
-	/* our copy: the pipe's may go with it */
-	s->key = data_blob_talloc(s, s->key.data, s->key.length);
-	if (tevent_req_nomem(s->key.data, req))
 		return;
 	drs_bind(req, s);
 }
