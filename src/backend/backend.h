@@ -193,6 +193,8 @@ struct um_pdc {
 	 * classic PDC without a "set primary group script") */
 	bool primary_refused;
 	bool rekey_by_hand;           /* um_trust_set_rekey_by_hand() */
+	bool kept_password;           /* the last two-way Add kept the
+				       * other direction's password */
 	char *rekey_outcome;          /* um_trust_rekey_outcome() */
 };
 
