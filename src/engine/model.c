@@ -1245,7 +1245,7 @@ static struct um_status simple_op(struct um_pdc *p, enum op_slot send,
 				  const struct um_args *args,
 				  const char *what);
 
-static bool keeps_password(struct um_pdc *p, const char *name)
+bool um_trust_keeps_password(struct um_pdc *p, const char *name)
 {
 	struct um_args args = { .partner = name };
 
@@ -1325,12 +1325,21 @@ char *um_trust_add_rekey_text(TALLOC_CTX *mem, struct um_pdc *p,
 	if (tmp != NULL &&
 	    um_is_ok(partner_name(p, tmp, typed, &name)) &&
 	    um_is_ok(um_pdc_info(p, &me)) && add_rekeys(p, op, name)) {
-		text = keeps_password(p, name)
-			? keep_text(mem, op, me->name, name)
-			: rekey_text(mem, op, me->name, name);
+		p->asked_keep = um_trust_keeps_password(p, name);
+		text = p->asked_keep ? keep_text(mem, op, me->name, name)
+				     : rekey_text(mem, op, me->name, name);
 	}
 	talloc_free(tmp);
 	return text;
+}
+
+const char *um_trust_add_rekey_yes_note(const struct um_pdc *p)
+{
+	return p->asked_keep
+		? _("note: --yes re-creates the trust in both directions, "
+		    "the working one with its own password")
+		: _("note: --yes re-creates the trust in both directions "
+		    "with this password");
 }
 
 /* Refused at once, before anything is changed, when P's server cannot
@@ -1561,7 +1570,7 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 		/* The partner's SID and DNS name, if its PDC answers. */
 		args.two_way_rekey = p->rekey_two_way;
 		args.keep_password = p->rekey_two_way &&
-				     keeps_password(p, name);
+				     um_trust_keeps_password(p, name);
 		p->kept_password = args.keep_password;
 		struct um_pdc *partner;
 
@@ -1692,7 +1701,7 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 	args.partner = name;
 	args.known_absent = kept_absent(p, name);
 	args.two_way_rekey = p->rekey_two_way;
-	args.keep_password = p->rekey_two_way && keeps_password(p, name);
+	args.keep_password = p->rekey_two_way && um_trust_keeps_password(p, name);
 	p->kept_password = args.keep_password;
 	args.partner_sid = partner_info->sid;
 	args.partner_dns = partner_info->dns_name;
