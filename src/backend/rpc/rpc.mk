@@ -64,6 +64,16 @@ tests_rpc_rpc_unit_test_CPPFLAGS = $(RPC_CPPFLAGS)
 tests_rpc_rpc_unit_test_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
 tests_rpc_rpc_unit_test_LDADD = $(USRMGR_LIBS)
 
+# drs-test: the DRSUAPI read of a trusted-domain object's passwords
+# (issue 22) against vectors made with python3-samba: our request, Samba's
+# reply, the decryption, the blob; no DC.
+check_PROGRAMS += tests/rpc/drs-test
+TESTS += tests/rpc/drs-test
+tests_rpc_drs_test_SOURCES = tests/rpc/drs-test.c
+tests_rpc_drs_test_CPPFLAGS = $(RPC_CPPFLAGS)
+tests_rpc_drs_test_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS)
+tests_rpc_drs_test_LDADD = $(USRMGR_LIBS)
+
 # nt4-helper-test: running usrmgr-nt4-trust (password on stdin, never in
 # argv; exit codes; local addresses), with a stand-in helper; no DC.
 check_PROGRAMS += tests/rpc/nt4-helper-test

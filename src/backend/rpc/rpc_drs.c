@@ -6,9 +6,9 @@
  * reads trustAuthIncoming / trustAuthOutgoing by replicating the one
  * object: DsBind, DsGetNCChanges (request 8, EXOP_REPL_OBJ on the
  * object's DN), DsUnbind, over ncacn_ip_tcp with [seal].  Measured on
- * Samba 4.17 (/work/notes/keep-password-findings.md): reply 6,
- * extended_ret EXOP_ERR_SUCCESS, the values encrypted with the
- * connection's session key (drs_session_key()) as MS-DRSR 4.1.10.6.11 says (Samba's
+ * Samba 4.17 (doc/two-way.md): reply 6, extended_ret EXOP_ERR_SUCCESS,
+ * the values encrypted with the connection's session key
+ * (drs_session_key()) as MS-DRSR 4.1.10.6.11 says (Samba's
  * libcli/drsuapi/repl_decrypt.c): a 16-byte salt, then RC4 with key
  * MD5(session key, salt) over a CRC32 (little-endian) and the data.
  * The data is a trustAuthInOutBlob (drsblobs.c reads its password).
@@ -315,7 +315,7 @@ NTSTATUS rpc_drs_decrypt(TALLOC_CTX *mem, const DATA_BLOB *key,
 }
 
 /* The first value of one of the two attributes, decrypted. */
-static NTSTATUS drs_take(struct drs_state *s,
+static NTSTATUS drs_take(TALLOC_CTX *mem, const DATA_BLOB *key,
 			 const struct umdrs_DsReplicaAttribute *a,
 			 DATA_BLOB *to)
 {
@@ -325,11 +325,12 @@ static NTSTATUS drs_take(struct drs_state *s,
 	    v->values[0].blob == NULL) {
 		return NT_STATUS_OK; /* that direction holds nothing */
 	}
-	return rpc_drs_decrypt(s, &s->key, v->values[0].blob, to);
+	return rpc_drs_decrypt(mem, key, v->values[0].blob, to);
 }
 
-static NTSTATUS drs_read_object(struct drs_state *s,
-				const struct umdrs_DsGetNCChangesCtr6 *c)
+NTSTATUS rpc_drs_trust_auth_from_ctr6(TALLOC_CTX *mem, const DATA_BLOB *key,
+				      const struct umdrs_DsGetNCChangesCtr6 *c,
+				      struct rpc_drs_trust_auth *found)
 {
 	const struct umdrs_DsReplicaObjectListItemEx *o = c->first_object;
 	const struct umdrs_DsReplicaAttributeCtr *ac;
@@ -345,11 +346,11 @@ static NTSTATUS drs_read_object(struct drs_state *s,
 			continue;
 		low = ac->attributes[i].attid & 0xffffu;
 		if (low == DRS_LOW_TRUST_AUTH_INCOMING)
-			st = drs_take(s, &ac->attributes[i],
-				      &s->found.incoming);
+			st = drs_take(mem, key, &ac->attributes[i],
+				      &found->incoming);
 		else if (low == DRS_LOW_TRUST_AUTH_OUTGOING)
-			st = drs_take(s, &ac->attributes[i],
-				      &s->found.outgoing);
+			st = drs_take(mem, key, &ac->attributes[i],
+				      &found->outgoing);
 	}
 	return st;
 }
@@ -366,7 +367,8 @@ static void drs_changes_done(struct tevent_req *req, struct drs_state *s)
 		/* the exop refused: the object is not there for us */
 		s->result = NT_STATUS_ACCESS_DENIED;
 	else
-		s->result = drs_read_object(s, c);
+		s->result = rpc_drs_trust_auth_from_ctr6(s, &s->key, c,
+							  &s->found);
 	s->unbind.in.bind_handle = &s->handle;
 	s->unbind.out.bind_handle = &s->handle;
 	drs_call(req, NDR_UMDRS_DSUNBIND, &s->unbind, DRS_UNBOUND);

@@ -32,6 +32,14 @@ NTSTATUS rpc_drs_trust_auth_recv(struct tevent_req *req, TALLOC_CTX *mem,
 NTSTATUS rpc_drs_decrypt(TALLOC_CTX *mem, const DATA_BLOB *key,
 			 const DATA_BLOB *value, DATA_BLOB *out);
 
+/* The two attributes of the object in reply C (MS-DRSR
+ * DRS_MSG_GETCHGREPLY_V6), decrypted with session KEY into FOUND (talloc
+ * children of MEM); OBJECT_NAME_NOT_FOUND when it holds no object. */
+struct umdrs_DsGetNCChangesCtr6;
+NTSTATUS rpc_drs_trust_auth_from_ctr6(TALLOC_CTX *mem, const DATA_BLOB *key,
+				      const struct umdrs_DsGetNCChangesCtr6 *c,
+				      struct rpc_drs_trust_auth *found);
+
 /* "CN=TDO_NAME,CN=System,DC=...": the object of a domain whose DNS name
  * is DNS_DOMAIN; NULL for a name that would need escaping. */
 char *rpc_drs_tdo_dn(TALLOC_CTX *mem, const char *tdo_name,
