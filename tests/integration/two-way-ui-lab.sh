@@ -48,13 +48,15 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
-# TEXT on the screen, which a message box may have wrapped: its lines
-# joined, box borders and runs of blanks taken out
+# TEXT on the screen, which a message box may have wrapped: of each line
+# its widest part between box borders (the message box's text where it
+# is on top), the lines joined, runs of blanks as one
 wait_for_joined() { # TEXT [SECONDS]
 	local i=0 limit=${2:-30}
 	while [ "$i" -lt $((limit * 10)) ]; do
-		screen | sed 's/[│┃|]/ /g' | tr '\n' ' ' | tr -s ' ' |
-			grep -F -q -- "$1" && return 0
+		screen | awk -F'│' '{ w = ""; for (i = 1; i <= NF; i++)
+			if (length($i) > length(w)) w = $i; print w }' |
+			tr '\n' ' ' | tr -s ' ' | grep -F -q -- "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -220,7 +222,7 @@ kb_by_hand() {
 		wait_for "Trust Relationship With $adom Successfully Established" 120
 	if [ "$rekey" = yes ]; then
 		t_check "$what: 4. and the other direction kept its password and verified" \
-			wait_for_joined "The other direction ($adom trusts $rdom) kept its password and was verified" 5
+			eval 'wait_for "The other direction ($adom trusts $rdom) kept its" 5 && wait_for_joined "kept its password and was verified" 1'
 	fi
 	screen | sed -n '/Successfully/,+4p' | sed 's/^/#   /'
 	t_check "$what: 4. OK: $adom in both lists of $rdom" \
