@@ -186,8 +186,11 @@ static void drs_bind(struct tevent_req *req, struct drs_state *s)
  * (LOCAL_USER_SESSION_KEY over TCP), and gensec_session_key() lives in
  * a private library (libgensec-samba4), which we must not link.  It is
  * loaded already -- libdcerpc.so needs it -- so it is looked up at run
- * time; its signature has not changed since Samba 4.0.  Without it the
- * key is NO_USER_SESSION_KEY, and the caller does without the read.
+ * time (RTLD_DEFAULT: glibc searches the caller's scope, which holds the
+ * module's own dependencies even when usrmgr loads usrmgr-rpc.so
+ * RTLD_LOCAL; measured with the build tree's usrmgr on the lab); its
+ * signature has not changed since Samba 4.0.  Without it the key is
+ * NO_USER_SESSION_KEY, and the caller does without the read.
  */
 typedef NTSTATUS (*drs_gensec_key_fn)(void *gensec, TALLOC_CTX *mem,
 				      DATA_BLOB *key);
