@@ -10,6 +10,11 @@
  * Commands (passwords only from files, never on a command line):
  *   info | list [MAX] | users [MAX] | groups [MAX] | stats
  *   add-trusting NAME DNS|- SID PWFILE | add-trusted NAME DNS|- SID PWFILE
+ *     [rekey|keep]               (re-create the object two-way, with
+ *                                the one password | keeping the other
+ *                                direction's, read over DRSUAPI)
+ *   kept NAME                    (read_kept_password: can NAME's object's
+ *                                passwords be read back?)
  *   remove-trusting NAME | remove-trusted NAME
  *   check NAME PWFILE          (check_trust_account: NAME$ with PWFILE)
  *   verify NAME [DNS] | reset NAME [DNS] | locate NAME [DNS]
