@@ -28,6 +28,11 @@ struct um_args {
 	/* add_trusting / add_trusted: make the object two-way, both
 	 * directions with PASSWORD (UM_CAP_REKEY_TWO_WAY) */
 	bool two_way_rekey;
+	/* ... and the direction the object holds keeps its password, read
+	 * from the server first (UM_CAP_KEEP_PASSWORD): only PASSWORD's
+	 * direction is new; refused, nothing changed, when it cannot be
+	 * read */
+	bool keep_password;
 	/* add_trusting / add_trusted: the PDC's lists, read since the last
 	 * change on it, hold no object for PARTNER: no need to ask again */
 	bool known_absent;
@@ -154,6 +159,11 @@ struct um_backend_ops {
 	um_op_send_fn list_rights;
 	um_op_send_fn grant_right;
 	um_op_send_fn revoke_right;
+	/* Can the passwords PARTNER's object holds, for the directions it
+	 * has, be read back (AD: DRSUAPI replication of the object, as a
+	 * domain administrator may)?  OK when every one of them can, so
+	 * that an Add with args.keep_password keeps them.  NULL: never. */
+	um_op_send_fn read_kept_password;
 
 	/* Collect any of the above. */
 	um_op_recv_fn recv;
@@ -183,6 +193,11 @@ struct um_pdc {
 	 * classic PDC without a "set primary group script") */
 	bool primary_refused;
 	bool rekey_by_hand;           /* um_trust_set_rekey_by_hand() */
+	bool asked_keep;              /* um_trust_add_rekey_text() said
+				       * the other direction keeps its
+				       * password */
+	bool kept_password;           /* the last two-way Add kept the
+				       * other direction's password */
 	char *rekey_outcome;          /* um_trust_rekey_outcome() */
 };
 

@@ -348,8 +348,7 @@ static bool rekey_accepted(const struct um_cli *c, struct um_pdc *p,
 	}
 	if (answer < 0) {
 		um_out_printf(stderr, "usrmgr: %s\n",
-			      _("note: --yes re-creates the trust in both "
-				"directions with this password"));
+			      um_trust_add_rekey_yes_note(p));
 	}
 	if (answer != 'y') {
 		return false;

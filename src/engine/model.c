@@ -684,6 +684,7 @@ enum op_slot {
 	SLOT_RESET,
 	SLOT_LOGON_TEST,
 	SLOT_LOCATE_DC,
+	SLOT_READ_KEPT_PASSWORD,
 };
 
 static um_op_send_fn op_send(const struct um_backend_ops *o,
@@ -716,6 +717,8 @@ static um_op_send_fn op_send(const struct um_backend_ops *o,
 		return o->logon_test;
 	case SLOT_LOCATE_DC:
 		return o->locate_dc;
+	case SLOT_READ_KEPT_PASSWORD:
+		return o->read_kept_password;
 	}
 	return NULL;
 }
@@ -753,6 +756,7 @@ static void forget_after(struct um_pdc *p, enum op_slot slot)
 	case SLOT_VERIFY:
 	case SLOT_LOGON_TEST:
 	case SLOT_LOCATE_DC:
+	case SLOT_READ_KEPT_PASSWORD:
 		return;
 	case SLOT_RESET:
 		TALLOC_FREE(p->verified);
@@ -1241,6 +1245,57 @@ static bool add_rekeys(struct um_pdc *p, enum um_op op, const char *name)
 	return um_trust_change_lacks(op, caps, have) == UM_CAP_ADD_DIRECTION;
 }
 
+/*
+ * Can P's server, re-creating its object for NAME two-way, keep the
+ * password of the direction the object holds?  Yes when the backend
+ * reads it back (Samba AD: DRSUAPI replication of the object, which a
+ * domain administrator may do; doc/two-way.md); asked on the wire, with
+ * nothing changed.  Otherwise the Add re-keys that direction.
+ */
+static struct um_status simple_op(struct um_pdc *p, enum op_slot send,
+				  const struct um_args *args,
+				  const char *what);
+
+bool um_trust_keeps_password(struct um_pdc *p, const char *name)
+{
+	struct um_args args = { .partner = name };
+
+	if (!um_is_ok(learn_dialect(p)) ||
+	    p->ops->read_kept_password == NULL) {
+		return false; /* (no round trip for a backend that cannot) */
+	}
+	return um_is_ok(simple_op(p, SLOT_READ_KEPT_PASSWORD, &args,
+				  _("Reading the trust's passwords...")));
+}
+
+/* The sentence before an Add that re-creates the object two-way and
+ * keeps the other direction's password: that direction goes on working.
+ * DOM is P's domain. */
+static char *keep_text(TALLOC_CTX *mem, enum um_op op, const char *dom,
+		       const char *name)
+{
+	if (op == UM_OP_ADD_TRUSTING) {
+		return talloc_asprintf(mem,
+			_("%1$s already trusts %2$s.  This server can add "
+			  "the other direction only by creating the trust "
+			  "again, both directions at once: the trust of "
+			  "%1$s in %2$s keeps its password and keeps "
+			  "working.  The new direction works once the "
+			  "administrator of %2$s adds %1$s to the Trusted "
+			  "Domains of %2$s with this password.\n\nDo you "
+			  "want to continue?"),
+			dom, name);
+	}
+	return talloc_asprintf(mem,
+		_("%2$s already trusts %1$s.  This server can add the "
+		  "other direction only by creating the trust again, both "
+		  "directions at once: the trust of %2$s in %1$s keeps its "
+		  "password and keeps working (usrmgr resets its secure "
+		  "channel on the PDC of %2$s afterwards).\n\nDo you want "
+		  "to continue?"),
+		dom, name);
+}
+
 /* The sentence before an Add that re-keys: the other direction changes
  * password too, and when it works again.  DOM is P's domain. */
 static char *rekey_text(TALLOC_CTX *mem, enum um_op op, const char *dom,
@@ -1281,10 +1336,21 @@ char *um_trust_add_rekey_text(TALLOC_CTX *mem, struct um_pdc *p,
 	if (tmp != NULL &&
 	    um_is_ok(partner_name(p, tmp, typed, &name)) &&
 	    um_is_ok(um_pdc_info(p, &me)) && add_rekeys(p, op, name)) {
-		text = rekey_text(mem, op, me->name, name);
+		p->asked_keep = um_trust_keeps_password(p, name);
+		text = p->asked_keep ? keep_text(mem, op, me->name, name)
+				     : rekey_text(mem, op, me->name, name);
 	}
 	talloc_free(tmp);
 	return text;
+}
+
+const char *um_trust_add_rekey_yes_note(const struct um_pdc *p)
+{
+	return p->asked_keep
+		? _("note: --yes re-creates the trust in both directions, "
+		    "the working one with its own password")
+		: _("note: --yes re-creates the trust in both directions "
+		    "with this password");
 }
 
 /* Refused at once, before anything is changed, when P's server cannot
@@ -1514,6 +1580,9 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 	if (um_is_ok(st)) {
 		/* The partner's SID and DNS name, if its PDC answers. */
 		args.two_way_rekey = p->rekey_two_way;
+		args.keep_password = p->rekey_two_way &&
+				     um_trust_keeps_password(p, name);
+		p->kept_password = args.keep_password;
 		struct um_pdc *partner;
 
 		if (um_is_ok(um_partner_pdc(p, name, NULL, &partner))) {
@@ -1583,6 +1652,19 @@ static void rekeyed_other_reset(struct um_pdc *p, struct um_pdc *partner,
 	um_trust_reset(partner, dom);
 	st = um_trust_verify(partner, dom);
 	TALLOC_FREE(p->rekey_outcome);
+	if (p->kept_password) {
+		p->rekey_outcome = um_is_ok(st)
+			? talloc_asprintf(p, _("The other direction (%s "
+					       "trusts %s) kept its password "
+					       "and was verified."),
+					  partner->info->name, dom)
+			: talloc_asprintf(p, _("The other direction (%s "
+					       "trusts %s) kept its password "
+					       "but did not verify: %s"),
+					  partner->info->name, dom,
+					  um_status_text(st));
+		return;
+	}
 	p->rekey_outcome = um_is_ok(st)
 		? talloc_asprintf(p, _("The other direction (%s trusts %s) "
 				       "was verified with the new "
@@ -1630,6 +1712,8 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 	args.partner = name;
 	args.known_absent = kept_absent(p, name);
 	args.two_way_rekey = p->rekey_two_way;
+	args.keep_password = p->rekey_two_way && um_trust_keeps_password(p, name);
+	p->kept_password = args.keep_password;
 	args.partner_sid = partner_info->sid;
 	args.partner_dns = partner_info->dns_name;
 	st = simple_op(p, SLOT_ADD_TRUSTED, &args,

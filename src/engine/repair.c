@@ -84,6 +84,7 @@ struct um_repair {
 	bool healthy;
 	bool two_way;    /* re-keyed two-way: both channels reset, checked */
 	bool rekey;      /* both Adds re-create their object two-way */
+	bool keep;       /* ... keeping the other direction's password */
 	bool reusing;    /* um_model_reuse_reads() is on for this repair */
 	size_t refused;  /* the step no server here can do, or N_STEPS */
 	char *refusal;   /* and why, for the operator */
@@ -414,7 +415,7 @@ static struct um_status check_plan(struct um_repair *r)
 	enum um_op op;
 	size_t i, k;
 
-	r->rekey = r->two_way = false;
+	r->rekey = r->two_way = r->keep = false;
 	for (k = 0; k < 2 && um_is_ok(st); k++) {
 		st = um_pdc_caps(pdc[k], &caps[k]);
 	}
@@ -429,6 +430,10 @@ static struct um_status check_plan(struct um_repair *r)
 	r->two_way = um_is_ok(st) && two_way_rekeyed(caps, dirs);
 	if (r->two_way && step_ahead(r, UM_STEP_ADD_TRUSTED)) {
 		r->rekey = true;
+		/* both servers read the kept direction's password back:
+		 * each Add keeps it (doc/two-way.md) */
+		r->keep = um_trust_keeps_password(pdc[0], partner[0]) &&
+			  um_trust_keeps_password(pdc[1], partner[1]);
 		caps[0] |= UM_CAP_ADD_DIRECTION;
 		caps[1] |= UM_CAP_ADD_DIRECTION;
 	}
@@ -718,8 +723,15 @@ char *um_repair_step_text(TALLOC_CTX *mem, const struct um_repair *r,
 				       r->accounts);
 	char *text = talloc_asprintf(mem, "%s\n%s", action, _(s->why));
 
-	if (r->rekey && (s->kind == UM_STEP_ADD_TRUSTING ||
-			 s->kind == UM_STEP_ADD_TRUSTED)) {
+	if (r->keep && (s->kind == UM_STEP_ADD_TRUSTING ||
+			s->kind == UM_STEP_ADD_TRUSTED)) {
+		text = talloc_asprintf_append(text, "\n%s",
+			_("The trust is two-way and this server keeps both "
+			  "directions in one object: it is created again with "
+			  "both, and the other direction keeps its password "
+			  "and keeps working."));
+	} else if (r->rekey && (s->kind == UM_STEP_ADD_TRUSTING ||
+				s->kind == UM_STEP_ADD_TRUSTED)) {
 		text = talloc_asprintf_append(text, "\n%s",
 			_("The trust is two-way and this server keeps both "
 			  "directions in one object: it is created again with "

@@ -256,6 +256,12 @@ void um_trust_set_rekey_by_hand(struct um_pdc *p, bool on);
 /* After a re-keying Add Trusted Domain by hand: whether the other
  * direction verified (translated), or NULL. */
 const char *um_trust_rekey_outcome(const struct um_pdc *p);
+/* Can P's server, re-creating its object for partner NAME two-way (an
+ * Add with um_trust_set_rekey()), keep the password of the direction
+ * the object holds, so that direction keeps working?  Asked on the wire
+ * (Samba AD: the password read back over DRSUAPI), nothing changed;
+ * false where it cannot, and then the Add re-keys that direction. */
+bool um_trust_keeps_password(struct um_pdc *p, const char *name);
 /* Add Trusting (OP UM_OP_ADD_TRUSTING) or Add Trusted Domain of TYPED
  * on P: when it can be done only by re-creating P's object two-way and
  * re-keying the other direction (Samba AD 4.17, doc/two-way.md), the
@@ -263,6 +269,9 @@ const char *um_trust_rekey_outcome(const struct um_pdc *p);
  * re-keys nothing (or is refused anyway). */
 char *um_trust_add_rekey_text(TALLOC_CTX *mem, struct um_pdc *p,
 			      enum um_op op, const char *typed);
+/* For a command line that could not ask um_trust_add_rekey_text()'s
+ * question: what its --yes does (translated). */
+const char *um_trust_add_rekey_yes_note(const struct um_pdc *p);
 /* The directions (UM_DIR_* bits) P's object for partner NAME holds now,
  * read from its lists; 0 when there is none. */
 struct um_status um_trust_directions(struct um_pdc *p, const char *name,

@@ -23,7 +23,9 @@ need xgettext "package gettext"
 need msgcomm "package gettext"
 
 cd "$top_srcdir" || exit 1
-[ -n "$SOURCES" ] || SOURCES=$(find src ui -name "*.c" | sort)
+# (not pidl's output under src/backend/rpc/gen: NDR names, never shown)
+[ -n "$SOURCES" ] || SOURCES=$(find src ui -name "*.c" \
+	-not -path "src/backend/rpc/gen/*" | sort)
 
 # one line per string, C-escaped as in the source
 strings_of() { # strings_of PO

@@ -10,6 +10,11 @@
  * Commands (passwords only from files, never on a command line):
  *   info | list [MAX] | users [MAX] | groups [MAX] | stats
  *   add-trusting NAME DNS|- SID PWFILE | add-trusted NAME DNS|- SID PWFILE
+ *     [rekey|keep]               (re-create the object two-way, with
+ *                                the one password | keeping the other
+ *                                direction's, read over DRSUAPI)
+ *   kept NAME                    (read_kept_password: can NAME's object's
+ *                                passwords be read back?)
  *   remove-trusting NAME | remove-trusted NAME
  *   check NAME PWFILE          (check_trust_account: NAME$ with PWFILE)
  *   verify NAME [DNS] | reset NAME [DNS] | locate NAME [DNS]
@@ -231,13 +236,20 @@ static void do_command(struct tevent_context *ev, struct um_pdc *pdc,
 			      w[0][0] == 'l' ? 0 : w[0][0] == 'u' ? 1 : 2);
 		extra = talloc_asprintf(mem, " pages=%u", pages);
 	} else if ((!strcmp(w[0], "add-trusting") ||
-		    !strcmp(w[0], "add-trusted")) && n == 5) {
+		    !strcmp(w[0], "add-trusted")) && (n == 5 || n == 6)) {
+		/* a 6th word: "rekey" re-creates the object two-way with
+		 * the one password, "keep" keeping the other direction's */
 		a.partner = w[1];
 		a.partner_dns = strcmp(w[2], "-") ? w[2] : NULL;
 		a.partner_sid = w[3];
 		a.password = read_secret(mem, w[4]);
+		a.two_way_rekey = n == 6;
+		a.keep_password = n == 6 && !strcmp(w[5], "keep");
 		st = run(mem, ev, pdc, !strcmp(w[0], "add-trusting") ?
 			 o->add_trusting : o->add_trusted, &a, &r);
+	} else if (!strcmp(w[0], "kept") && n == 2) {
+		a.partner = w[1];
+		st = run(mem, ev, pdc, o->read_kept_password, &a, &r);
 	} else if (!strcmp(w[0], "remove-trusting") && n == 2) {
 		a.partner = w[1];
 		st = run(mem, ev, pdc, o->remove_trusting, &a, &r);

@@ -1012,6 +1012,97 @@ static void test_two_way_by_hand_on_ad(void **state)
 	fixture_close(&f);
 }
 
+/* Servers that give the stored passwords back (issue 22, two-way-keep:
+ * Samba AD over DRSUAPI): the repair re-creates both objects keeping the
+ * working direction's password, so that direction is healthy between the
+ * two Adds (with the re-key it was broken there) and after. */
+static void test_two_way_keep_on_ad(void **state)
+{
+	struct fixture f;
+	struct um_repair *r;
+	char *text;
+	size_t i;
+
+	(void)state;
+	fixture_open(&f, "two-way-keep");
+	assert_other_way_healthy(&f);
+	r = start(&f, false);
+	assert_int_equal(um_repair_refused_step(r), um_repair_n_steps);
+	text = um_repair_step_text(f.w.mem, r, 2 /* add-trusting */);
+	assert_non_null(strstr(text, "other direction keeps its password"));
+	assert_null(strstr(text, "same new password"));
+	assert_ok(um_repair_set_password(r, unit_secret(&f.w, PASSWORD)));
+	while ((i = um_repair_next(r)) < 3 /* add-trusted */) {
+		assert_ok(um_repair_run(r, i));
+	}
+	/* between the Adds: ACCOUNTS' half re-created, its outbound kept */
+	assert_other_way_healthy(&f);
+	assert_ok_any(run_all(&f, r));
+	assert_repaired(&f, r);
+	assert_other_way_healthy(&f);
+	fixture_close(&f);
+
+	/* the same site on servers that do not: re-keyed, broken between */
+	fixture_open(&f, "two-way-rekey");
+	r = start(&f, false);
+	assert_ok(um_repair_set_password(r, unit_secret(&f.w, PASSWORD)));
+	while ((i = um_repair_next(r)) < 3 /* add-trusted */) {
+		assert_ok(um_repair_run(r, i));
+	}
+	assert_false(um_is_ok(um_trust_verify(unit_pdc(&f.w, "DCA"),
+					      "RESOURCE")));
+	fixture_close(&f);
+}
+
+/* By hand on them: the question says the working direction keeps its
+ * password and keeps working; it does between the Adds; the outcome
+ * after Add Trusted says it kept it. */
+static void test_two_way_keep_by_hand(void **state)
+{
+	struct fixture f;
+	struct um_pdc *acc, *res;
+	const struct um_secret *pw;
+	char *text;
+
+	(void)state;
+	fixture_open(&f, "two-way-keep");
+	acc = unit_pdc(&f.w, "DCA");
+	res = unit_pdc(&f.w, "DCB");
+	pw = unit_secret(&f.w, PASSWORD);
+	assert_ok(um_trust_remove_trusted(res, "ACCOUNTS"));
+	assert_true(um_trust_keeps_password(acc, "RESOURCE"));
+	text = um_trust_add_rekey_text(f.w.mem, acc, UM_OP_ADD_TRUSTING,
+				       "resource");
+	assert_non_null(text);
+	assert_non_null(strstr(text, "the trust of ACCOUNTS in RESOURCE "
+				     "keeps its password and keeps working"));
+	assert_null(strstr(text, "re-keyed"));
+	assert_non_null(strstr(um_trust_add_rekey_yes_note(acc),
+			       "the working one with its own password"));
+	um_trust_set_rekey_by_hand(acc, true);
+	assert_ok(um_trust_add_trusting(acc, "RESOURCE", pw, pw));
+	um_trust_set_rekey_by_hand(acc, false);
+	assert_ok_any(um_trust_verify(acc, "RESOURCE"));
+	text = um_trust_add_rekey_text(f.w.mem, res, UM_OP_ADD_TRUSTED,
+				       "ACCOUNTS");
+	assert_non_null(strstr(text, "keeps its password and keeps "
+				     "working"));
+	um_trust_set_rekey_by_hand(res, true);
+	assert_ok_any(um_trust_add_trusted(res, "ACCOUNTS", "DCA", pw));
+	um_trust_set_rekey_by_hand(res, false);
+	assert_non_null(strstr(um_trust_rekey_outcome(res),
+			       "kept its password and was verified"));
+	assert_ok_any(um_trust_verify(res, "ACCOUNTS"));
+	assert_other_way_healthy(&f);
+	fixture_close(&f);
+
+	/* where the server does not give them back: the re-key's question */
+	fixture_open(&f, "two-way-rekey");
+	assert_false(um_trust_keeps_password(unit_pdc(&f.w, "DCA"),
+					     "RESOURCE"));
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1036,6 +1127,8 @@ int main(void)
 		cmocka_unit_test(test_two_way_rekeyed_on_ad),
 		cmocka_unit_test(test_two_way_rekey_resumed_between_adds),
 		cmocka_unit_test(test_two_way_by_hand_on_ad),
+		cmocka_unit_test(test_two_way_keep_on_ad),
+		cmocka_unit_test(test_two_way_keep_by_hand),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

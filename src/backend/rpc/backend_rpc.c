@@ -20,6 +20,7 @@
 #include <time.h>
 #include "rpc_internal.h"
 #include "drsblobs.h"
+#include "rpc_drs.h"
 #include "i18n.h"
 
 /* MS-LSAD's multiplier: Samba answers 1 + max_size / 82 entries of
@@ -159,6 +160,7 @@ static void tdo_close(struct tevent_req *req, struct rpc_op *op,
 enum add_stage {
 	ADD_QUERY,
 	ADD_QUERIED,
+	ADD_KEPT_READ,
 	ADD_REKEY_DELETED,
 	ADD_CREATED,
 	ADD_ENCTYPES_SET,
@@ -175,12 +177,26 @@ struct add_state {
 	struct lsa_DeleteTrustedDomain del;
 	uint32_t direction;  /* what the created object holds */
 	struct lsa_TrustDomainInfoInfoEx *recreate; /* deleted to re-key */
+	struct tevent_req *drs;      /* reading the kept password */
+	struct rpc_drs_trust_auth stored; /* what the object held */
+	uint32_t kept;               /* the direction keeping its password */
+	DATA_BLOB kept_pw;           /* its password (into stored) */
 	struct lsa_SetInformationTrustedDomain set;
 	union lsa_TrustedDomainInfo setinfo;
 	struct lsa_Close close;
 	struct policy_handle tdo;
 	struct um_status result;
 };
+
+/* The password DIR is created with: none when it is not created, the
+ * one it held when it keeps it, else the new one, PW. */
+static const DATA_BLOB *add_secret(const struct add_state *s, uint32_t dir,
+				   const DATA_BLOB *pw)
+{
+	if (!(s->direction & dir))
+		return NULL;
+	return s->kept & dir ? &s->kept_pw : pw;
+}
 
 /* The encrypted auth blob: the password for each direction created. */
 static NTSTATUS add_auth_blob(struct add_state *s)
@@ -199,8 +215,8 @@ static NTSTATUS add_auth_blob(struct add_state *s)
 	st = rpc_random(confounder, sizeof(confounder));
 	if (NT_STATUS_IS_OK(st))
 		st = drsblobs_trust_passwords(op, confounder,
-				s->direction & UM_DIR_OUTBOUND ? &pw : NULL,
-				s->direction & UM_DIR_INBOUND ? &pw : NULL,
+				add_secret(s, UM_DIR_OUTBOUND, &pw),
+				add_secret(s, UM_DIR_INBOUND, &pw),
 				now, &blob);
 	rpc_wipe_blob(&pw);
 	if (!NT_STATUS_IS_OK(st))
@@ -306,6 +322,62 @@ static void add_rekey_delete(struct tevent_req *req, struct add_state *s)
 		    RPC_LSA_DELETETRUSTEDDOMAIN, &s->del, true);
 }
 
+static void add_kept_done(struct tevent_req *sub);
+
+static int add_state_destructor(struct add_state *s)
+{
+	rpc_wipe_blob(&s->stored.incoming);
+	rpc_wipe_blob(&s->stored.outgoing);
+	return 0;
+}
+
+/*
+ * Before the object is re-created: the password of the direction it
+ * holds (HAVE), read over DRSUAPI, so that the new object keeps it and
+ * that direction keeps working (issue 22).  Nothing has changed yet:
+ * when it cannot be read, the Add ends with why.
+ */
+static void add_read_kept(struct tevent_req *req, struct add_state *s,
+			  uint32_t have)
+{
+	struct rpc_op *op = &s->op;
+	const char *tdo = s->query.existing->full_info.info_ex.domain_name.string;
+	char *dn = rpc_drs_tdo_dn(s, tdo, op->conn->info.dns_name);
+
+	if (dn == NULL) {
+		rpc_op_finish(req, op, um_local(UM_LOCAL_NOT_SUPPORTED));
+		return;
+	}
+	s->kept = have;
+	talloc_set_destructor(s, add_state_destructor);
+	op->stage = ADD_KEPT_READ;
+	op->calls++;
+	s->drs = rpc_drs_trust_auth_send(s, op->ev, op->conn, dn);
+	if (s->drs == NULL) {
+		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	tevent_req_set_callback(s->drs, add_kept_done, req);
+}
+
+static void add_kept_done(struct tevent_req *sub)
+{
+	struct tevent_req *req = tevent_req_callback_data(sub,
+							  struct tevent_req);
+	struct add_state *s = (struct add_state *)rpc_op_of(req);
+	NTSTATUS st = rpc_drs_trust_auth_recv(sub, s, &s->stored);
+
+	s->drs = NULL;
+	TALLOC_FREE(sub);
+	if (NT_STATUS_IS_OK(st))
+		st = drsblobs_current_clear(s->kept & UM_DIR_OUTBOUND ?
+					    &s->stored.outgoing :
+					    &s->stored.incoming, &s->kept_pw);
+	if (rpc_op_nterror(req, &s->op, st))
+		return;
+	add_rekey_delete(req, s);
+}
+
 static void add_queried(struct tevent_req *req, struct add_state *s)
 {
 	struct rpc_op *op = &s->op;
@@ -325,6 +397,10 @@ static void add_queried(struct tevent_req *req, struct add_state *s)
 		/* "add that already exists": nothing changes */
 		rpc_op_finish(req, op,
 			      rpc_nt(NT_STATUS_OBJECT_NAME_COLLISION));
+		return;
+	}
+	if (op->args.two_way_rekey && op->args.keep_password) {
+		add_read_kept(req, s, have);
 		return;
 	}
 	if (op->args.two_way_rekey) {
@@ -354,6 +430,8 @@ static void add_step(struct tevent_req *req, struct rpc_op *op)
 	case ADD_QUERIED:
 		add_queried(req, s);
 		return;
+	case ADD_KEPT_READ:
+		return; /* (add_kept_done() goes on) */
 	case ADD_REKEY_DELETED:
 		if (rpc_op_nterror(req, op, s->del.out.result))
 			return;
@@ -399,6 +477,94 @@ static const struct rpc_op_kind add_trusted_kind =
 		    add_prepare);
 static RPC_OP_SENDER(add_trusting_send, add_trusting_kind)
 static RPC_OP_SENDER(add_trusted_send, add_trusted_kind)
+
+/* ================= can the kept passwords be read? ================= */
+
+enum kept_stage {
+	KEPT_QUERY,
+	KEPT_QUERIED,
+	KEPT_READ,
+};
+
+struct kept_state {
+	struct rpc_op op;
+	struct tdo_query query;
+	uint32_t have;
+	struct rpc_drs_trust_auth stored;
+};
+
+static int kept_state_destructor(struct kept_state *s)
+{
+	rpc_wipe_blob(&s->stored.incoming);
+	rpc_wipe_blob(&s->stored.outgoing);
+	return 0;
+}
+
+static void kept_read_done(struct tevent_req *sub)
+{
+	struct tevent_req *req = tevent_req_callback_data(sub,
+							  struct tevent_req);
+	struct kept_state *s = (struct kept_state *)rpc_op_of(req);
+	NTSTATUS st = rpc_drs_trust_auth_recv(sub, s, &s->stored);
+	DATA_BLOB pw;
+
+	TALLOC_FREE(sub);
+	if (NT_STATUS_IS_OK(st) && (s->have & UM_DIR_OUTBOUND))
+		st = drsblobs_current_clear(&s->stored.outgoing, &pw);
+	if (NT_STATUS_IS_OK(st) && (s->have & UM_DIR_INBOUND))
+		st = drsblobs_current_clear(&s->stored.incoming, &pw);
+	rpc_op_finish(req, &s->op, rpc_nt(st));
+}
+
+static void kept_queried(struct tevent_req *req, struct kept_state *s)
+{
+	struct rpc_op *op = &s->op;
+	struct lsa_TrustDomainInfoInfoEx *ex;
+	struct tevent_req *sub;
+	char *dn;
+
+	if (rpc_op_nterror(req, op, s->query.r.out.result))
+		return;
+	ex = &s->query.existing->info_ex;
+	s->have = ex->trust_direction;
+	dn = rpc_drs_tdo_dn(s, ex->domain_name.string,
+			    op->conn->info.dns_name);
+	if (dn == NULL) {
+		rpc_op_finish(req, op, um_local(UM_LOCAL_NOT_SUPPORTED));
+		return;
+	}
+	talloc_set_destructor(s, kept_state_destructor);
+	op->stage = KEPT_READ;
+	op->calls++;
+	sub = rpc_drs_trust_auth_send(s, op->ev, op->conn, dn);
+	if (sub == NULL) {
+		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
+		return;
+	}
+	tevent_req_set_callback(sub, kept_read_done, req);
+}
+
+static void kept_step(struct tevent_req *req, struct rpc_op *op)
+{
+	struct kept_state *s = (struct kept_state *)op;
+
+	switch ((enum kept_stage)op->stage) {
+	case KEPT_QUERY:
+		tdo_query(req, op, &s->query, LSA_TRUSTED_DOMAIN_INFO_INFO_EX,
+			  KEPT_QUERIED);
+		return;
+	case KEPT_QUERIED:
+		kept_queried(req, s);
+		return;
+	case KEPT_READ:
+		return; /* (kept_read_done() answers) */
+	}
+}
+
+static const struct rpc_op_kind kept_kind =
+	RPC_OP_KIND(struct kept_state, kept_step, RPC_NEED_LSA,
+		    RPC_ARG_PARTNER, 0, NULL);
+static RPC_OP_SENDER(read_kept_send, kept_kind)
 
 /* ================= remove a direction (AD) ================= */
 
@@ -558,6 +724,7 @@ const struct um_backend_ops rpc_ops_ad = {
 	.name = "rpc-ad",
 	.list_trusts = list_trusts_send,
 	.add_trusting = add_trusting_send,
+	.read_kept_password = read_kept_send,
 	.remove_trusting = remove_trusting_send,
 	.add_trusted = add_trusted_send,
 	.remove_trusted = remove_trusted_send,

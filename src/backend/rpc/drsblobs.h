@@ -41,6 +41,14 @@ NTSTATUS drsblobs_trust_passwords(TALLOC_CTX *mem,
 				  const DATA_BLOB *incoming, NTTIME when,
 				  DATA_BLOB *out);
 
+/*
+ * The current TRUST_AUTH_TYPE_CLEAR password of trustAuthInOutBlob BLOB
+ * (what DRSUAPI reads from trustAuthIncoming/Outgoing), as *SECRET
+ * pointing into BLOB; NOT_FOUND when it holds none, INVALID_PARAMETER
+ * when it is not such a blob.
+ */
+NTSTATUS drsblobs_current_clear(const DATA_BLOB *blob, DATA_BLOB *secret);
+
 /* PASSWORD (UTF-8) as the UTF-16LE bytes the structures carry. */
 NTSTATUS drsblobs_utf16(TALLOC_CTX *mem, const char *password,
 			DATA_BLOB *out);

@@ -323,6 +323,34 @@ struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
 	return pipe_wait_attach(req, ev, c, st, dcerpc_pipe_connect_b_recv);
 }
 
+/* DRSUAPI is not offered on a named pipe by Samba AD: TCP, sealed (the
+ * secrets it returns are encrypted with this connection's key). */
+struct tevent_req *rpc_pipe_open_sealed_send(TALLOC_CTX *mem,
+					     struct tevent_context *ev,
+					     const char *host,
+					     const struct ndr_interface_table *t,
+					     struct cli_credentials *creds,
+					     struct loadparm_context *lp)
+{
+	struct pipe_wait_state *s;
+	struct tevent_req *req = tevent_req_create(mem, &s,
+						   struct pipe_wait_state);
+	struct dcerpc_binding *b = NULL;
+	struct composite_context *c = NULL;
+	NTSTATUS st = NT_STATUS_NO_MEMORY;
+	char *text;
+
+	if (req == NULL)
+		return NULL;
+	text = talloc_asprintf(s, "ncacn_ip_tcp:%s[seal]", host);
+	if (text != NULL)
+		st = dcerpc_parse_binding(s, text, &b);
+	tevent_loop_allow_nesting(ev);
+	if (NT_STATUS_IS_OK(st))
+		c = dcerpc_pipe_connect_b_send(s, b, t, creds, ev, lp);
+	return pipe_wait_attach(req, ev, c, st, dcerpc_pipe_connect_b_recv);
+}
+
 NTSTATUS rpc_connect_status(NTSTATUS st)
 {
 	/* measured on Samba 4.17: its ncacn_np connect answers NO_MEMORY

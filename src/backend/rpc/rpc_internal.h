@@ -155,6 +155,13 @@ struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
 				      const struct ndr_interface_table *table,
 				      struct cli_credentials *creds,
 				      struct loadparm_context *lp);
+/* The same over ncacn_ip_tcp with [seal] (DRSUAPI); rpc_pipe_open_recv. */
+struct tevent_req *rpc_pipe_open_sealed_send(TALLOC_CTX *mem,
+					     struct tevent_context *ev,
+					     const char *host,
+					     const struct ndr_interface_table *t,
+					     struct cli_credentials *creds,
+					     struct loadparm_context *lp);
 /* A pipe connect's failure, in the words of a connection: see there. */
 NTSTATUS rpc_connect_status(NTSTATUS st);
 NTSTATUS rpc_pipe_open_recv(struct tevent_req *req, TALLOC_CTX *mem,

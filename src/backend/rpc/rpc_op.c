@@ -87,6 +87,7 @@ static bool args_copy(TALLOC_CTX *mem, struct um_args *to,
 	to->resume = from->resume;
 	to->max = from->max;
 	to->two_way_rekey = from->two_way_rekey;
+	to->keep_password = from->keep_password;
 	to->known_absent = from->known_absent;
 	to->new_name = talloc_strdup(mem, from->new_name);
 	to->group = talloc_strdup(mem, from->group);

@@ -448,6 +448,42 @@ static struct um_status rekey_other(struct sim_pdc *p, struct sim_domain *d,
 	return um_ok();
 }
 
+/* The same keeping the other direction's password (args.keep_password,
+ * the server reads it back): that direction goes on working; only when
+ * the resource side's object is re-created, the partner's channel of
+ * that direction is stale until a reset, as measured on Samba AD (the
+ * trust account it logs on with is a new object). */
+static struct um_status keep_other(struct sim_pdc *p, struct sim_domain *d,
+				   const struct um_args *a, bool trusted)
+{
+	struct sim_domain *partner = sim_world_domain(p->world, a->partner);
+	size_t idx;
+
+	if (trusted && partner != NULL &&
+	    sim_find_entry(partner->trusted, partner->n_trusted, d->name,
+			   &idx) != NULL) {
+		partner->channel[idx] = SIM_CHANNEL_STALE;
+	}
+	return um_ok();
+}
+
+/* Where the server gives the passwords back, does the object for
+ * PARTNER hold the other direction, whose password a re-creating Add
+ * keeps? */
+static struct um_status kept_readable(const struct sim_domain *d,
+				      const char *partner)
+{
+	if (!d->reads_kept || d->dialect == UM_DIALECT_NT4) {
+		return um_local(UM_LOCAL_NOT_SUPPORTED);
+	}
+	if (sim_find_entry(d->trusted, d->n_trusted, partner, NULL) == NULL &&
+	    sim_find_entry(d->trusting, d->n_trusting, partner, NULL) ==
+	    NULL) {
+		return um_nt(UM_NT_OBJECT_NAME_NOT_FOUND);
+	}
+	return um_ok();
+}
+
 static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 				    const struct um_args *a, bool trusted)
 {
@@ -470,7 +506,10 @@ static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 				  UM_CAP_ADD_DIRECTION)) {
 		return um_local(UM_LOCAL_NOT_SUPPORTED);
 	}
-	st = um_secret_nthash(a->password, hash);
+	st = rekey && a->keep_password ? kept_readable(d, a->partner) : um_ok();
+	if (um_is_ok(st)) {
+		st = um_secret_nthash(a->password, hash);
+	}
 	if (!um_is_ok(st)) {
 		return st;
 	}
@@ -482,7 +521,9 @@ static struct um_status store_entry(struct sim_pdc *p, struct sim_domain *d,
 		/* The PDC still holds its channel from the old password. */
 		d->channel[d->n_trusted - 1] = SIM_CHANNEL_STALE;
 	}
-	st = rekey ? rekey_other(p, d, a, trusted, hash) : um_ok();
+	st = !rekey ? um_ok() : a->keep_password
+		? keep_other(p, d, a, trusted)
+		: rekey_other(p, d, a, trusted, hash);
 	return saved(p, st);
 }
 
@@ -503,6 +544,20 @@ static struct um_status remove_entry(struct sim_pdc *p, struct sim_domain *d,
 	}
 	sim_domain_remove_entry(d, trusted, idx);
 	return saved(p, um_ok());
+}
+
+/* Samba AD's DRSUAPI read of the object's passwords (doc/two-way.md),
+ * where the scenario says the server gives them back. */
+static struct um_status op_read_kept_password(struct sim_pdc *p,
+					      struct sim_domain *d,
+					      const struct um_args *a,
+					      TALLOC_CTX *mem,
+					      struct um_reply *out)
+{
+	(void)p;
+	(void)mem;
+	(void)out;
+	return kept_readable(d, a->partner);
 }
 
 /* An SMB session setup as PARTNER$: the trust account's answer. */
@@ -843,7 +898,7 @@ static struct um_status sim_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	OP(delete_group) OP(add_member) OP(remove_member)                  \
 	OP(set_group)                                                      \
 	OP(lookup_names) OP(lookup_sids) OP(list_rights)                   \
-	OP(grant_right) OP(revoke_right)
+	OP(grant_right) OP(revoke_right) OP(read_kept_password)
 
 #define SIM_SEND(name)                                                     \
 	static struct tevent_req *sim_##name(TALLOC_CTX *mem,              \

@@ -577,6 +577,11 @@ static int domain_key(struct parse_ctx *c, struct sim_domain *d,
 			return fail(c, _("refuses_primary_groups must be yes "
 					 "or no"));
 		}
+	} else if (strcmp(key, "reads_kept_password") == 0) {
+		if (!parse_bool(v, &d->reads_kept)) {
+			return fail(c, _("reads_kept_password must be yes or "
+					 "no"));
+		}
 	} else if (strcmp(key, "stale_after_add") == 0) {
 		if (!parse_bool(v, &d->stale_after_add)) {
 			return fail(c, _("stale_after_add must be yes or no"));
@@ -932,6 +937,9 @@ static void write_domain(FILE *f, const struct sim_domain *d)
 	}
 	if (d->stale_after_add) {
 		fprintf(f, "stale_after_add = %s\n", "yes");
+	}
+	if (d->reads_kept) {
+		fprintf(f, "reads_kept_password = %s\n", "yes");
 	}
 	if (d->keeps_primary) {
 		fprintf(f, "keeps_primary_groups = %s\n", "yes");

@@ -81,6 +81,11 @@ struct sim_domain {
 	/* Add Trusted Domain leaves the old secure channel to that partner
 	 * cached (stale) until a reset: the KB's reset before verify. */
 	bool stale_after_add;
+	/* The server gives back the passwords a trusted-domain object
+	 * holds, as Samba AD does over DRSUAPI to a domain administrator
+	 * (reads_kept_password): a re-creating Add keeps the other
+	 * direction's password (doc/two-way.md). */
+	bool reads_kept;
 	/* The server keeps every user's primary group, as a Samba classic
 	 * PDC without a "set primary group script" (keeps_primary_groups). */
 	bool keeps_primary;
