@@ -127,17 +127,7 @@ turns() {
 	END { printf "%d %d %d\n", t, s, o }'
 }
 
-# run_timed LABEL HOST CMD...: RUNS runs in HOST's namespace; sets
-# R_MS R_MIB R_RC for LABEL (median time, median peak, worst rc)
 declare -A R_MS R_MIB R_RC R_TURNS R_SMB R_OTHER
-run_timed() {
-	local label=$1 host=$2 out=$T/$1.runs
-	shift 2
-	lab_exec "$host" "$T/timed.sh" "$RUNS" "$out" "$@"
-	R_MS[$label]=$(ms "$(cut -d' ' -f1 "$out" | median)")
-	R_MIB[$label]=$(mib "$(cut -d' ' -f2 "$out" | median)")
-	R_RC[$label]=$(cut -d' ' -f3 "$out" | sort -n | tail -1)
-}
 run_captured() { # LABEL HOST CMD...
 	local label=$1 host=$2 pcap=$T/$1.pcap
 	shift 2
@@ -157,13 +147,34 @@ floor|"$FLOOR" "$RESOURCE_PDC" "$RESOURCE_ADMIN_AUTHFILE"
 EOF
 }
 
+# list_rounds TAG: RUNS rounds, each client once per round, in turn (a
+# machine whose speed drifts during the run then slows every client
+# alike, where RUNS runs of one client and then the next would not)
+list_rounds() {
+	local tag=$1 label cmd i=0 f
+	for f in $(list_cmds | cut -d'|' -f1); do : >"$T/$tag-$f.all"; done
+	while [ "$i" -lt "$RUNS" ]; do
+		while IFS='|' read -r label cmd; do
+			eval "lab_exec console \"\$T/timed.sh\" 1 \"\$T/$tag-$label.one\" $cmd"
+			cat "$T/$tag-$label.one" >>"$T/$tag-$label.all"
+		done < <(list_cmds)
+		i=$((i + 1))
+	done
+	for label in $(list_cmds | cut -d'|' -f1); do
+		f=$T/$tag-$label.all
+		R_MS[$tag-$label]=$(ms "$(cut -d' ' -f1 "$f" | median)")
+		R_MIB[$tag-$label]=$(mib "$(cut -d' ' -f2 "$f" | median)")
+		R_RC[$tag-$label]=$(cut -d' ' -f3 "$f" | sort -n | tail -1)
+	done
+}
+
 list_table() { # list_table TAG TITLE
 	local tag=$1 label cmd base
 	echo
-	echo "$2 (medians of $RUNS runs)"
+	echo "$2 (medians of $RUNS rounds, the clients in turn)"
 	printf '  %-26s %9s %8s %9s %7s %6s %6s\n' client "wall ms" "x usrmgr" "peak MiB" turns "SMB" "other"
+	list_rounds "$tag"
 	while IFS='|' read -r label cmd; do
-		eval "run_timed $tag-$label console $cmd"
 		eval "run_captured $tag-$label console $cmd"
 	done < <(list_cmds)
 	base=${R_MS[$tag-usrmgr]}
