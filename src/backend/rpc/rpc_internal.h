@@ -338,7 +338,7 @@ RPC_GROUP_SEND(rpc_add_member_send);
 RPC_GROUP_SEND(rpc_remove_member_send);
 RPC_GROUP_SEND(rpc_set_group_send);
 
-/* ---- the operations both dialects share (rpc_netlogon.c, rpc_shared.c) ---- */
+/* ---- the operations both dialects share (rpc_netlogon.c, rpc_shared.c) --- */
 struct tevent_req *rpc_domain_info_send(TALLOC_CTX *, struct tevent_context *,
 					struct um_pdc *, const struct um_args *);
 /* NETLOGON TC_VERIFY (the AD dialect's verify) and REDISCOVER */
