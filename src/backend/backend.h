@@ -193,11 +193,10 @@ struct um_pdc {
 	 * classic PDC without a "set primary group script") */
 	bool primary_refused;
 	bool rekey_by_hand;           /* um_trust_set_rekey_by_hand() */
-	bool asked_keep;              /* um_trust_add_rekey_text() said
-				       * the other direction keeps its
-				       * password */
-	bool kept_password;           /* the last two-way Add kept the
-				       * other direction's password */
+	/* A re-creating Add keeps the other direction's password: decided
+	 * once, by um_trust_add_rekey_text() (by hand) or the repair's
+	 * plan (um_trust_set_rekey()), never again by the Add itself */
+	bool keep;
 	char *rekey_outcome;          /* um_trust_rekey_outcome() */
 };
 

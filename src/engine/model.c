@@ -1079,16 +1079,19 @@ struct um_status um_trust_list(struct um_pdc *p, TALLOC_CTX *mem,
 
 /* ---- what a server can change ---------------------------------------- */
 
-void um_trust_set_rekey(struct um_pdc *p, bool on)
+void um_trust_set_rekey(struct um_pdc *p, bool on, bool keep)
 {
 	p->rekey_two_way = on;
+	p->keep = on && keep;
 	p->rekey_by_hand = false;
 }
 
 void um_trust_set_rekey_by_hand(struct um_pdc *p, bool on)
 {
 	p->rekey_two_way = p->rekey_by_hand = on;
-	if (on) {
+	if (!on) {
+		p->keep = false;
+	} else {
 		/* (kept after the Add, for the screen to show) */
 		TALLOC_FREE(p->rekey_outcome);
 	}
@@ -1336,9 +1339,10 @@ char *um_trust_add_rekey_text(TALLOC_CTX *mem, struct um_pdc *p,
 	if (tmp != NULL &&
 	    um_is_ok(partner_name(p, tmp, typed, &name)) &&
 	    um_is_ok(um_pdc_info(p, &me)) && add_rekeys(p, op, name)) {
-		p->asked_keep = um_trust_keeps_password(p, name);
-		text = p->asked_keep ? keep_text(mem, op, me->name, name)
-				     : rekey_text(mem, op, me->name, name);
+		/* the answer shown is the Add's: it does not ask again */
+		p->keep = um_trust_keeps_password(p, name);
+		text = p->keep ? keep_text(mem, op, me->name, name)
+			       : rekey_text(mem, op, me->name, name);
 	}
 	talloc_free(tmp);
 	return text;
@@ -1346,7 +1350,7 @@ char *um_trust_add_rekey_text(TALLOC_CTX *mem, struct um_pdc *p,
 
 const char *um_trust_add_rekey_yes_note(const struct um_pdc *p)
 {
-	return p->asked_keep
+	return p->keep
 		? _("note: --yes re-creates the trust in both directions, "
 		    "the working one with its own password")
 		: _("note: --yes re-creates the trust in both directions "
@@ -1580,9 +1584,7 @@ static struct um_status add_trusting(struct um_pdc *p, const char *typed,
 	if (um_is_ok(st)) {
 		/* The partner's SID and DNS name, if its PDC answers. */
 		args.two_way_rekey = p->rekey_two_way;
-		args.keep_password = p->rekey_two_way &&
-				     um_trust_keeps_password(p, name);
-		p->kept_password = args.keep_password;
+		args.keep_password = p->rekey_two_way && p->keep;
 		struct um_pdc *partner;
 
 		if (um_is_ok(um_partner_pdc(p, name, NULL, &partner))) {
@@ -1652,7 +1654,7 @@ static void rekeyed_other_reset(struct um_pdc *p, struct um_pdc *partner,
 	um_trust_reset(partner, dom);
 	st = um_trust_verify(partner, dom);
 	TALLOC_FREE(p->rekey_outcome);
-	if (p->kept_password) {
+	if (p->keep) {
 		p->rekey_outcome = um_is_ok(st)
 			? talloc_asprintf(p, _("The other direction (%s "
 					       "trusts %s) kept its password "
@@ -1712,8 +1714,7 @@ static struct um_status add_trusted(struct um_pdc *p, const char *typed,
 	args.partner = name;
 	args.known_absent = kept_absent(p, name);
 	args.two_way_rekey = p->rekey_two_way;
-	args.keep_password = p->rekey_two_way && um_trust_keeps_password(p, name);
-	p->kept_password = args.keep_password;
+	args.keep_password = p->rekey_two_way && p->keep;
 	args.partner_sid = partner_info->sid;
 	args.partner_dns = partner_info->dns_name;
 	st = simple_op(p, SLOT_ADD_TRUSTED, &args,

@@ -978,20 +978,20 @@ static struct um_status act(struct um_repair *r, size_t i)
 	case UM_STEP_REMOVE_TRUSTING:
 		return um_trust_remove_trusting(r->acc, r->resource);
 	case UM_STEP_ADD_TRUSTING:
-		um_trust_set_rekey(r->acc, r->rekey);
+		um_trust_set_rekey(r->acc, r->rekey, r->keep);
 		st = um_trust_add_trusting(r->acc, r->resource, r->password,
 					   r->password);
-		um_trust_set_rekey(r->acc, false);
+		um_trust_set_rekey(r->acc, false, false);
 		return st;
 	case UM_STEP_ADD_TRUSTED:
-		um_trust_set_rekey(r->res, r->rekey);
+		um_trust_set_rekey(r->res, r->rekey, r->keep);
 		/* the reset and verify steps that follow rebuild and check
 		 * the channel: Add Trusted Domain leaves it to them */
 		um_trust_set_channel_by_caller(r->res, true);
 		st = um_trust_add_trusted(r->res, r->accounts,
 					  r->accounts_pdc, r->password);
 		um_trust_set_channel_by_caller(r->res, false);
-		um_trust_set_rekey(r->res, false);
+		um_trust_set_rekey(r->res, false, false);
 		return st;
 	case UM_STEP_RESET:
 		st = um_trust_reset(r->res, r->accounts);

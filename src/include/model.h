@@ -242,14 +242,17 @@ unsigned um_pdc_calls(const struct um_pdc *p);
 
 /* What P's server can change (UM_CAP_* bits); connects first. */
 struct um_status um_pdc_caps(struct um_pdc *p, uint32_t *caps);
-/* While ON, Add Trusting / Add Trusted Domain on P make the object
- * two-way, both directions with the password given, where the server
- * can (UM_CAP_REKEY_TWO_WAY): the kept direction is re-keyed, so only
- * the repair, which re-keys the partner's half too, and the screens,
- * after the operator accepted um_trust_add_rekey_text(), turn it on. */
-void um_trust_set_rekey(struct um_pdc *p, bool on);
+/* While ON, Add Trusting / Add Trusted Domain on P re-create the object
+ * two-way where the server can (UM_CAP_REKEY_TWO_WAY): the added
+ * direction with the password given, the kept one with its own password
+ * when KEEP (both servers read it back: um_trust_keeps_password()), else
+ * re-keyed with the given one.  Only the repair, which does the
+ * partner's half the same way, turns it on so; the screens use
+ * um_trust_set_rekey_by_hand(). */
+void um_trust_set_rekey(struct um_pdc *p, bool on, bool keep);
 /* The screens' um_trust_set_rekey(), after the operator accepted
- * um_trust_add_rekey_text(): a re-keying Add Trusted Domain also resets
+ * um_trust_add_rekey_text(), whose answer says whether the Add keeps the
+ * other direction's password: a re-keying Add Trusted Domain also resets
  * and verifies the partner's channel of the other direction, and says how
  * it went in um_trust_rekey_outcome(). */
 void um_trust_set_rekey_by_hand(struct um_pdc *p, bool on);

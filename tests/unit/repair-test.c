@@ -21,16 +21,29 @@ struct fixture {
 	struct um_journal *j;
 };
 
-static void fixture_open(struct fixture *f, const char *scenario)
+/* A journal of its own for the world just opened. */
+static void fixture_journal(struct fixture *f)
 {
 	int fd;
 
-	unit_world_open(&f->w, scenario);
 	snprintf(f->journal_path, sizeof(f->journal_path),
 		 "/tmp/usrmgr-journal-XXXXXX");
 	fd = mkstemp(f->journal_path);
 	close(fd);
 	assert_ok(um_journal_open(f->w.mem, f->journal_path, &f->j));
+}
+
+static void fixture_open(struct fixture *f, const char *scenario)
+{
+	unit_world_open(&f->w, scenario);
+	fixture_journal(f);
+}
+
+/* The same on a scenario given as text. */
+static void fixture_open_text(struct fixture *f, const char *text)
+{
+	unit_world_open_text(&f->w, text);
+	fixture_journal(f);
 }
 
 static void fixture_close(struct fixture *f)
@@ -1054,6 +1067,48 @@ static void test_two_way_keep_on_ad(void **state)
 	fixture_close(&f);
 }
 
+/* Servers of which only one gives the stored passwords back: the repair
+ * decides once for both Adds and re-keys the working direction on both
+ * DCs (an Add keeping it on one DC while the other re-keyed it would
+ * leave that direction with two passwords).  Healthy both ways after. */
+static void test_two_way_keep_needs_both(void **state)
+{
+	char path[512], *text, *line;
+	FILE *in;
+	long n;
+	struct fixture f;
+	struct um_repair *r;
+	char *step;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/two-way-keep.ini",
+		 getenv("USRMGR_SCENARIO_DIR"));
+	in = fopen(path, "r");
+	assert_non_null(in);
+	assert_int_equal(fseek(in, 0, SEEK_END), 0);
+	n = ftell(in);
+	rewind(in);
+	text = calloc(1, (size_t)n + 1);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)n, in), (size_t)n);
+	fclose(in);
+	/* RESOURCE's PDC (the second domain) does not give them back */
+	line = strstr(strstr(text, "[domain RESOURCE]"),
+		      "reads_kept_password = yes");
+	assert_non_null(line);
+	memcpy(line, "#", 1);
+	fixture_open_text(&f, text);
+	free(text);
+	r = start(&f, false);
+	step = um_repair_step_text(f.w.mem, r, 2 /* add-trusting */);
+	assert_null(strstr(step, "keeps its password"));
+	assert_ok(um_repair_set_password(r, unit_secret(&f.w, PASSWORD)));
+	assert_ok_any(run_all(&f, r));
+	assert_repaired(&f, r);
+	assert_other_way_healthy(&f);
+	fixture_close(&f);
+}
+
 /* By hand on them: the question says the working direction keeps its
  * password and keeps working; it does between the Adds; the outcome
  * after Add Trusted says it kept it. */
@@ -1129,6 +1184,7 @@ int main(void)
 		cmocka_unit_test(test_two_way_by_hand_on_ad),
 		cmocka_unit_test(test_two_way_keep_on_ad),
 		cmocka_unit_test(test_two_way_keep_by_hand),
+		cmocka_unit_test(test_two_way_keep_needs_both),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
