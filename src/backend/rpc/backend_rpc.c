@@ -177,7 +177,6 @@ struct add_state {
 	struct lsa_DeleteTrustedDomain del;
 	uint32_t direction;  /* what the created object holds */
 	struct lsa_TrustDomainInfoInfoEx *recreate; /* deleted to re-key */
-	struct tevent_req *drs;      /* reading the kept password */
 	struct rpc_drs_trust_auth stored; /* what the object held */
 	uint32_t kept;               /* the direction keeping its password */
 	DATA_BLOB kept_pw;           /* its password (into stored) */
@@ -324,13 +323,6 @@ static void add_rekey_delete(struct tevent_req *req, struct add_state *s)
 
 static void add_kept_done(struct tevent_req *sub);
 
-static int add_state_destructor(struct add_state *s)
-{
-	rpc_wipe_blob(&s->stored.incoming);
-	rpc_wipe_blob(&s->stored.outgoing);
-	return 0;
-}
-
 /*
  * Before the object is re-created: the password of the direction it
  * holds (HAVE), read over DRSUAPI, so that the new object keeps it and
@@ -343,21 +335,21 @@ static void add_read_kept(struct tevent_req *req, struct add_state *s,
 	struct rpc_op *op = &s->op;
 	const char *tdo = s->query.existing->full_info.info_ex.domain_name.string;
 	char *dn = rpc_drs_tdo_dn(s, tdo, op->conn->info.dns_name);
+	struct tevent_req *sub;
 
 	if (dn == NULL) {
 		rpc_op_finish(req, op, um_local(UM_LOCAL_NOT_SUPPORTED));
 		return;
 	}
 	s->kept = have;
-	talloc_set_destructor(s, add_state_destructor);
 	op->stage = ADD_KEPT_READ;
 	op->calls++;
-	s->drs = rpc_drs_trust_auth_send(s, op->ev, op->conn, dn);
-	if (s->drs == NULL) {
+	sub = rpc_drs_trust_auth_send(s, op->ev, op->conn, dn);
+	if (sub == NULL) {
 		rpc_op_finish(req, op, um_local(UM_LOCAL_NO_MEMORY));
 		return;
 	}
-	tevent_req_set_callback(s->drs, add_kept_done, req);
+	tevent_req_set_callback(sub, add_kept_done, req);
 }
 
 static void add_kept_done(struct tevent_req *sub)
@@ -367,7 +359,6 @@ static void add_kept_done(struct tevent_req *sub)
 	struct add_state *s = (struct add_state *)rpc_op_of(req);
 	NTSTATUS st = rpc_drs_trust_auth_recv(sub, s, &s->stored);
 
-	s->drs = NULL;
 	TALLOC_FREE(sub);
 	if (NT_STATUS_IS_OK(st))
 		st = drsblobs_current_clear(s->kept & UM_DIR_OUTBOUND ?
@@ -493,13 +484,6 @@ struct kept_state {
 	struct rpc_drs_trust_auth stored;
 };
 
-static int kept_state_destructor(struct kept_state *s)
-{
-	rpc_wipe_blob(&s->stored.incoming);
-	rpc_wipe_blob(&s->stored.outgoing);
-	return 0;
-}
-
 static void kept_read_done(struct tevent_req *sub)
 {
 	struct tevent_req *req = tevent_req_callback_data(sub,
@@ -533,7 +517,6 @@ static void kept_queried(struct tevent_req *req, struct kept_state *s)
 		rpc_op_finish(req, op, um_local(UM_LOCAL_NOT_SUPPORTED));
 		return;
 	}
-	talloc_set_destructor(s, kept_state_destructor);
 	op->stage = KEPT_READ;
 	op->calls++;
 	sub = rpc_drs_trust_auth_send(s, op->ev, op->conn, dn);

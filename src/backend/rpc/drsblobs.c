@@ -130,12 +130,6 @@ NTSTATUS drsblobs_trust_passwords(TALLOC_CTX *mem,
 	return NT_STATUS_OK;
 }
 
-static uint32_t le32(const uint8_t *b)
-{
-	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-	       (uint32_t)b[3] << 24;
-}
-
 /* Every entry: NTTIME, type, size, SIZE bytes, padding to 4. */
 #define ENTRY_HEAD_LEN 16u
 
@@ -147,8 +141,8 @@ NTSTATUS drsblobs_current_clear(const DATA_BLOB *blob, DATA_BLOB *secret)
 	*secret = data_blob_null;
 	if (end < INOUT_HEADER_LEN)
 		return NT_STATUS_INVALID_PARAMETER;
-	count = le32(blob->data);
-	at = le32(blob->data + 4);
+	count = drsblobs_le32(blob->data);
+	at = drsblobs_le32(blob->data + 4);
 	if (count == 0)
 		return NT_STATUS_NOT_FOUND;
 	if (at < INOUT_HEADER_LEN || at > end)
@@ -156,8 +150,8 @@ NTSTATUS drsblobs_current_clear(const DATA_BLOB *blob, DATA_BLOB *secret)
 	for (i = 0; i < count; i++) {
 		if (end - at < ENTRY_HEAD_LEN)
 			return NT_STATUS_INVALID_PARAMETER;
-		type = le32(blob->data + at + 8);
-		size = le32(blob->data + at + 12);
+		type = drsblobs_le32(blob->data + at + 8);
+		size = drsblobs_le32(blob->data + at + 12);
 		at += ENTRY_HEAD_LEN;
 		if (size > end - at)
 			return NT_STATUS_INVALID_PARAMETER;

@@ -21,6 +21,21 @@
 
 #define DRSBLOBS_CONFOUNDER_LEN 512
 
+/* NDR's byte order, little-endian, 32 bits: read at B, write V at B. */
+static inline uint32_t drsblobs_le32(const uint8_t *b)
+{
+	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+	       (uint32_t)b[3] << 24;
+}
+
+static inline void drsblobs_put_le32(uint8_t *b, uint32_t v)
+{
+	b[0] = (uint8_t)v;
+	b[1] = (uint8_t)(v >> 8);
+	b[2] = (uint8_t)(v >> 16);
+	b[3] = (uint8_t)(v >> 24);
+}
+
 /*
  * trustAuthInOutBlob for one direction: SECRET (the password as UTF-16LE
  * bytes) as the one current TRUST_AUTH_TYPE_CLEAR entry stamped WHEN, or,

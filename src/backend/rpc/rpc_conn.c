@@ -270,12 +270,14 @@ static NTSTATUS pipe_wait_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	return NT_STATUS_OK;
 }
 
-/* A request that will wait for a pipe to HOST (at ENDPOINT, or the
- * interface's own), and *B, its binding, parsed on BINDING_MEM (NULL: the
- * request's state); *ST says why there is none. */
+/* A request that will wait for a pipe to HOST over TRANSPORT (with
+ * OPTIONS: an endpoint, "seal"; NULL: the interface's own), and *B, its
+ * binding, parsed on BINDING_MEM (NULL: the request's state); *ST says
+ * why there is none. */
 static struct tevent_req *pipe_wait_new(TALLOC_CTX *mem,
 					TALLOC_CTX *binding_mem,
-					const char *host, const char *endpoint,
+					const char *transport,
+					const char *host, const char *options,
 					struct dcerpc_binding **b,
 					NTSTATUS *st)
 {
@@ -288,26 +290,29 @@ static struct tevent_req *pipe_wait_new(TALLOC_CTX *mem,
 	*st = NT_STATUS_NO_MEMORY;
 	if (req == NULL)
 		return NULL;
-	text = endpoint != NULL ?
-		talloc_asprintf(s, "ncacn_np:%s[%s]", host, endpoint) :
-		talloc_asprintf(s, "ncacn_np:%s", host);
+	text = options != NULL ?
+		talloc_asprintf(s, "%s:%s[%s]", transport, host, options) :
+		talloc_asprintf(s, "%s:%s", transport, host);
 	if (text != NULL)
 		*st = dcerpc_parse_binding(binding_mem ? binding_mem : s, text,
 					   b);
 	return req;
 }
 
-struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
-				      struct tevent_context *ev,
-				      const char *host,
-				      const struct ndr_interface_table *table,
-				      struct cli_credentials *creds,
-				      struct loadparm_context *lp)
+/* A pipe of its own to HOST (TRANSPORT, OPTIONS as pipe_wait_new()). */
+static struct tevent_req *pipe_open(TALLOC_CTX *mem,
+				    struct tevent_context *ev,
+				    const char *transport, const char *host,
+				    const char *options,
+				    const struct ndr_interface_table *table,
+				    struct cli_credentials *creds,
+				    struct loadparm_context *lp)
 {
 	struct dcerpc_binding *b;
 	struct composite_context *c = NULL;
 	NTSTATUS st;
-	struct tevent_req *req = pipe_wait_new(mem, NULL, host, NULL, &b, &st);
+	struct tevent_req *req = pipe_wait_new(mem, NULL, transport, host,
+					       options, &b, &st);
 
 	if (req == NULL)
 		return NULL;
@@ -323,6 +328,16 @@ struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
 	return pipe_wait_attach(req, ev, c, st, dcerpc_pipe_connect_b_recv);
 }
 
+struct tevent_req *rpc_pipe_open_send(TALLOC_CTX *mem,
+				      struct tevent_context *ev,
+				      const char *host,
+				      const struct ndr_interface_table *table,
+				      struct cli_credentials *creds,
+				      struct loadparm_context *lp)
+{
+	return pipe_open(mem, ev, "ncacn_np", host, NULL, table, creds, lp);
+}
+
 /* DRSUAPI is not offered on a named pipe by Samba AD: TCP, sealed (the
  * secrets it returns are encrypted with this connection's key). */
 struct tevent_req *rpc_pipe_open_sealed_send(TALLOC_CTX *mem,
@@ -332,23 +347,7 @@ struct tevent_req *rpc_pipe_open_sealed_send(TALLOC_CTX *mem,
 					     struct cli_credentials *creds,
 					     struct loadparm_context *lp)
 {
-	struct pipe_wait_state *s;
-	struct tevent_req *req = tevent_req_create(mem, &s,
-						   struct pipe_wait_state);
-	struct dcerpc_binding *b = NULL;
-	struct composite_context *c = NULL;
-	NTSTATUS st = NT_STATUS_NO_MEMORY;
-	char *text;
-
-	if (req == NULL)
-		return NULL;
-	text = talloc_asprintf(s, "ncacn_ip_tcp:%s[seal]", host);
-	if (text != NULL)
-		st = dcerpc_parse_binding(s, text, &b);
-	tevent_loop_allow_nesting(ev);
-	if (NT_STATUS_IS_OK(st))
-		c = dcerpc_pipe_connect_b_send(s, b, t, creds, ev, lp);
-	return pipe_wait_attach(req, ev, c, st, dcerpc_pipe_connect_b_recv);
+	return pipe_open(mem, ev, "ncacn_ip_tcp", host, "seal", t, creds, lp);
 }
 
 NTSTATUS rpc_connect_status(NTSTATUS st)
@@ -382,8 +381,8 @@ static struct tevent_req *secondary_send(TALLOC_CTX *mem,
 	struct dcerpc_binding *b;
 	struct composite_context *c = NULL;
 	NTSTATUS st;
-	struct tevent_req *req = pipe_wait_new(mem, conn, conn->host,
-					       endpoint, &b, &st);
+	struct tevent_req *req = pipe_wait_new(mem, conn, "ncacn_np",
+					       conn->host, endpoint, &b, &st);
 
 	if (req == NULL)
 		return NULL;

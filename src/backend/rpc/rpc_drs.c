@@ -27,6 +27,7 @@
 #include <gnutls/crypto.h>
 #include "rpc_internal.h"
 #include "rpc_drs.h"
+#include "drsblobs.h"
 #include "gen/ndr_umdrs.h"
 
 /* MS-DRSR 5.39 DRS_EXTENSIONS: what we speak -- request 8, reply 6,
@@ -53,21 +54,6 @@ static const uint8_t drs_prefix_ad_attr[] = {
 };
 #define DRS_LOW_TRUST_AUTH_INCOMING 129u
 #define DRS_LOW_TRUST_AUTH_OUTGOING 135u
-
-/* little-endian 32 bits (NDR's byte order) */
-static uint32_t drs_le32(const uint8_t *b)
-{
-	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-	       (uint32_t)b[3] << 24;
-}
-
-static void drs_put_le32(uint8_t *b, uint32_t v)
-{
-	b[0] = (uint8_t)v;
-	b[1] = (uint8_t)(v >> 8);
-	b[2] = (uint8_t)(v >> 16);
-	b[3] = (uint8_t)(v >> 24);
-}
 
 #define DRS_SALT_LEN 16u
 #define DRS_CRC_LEN  4u
@@ -112,8 +98,6 @@ static void drs_call_done(struct tevent_req *sub);
 
 static int drs_state_destructor(struct drs_state *s)
 {
-	rpc_wipe_blob(&s->found.incoming);
-	rpc_wipe_blob(&s->found.outgoing);
 	if (s->key.data != NULL)
 		memset(s->key.data, 0, s->key.length);
 	return 0;
@@ -170,7 +154,7 @@ static void drs_bind(struct tevent_req *req, struct drs_state *s)
 	if (tevent_req_nterror(req, st))
 		return;
 	memset(s->ext, 0, sizeof(s->ext));
-	drs_put_le32(s->ext, DRS_EXTENSIONS);
+	drsblobs_put_le32(s->ext, DRS_EXTENSIONS);
 	s->bind_info.length = DRS_BIND_INFO28_LEN;
 	s->bind_info.data = s->ext;
 	s->bind.in.bind_guid = &s->bind_guid;
@@ -251,6 +235,14 @@ static void drs_get_changes(struct tevent_req *req, struct drs_state *s)
 	drs_call(req, NDR_UMDRS_DSGETNCCHANGES, &s->changes, DRS_CHANGES);
 }
 
+/* A decrypted password's memory, wiped when it is freed, wherever it was
+ * moved to: no holder needs a destructor of its own. */
+static int drs_wipe_on_free(uint8_t *data)
+{
+	explicit_bzero(data, talloc_get_size(data));
+	return 0;
+}
+
 /* The attid prefix of AD's own attributes in this reply's table. */
 static bool drs_prefix(const struct umdrs_DsReplicaOIDMapping_Ctr *m,
 		       uint32_t *prefix)
@@ -304,7 +296,7 @@ NTSTATUS rpc_drs_decrypt(TALLOC_CTX *mem, const DATA_BLOB *key,
 	if (NT_STATUS_IS_OK(st) &&
 	    (uint32_t)crc32(0, buf.data + DRS_CRC_LEN,
 			    (uInt)(buf.length - DRS_CRC_LEN)) !=
-	    drs_le32(buf.data))
+	    drsblobs_le32(buf.data))
 		st = NT_STATUS_WRONG_PASSWORD; /* not our key: refuse */
 	if (!NT_STATUS_IS_OK(st)) {
 		rpc_wipe_blob(&buf);
@@ -312,6 +304,8 @@ NTSTATUS rpc_drs_decrypt(TALLOC_CTX *mem, const DATA_BLOB *key,
 	}
 	*out = data_blob_talloc(mem, buf.data + DRS_CRC_LEN,
 				buf.length - DRS_CRC_LEN);
+	if (out->data != NULL)
+		talloc_set_destructor(out->data, drs_wipe_on_free);
 	rpc_wipe_blob(&buf);
 	return out->data != NULL || out->length == 0 ? NT_STATUS_OK :
 						       NT_STATUS_NO_MEMORY;

@@ -10,8 +10,8 @@
 #include "rpc_internal.h"
 
 /* What one object holds: each a trustAuthInOutBlob in clear, empty
- * when that direction holds no password.  Wiped when freed by the
- * caller with rpc_wipe_blob(). */
+ * when that direction holds no password; its memory is wiped when it is
+ * freed (a talloc destructor of its own). */
 struct rpc_drs_trust_auth {
 	DATA_BLOB incoming;
 	DATA_BLOB outgoing;
