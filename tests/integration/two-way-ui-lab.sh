@@ -51,15 +51,13 @@ trap cleanup EXIT
 # TEXT on the screen, which a message box may have wrapped: of each line
 # its widest part between box borders (the message box's text where it
 # is on top), the lines joined, runs of blanks as one
+joined_on_screen() {
+	screen | awk -F'│' '{ w = ""; for (i = 1; i <= NF; i++)
+		if (length($i) > length(w)) w = $i; print w }' |
+		tr '\n' ' ' | tr -s ' ' | grep -F -q -- "$1"
+}
 wait_for_joined() { # TEXT [SECONDS]
-	local i=0 limit=${2:-30}
-	while [ "$i" -lt $((limit * 10)) ]; do
-		screen | awk -F'│' '{ w = ""; for (i = 1; i <= NF; i++)
-			if (length($i) > length(w)) w = $i; print w }' |
-			tr '\n' ' ' | tr -s ' ' | grep -F -q -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_until "${2:-30}" joined_on_screen "$1" && return 0
 	echo "# timed out waiting for: $1" >&2
 	screen | sed 's/^/# | /' >&2
 	return 1
@@ -144,6 +142,9 @@ select_domain() {
 # lower list), or in the Trusted Domains list
 in_trusting() { screen | sed -n '/Trusting Domains:/,$p' | grep -q "│ $1  "; }
 in_trusted() { screen | sed -n '/Trusted Domains:/,/Trusting Domains:/p' | grep -q "│ $1  "; }
+# (a Remove's question goes before the Remove is done: wait for these)
+not_in_trusting() { ! in_trusting "$1"; }
+not_in_trusted() { ! in_trusted "$1"; }
 # the trust dialog of DOMAIN shows (the lists read)
 dialog_of() { wait_for "Domain:  $1" 30 && wait_gone "Please Wait" 30; }
 
@@ -174,7 +175,7 @@ kb_by_hand() {
 	t_check "$what: 1. Remove asks, saying the other direction stays" \
 		eval 'keys M-r && wait_for "Remove $adom from the Trusted Domains of $rdom?" && wait_for "only this" && keys M-y'
 	t_check "$what: 1. $adom is gone from the Trusted Domains, kept in the Trusting" \
-		eval 'wait_gone "Remove $adom from" 30 && dialog_of "$rdom" && ! in_trusted "$adom" && in_trusting "$adom"'
+		eval 'wait_gone "Remove $adom from" 30 && dialog_of "$rdom" && wait_until 60 not_in_trusted "$adom" && in_trusting "$adom"'
 	t_check "$what: 1. Close" close_trust
 	# 2.
 	t_check "$what: 2. Select Domain $adom (its administrator)" \
@@ -182,7 +183,7 @@ kb_by_hand() {
 	t_check "$what: 2. $adom's trust dialog" eval 'open_trust && dialog_of "$adom"'
 	if in_trusting "$rdom"; then
 		t_check "$what: 2. Remove $rdom from $adom's Trusting Domains" \
-			eval 'keys M-m && wait_for "Remove $rdom from the Trusting" && keys M-y && wait_gone "Remove $rdom from" 30 && dialog_of "$adom" && ! in_trusting "$rdom"'
+			eval 'keys M-m && wait_for "Remove $rdom from the Trusting" && keys M-y && wait_gone "Remove $rdom from" 30 && dialog_of "$adom" && wait_until 60 not_in_trusting "$rdom"'
 	else
 		t_ok "$what: 2. $rdom not in $adom's Trusting Domains: nothing to remove"
 	fi
@@ -244,7 +245,7 @@ remove_one() {
 	t_check "$what: Remove ACCOUNTS on RESOURCE's Trusted Domains, Yes" \
 		eval 'wait_for "User Manager - RESOURCE" 60 && open_trust && dialog_of RESOURCE && keys M-r && wait_for "only this" && keys M-y && wait_gone "Remove ACCOUNTS from" 30 && dialog_of RESOURCE'
 	t_check "$what:   ACCOUNTS only in the Trusting Domains" \
-		eval '! in_trusted ACCOUNTS && in_trusting ACCOUNTS'
+		eval 'wait_until 60 not_in_trusted ACCOUNTS && in_trusting ACCOUNTS'
 	t_check "$what:   Close and Exit" eval 'close_trust && exit_ui'
 	tmx kill-server >/dev/null 2>&1
 	t_check "$what:   RESOURCE trusts ACCOUNTS fails Samba's check" \
