@@ -8,10 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <gnutls/gnutls.h>
-#include <gnutls/crypto.h>
 
 #include "repair.h"
+#include "secret.h"
 #include "names.h"
 #include "i18n.h"
 #include "test_hooks.h"
@@ -141,7 +140,7 @@ static struct um_status new_id(TALLOC_CTX *mem, char **out)
 	int i;
 
 	*out = NULL;
-	if (gnutls_rnd(GNUTLS_RND_NONCE, raw, sizeof(raw)) != 0) {
+	if (!um_random_bytes(raw, sizeof(raw))) {
 		return um_local(UM_LOCAL_IO);
 	}
 	for (i = 0; i < 8; i++) {

@@ -10,12 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/random.h>
 #include <sys/resource.h>
 #ifdef HAVE_SYS_PRCTL_H
 #include <sys/prctl.h>
 #endif
-#include <gnutls/gnutls.h>
-#include <gnutls/crypto.h>
 #include <nettle/md4.h>
 
 #include "secret.h"
@@ -107,6 +106,27 @@ bool um_secret_equal(const struct um_secret *a, const struct um_secret *b)
 	return diff == 0;
 }
 
+/* The kernel's CSPRNG: no library of ours needs loading for it (gnutls
+ * would bring seven more into every start, issue 21). */
+bool um_random_bytes(void *buf, size_t len)
+{
+	unsigned char *p = buf;
+
+	while (len > 0) {
+		ssize_t n = getrandom(p, len, 0);
+
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			return false;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
 struct um_secret *um_secret_random(TALLOC_CTX *mem, size_t len)
 {
 	static const char alphabet[] =
@@ -118,7 +138,7 @@ struct um_secret *um_secret_random(TALLOC_CTX *mem, size_t len)
 	size_t i;
 
 	if (len == 0 || len > 128 ||
-	    gnutls_rnd(GNUTLS_RND_KEY, raw, len) != 0) {
+	    !um_random_bytes(raw, len)) {
 		return NULL;
 	}
 	/* 67 symbols: the small modulo bias costs far less than one bit. */
@@ -231,7 +251,7 @@ struct um_status um_secret_nthash(const struct um_secret *s, char hex[33])
 		um_test_before_release(UM_WIPE_NTHASH_UTF16, buf, sizeof(buf));
 		return um_local(UM_LOCAL_PASSWORD_TOO_LONG);
 	}
-	/* gnutls has no MD4; nettle, its own crypto library, does. */
+	/* MD4 from nettle (gnutls, built on it, has none). */
 	{
 		struct md4_ctx ctx;
 		md4_init(&ctx);

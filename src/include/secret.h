@@ -34,7 +34,11 @@ const char *um_secret_reveal(const struct um_secret *s);
 size_t um_secret_len(const struct um_secret *s);
 bool um_secret_equal(const struct um_secret *a, const struct um_secret *b);
 
-/* A strong random password (printable ASCII), from gnutls' RNG. */
+/* LEN bytes from the kernel's random source (getrandom); false when it
+ * fails. */
+bool um_random_bytes(void *buf, size_t len);
+
+/* A strong random password (printable ASCII), from um_random_bytes. */
 struct um_secret *um_secret_random(TALLOC_CTX *mem, size_t len);
 
 /* Valid UTF-8, at most UM_SECRET_MAX_UTF16 UTF-16 units; empty is allowed

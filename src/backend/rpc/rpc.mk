@@ -5,7 +5,7 @@ noinst_LIBRARIES += libusrmgr_rpc.a
 RPC_CPPFLAGS = $(BACKEND_CPPFLAGS) -I$(top_srcdir)/src/backend/rpc
 libusrmgr_rpc_a_CPPFLAGS = $(RPC_CPPFLAGS)
 # Position-independent: the same objects make usrmgr-rpc.so.
-libusrmgr_rpc_a_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS) -fPIC
+libusrmgr_rpc_a_CFLAGS = $(AM_CFLAGS) $(SAMBA_CFLAGS) $(GNUTLS_CFLAGS) -fPIC
 libusrmgr_rpc_a_SOURCES = \
 	src/backend/rpc/rpc_internal.h \
 	src/backend/rpc/backend_rpc.c src/backend/rpc/backend_rpc_nt4.c \
