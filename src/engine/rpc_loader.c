@@ -33,8 +33,11 @@ static const struct um_rpc_module *loaded;
  * program linked with them; each of their 24,000 relocations otherwise
  * first walks past usrmgr's dozen: about 2 ms of the load (issue 21,
  * doc/performance.md).  They share talloc, tevent and libc with usrmgr,
- * the very same objects, and use nothing else of its.  AddressSanitizer
- * must interpose malloc for every library and refuses the flag. */
+ * the very same objects, and use nothing else of its.  What the flag
+ * changes: libc's variables that the program holds copies of (stdout,
+ * stderr, getopt's) are libc's own for them; usrmgr never assigns them,
+ * so both hold the same.  AddressSanitizer must interpose malloc for
+ * every library and refuses the flag. */
 #if defined(__SANITIZE_ADDRESS__)
 #define MODULE_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL)
 #else
