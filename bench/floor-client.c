@@ -9,6 +9,10 @@
  *
  * Usage: floor-client HOST AUTHFILE [PAGE_BYTES]
  *
+ * With BENCH_T0=$(date +%s%N) (the moment the harness started it), it
+ * also says how long after that it had its last page, for comparing with
+ * usrmgr's first screen (bench/ui-bench.sh --lab).
+ *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
 #include <stdbool.h>
@@ -16,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <talloc.h>
 #include <tevent.h>
 #include <util/data_blob.h>
@@ -34,6 +39,20 @@ extern const struct ndr_interface_table ndr_table_lsarpc;
 #define NO_MORE_ENTRIES          0x8000001Au
 
 static unsigned calls;
+
+/* Milliseconds since BENCH_T0 (nanoseconds since the epoch); -1 without. */
+static double since_t0(void)
+{
+	const char *t0 = getenv("BENCH_T0");
+	struct timespec now;
+	long long ns;
+
+	if (t0 == NULL || t0[0] == '\0')
+		return -1;
+	clock_gettime(CLOCK_REALTIME, &now);
+	ns = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+	return (double)(ns - atoll(t0)) / 1e6;
+}
 
 static NTSTATUS call(struct dcerpc_pipe *p, uint32_t opnum, void *r,
 		     TALLOC_CTX *mem)
@@ -57,6 +76,7 @@ int main(int argc, char **argv)
 	uint32_t page = argc > 3 ? (uint32_t)strtoul(argv[3], NULL, 0) : 0;
 	uint32_t resume = 0;
 	unsigned n = 0;
+	double at;
 	char *binding;
 	NTSTATUS st;
 
@@ -131,6 +151,9 @@ int main(int argc, char **argv)
 			break;
 		resume = next;
 	}
+	at = since_t0();
+	if (at >= 0)
+		fprintf(stderr, "floor-client: last page at %.1f ms\n", at);
 	fprintf(stderr, "floor-client: %u trusts, %u RPC calls\n", n, calls);
 	talloc_free(mem);
 	return 0;

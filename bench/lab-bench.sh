@@ -29,8 +29,10 @@
 #
 #   make usrmgr bench/floor-client && bench/lab-bench.sh
 #
-# RUNS (default 7), SCALE_N (default 300), USRMGR, FLOOR, SKIP (words
-# among list scale repair ui: parts to leave out).
+# RUNS (default 7), LIST_RUNS (default 21: a trust list takes a tenth of
+# a second, and the rounds must outnumber the machine's noise), SCALE_N
+# (default 300), USRMGR, FLOOR, SKIP (words among list scale repair ui:
+# parts to leave out).
 #
 # Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
 set -u
@@ -45,6 +47,7 @@ case $FLOOR in /*) ;; *) FLOOR=$(pwd)/$FLOOR ;; esac
 USRMGR_TEST_BIN=${USRMGR_TEST_BIN:-$(pwd)/tests/usrmgr-test}
 case $USRMGR_TEST_BIN in /*) ;; *) USRMGR_TEST_BIN=$(pwd)/$USRMGR_TEST_BIN ;; esac
 RUNS=${RUNS:-7}
+LIST_RUNS=${LIST_RUNS:-21}
 SCALE_N=${SCALE_N:-300}
 SKIP=${SKIP:-}
 for f in "$USRMGR" "$USRMGR_TEST_BIN" "$FLOOR"; do
@@ -147,13 +150,13 @@ floor|"$FLOOR" "$RESOURCE_PDC" "$RESOURCE_ADMIN_AUTHFILE"
 EOF
 }
 
-# list_rounds TAG: RUNS rounds, each client once per round, in turn (a
+# list_rounds TAG: LIST_RUNS rounds, each client once per round, in turn (a
 # machine whose speed drifts during the run then slows every client
 # alike, where RUNS runs of one client and then the next would not)
 list_rounds() {
 	local tag=$1 label cmd i=0 f
 	for f in $(list_cmds | cut -d'|' -f1); do : >"$T/$tag-$f.all"; done
-	while [ "$i" -lt "$RUNS" ]; do
+	while [ "$i" -lt "$LIST_RUNS" ]; do
 		while IFS='|' read -r label cmd; do
 			eval "lab_exec console \"\$T/timed.sh\" 1 \"\$T/$tag-$label.one\" $cmd"
 			cat "$T/$tag-$label.one" >>"$T/$tag-$label.all"
@@ -171,7 +174,7 @@ list_rounds() {
 list_table() { # list_table TAG TITLE
 	local tag=$1 label cmd base
 	echo
-	echo "$2 (medians of $RUNS rounds, the clients in turn)"
+	echo "$2 (medians of $LIST_RUNS rounds, the clients in turn)"
 	printf '  %-26s %9s %8s %9s %7s %6s %6s\n' client "wall ms" "x usrmgr" "peak MiB" turns "SMB" "other"
 	list_rounds "$tag"
 	while IFS='|' read -r label cmd; do
@@ -235,7 +238,7 @@ if ! skip scale; then
 	if ! skip ui; then
 		echo
 		echo "The screens on RESOURCE's PDC with $((SCALE_N + 1)) trusts (bench/ui-bench.sh --lab):"
-		LAB_NAME=$LAB_NAME RUNS=$RUNS USRMGR=$USRMGR USRMGR_TEST_BIN=$USRMGR_TEST_BIN "$TOP/bench/ui-bench.sh" --lab | sed 's/^/  /'
+		LAB_NAME=$LAB_NAME RUNS=$RUNS USRMGR=$USRMGR USRMGR_TEST_BIN=$USRMGR_TEST_BIN FLOOR=$FLOOR "$TOP/bench/ui-bench.sh" --lab | sed 's/^/  /'
 	fi
 	lab_exec resource /usr/bin/python3 "$T/trusts.py" "$RESOURCE_SMB_CONF" del "$SCALE_N"
 fi

@@ -19,11 +19,19 @@
 # else the tests' shared ad lab (tests/integration/lab-fixture.sh).  The
 # namespace's own start (usrmgr-lab exec console true, its median) is
 # taken off the first-screen times; per-keystroke times are differences.
+# And, timed inside the namespace from the moment each process is started
+# (usrmgr's own profile, USRMGR_RPC_TRACE=<start ns>), in rounds with the
+# floor client (bench/floor-client, FLOOR=path; BENCH_T0=<start ns>):
+# until the first screen is on the terminal (the users' first page), until
+# the whole screen is (the groups' too), and until the floor client has
+# its page.
 set -u
 USRMGR=${USRMGR:-./usrmgr}
 case $USRMGR in /*) ;; *) USRMGR=$(pwd)/$USRMGR ;; esac
 USRMGR_TEST_BIN=${USRMGR_TEST_BIN:-./tests/usrmgr-test}
 case $USRMGR_TEST_BIN in /*) ;; *) USRMGR_TEST_BIN=$(pwd)/$USRMGR_TEST_BIN ;; esac
+FLOOR=${FLOOR:-./bench/floor-client}
+case $FLOOR in /*) ;; *) FLOOR=$(pwd)/$FLOOR ;; esac
 LAB_MODE=
 if [ "${1:-}" = --lab ]; then
 	LAB_MODE=1
@@ -121,6 +129,37 @@ tmux_first_screen() { # tmux_first_screen SCENARIO -> median ns
 	median < "$T/truns"
 }
 
+# first_vs_floor: RUNS rounds, each the floor client then usrmgr's first
+# screen, timed in the namespace from each start -> "floor first whole"
+# (medians, ms)
+first_vs_floor() {
+	cat >"$T/first.sh" <<'EOS'
+#!/bin/sh
+# first.sh FLOOR TESTBIN HOST AUTHFILE KEYS TRACE: one round
+t=$(date +%s%N)
+f=$(BENCH_T0=$t "$1" "$3" "$4" 2>&1 >/dev/null |
+	sed -n 's/^floor-client: last page at \([0-9.]*\) ms$/\1/p')
+t=$(date +%s%N)
+USRMGR_RPC_TRACE=$t USRMGR_UI_SCRIPT=$5 "$2" -S "$3" -A "$4" >/dev/null 2>"$6"
+u=$(sed -n 's/^usrmgr-rpc-trace: *\([0-9.]*\) ms ui: first screen drawn.*/\1/p' "$6")
+w=$(sed -n 's/^usrmgr-rpc-trace: *\([0-9.]*\) ms ui: whole screen drawn.*/\1/p' "$6")
+echo "${f:-0} ${u:-0} ${w:-0}"
+EOS
+	chmod 755 "$T/first.sh"
+	: > "$T/fruns"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		$LAB_EXEC "$T/first.sh" "$FLOOR" "$USRMGR_TEST_BIN" "$RESOURCE_PDC" \
+			"$RESOURCE_ADMIN_AUTHFILE" "$1" "$T/trace" >> "$T/fruns"
+		i=$((i + 1))
+	done
+	for c in 1 2 3; do
+		cut -d' ' -f"$c" "$T/fruns" | sort -n |
+			awk '{ a[NR] = $1 } END { printf "%s ", a[int((NR + 1) / 2)] }'
+	done
+	echo
+}
+
 ms() { awk -v n="$1" 'BEGIN { printf "%.1f ms", n / 1e6 }'; }
 us() { awk -v n="$1" 'BEGIN { printf "%.0f us", n / 1e3 }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
@@ -148,6 +187,13 @@ report() { # report SCENARIO
 		echo "  $(ms "$ov") of namespace start taken off the first screens):"
 	else
 		echo "scenario $s (RESOURCE on DCB, 80x24, medians of $RUNS):"
+	fi
+	if [ -n "$LAB_MODE" ]; then
+		set -- $(first_vs_floor "$first")
+		echo "  from each process's start, in $RUNS rounds with the floor client:"
+		echo "    first screen (users' first page): $2 ms"
+		echo "    whole screen (groups' page too):  $3 ms"
+		echo "    floor client's page:              $1 ms"
 	fi
 	echo "  first screen, script mode:        $(ms "$f_ns")"
 	echo "  first screen, in tmux:            $(ms "$tm")"

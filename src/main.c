@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "prompt.h"
 #include "i18n.h"
+#include "test_hooks.h"
 #include "ui.h"
 
 void um_i18n_init(void)
@@ -76,6 +77,7 @@ int main(int argc, char **argv)
 	char *why = NULL;
 	int rc;
 
+	um_test_rpc_trace("usrmgr: main() entered");
 	um_i18n_init();
 	um_secret_protect_process();
 	if (!um_cli_parse(&cli, argc, argv)) {
@@ -98,5 +100,6 @@ int main(int argc, char **argv)
 		rc = open_screens(&cli, m);
 	}
 	talloc_free(mem);
+	um_test_rpc_trace("usrmgr: exit");
 	return rc;
 }

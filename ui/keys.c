@@ -19,6 +19,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <time.h>
+#include "test_hooks.h"
 #include "ui_priv.h"
 
 #define QMAX 512
@@ -296,6 +297,17 @@ long ui_key_idle_ms(void)
 	       (key_came.tv_nsec - wait_began.tv_nsec) / 1000000;
 }
 
+/* For bench/ui-bench.sh: the whole first screen is up. */
+static void trace_first_wait(void)
+{
+	static bool said;
+
+	if (!said) {
+		um_test_rpc_trace("ui: whole screen drawn, first key awaited");
+		said = true;
+	}
+}
+
 int ui_getkey(void)
 {
 	int k;
@@ -307,6 +319,7 @@ int ui_getkey(void)
 		/* Training: the coach's messages, before waiting. */
 		ui_training_key_hook(0);
 		ui_refresh();
+		trace_first_wait();
 		clock_gettime(CLOCK_MONOTONIC, &wait_began);
 		if (!next_raw(&k, -1, &same))
 			continue;

@@ -56,6 +56,7 @@ UI_TESTS = \
 	tests/ui/e2e-signals.sh \
 	tests/ui/e2e-signals-all.sh \
 	tests/ui/e2e-busy.sh \
+	tests/ui/e2e-first-screen.sh \
 	tests/ui/e2e-unsaved.sh \
 	tests/ui/e2e-policy.sh \
 	tests/ui/e2e-rights.sh \

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
+#include "test_hooks.h"
 #include "ui_priv.h"
 #include "views.h"
 
@@ -274,9 +275,14 @@ static bool open_pdc(struct ui_main *mw, struct um_pdc *p)
 	mw->info = info;
 	lists_reset(mw);
 	/* The new domain's title at once, then its first pages, so that a
-	 * failure is reported here rather than in the middle of drawing. */
+	 * failure is reported here rather than in the middle of drawing.
+	 * The users' page goes on the terminal before the groups' is read:
+	 * on a real PDC the groups' take as long again (issue 21). */
 	main_repaint(&mw->scr);
 	list_fetch(&mw->ulist, 0);
+	main_repaint(&mw->scr);
+	ui_refresh();
+	um_test_rpc_trace("ui: first screen drawn (the users' first page)");
 	list_fetch(&mw->glist, 0);
 	return true;
 }

@@ -374,7 +374,9 @@ static struct um_status rpc_attach(struct um_model *m, struct um_pdc *p)
 	const char *why;
 	struct um_status st;
 
+	um_test_rpc_trace("model: loading the rpc module");
 	rpc = um_rpc_module_load(&st, &why);
+	um_test_rpc_trace("model: rpc module loaded");
 	if (rpc == NULL) {
 		if (why != NULL) {
 			um_model_note(m, why);

@@ -46,12 +46,22 @@ bool um_test_rpc_stats(void)
 void um_test_rpc_trace(const char *fmt, ...)
 {
 	static struct timespec t0;
+	const char *from = getenv("USRMGR_RPC_TRACE");
 	struct timespec now;
 	va_list ap;
 
-	if (getenv("USRMGR_RPC_TRACE") == NULL)
+	if (from == NULL)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	/* USRMGR_RPC_TRACE=$(date +%s%N): times count from that moment (the
+	 * process's start, for a shell that execs it at once); else from
+	 * the first event. */
+	clock_gettime(CLOCK_REALTIME, &now);
+	if (t0.tv_sec == 0 && strlen(from) > 9) {
+		long long ns = atoll(from);
+
+		t0.tv_sec = (time_t)(ns / 1000000000);
+		t0.tv_nsec = (long)(ns % 1000000000);
+	}
 	if (t0.tv_sec == 0)
 		t0 = now;
 	fprintf(stderr, "usrmgr-rpc-trace: %9.1f ms ",

@@ -39,9 +39,12 @@ const char *um_test_ui_subdialog(void);
 bool um_test_rpc_stats(void);
 
 /* USRMGR_RPC_TRACE set: each RPC request, connection and model operation
- * is written on standard error when it starts and ends, with the time
- * since the process started (the profile of doc/performance.md).  The
- * installed usrmgr writes nothing. */
+ * is written on standard error when it starts and ends, and so are
+ * main(), the RPC module's load, the first screen and exit (the profile
+ * of doc/performance.md).  Times are milliseconds since the first event,
+ * or since USRMGR_RPC_TRACE's value when that is a time in nanoseconds
+ * since the epoch ($(date +%s%N) just before the exec: then they count
+ * from the process's start).  The installed usrmgr writes nothing. */
 void um_test_rpc_trace(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
