@@ -29,7 +29,7 @@
 #
 #   make usrmgr bench/floor-client && bench/lab-bench.sh
 #
-# RUNS (default 7), LIST_RUNS (default 21: a trust list takes a tenth of
+# RUNS (default 7), LIST_RUNS (default 41: a trust list takes a tenth of
 # a second, and the rounds must outnumber the machine's noise), SCALE_N
 # (default 300), USRMGR, FLOOR, SKIP (words among list scale repair ui:
 # parts to leave out).
@@ -47,7 +47,7 @@ case $FLOOR in /*) ;; *) FLOOR=$(pwd)/$FLOOR ;; esac
 USRMGR_TEST_BIN=${USRMGR_TEST_BIN:-$(pwd)/tests/usrmgr-test}
 case $USRMGR_TEST_BIN in /*) ;; *) USRMGR_TEST_BIN=$(pwd)/$USRMGR_TEST_BIN ;; esac
 RUNS=${RUNS:-7}
-LIST_RUNS=${LIST_RUNS:-21}
+LIST_RUNS=${LIST_RUNS:-41}
 SCALE_N=${SCALE_N:-300}
 SKIP=${SKIP:-}
 for f in "$USRMGR" "$USRMGR_TEST_BIN" "$FLOOR"; do
@@ -238,7 +238,7 @@ if ! skip scale; then
 	if ! skip ui; then
 		echo
 		echo "The screens on RESOURCE's PDC with $((SCALE_N + 1)) trusts (bench/ui-bench.sh --lab):"
-		LAB_NAME=$LAB_NAME RUNS=$RUNS USRMGR=$USRMGR USRMGR_TEST_BIN=$USRMGR_TEST_BIN FLOOR=$FLOOR "$TOP/bench/ui-bench.sh" --lab | sed 's/^/  /'
+		LAB_NAME=$LAB_NAME RUNS=$RUNS FIRST_RUNS=$LIST_RUNS USRMGR=$USRMGR USRMGR_TEST_BIN=$USRMGR_TEST_BIN FLOOR=$FLOOR "$TOP/bench/ui-bench.sh" --lab | sed 's/^/  /'
 	fi
 	lab_exec resource /usr/bin/python3 "$T/trusts.py" "$RESOURCE_SMB_CONF" del "$SCALE_N"
 fi
