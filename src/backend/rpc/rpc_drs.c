@@ -172,7 +172,8 @@ static void drs_bind(struct tevent_req *req, struct drs_state *s)
  * loaded already -- libdcerpc.so needs it -- so it is looked up at run
  * time (RTLD_DEFAULT: glibc searches the caller's scope, which holds the
  * module's own dependencies even when usrmgr loads usrmgr-rpc.so
- * RTLD_LOCAL; measured with the build tree's usrmgr on the lab); its
+ * RTLD_LOCAL, and first with RTLD_DEEPBIND; measured with the build
+ * tree's usrmgr on the lab); its
  * signature has not changed since Samba 4.0.  Without it the key is
  * NO_USER_SESSION_KEY, and the caller does without the read.
  */
