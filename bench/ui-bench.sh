@@ -131,18 +131,24 @@ tmux_first_screen() { # tmux_first_screen SCENARIO -> median ns
 	median < "$T/truns"
 }
 
-# first_vs_floor: FIRST_RUNS rounds, each the floor client then usrmgr's first
-# screen, timed in the namespace from each start -> "floor first whole"
-# (medians, ms)
+# first_vs_floor: FIRST_RUNS rounds, each the floor client and usrmgr's first
+# screen (which goes first alternates), timed in the namespace from each
+# start -> "floor first whole" (medians, ms)
 first_vs_floor() {
 	cat >"$T/first.sh" <<'EOS'
 #!/bin/sh
-# first.sh FLOOR TESTBIN HOST AUTHFILE KEYS TRACE: one round
-t=$(date +%s%N)
-f=$(BENCH_T0=$t "$1" "$3" "$4" 2>&1 >/dev/null |
-	sed -n 's/^floor-client: last page at \([0-9.]*\) ms$/\1/p')
-t=$(date +%s%N)
-USRMGR_RPC_TRACE=$t USRMGR_UI_SCRIPT=$5 "$2" -S "$3" -A "$4" >/dev/null 2>"$6"
+# first.sh FLOOR TESTBIN HOST AUTHFILE KEYS TRACE ORDER: one round, the
+# floor client first when ORDER is 0, usrmgr first when 1
+floor() {
+	t=$(date +%s%N)
+	f=$(BENCH_T0=$t "$1" "$3" "$4" 2>&1 >/dev/null |
+		sed -n 's/^floor-client: last page at \([0-9.]*\) ms$/\1/p')
+}
+first() {
+	t=$(date +%s%N)
+	USRMGR_RPC_TRACE=$t USRMGR_UI_SCRIPT=$5 "$2" -S "$3" -A "$4" >/dev/null 2>"$6"
+}
+if [ "$7" = 0 ]; then floor "$@"; first "$@"; else first "$@"; floor "$@"; fi
 u=$(sed -n 's/^usrmgr-rpc-trace: *\([0-9.]*\) ms ui: first screen drawn.*/\1/p' "$6")
 w=$(sed -n 's/^usrmgr-rpc-trace: *\([0-9.]*\) ms ui: whole screen drawn.*/\1/p' "$6")
 echo "${f:-0} ${u:-0} ${w:-0}"
@@ -152,7 +158,7 @@ EOS
 	i=0
 	while [ "$i" -lt "$FIRST_RUNS" ]; do
 		$LAB_EXEC "$T/first.sh" "$FLOOR" "$USRMGR_TEST_BIN" "$RESOURCE_PDC" \
-			"$RESOURCE_ADMIN_AUTHFILE" "$1" "$T/trace" >> "$T/fruns"
+			"$RESOURCE_ADMIN_AUTHFILE" "$1" "$T/trace" $((i % 2)) >> "$T/fruns"
 		i=$((i + 1))
 	done
 	for c in 1 2 3; do
