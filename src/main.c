@@ -86,6 +86,7 @@ int main(int argc, char **argv)
 	mem = talloc_new(NULL);
 	ev = tevent_context_init(mem);
 	um_cli_model_options(&cli, mem, &opt);
+	opt.screens = cli.verb == NULL;
 	st = um_model_new(mem, ev, &opt, &m, &why);
 	if (!um_is_ok(st)) {
 		fprintf(stderr, "usrmgr: %s\n",

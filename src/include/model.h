@@ -136,6 +136,9 @@ struct um_model_options {
 	bool require_kerberos;
 	struct um_creds *creds; /* default credentials for every PDC */
 	unsigned page_size;     /* 0: the backend's default */
+	bool screens;           /* the screens read a PDC's users as soon
+				 * as it opens: a backend may make ready
+				 * for them beside its connect (issue 21) */
 };
 
 struct um_model;

@@ -78,6 +78,27 @@ kb_step "its users come from SAMR (Administrator, krbtgt)" \
 some_domain_group() { tm_screen | grep -q -E ' Domain (Users|Guests|Computers|Admins|Controllers) '; }
 kb_step "its groups come from SAMR (Domain Users, Guests, ...)" \
 	eval 'tm_wait " Groups " && some_domain_group' 
+# The first screen's order (issue 21), from the test binary's profile of
+# the same start in script mode: SAMR's pipe and Connect2 go out while
+# LSA's connect is under way, and the users' page is on the terminal
+# before the groups' page is asked for.
+first_screen_order() {
+	local bin=${USRMGR_TEST_BIN:-$(pwd)/tests/usrmgr-test} tr=$TMPD/first.trace
+	case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+	printf ':dump %s\n' "$TMPD/first.dump" >"$TMPD/first.keys"
+	lab_exec console env USRMGR_UI_SCRIPT="$TMPD/first.keys" \
+		USRMGR_RPC_TRACE=1 "$bin" -S "$RESOURCE_PDC" \
+		-A "$RESOURCE_ADMIN_AUTHFILE" >/dev/null 2>"$tr" || return 1
+	awk -v pdc="$RESOURCE_PDC" '
+		/send samr opnum 57 .*\[early\]/ && !early { early = NR }
+		$0 ~ "model " pdc ": end" && !connected { connected = NR }
+		/ui: first screen drawn/ && !users { users = NR }
+		/Reading the groups/ && !groups { groups = NR }
+		END { exit !(early && early < connected && connected < users &&
+			     users < groups) }' "$tr"
+}
+check "the first screen: SAMR opened beside LSA, users drawn before the groups are read" \
+	first_screen_order
 kb_step "Trust Relationships on the resource PDC" \
 	eval 'open_trust && tm_wait "Domain:  RESOURCE" 20'
 kb_step "ACCOUNTS is in its Trusted Domains" tm_wait "ACCOUNTS             "

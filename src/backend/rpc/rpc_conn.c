@@ -403,10 +403,111 @@ static struct tevent_req *secondary_send(TALLOC_CTX *mem,
 void rpc_conn_drop(struct rpc_conn *conn)
 {
 	/* secondaries are the LSA pipe's children (the SMB session) */
+	TALLOC_FREE(conn->early);
 	TALLOC_FREE(conn->netlogon);
 	TALLOC_FREE(conn->samr);
 	TALLOC_FREE(conn->lsa);
 	data_blob_free(&conn->session_key);
+}
+
+/* ---- SAMR opened beside LSA, for the screens (issue 21) ----
+ *
+ * The main window reads the users' first page as soon as a PDC is open.
+ * With opt->screens the SAMR pipe is opened, and SamrConnect2 asked,
+ * while LSA's OpenPolicy2 and queries are under way, instead of after
+ * them; OpenDomain needs LSA's SID and waits for the ready request that
+ * needs SAMR (ready_take_early).  A failure here only means the ready
+ * request opens SAMR itself, as without the option, and reports. */
+
+struct samr_early {
+	struct rpc_conn *conn;
+	struct tevent_context *ev;
+	struct tevent_req *sub;    /* the pipe's open, then Connect2 */
+	struct dcerpc_pipe *p;     /* set when both went well */
+	struct samr_Connect2 sconn;
+	bool done;
+	struct tevent_req *waiter; /* the ready request waiting for it */
+};
+
+static void ready_take_early(struct tevent_req *req);
+
+static void early_end(struct samr_early *e)
+{
+	struct tevent_req *waiter = e->waiter;
+
+	e->done = true;
+	e->waiter = NULL;
+	if (waiter != NULL)
+		ready_take_early(waiter);
+}
+
+static void early_connect_done(struct tevent_req *sub)
+{
+	struct samr_early *e = tevent_req_callback_data(sub,
+							struct samr_early);
+	NTSTATUS st = dcerpc_binding_handle_call_recv(sub);
+
+	um_test_rpc_trace("%s done (%p)", e->conn->host, (void *)sub);
+	TALLOC_FREE(e->sub);
+	if (NT_STATUS_IS_OK(st))
+		st = e->sconn.out.result;
+	if (!NT_STATUS_IS_OK(st))
+		TALLOC_FREE(e->p);
+	early_end(e);
+}
+
+static void early_pipe_done(struct tevent_req *sub)
+{
+	struct samr_early *e = tevent_req_callback_data(sub,
+							struct samr_early);
+	NTSTATUS st = pipe_wait_recv(sub, e, &e->p);
+
+	um_test_rpc_trace("%s done (%p)", e->conn->host, (void *)sub);
+	TALLOC_FREE(e->sub);
+	if (!NT_STATUS_IS_OK(st)) {
+		early_end(e);
+		return;
+	}
+	e->sconn.in.system_name = NULL;
+	e->sconn.in.access_mask = SEC_FLAG_MAXIMUM_ALLOWED;
+	e->sconn.out.connect_handle = &e->conn->samr_connect;
+	e->sub = dcerpc_binding_handle_call_send(e, e->ev,
+						 e->p->binding_handle, NULL,
+						 &ndr_table_samr,
+						 NDR_SAMR_CONNECT2, e,
+						 &e->sconn);
+	e->conn->calls++;
+	um_test_rpc_trace("%s send samr opnum %u (%p) [early]", e->conn->host,
+			  (unsigned)NDR_SAMR_CONNECT2, (void *)e->sub);
+	if (e->sub == NULL) {
+		TALLOC_FREE(e->p);
+		early_end(e);
+		return;
+	}
+	tevent_req_set_callback(e->sub, early_connect_done, e);
+}
+
+static void early_start(struct rpc_conn *c, struct tevent_context *ev)
+{
+	struct samr_early *e;
+
+	if (c->opt == NULL || !c->opt->screens || c->samr != NULL ||
+	    c->early != NULL)
+		return;
+	e = talloc_zero(c, struct samr_early);
+	if (e == NULL)
+		return;
+	e->conn = c;
+	e->ev = ev;
+	e->sub = secondary_send(e, ev, c, &ndr_table_samr, "\\pipe\\samr");
+	um_test_rpc_trace("%s pipe open, early samr (%p)", c->host,
+			  (void *)e->sub);
+	if (e->sub == NULL) {
+		talloc_free(e);
+		return;
+	}
+	tevent_req_set_callback(e->sub, early_pipe_done, e);
+	c->early = e;
 }
 
 /* ---- making the connection ready ---- */
@@ -440,7 +541,15 @@ struct ready_state {
 	struct samr_Connect2 sconn;
 	struct samr_OpenDomain sdom;
 	struct dom_sid *sid;
+	bool waiting;        /* on conn->early (ready_take_early) */
 };
+
+static int ready_state_destructor(struct ready_state *s)
+{
+	if (s->waiting && s->conn->early != NULL)
+		s->conn->early->waiter = NULL;
+	return 0;
+}
 
 static void ready_next(struct tevent_req *req);
 static void ready_pipe_done(struct tevent_req *subreq);
@@ -458,6 +567,7 @@ struct tevent_req *rpc_conn_ready_send(TALLOC_CTX *mem,
 		return NULL;
 	s->ev = ev;
 	s->conn = conn;
+	talloc_set_destructor(s, ready_state_destructor);
 	s->needs = needs | RPC_NEED_LSA;
 	if (conn->lsa != NULL &&
 	    !dcerpc_binding_handle_is_connected(conn->lsa->binding_handle))
@@ -632,6 +742,31 @@ static void ready_samr_domain(struct tevent_req *req)
 		   &s->sdom);
 }
 
+/* SAMR as early_start() left it: waited for while under way; taken when
+ * it went well (OpenDomain next, with LSA's SID); else opened here. */
+static void ready_take_early(struct tevent_req *req)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	struct rpc_conn *c = s->conn;
+	struct samr_early *e = c->early;
+
+	s->waiting = !e->done;
+	if (s->waiting) {
+		e->waiter = req;
+		return;
+	}
+	c->early = NULL;
+	if (e->p == NULL) {
+		talloc_free(e);
+		ready_wait_pipe(req, secondary_send(s, s->ev, c,
+				&ndr_table_samr, "\\pipe\\samr"));
+		return;
+	}
+	c->samr = talloc_steal(c, e->p);
+	talloc_free(e);
+	ready_samr_domain(req);
+}
+
 /* Go on from s->stage, skipping what is there or not needed. */
 static void ready_next(struct tevent_req *req)
 {
@@ -654,6 +789,11 @@ static void ready_next(struct tevent_req *req)
 		s->stage = READY_SAMR_OPEN;
 		/* fall through */
 	case READY_SAMR_OPEN:
+		if ((s->needs & RPC_NEED_SAMR) && c->samr == NULL &&
+		    c->early != NULL) {
+			ready_take_early(req);
+			return;
+		}
 		if ((s->needs & RPC_NEED_SAMR) && c->samr == NULL) {
 			ready_wait_pipe(req, secondary_send(s, s->ev, c,
 					&ndr_table_samr, "\\pipe\\samr"));
@@ -685,6 +825,7 @@ static void ready_pipe_done(struct tevent_req *sub)
 	case READY_LSA_OPEN:
 		c->lsa = p;
 		c->connects++;
+		early_start(c, s->ev);
 		st = dcerpc_fetch_session_key(p, &c->session_key);
 		if (NT_STATUS_IS_OK(st))
 			talloc_steal(c, c->session_key.data);

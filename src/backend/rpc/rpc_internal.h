@@ -87,6 +87,7 @@ struct rpc_conn {
 	struct dcerpc_pipe *samr;
 	struct policy_handle samr_connect;
 	struct policy_handle samr_domain;
+	struct samr_early *early;     /* SAMR opening beside LSA (opt->screens) */
 
 	struct um_domain_info info;   /* what LSA said at connect time */
 	bool ever_connected;          /* a later connect is a reopen */
