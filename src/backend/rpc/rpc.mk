@@ -34,7 +34,12 @@ usrmgr_rpc_so_SOURCES =
 usrmgr_rpc_so_LDFLAGS = $(AM_LDFLAGS) -shared \
 	-Wl,--version-script=$(top_srcdir)/src/backend/rpc/module.map \
 	-Wl,--whole-archive,libusrmgr_rpc.a,--no-whole-archive
-usrmgr_rpc_so_LDADD = $(SAMBA_LIBS) $(TALLOC_LIBS) $(TEVENT_LIBS) \
+# libc, talloc and tevent first among its needs: loaded RTLD_DEEPBIND,
+# the module's libraries look their symbols up in its needs in this order,
+# and most of what they look up is libc's and talloc's (callgrind, to a
+# refused connect: 77.8 million instructions instead of 78.7; the floor
+# client 71.4).
+usrmgr_rpc_so_LDADD = -lc $(TALLOC_LIBS) $(TEVENT_LIBS) $(SAMBA_LIBS) \
 	$(GNUTLS_LIBS) $(ZLIB_LIBS) $(LTLIBINTL)
 EXTRA_usrmgr_rpc_so_DEPENDENCIES = libusrmgr_rpc.a \
 	src/backend/rpc/module.map
