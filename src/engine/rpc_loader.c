@@ -37,12 +37,17 @@ static const struct um_rpc_module *loaded;
  * changes: libc's variables that the program holds copies of (stdout,
  * stderr, getopt's) are libc's own for them; usrmgr never assigns them,
  * so both hold the same.  AddressSanitizer must interpose malloc for
- * every library and refuses the flag. */
-#if defined(__SANITIZE_ADDRESS__)
-#define MODULE_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL)
-#else
-#define MODULE_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND)
-#endif
+ * every library and refuses the flag; whether it is in the program is
+ * asked of the program itself, not of the compiler: clang 14 defines no
+ * __SANITIZE_ADDRESS__, and a runtime can come by LD_PRELOAD. */
+extern void __asan_init(void) __attribute__((weak));
+
+static int module_dlopen_flags(void)
+{
+	if (__asan_init != NULL)
+		return RTLD_NOW | RTLD_LOCAL;
+	return RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND;
+}
 
 /* Is this program the one built at UM_BUILDDIR (or in its tests/)? */
 static bool running_from_build_tree(void)
@@ -94,7 +99,7 @@ const struct um_rpc_module *um_rpc_module_load(struct um_status *st,
 		return loaded;
 	}
 	/* Never unloaded: Samba's libraries keep state until exit. */
-	handle = dlopen(module_path(), MODULE_DLOPEN_FLAGS);
+	handle = dlopen(module_path(), module_dlopen_flags());
 	m = handle != NULL ? dlsym(handle, UM_RPC_MODULE_SYMBOL) : NULL;
 	if (m == NULL || m->version != UM_RPC_MODULE_VERSION) {
 		const char *err = m == NULL ? dlerror() : NULL;

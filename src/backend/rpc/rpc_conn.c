@@ -430,6 +430,16 @@ struct samr_early {
 };
 
 static void ready_take_early(struct tevent_req *req);
+static void ready_unwait(struct tevent_req *req);
+
+/* Freed with the connection under a waiting request: that request must
+ * not reach back into the connection when it is freed in turn. */
+static int early_destructor(struct samr_early *e)
+{
+	if (e->waiter != NULL)
+		ready_unwait(e->waiter);
+	return 0;
+}
 
 static void early_end(struct samr_early *e)
 {
@@ -499,6 +509,7 @@ static void early_start(struct rpc_conn *c, struct tevent_context *ev)
 		return;
 	e->conn = c;
 	e->ev = ev;
+	talloc_set_destructor(e, early_destructor);
 	e->sub = secondary_send(e, ev, c, &ndr_table_samr, "\\pipe\\samr");
 	um_test_rpc_trace("%s pipe open, early samr (%p)", c->host,
 			  (void *)e->sub);
@@ -549,6 +560,13 @@ static int ready_state_destructor(struct ready_state *s)
 	if (s->waiting && s->conn->early != NULL)
 		s->conn->early->waiter = NULL;
 	return 0;
+}
+
+static void ready_unwait(struct tevent_req *req)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	s->waiting = false;
 }
 
 static void ready_next(struct tevent_req *req);
