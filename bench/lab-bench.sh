@@ -112,7 +112,9 @@ chmod 755 "$T/timed.sh" "$T/capture.sh"
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR ? a[int((NR + 1) / 2)] : 0) }'; }
 ms() { awk -v n="$1" 'BEGIN { printf "%.0f", n / 1e6 }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+ratio() { # A B [DIGITS]: A / B, two decimals unless told
+	awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (b > 0) printf "%." d "f", a / b; else print "-" }'
+}
 
 # turns PCAP: "turns smb other" from a capture (client = the console)
 turns() {
@@ -222,7 +224,7 @@ list_table() { # list_table TAG TITLE
 			"${R_SMB[$k]}" "${R_OTHER[$k]}" "$note"
 	done < <(list_cmds)
 	printf '  usrmgr / floor: %s (issue 21: at most 1.05)\n' \
-		"$(awk -v a="$base" -v b="${R_NS[$tag-floor]}" 'BEGIN { printf "%.3f", a / b }')"
+		"$(ratio "$base" "${R_NS[$tag-floor]}" 3)"
 	USRMGR_RPC_STATS=1 lab_exec console "$USRMGR_TEST_BIN" -S "$RESOURCE_PDC" \
 		-A "$RESOURCE_ADMIN_AUTHFILE" trust list 2>&1 >/dev/null |
 		sed -n 's/^usrmgr-rpc-stats: /  usrmgr RPC requests: /p'

@@ -188,11 +188,7 @@ first_sim() {
 		echo "${u:-0} ${w:-0}" >> "$T/sruns"
 		i=$((i + 1))
 	done
-	for c in 1 2; do
-		cut -d' ' -f"$c" "$T/sruns" | sort -n |
-			awk '{ a[NR] = $1 } END { printf "%s ", a[int((NR + 1) / 2)] }'
-	done
-	echo
+	echo "$(cut -d' ' -f1 "$T/sruns" | median) $(cut -d' ' -f2 "$T/sruns" | median)"
 }
 
 ms() { awk -v n="$1" 'BEGIN { printf "%.1f ms", n / 1e6 }'; }

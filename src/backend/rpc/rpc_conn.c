@@ -430,14 +430,14 @@ struct samr_early {
 };
 
 static void ready_take_early(struct tevent_req *req);
-static void ready_unwait(struct tevent_req *req);
+static void ready_lose_early(struct tevent_req *req);
 
-/* Freed with the connection under a waiting request: that request must
- * not reach back into the connection when it is freed in turn. */
+/* Freed with the connection (rpc_conn_drop) under a waiting request: that
+ * request ends, with the connection lost, instead of waiting for ever. */
 static int early_destructor(struct samr_early *e)
 {
 	if (e->waiter != NULL)
-		ready_unwait(e->waiter);
+		ready_lose_early(e->waiter);
 	return 0;
 }
 
@@ -562,11 +562,16 @@ static int ready_state_destructor(struct ready_state *s)
 	return 0;
 }
 
-static void ready_unwait(struct tevent_req *req)
+/* The early SAMR it waited for is gone with the connection: it no longer
+ * reaches back into that, and ends from the event loop (not from inside
+ * the talloc_free that got here). */
+static void ready_lose_early(struct tevent_req *req)
 {
 	struct ready_state *s = tevent_req_data(req, struct ready_state);
 
 	s->waiting = false;
+	tevent_req_defer_callback(req, s->ev);
+	tevent_req_nterror(req, NT_STATUS_CONNECTION_DISCONNECTED);
 }
 
 static void ready_next(struct tevent_req *req);
