@@ -198,7 +198,26 @@ struct um_pdc {
 	 * plan (um_trust_set_rekey()), never again by the Add itself */
 	bool keep;
 	char *rekey_outcome;          /* um_trust_rekey_outcome() */
+	/* a real PDC's address, looked up while the module loads, or NULL */
+	struct um_lookup *lookup;
 };
+
+/*
+ * A name's address from the system's resolver (getaddrinfo: /etc/hosts,
+ * DNS), on a thread of its own (src/engine/lookup.c says why).  Started
+ * with the name, freed with MEM; NULL when no thread could start.
+ * um_lookup_fd() is readable once um_lookup_done(); then
+ * um_lookup_address() is the name's one address as text, or NULL when
+ * it has none or several.
+ */
+struct um_lookup;
+struct addrinfo;
+struct um_lookup *um_lookup_start(TALLOC_CTX *mem, const char *name);
+int um_lookup_fd(const struct um_lookup *l);
+bool um_lookup_done(const struct um_lookup *l);
+const char *um_lookup_address(const struct um_lookup *l);
+/* (the choice, for its test) the one address LIST names, in OUT */
+bool um_lookup_pick(const struct addrinfo *list, char *out, size_t size);
 
 /* For the engine's other files (accounts.c): run P's operation in the
  * table's slot at OFFSET (offsetof(struct um_backend_ops, add_user)),

@@ -414,6 +414,11 @@ struct um_status um_pdc_get(struct um_model *m, const char *name,
 	p->name = talloc_strdup(p, name);
 	st = p->name != NULL ? creds_complete(m, name, &p->creds)
 			     : um_local(UM_LOCAL_NO_MEMORY);
+	if (um_is_ok(st) && m->world == NULL) {
+		/* its address while the module loads (lookup.c); without a
+		 * thread, Samba looks the name up itself */
+		p->lookup = um_lookup_start(p, name);
+	}
 	if (um_is_ok(st)) {
 		/* a real PDC: its backend state; no wire before the first
 		 * operation (a name refused needs no connection) */

@@ -99,6 +99,12 @@ first_screen_order() {
 }
 check "the first screen: SAMR opened beside LSA, users drawn before the groups are read" \
 	first_screen_order
+# The same start: the PDC's name was looked up on usrmgr's own thread
+# while the module loaded (src/engine/lookup.c), and the connection went
+# to that address, not to the name for Samba's forked resolver.
+check "the first screen: the connection goes to the PDC's address ($RESOURCE_PDC_IP), looked up beside the module" \
+	grep -q "^usrmgr-rpc-trace: .* $RESOURCE_PDC connecting to $RESOURCE_PDC_IP\$" \
+	"$TMPD/first.trace"
 kb_step "Trust Relationships on the resource PDC" \
 	eval 'open_trust && tm_wait "Domain:  RESOURCE" 20'
 kb_step "ACCOUNTS is in its Trusted Domains" tm_wait "ACCOUNTS             "

@@ -5,15 +5,27 @@
  *  - SID text both ways; RC4 against a published test vector;
  *    "DOM\user" splitting;
  *  - the account policy to and from SAMR's levels 1, 3 and 12, as a
- *    Samba AD DC and a classic PDC answer them.
+ *    Samba AD DC and a classic PDC answer them;
+ *  - where a connection goes (rpc_conn_target): the address the model
+ *    looked up, unless Kerberos or smb.conf's name resolve order want
+ *    the name; the lookup's choice of one address.
  *
  * Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
  */
 #include "config.h"
 
+#include <netdb.h>
+#include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include "rpc_internal.h"
+
+/* libsamba-util's (dynconfig.h is not installed): where lmhosts is */
+const char *set_dyn_LMHOSTSFILE(const char *newpath);
 
 static int passed, failed;
 
@@ -206,6 +218,147 @@ static void test_policy_round_trip(void)
 	check(i1.max_password_age == INT64_MIN, "never expires as NT's never");
 }
 
+/* A file of TEXT in a fresh temporary path (on MEM). */
+static char *temp_file(TALLOC_CTX *mem, const char *text)
+{
+	char *path = talloc_strdup(mem, "/tmp/usrmgr-rpc-unit.XXXXXX");
+	int fd = path != NULL ? mkstemp(path) : -1;
+	size_t n = strlen(text);
+	bool ok = fd >= 0 && write(fd, text, n) == (ssize_t)n;
+
+	if (fd >= 0)
+		close(fd);
+	return ok ? path : NULL;
+}
+
+/* Where a connection to PDC "pdc-name", whose lookup gave 192.0.2.7,
+ * goes under smb.conf's GLOBALS (and LMHOSTS as the lmhosts file when
+ * not NULL), with Kerberos required or not. */
+static const char *target(TALLOC_CTX *mem, const char *globals,
+			  const char *lmhosts, bool kerberos)
+{
+	struct rpc_conn *c = talloc_zero(mem, struct rpc_conn);
+	struct um_pdc *p = talloc_zero(mem, struct um_pdc);
+	char *conf = temp_file(mem, talloc_asprintf(mem, "[global]\n%s\n",
+							globals));
+	char *lm = lmhosts != NULL ? temp_file(mem, lmhosts) : NULL;
+	struct pollfd done = { .events = POLLIN };
+	const char *to;
+
+	c->pdc = p;
+	c->host = talloc_strdup(c, "pdc-name");
+	c->lp = loadparm_init(c);
+	if (conf == NULL || !lpcfg_load(c->lp, conf))
+		return "(smb.conf not loaded)";
+	c->creds = cli_credentials_init(c);
+	cli_credentials_set_kerberos_state(c->creds, kerberos ?
+					   CRED_USE_KERBEROS_REQUIRED :
+					   CRED_USE_KERBEROS_DISABLED,
+					   CRED_SPECIFIED);
+	p->lookup = um_lookup_start(p, "192.0.2.7");
+	if (p->lookup == NULL)
+		return "(no lookup)";
+	done.fd = um_lookup_fd(p->lookup);
+	if (poll(&done, 1, 10000) != 1 || !um_lookup_done(p->lookup))
+		return "(lookup not done)";
+	set_dyn_LMHOSTSFILE(lm != NULL ? lm : "/nonexistent/lmhosts");
+	to = talloc_strdup(mem, rpc_conn_target(c));
+	unlink(conf);
+	if (lm != NULL)
+		unlink(lm);
+	return to;
+}
+
+static void target_is(const char *globals, const char *lmhosts,
+		      bool kerberos, const char *want, const char *what)
+{
+	TALLOC_CTX *mem = talloc_new(NULL);
+	const char *got = target(mem, globals, lmhosts, kerberos);
+
+	check(strcmp(got, want) == 0, what);
+	if (strcmp(got, want) != 0)
+		printf("#   got %s, want %s\n", got, want);
+	talloc_free(mem);
+}
+
+static void test_target(void)
+{
+	target_is("", NULL, false, "192.0.2.7",
+		  "default order: the looked-up address");
+	target_is("name resolve order = lmhosts host bcast", NULL, false,
+		  "192.0.2.7", "lmhosts (none) before host: the address");
+	target_is("name resolve order = lmhosts host bcast",
+		  "192.0.2.99 OTHER\n", false, "pdc-name",
+		  "lmhosts with entries before host: the name, Samba's");
+	target_is("name resolve order = lmhosts host", "# only a comment\n",
+		  false, "192.0.2.7", "lmhosts of comments: the address");
+	target_is("name resolve order = wins host", NULL, false, "192.0.2.7",
+		  "wins without a WINS server: the address");
+	target_is("name resolve order = wins host\nwins server = 192.0.2.1",
+		  NULL, false, "pdc-name",
+		  "a WINS server before host: the name, Samba's");
+	target_is("name resolve order = bcast host", NULL, false, "pdc-name",
+		  "bcast before host: the name, Samba's");
+	target_is("name resolve order = lmhosts bcast", NULL, false,
+		  "pdc-name", "no host in the order: the name, Samba's");
+	target_is("", NULL, true, "pdc-name",
+		  "Kerberos required: the name (its principal)");
+}
+
+/* An addrinfo list of the addresses TEXTS (IPv4 or IPv6). */
+static struct addrinfo *addrs(TALLOC_CTX *mem, const char **texts, int n)
+{
+	struct addrinfo *head = NULL;
+
+	for (int i = n - 1; i >= 0; i--) {
+		struct addrinfo *a = talloc_zero(mem, struct addrinfo);
+		struct sockaddr_in6 *s6 = talloc_zero(mem,
+						      struct sockaddr_in6);
+		struct sockaddr_in *s4 = (struct sockaddr_in *)(void *)s6;
+
+		if (inet_pton(AF_INET, texts[i], &s4->sin_addr) == 1) {
+			a->ai_family = s4->sin_family = AF_INET;
+		} else {
+			a->ai_family = s6->sin6_family = AF_INET6;
+			inet_pton(AF_INET6, texts[i], &s6->sin6_addr);
+		}
+		a->ai_addr = (struct sockaddr *)(void *)s6;
+		a->ai_next = head;
+		head = a;
+	}
+	return head;
+}
+
+static void test_lookup_pick(void)
+{
+	TALLOC_CTX *mem = talloc_new(NULL);
+	const char *one[] = { "10.1.2.3", "10.1.2.3" };
+	const char *two[] = { "10.1.2.3", "10.1.2.4" };
+	const char *six[] = { "2001:db8::5" };
+	char out[64] = "";
+	struct um_lookup *l;
+	struct pollfd done = { .events = POLLIN };
+
+	check(um_lookup_pick(addrs(mem, one, 2), out, sizeof(out)) &&
+	      strcmp(out, "10.1.2.3") == 0,
+	      "one address (twice, once per socket type): taken");
+	check(!um_lookup_pick(addrs(mem, two, 2), out, sizeof(out)),
+	      "two addresses: none taken (Samba tries each)");
+	check(um_lookup_pick(addrs(mem, six, 1), out, sizeof(out)) &&
+	      strcmp(out, "2001:db8::5") == 0, "an IPv6 address: taken");
+	check(!um_lookup_pick(NULL, out, sizeof(out)), "no address: none");
+	check(!um_lookup_pick(addrs(mem, six, 1), out, 4),
+	      "no room for it: none");
+	/* a name the resolver refuses at once: no address, the name */
+	l = um_lookup_start(mem, "");
+	done.fd = l != NULL ? um_lookup_fd(l) : -1;
+	check(l != NULL && poll(&done, 1, 10000) == 1 &&
+	      um_lookup_address(l) == NULL, "an empty name: no address");
+	/* freed before its thread ends: the thread frees the rest */
+	talloc_free(um_lookup_start(mem, "192.0.2.8"));
+	talloc_free(mem);
+}
+
 int main(void)
 {
 	test_opnums();
@@ -216,6 +369,8 @@ int main(void)
 	test_policy_never();
 	test_policy_classic_never();
 	test_policy_round_trip();
+	test_target();
+	test_lookup_pick();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 /* tevent_loop_allow_nesting() is "deprecated", but what Samba's own
  * tools call: see rpc_pipe_open_send(). */
@@ -370,6 +371,93 @@ NTSTATUS rpc_pipe_open_recv(struct tevent_req *req, TALLOC_CTX *mem,
 	return pipe_wait_recv(req, mem, p);
 }
 
+/* smb.conf's PARAM as its text ("lmhosts host bcast"), on MEM. */
+static char *lp_text(TALLOC_CTX *mem, struct loadparm_context *lp,
+		     const char *param)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	bool ok;
+	char *text;
+
+	if (f == NULL)
+		return NULL;
+	ok = lpcfg_dump_a_parameter(lp, NULL, param, f);
+	text = fclose(f) == 0 && ok && buf != NULL ?
+		talloc_strdup(mem, buf) : NULL;
+	free(buf);
+	return text;
+}
+
+/* Has Samba's lmhosts file any entry? (libsamba-util's; its header,
+ * dynconfig.h, is not installed) */
+const char *get_dyn_LMHOSTSFILE(void);
+
+static bool lmhosts_has_entries(void)
+{
+	FILE *f = fopen(get_dyn_LMHOSTSFILE(), "r");
+	char line[512];
+	bool any = false;
+
+	if (f == NULL)
+		return false;
+	while (!any && fgets(line, sizeof(line), f) != NULL) {
+		const char *c = line + strspn(line, " \t\r\n");
+
+		any = *c != '\0' && *c != '#';
+	}
+	fclose(f);
+	return any;
+}
+
+/* Would Samba's own "name resolve order" ask the system's resolver
+ * ("host") before any method that could answer otherwise: an lmhosts
+ * file with entries, a WINS server, a broadcast? */
+static bool order_asks_system_first(struct loadparm_context *lp)
+{
+	TALLOC_CTX *tmp = talloc_new(NULL);
+	char *order = lp_text(tmp, lp, "name resolve order");
+	char *wins = lp_text(tmp, lp, "wins server");
+	char *method, *save = NULL;
+	bool first = false;
+
+	for (method = order != NULL ? strtok_r(order, " ,\t\n", &save) : NULL;
+	     method != NULL; method = strtok_r(NULL, " ,\t\n", &save)) {
+		if (strcmp(method, "host") == 0) {
+			first = true;
+			break;
+		}
+		if (strcmp(method, "lmhosts") == 0 && !lmhosts_has_entries())
+			continue;
+		if (strcmp(method, "wins") == 0 &&
+		    (wins == NULL || wins[strspn(wins, " \t\n")] == '\0'))
+			continue;
+		break; /* bcast, or a method that may answer: Samba's */
+	}
+	talloc_free(tmp);
+	return first;
+}
+
+/* Where to connect to CONN's PDC: the address the model looked up while
+ * the module loaded (src/engine/lookup.c), else the name, for Samba to
+ * look up itself.  The name too when Kerberos needs it (the server's
+ * principal is made of it), and when smb.conf's "name resolve order"
+ * would have Samba answer before the system's resolver (lmhosts, WINS,
+ * broadcast): the operator's order decides, as without usrmgr's lookup. */
+const char *rpc_conn_target(const struct rpc_conn *conn)
+{
+	const char *address = conn->pdc != NULL && conn->pdc->lookup != NULL ?
+		um_lookup_address(conn->pdc->lookup) : NULL;
+
+	if (address == NULL ||
+	    cli_credentials_get_kerberos_state(conn->creds) ==
+	    CRED_USE_KERBEROS_REQUIRED ||
+	    !order_asks_system_first(conn->lp))
+		return conn->host;
+	return address;
+}
+
 /* A second pipe on the SMB session of CONN's LSA pipe.  The composite
  * hangs off the LSA pipe, not off us: cancelling frees it explicitly. */
 static struct tevent_req *secondary_send(TALLOC_CTX *mem,
@@ -553,6 +641,7 @@ struct ready_state {
 	struct samr_OpenDomain sdom;
 	struct dom_sid *sid;
 	bool waiting;        /* on conn->early (ready_take_early) */
+	struct tevent_fd *lookup; /* waiting for the PDC's address */
 };
 
 static int ready_state_destructor(struct ready_state *s)
@@ -790,6 +879,36 @@ static void ready_take_early(struct tevent_req *req)
 	ready_samr_domain(req);
 }
 
+static void ready_looked_up(struct tevent_context *ev, struct tevent_fd *fde,
+			    uint16_t flags, void *private_data)
+{
+	struct tevent_req *req = talloc_get_type_abort(private_data,
+						       struct tevent_req);
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	(void)ev;
+	(void)fde;
+	(void)flags;
+	TALLOC_FREE(s->lookup);
+	ready_next(req);
+}
+
+/* True when the PDC's address is still being looked up: ready_next()
+ * runs again once it is there (or found not to be). */
+static bool ready_wait_lookup(struct tevent_req *req)
+{
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	const struct um_lookup *l = s->conn->pdc != NULL ?
+		s->conn->pdc->lookup : NULL;
+
+	if (l == NULL || um_lookup_done(l))
+		return false;
+	s->lookup = tevent_add_fd(s->ev, s, um_lookup_fd(l), TEVENT_FD_READ,
+				  ready_looked_up, req);
+	/* without memory for the wait, Samba looks the name up */
+	return s->lookup != NULL;
+}
+
 /* Go on from s->stage, skipping what is there or not needed. */
 static void ready_next(struct tevent_req *req)
 {
@@ -798,8 +917,13 @@ static void ready_next(struct tevent_req *req)
 
 	switch (s->stage) {
 	case READY_LSA_OPEN:
+		if (ready_wait_lookup(req))
+			return;
 		s->reopened = c->ever_connected;
-		ready_wait_pipe(req, rpc_pipe_open_send(s, s->ev, c->host,
+		um_test_rpc_trace("%s connecting to %s", c->host,
+				  rpc_conn_target(c));
+		ready_wait_pipe(req, rpc_pipe_open_send(s, s->ev,
+							rpc_conn_target(c),
 							&ndr_table_lsarpc,
 							c->creds, c->lp));
 		return;

@@ -122,8 +122,9 @@ struct tevent_req *rpc_drs_trust_auth_send(TALLOC_CTX *mem,
 		return tevent_req_post(req, ev);
 	conn->calls++; /* the connect and bind: a round trip */
 	um_test_rpc_trace("%s drsuapi open", conn->host);
-	sub = rpc_pipe_open_sealed_send(s, ev, conn->host, &ndr_table_umdrs,
-					conn->creds, conn->lp);
+	sub = rpc_pipe_open_sealed_send(s, ev, rpc_conn_target(conn),
+					&ndr_table_umdrs, conn->creds,
+					conn->lp);
 	if (tevent_req_nomem(sub, req))
 		return tevent_req_post(req, ev);
 	tevent_req_set_callback(sub, drs_pipe_done, req);

@@ -95,6 +95,9 @@ struct rpc_conn {
 	unsigned calls;               /* for tests: round trips so far */
 };
 
+/* The host to connect CONN to: its PDC's address, or its name. */
+const char *rpc_conn_target(const struct rpc_conn *conn);
+
 /* Per-PDC state hung off pdc->backend. */
 struct rpc_backend {
 	struct rpc_conn *conn;

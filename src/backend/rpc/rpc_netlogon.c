@@ -71,7 +71,7 @@ struct tevent_req *rpc_logon_send(TALLOC_CTX *mem, struct rpc_op *op,
 	op->calls++;
 	op->conn->calls++; /* the session setup is the round trip */
 	um_test_rpc_trace("%s logon as %s\\%s", op->conn->host, domain, user);
-	return rpc_pipe_open_send(mem, op->ev, op->conn->host,
+	return rpc_pipe_open_send(mem, op->ev, rpc_conn_target(op->conn),
 				  &ndr_table_lsarpc, c, op->conn->lp);
 }
 
