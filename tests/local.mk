@@ -69,6 +69,9 @@ CLI_TESTS += tests/cli/faults.sh tests/cli/step-order.sh \
 # Issue 18: the CLI on a terminal (tmux: wrapping, the step question) and
 # the possessives of every string.
 CLI_TESTS += tests/cli/tty.sh tests/cli/possessives.sh
+# Issue 21: a PDC's name looked up beside the module's load; a resolver
+# that never answers still ends at the connect's limit.
+CLI_TESTS += tests/cli/silent-resolver.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/own-scenario.sh
 

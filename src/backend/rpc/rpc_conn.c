@@ -642,6 +642,7 @@ struct ready_state {
 	struct dom_sid *sid;
 	bool waiting;        /* on conn->early (ready_take_early) */
 	struct tevent_fd *lookup; /* waiting for the PDC's address */
+	struct tevent_timer *lookup_limit;
 };
 
 static int ready_state_destructor(struct ready_state *s)
@@ -890,7 +891,29 @@ static void ready_looked_up(struct tevent_context *ev, struct tevent_fd *fde,
 	(void)fde;
 	(void)flags;
 	TALLOC_FREE(s->lookup);
+	TALLOC_FREE(s->lookup_limit);
 	ready_next(req);
+}
+
+/* The resolver has not answered within the connect's own limit: as a
+ * connect that timed out (Samba's lookup of the same name, asked next,
+ * would wait on the same resolver). */
+static void ready_lookup_limit(struct tevent_context *ev,
+			       struct tevent_timer *te, struct timeval now,
+			       void *private_data)
+{
+	struct tevent_req *req = talloc_get_type_abort(private_data,
+						       struct tevent_req);
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+
+	(void)ev;
+	(void)te;
+	(void)now;
+	s->lookup_limit = NULL; /* tevent's, once fired */
+	TALLOC_FREE(s->lookup);
+	um_test_rpc_trace("%s lookup: no answer in %d s", s->conn->host,
+			  RPC_CONNECT_TIMEOUT);
+	tevent_req_nterror(req, NT_STATUS_IO_TIMEOUT);
 }
 
 /* True when the PDC's address is still being looked up: ready_next()
@@ -905,6 +928,14 @@ static bool ready_wait_lookup(struct tevent_req *req)
 		return false;
 	s->lookup = tevent_add_fd(s->ev, s, um_lookup_fd(l), TEVENT_FD_READ,
 				  ready_looked_up, req);
+	/* the wait counts against the connect's limit: a resolver that
+	 * never answers must not hang the console either */
+	s->lookup_limit = s->lookup == NULL ? NULL :
+		tevent_add_timer(s->ev, s, tevent_timeval_current_ofs(
+					 RPC_CONNECT_TIMEOUT, 0),
+				 ready_lookup_limit, req);
+	if (s->lookup_limit == NULL)
+		TALLOC_FREE(s->lookup);
 	/* without memory for the wait, Samba looks the name up */
 	return s->lookup != NULL;
 }
