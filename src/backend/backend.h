@@ -216,6 +216,8 @@ struct um_lookup *um_lookup_start(TALLOC_CTX *mem, const char *name);
 int um_lookup_fd(const struct um_lookup *l);
 bool um_lookup_done(const struct um_lookup *l);
 const char *um_lookup_address(const struct um_lookup *l);
+/* Done, and the resolver had no address for the name at all. */
+bool um_lookup_failed(const struct um_lookup *l);
 /* (the choice, for its test) the one address LIST names, in OUT */
 bool um_lookup_pick(const struct addrinfo *list, char *out, size_t size);
 

@@ -38,6 +38,7 @@
 struct lookup_job {
 	atomic_int refs;
 	atomic_bool done;
+	bool failed;             /* the resolver found no address at all */
 	int fds[2];              /* the thread writes a byte when done */
 	char *name;
 	char address[INET6_ADDRSTRLEN];
@@ -99,7 +100,8 @@ static void *lookup_thread(void *arg)
 	struct addrinfo *list = NULL;
 	char one = 1;
 
-	if (getaddrinfo(j->name, NULL, &hints, &list) != 0 ||
+	j->failed = getaddrinfo(j->name, NULL, &hints, &list) != 0;
+	if (j->failed ||
 	    !um_lookup_pick(list, j->address, sizeof(j->address)))
 		j->address[0] = '\0';
 	if (list != NULL)
@@ -177,4 +179,9 @@ const char *um_lookup_address(const struct um_lookup *l)
 	if (!um_lookup_done(l) || l->job->address[0] == '\0')
 		return NULL;
 	return l->job->address;
+}
+
+bool um_lookup_failed(const struct um_lookup *l)
+{
+	return um_lookup_done(l) && l->job->failed;
 }

@@ -305,6 +305,42 @@ static void test_target(void)
 		  "Kerberos required: the name (its principal)");
 }
 
+/* The order left once the system's resolver had no address. */
+static void without_host_is(const char *order, NTSTATUS want_st,
+			    const char *want, const char *what)
+{
+	TALLOC_CTX *mem = talloc_new(NULL);
+	struct loadparm_context *lp = loadparm_init(mem);
+	char *left = NULL;
+	size_t len = 0;
+	FILE *f;
+	NTSTATUS st;
+
+	lpcfg_set_cmdline(lp, "name resolve order", order);
+	st = rpc_lp_without_host(lp);
+	f = open_memstream(&left, &len);
+	if (f != NULL) {
+		lpcfg_dump_a_parameter(lp, NULL, "name resolve order", f);
+		fclose(f);
+	}
+	check(NT_STATUS_EQUAL(st, want_st) && left != NULL &&
+	      strncmp(left, want, strlen(want)) == 0 &&
+	      left[strlen(want)] == '\n', what);
+	free(left);
+	talloc_free(mem);
+}
+
+static void test_without_host(void)
+{
+	without_host_is("lmhosts wins host bcast", NT_STATUS_OK,
+			"lmhosts wins bcast",
+			"no address: Samba's order without host");
+	without_host_is("host", NT_STATUS_OBJECT_NAME_NOT_FOUND, "host",
+			"no address and host alone: not found, order kept");
+	without_host_is("bcast", NT_STATUS_OK, "bcast",
+			"no host in the order: unchanged");
+}
+
 /* An addrinfo list of the addresses TEXTS (IPv4 or IPv6). */
 static struct addrinfo *addrs(TALLOC_CTX *mem, const char **texts, int n)
 {
@@ -371,6 +407,7 @@ int main(void)
 	test_policy_round_trip();
 	test_target();
 	test_lookup_pick();
+	test_without_host();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -362,6 +362,11 @@ NTSTATUS rpc_connect_status(NTSTATUS st)
 		return NT_STATUS_HOST_UNREACHABLE;
 	if (NT_STATUS_EQUAL(st, NT_STATUS_OBJECT_NAME_NOT_FOUND))
 		return NT_STATUS_DOMAIN_CONTROLLER_NOT_FOUND;
+	/* Samba's lmhosts method, the last left to ask (the system's
+	 * resolver had no address: rpc_lp_without_host), on a host without
+	 * an lmhosts file: that name is not found either (measured, 4.17) */
+	if (NT_STATUS_EQUAL(st, NT_STATUS_NO_SUCH_FILE))
+		return NT_STATUS_DOMAIN_CONTROLLER_NOT_FOUND;
 	return st;
 }
 
@@ -437,6 +442,31 @@ static bool order_asks_system_first(struct loadparm_context *lp)
 	}
 	talloc_free(tmp);
 	return first;
+}
+
+NTSTATUS rpc_lp_without_host(struct loadparm_context *lp)
+{
+	TALLOC_CTX *tmp = talloc_new(NULL);
+	char *order = lp_text(tmp, lp, "name resolve order");
+	char *kept = talloc_strdup(tmp, "");
+	char *method, *save = NULL;
+	NTSTATUS st = NT_STATUS_NO_MEMORY;
+
+	for (method = order != NULL ? strtok_r(order, " ,\t\n", &save) : NULL;
+	     method != NULL && kept != NULL;
+	     method = strtok_r(NULL, " ,\t\n", &save))
+		if (strcmp(method, "host") != 0)
+			kept = talloc_asprintf_append(kept, "%s%s",
+						      kept[0] ? " " : "",
+						      method);
+	if (order != NULL && kept != NULL && kept[0] == '\0')
+		/* no method left: what Samba says when none finds it */
+		st = NT_STATUS_OBJECT_NAME_NOT_FOUND;
+	else if (order != NULL && kept != NULL &&
+		 lpcfg_set_cmdline(lp, "name resolve order", kept))
+		st = NT_STATUS_OK;
+	talloc_free(tmp);
+	return st;
 }
 
 /* Where to connect to CONN's PDC: the address the model looked up while
@@ -949,6 +979,14 @@ static void ready_next(struct tevent_req *req)
 	switch (s->stage) {
 	case READY_LSA_OPEN:
 		if (ready_wait_lookup(req))
+			return;
+		/* the system's resolver has no address for the name: Samba's
+		 * "host" would ask it again (and wait again for a DNS server
+		 * that does not answer); its other methods (lmhosts, WINS,
+		 * broadcast) may still know a NetBIOS name */
+		if (c->pdc != NULL && c->pdc->lookup != NULL &&
+		    um_lookup_failed(c->pdc->lookup) &&
+		    tevent_req_nterror(req, rpc_lp_without_host(c->lp)))
 			return;
 		s->reopened = c->ever_connected;
 		um_test_rpc_trace("%s connecting to %s", c->host,

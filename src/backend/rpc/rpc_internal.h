@@ -97,6 +97,9 @@ struct rpc_conn {
 
 /* The host to connect CONN to: its PDC's address, or its name. */
 const char *rpc_conn_target(const struct rpc_conn *conn);
+/* LP's "name resolve order" without "host" (the system's resolver);
+ * OBJECT_NAME_NOT_FOUND when no method is left. */
+NTSTATUS rpc_lp_without_host(struct loadparm_context *lp);
 
 /* Per-PDC state hung off pdc->backend. */
 struct rpc_backend {
