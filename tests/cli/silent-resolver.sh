@@ -2,7 +2,7 @@
 # Issue 21: usrmgr looks a real PDC's name up on a thread of its own while
 # the RPC module loads (src/engine/lookup.c), and the connection waits for
 # that answer.  A resolver that never answers must not hang the console:
-# the wait counts against the connect's own limit (20 s,
+# the wait has the connect's own limit (20 s,
 # src/backend/rpc/rpc_conn.c), as Samba's forked lookup did before.
 #
 # The silent resolver: usrmgr in network and mount namespaces of its own,

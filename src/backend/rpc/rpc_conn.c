@@ -671,8 +671,6 @@ struct ready_state {
 	struct samr_OpenDomain sdom;
 	struct dom_sid *sid;
 	bool waiting;        /* on conn->early (ready_take_early) */
-	struct tevent_fd *lookup; /* waiting for the PDC's address */
-	struct tevent_timer *lookup_limit;
 };
 
 static int ready_state_destructor(struct ready_state *s)
@@ -910,40 +908,68 @@ static void ready_take_early(struct tevent_req *req)
 	ready_samr_domain(req);
 }
 
-static void ready_looked_up(struct tevent_context *ev, struct tevent_fd *fde,
-			    uint16_t flags, void *private_data)
+/* ---- waiting for the PDC's address (src/engine/lookup.c) ---- */
+
+struct lookup_wait_state {
+	struct tevent_fd *fde;
+};
+
+static void lookup_wait_readable(struct tevent_context *ev,
+				 struct tevent_fd *fde, uint16_t flags,
+				 void *private_data)
 {
 	struct tevent_req *req = talloc_get_type_abort(private_data,
 						       struct tevent_req);
-	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	struct lookup_wait_state *s = tevent_req_data(req,
+						      struct lookup_wait_state);
 
 	(void)ev;
 	(void)fde;
 	(void)flags;
-	TALLOC_FREE(s->lookup);
-	TALLOC_FREE(s->lookup_limit);
-	ready_next(req);
+	TALLOC_FREE(s->fde);
+	tevent_req_done(req);
 }
 
-/* The resolver has not answered within the connect's own limit: as a
- * connect that timed out (Samba's lookup of the same name, asked next,
- * would wait on the same resolver). */
-static void ready_lookup_limit(struct tevent_context *ev,
-			       struct tevent_timer *te, struct timeval now,
-			       void *private_data)
+/* Done once L is; NT_STATUS_IO_TIMEOUT after the connect's own limit, as
+ * a pipe's open (a resolver that never answers must not hang the console
+ * either).  NULL without memory. */
+static struct tevent_req *lookup_wait_send(TALLOC_CTX *mem,
+					   struct tevent_context *ev,
+					   const struct um_lookup *l)
 {
-	struct tevent_req *req = talloc_get_type_abort(private_data,
-						       struct tevent_req);
-	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	struct lookup_wait_state *s;
+	struct tevent_req *req = tevent_req_create(mem, &s,
+						   struct lookup_wait_state);
 
-	(void)ev;
-	(void)te;
-	(void)now;
-	s->lookup_limit = NULL; /* tevent's, once fired */
-	TALLOC_FREE(s->lookup);
-	um_test_rpc_trace("%s lookup: no answer in %d s", s->conn->host,
-			  RPC_CONNECT_TIMEOUT);
-	tevent_req_nterror(req, NT_STATUS_IO_TIMEOUT);
+	if (req == NULL)
+		return NULL;
+	s->fde = tevent_add_fd(ev, s, um_lookup_fd(l), TEVENT_FD_READ,
+			       lookup_wait_readable, req);
+	if (s->fde == NULL ||
+	    !tevent_req_set_endtime(req, ev, tevent_timeval_current_ofs(
+					    RPC_CONNECT_TIMEOUT, 0))) {
+		talloc_free(req);
+		return NULL;
+	}
+	return req;
+}
+
+static void ready_looked_up(struct tevent_req *sub)
+{
+	struct tevent_req *req = tevent_req_callback_data(sub,
+							  struct tevent_req);
+	struct ready_state *s = tevent_req_data(req, struct ready_state);
+	NTSTATUS st;
+
+	if (tevent_req_is_nterror(sub, &st)) {
+		TALLOC_FREE(sub);
+		um_test_rpc_trace("%s lookup: no answer in %d s",
+				  s->conn->host, RPC_CONNECT_TIMEOUT);
+		tevent_req_nterror(req, st);
+		return;
+	}
+	TALLOC_FREE(sub);
+	ready_next(req);
 }
 
 /* True when the PDC's address is still being looked up: ready_next()
@@ -953,21 +979,15 @@ static bool ready_wait_lookup(struct tevent_req *req)
 	struct ready_state *s = tevent_req_data(req, struct ready_state);
 	const struct um_lookup *l = s->conn->pdc != NULL ?
 		s->conn->pdc->lookup : NULL;
+	struct tevent_req *sub;
 
 	if (l == NULL || um_lookup_done(l))
 		return false;
-	s->lookup = tevent_add_fd(s->ev, s, um_lookup_fd(l), TEVENT_FD_READ,
-				  ready_looked_up, req);
-	/* the wait counts against the connect's limit: a resolver that
-	 * never answers must not hang the console either */
-	s->lookup_limit = s->lookup == NULL ? NULL :
-		tevent_add_timer(s->ev, s, tevent_timeval_current_ofs(
-					 RPC_CONNECT_TIMEOUT, 0),
-				 ready_lookup_limit, req);
-	if (s->lookup_limit == NULL)
-		TALLOC_FREE(s->lookup);
-	/* without memory for the wait, Samba looks the name up */
-	return s->lookup != NULL;
+	sub = lookup_wait_send(s, s->ev, l);
+	if (sub == NULL)
+		return false; /* without memory for the wait: Samba looks */
+	tevent_req_set_callback(sub, ready_looked_up, req);
+	return true;
 }
 
 /* Go on from s->stage, skipping what is there or not needed. */
@@ -975,6 +995,7 @@ static void ready_next(struct tevent_req *req)
 {
 	struct ready_state *s = tevent_req_data(req, struct ready_state);
 	struct rpc_conn *c = s->conn;
+	const char *to;
 
 	switch (s->stage) {
 	case READY_LSA_OPEN:
@@ -989,10 +1010,9 @@ static void ready_next(struct tevent_req *req)
 		    tevent_req_nterror(req, rpc_lp_without_host(c->lp)))
 			return;
 		s->reopened = c->ever_connected;
-		um_test_rpc_trace("%s connecting to %s", c->host,
-				  rpc_conn_target(c));
-		ready_wait_pipe(req, rpc_pipe_open_send(s, s->ev,
-							rpc_conn_target(c),
+		to = rpc_conn_target(c);
+		um_test_rpc_trace("%s connecting to %s", c->host, to);
+		ready_wait_pipe(req, rpc_pipe_open_send(s, s->ev, to,
 							&ndr_table_lsarpc,
 							c->creds, c->lp));
 		return;
