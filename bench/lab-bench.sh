@@ -35,7 +35,8 @@
 # goal of issue 21: 123 of each, against a spread of the median of 41 of
 # about 2%), SCALE_N
 # (default 300), USRMGR, FLOOR, SKIP (words among list scale repair ui:
-# parts to leave out).
+# parts to leave out), WARM (default yes; no: each repair's run from the
+# DCs as the restore leaves them, see warm_dcs).
 #
 # Copyright (C) 2026 The usrmgr authors.  GPL-3.0-or-later.
 set -u
